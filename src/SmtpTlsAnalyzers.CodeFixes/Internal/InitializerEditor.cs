@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SmtpTlsAnalyzers.CodeFixes.Internal;
+
+/// <summary>Adds a member assignment to an object creation's initializer, creating the initializer if needed.</summary>
+internal static class InitializerEditor
+{
+    public static BaseObjectCreationExpressionSyntax AddAssignment(BaseObjectCreationExpressionSyntax creation, string memberName, ExpressionSyntax value)
+    {
+        var assignment = SyntaxFactory.AssignmentExpression(
+            SyntaxKind.SimpleAssignmentExpression,
+            SyntaxFactory.IdentifierName(memberName),
+            SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space),
+            value.WithoutTrivia());
+
+        if (creation.Initializer is not { } initializer)
+        {
+            // `new SmtpClient(host)` becomes `new SmtpClient(host) { EnableSsl = true }` on the same line.
+            var trailing = creation.GetTrailingTrivia();
+            var bare = creation.WithoutTrailingTrivia();
+            var created = SyntaxFactory.InitializerExpression(
+                SyntaxKind.ObjectInitializerExpression,
+                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment),
+                SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(trailing));
+            return bare.WithInitializer(created);
+        }
+
+        return creation.WithInitializer(Append(initializer, assignment));
+    }
+
+    private static InitializerExpressionSyntax Append(InitializerExpressionSyntax initializer, ExpressionSyntax assignment)
+    {
+        var expressions = initializer.Expressions;
+        if (expressions.Count == 0)
+        {
+            return initializer.WithExpressions(SyntaxFactory.SingletonSeparatedList(assignment.WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)))
+                .WithOpenBraceToken(initializer.OpenBraceToken.WithTrailingTrivia())
+                .WithCloseBraceToken(initializer.CloseBraceToken.WithLeadingTrivia());
+        }
+
+        var multiline = initializer.OpenBraceToken.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var hasTrailingSeparator = expressions.SeparatorCount == expressions.Count;
+        var items = new List<SyntaxNodeOrToken>();
+        for (var i = 0; i < expressions.Count; i++)
+        {
+            var expression = expressions[i];
+            var isLast = i == expressions.Count - 1;
+            if (isLast && !hasTrailingSeparator)
+            {
+                // The old last element gets a comma; its line break moves after the comma.
+                items.Add(expression.WithoutTrailingTrivia());
+                items.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(multiline ? expression.GetTrailingTrivia() : SyntaxFactory.TriviaList(SyntaxFactory.Space)));
+            }
+            else
+            {
+                items.Add(expression);
+                items.Add(expressions.GetSeparator(i));
+            }
+        }
+
+        if (multiline)
+        {
+            var indentation = expressions[0].GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
+            var added = assignment.WithLeadingTrivia(indentation == default ? SyntaxFactory.TriviaList() : SyntaxFactory.TriviaList(indentation));
+            if (hasTrailingSeparator)
+            {
+                items.Add(added);
+                items.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(expressions.GetSeparator(expressions.Count - 1).TrailingTrivia));
+            }
+            else
+            {
+                items.Add(added.WithTrailingTrivia(expressions.Last().GetTrailingTrivia()));
+            }
+        }
+        else
+        {
+            items.Add(assignment.WithTrailingTrivia(hasTrailingSeparator ? SyntaxFactory.TriviaList() : expressions.Last().GetTrailingTrivia()));
+            if (hasTrailingSeparator)
+            {
+                items.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
+            }
+        }
+
+        return initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
+    }
+}

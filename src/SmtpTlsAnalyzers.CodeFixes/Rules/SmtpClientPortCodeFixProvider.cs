@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using System.Composition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SmtpTlsAnalyzers.Internal;
+
+namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+
+/// <summary>
+/// SMTP005 for System.Net.Mail.SmtpClient: it only speaks STARTTLS, so the literal port 465 becomes 587, the
+/// submission port where STARTTLS is expected.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SmtpClientPortCodeFixProvider)), Shared]
+public sealed class SmtpClientPortCodeFixProvider : CodeFixProvider
+{
+    public const string UsePort587Key = "SMTP005_UsePort587";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.TlsModeDoesNotMatchPort);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) || fix != DiagnosticProperties.UseSubmissionPort)
+            {
+                continue;
+            }
+
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal ||
+                !literal.IsKind(SyntaxKind.NumericLiteralExpression))
+            {
+                continue;
+            }
+
+            var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(587)).WithTriviaFrom(literal);
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Use port 587 (STARTTLS)",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, replacement))),
+                    UsePort587Key),
+                diagnostic);
+        }
+    }
+}
