@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
@@ -73,10 +74,17 @@ public sealed class CertificateValidationCallbackCodeFixProvider : CodeFixProvid
                 RestrictResult(declaration, errorsKind == DiagnosticProperties.CertificateProblemParameter) is { } restricted)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create("Accept only valid certificates", ct => AssignmentEditor.ReplaceAsync(context.Document, declaration, restricted, ct), AcceptOnlyValidKey),
+                    CodeAction.Create("Accept only valid certificates", ct => ReplaceAndImportAsync(context.Document, declaration, restricted, ct), AcceptOnlyValidKey),
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>Replaces the callback and adds <c>using System.Net.Security;</c> when the file does not have it yet.</summary>
+    private static async Task<Document> ReplaceAndImportAsync(Document document, SyntaxNode declaration, SyntaxNode restricted, CancellationToken cancellationToken)
+    {
+        var replaced = await AssignmentEditor.ReplaceAsync(document, declaration, restricted, cancellationToken).ConfigureAwait(false);
+        return await ImportAdder.AddImportsAsync(replaced, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The callback with every result replaced by "no policy error", or null when that cannot be written.</summary>

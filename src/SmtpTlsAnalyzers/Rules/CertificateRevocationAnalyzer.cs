@@ -29,7 +29,8 @@ public sealed class CertificateRevocationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static startContext =>
         {
             var types = KnownTypes.Create(startContext.Compilation);
-            if (types.IMailService is null && types.ServicePointManager is null)
+            // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
+            if (!types.HasMailKit && !types.HasSystemNetMail)
             {
                 return;
             }
@@ -72,7 +73,7 @@ public sealed class CertificateRevocationAnalyzer : DiagnosticAnalyzer
                 properties[DiagnosticProperties.RemovableDefault] = "true";
             }
         }
-        else if (TlsSettingTarget.IsServicePointManagerProperty(property, ServicePointManagerProperty, types))
+        else if (types.HasSystemNetMail && TlsSettingTarget.IsServicePointManagerProperty(property, ServicePointManagerProperty, types))
         {
             name = "ServicePointManager." + ServicePointManagerProperty;
         }

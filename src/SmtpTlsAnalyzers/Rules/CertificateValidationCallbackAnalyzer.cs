@@ -34,7 +34,8 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static startContext =>
         {
             var types = KnownTypes.Create(startContext.Compilation);
-            if (types.RemoteCertificateValidationCallback is null || (types.IMailService is null && types.ServicePointManager is null))
+            // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
+            if (types.RemoteCertificateValidationCallback is null || (!types.HasMailKit && !types.HasSystemNetMail))
             {
                 return;
             }
@@ -78,7 +79,7 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
             fix = DiagnosticProperties.RemoveCertificateCallback;
             callback = CertificateCallback.Resolve(assignment.Value, context.CancellationToken);
         }
-        else if (TlsSettingTarget.IsServicePointManagerProperty(property, CallbackProperty, types))
+        else if (types.HasSystemNetMail && TlsSettingTarget.IsServicePointManagerProperty(property, CallbackProperty, types))
         {
             target = assignment is ICompoundAssignmentOperation
                 ? "The callback added to ServicePointManager.ServerCertificateValidationCallback"
@@ -86,7 +87,7 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
             fix = DiagnosticProperties.ResetGlobalCertificateCallback;
             callback = CertificateCallback.Resolve(assignment.Value, context.CancellationToken);
         }
-        else if (assignment is ISimpleAssignmentOperation && checkValidationResult is not null &&
+        else if (assignment is ISimpleAssignmentOperation && checkValidationResult is not null && types.HasSystemNetMail &&
             TlsSettingTarget.IsServicePointManagerProperty(property, PolicyProperty, types) &&
             FindPolicyType(assignment.Value) is { } policyType &&
             policyType.FindImplementationForInterfaceMember(checkValidationResult) is IMethodSymbol implementation)

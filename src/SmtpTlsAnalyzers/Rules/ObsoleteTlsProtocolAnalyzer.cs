@@ -37,7 +37,8 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static startContext =>
         {
             var types = KnownTypes.Create(startContext.Compilation);
-            if ((types.IMailService is null || types.SslProtocols is null) && (types.ServicePointManager is null || types.SecurityProtocolType is null))
+            // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
+            if (!types.HasMailKit && !types.HasSystemNetMail)
             {
                 return;
             }
@@ -77,7 +78,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
 
             name = "SslProtocols";
         }
-        else if (TlsSettingTarget.IsServicePointManagerProperty(property, "SecurityProtocol", types) &&
+        else if (types.HasSystemNetMail && TlsSettingTarget.IsServicePointManagerProperty(property, "SecurityProtocol", types) &&
             SymbolEqualityComparer.Default.Equals(property.Type, types.SecurityProtocolType))
         {
             name = "ServicePointManager.SecurityProtocol";

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.IO;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -30,10 +31,40 @@ internal static class TestReferences
         ForNet80(typeof(global::MimeKit.MimeMessage).Assembly.Location),
         ForNet80(typeof(global::Org.BouncyCastle.Crypto.IDigest).Assembly.Location));
 
+    /// <summary>
+    /// The net8.0 build of a loaded package assembly: beside it when it is loaded from the package folder, else from
+    /// the NuGet global packages folder (the test output holds only the net10.0 copy). The newest lib folder not
+    /// above net8.0 wins; the loaded assembly is the last resort.
+    /// </summary>
     private static MetadataReference ForNet80(string loadedAssembly)
     {
+        var fileName = Path.GetFileName(loadedAssembly);
         var libFolder = Path.GetDirectoryName(Path.GetDirectoryName(loadedAssembly))!;
-        var net80 = Path.Combine(libFolder, "net8.0", Path.GetFileName(loadedAssembly));
-        return MetadataReference.CreateFromFile(File.Exists(net80) ? net80 : loadedAssembly);
+        var beside = Path.Combine(libFolder, "net8.0", fileName);
+        if (File.Exists(beside))
+        {
+            return MetadataReference.CreateFromFile(beside);
+        }
+
+        var version = AssemblyName.GetAssemblyName(loadedAssembly).Version;
+        var packages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") ??
+            Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var packageFolder = Path.Combine(packages, Path.GetFileNameWithoutExtension(fileName).ToLowerInvariant());
+        if (Directory.Exists(packageFolder))
+        {
+            foreach (var versionFolder in Directory.GetDirectories(packageFolder))
+            {
+                foreach (var framework in new[] { "net8.0", "net6.0", "netstandard2.1", "netstandard2.0" })
+                {
+                    var candidate = Path.Combine(versionFolder, "lib", framework, fileName);
+                    if (File.Exists(candidate) && AssemblyName.GetAssemblyName(candidate).Version == version)
+                    {
+                        return MetadataReference.CreateFromFile(candidate);
+                    }
+                }
+            }
+        }
+
+        return MetadataReference.CreateFromFile(loadedAssembly);
     }
 }
