@@ -48,8 +48,16 @@ internal static class AssignmentEditor
                 return root.RemoveNode(statement, options) ?? root;
             case ExpressionStatementSyntax { Parent: GlobalStatementSyntax global }:
                 return root.RemoveNode(global, options) ?? root;
+            case ExpressionStatementSyntax { Parent: IfStatementSyntax { Else: null } ifStatement } statement
+                when ifStatement.Statement == statement && IsFreeOfEffects(ifStatement.Condition) && ifStatement.Parent is BlockSyntax or SwitchSectionSyntax:
+                // `if (disableChecks) client.X = ...;` has nothing left to do.
+                return root.RemoveNode(ifStatement, options) ?? root;
             case ExpressionStatementSyntax statement:
-                return root.ReplaceNode(statement, SyntaxFactory.Block().WithTriviaFrom(statement));
+                var emptyBlock = SyntaxFactory.Block(
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                    default,
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.CloseBraceToken, SyntaxFactory.TriviaList()));
+                return root.ReplaceNode(statement, emptyBlock.WithTriviaFrom(statement));
             case InitializerExpressionSyntax initializer:
                 return root.ReplaceNode(initializer, RemoveMember(initializer, assignment));
             default:
@@ -68,6 +76,19 @@ internal static class AssignmentEditor
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         return root is null ? document : document.WithSyntaxRoot(Remove(root, assignment));
     }
+
+    /// <summary>A condition made of names, literals and operators on them: evaluating it changes nothing.</summary>
+    private static bool IsFreeOfEffects(ExpressionSyntax condition) => condition switch
+    {
+        IdentifierNameSyntax or LiteralExpressionSyntax => true,
+        MemberAccessExpressionSyntax memberAccess => IsFreeOfEffects(memberAccess.Expression),
+        ThisExpressionSyntax => true,
+        ParenthesizedExpressionSyntax parenthesized => IsFreeOfEffects(parenthesized.Expression),
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => IsFreeOfEffects(not.Operand),
+        BinaryExpressionSyntax binary when binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression
+            => IsFreeOfEffects(binary.Left) && IsFreeOfEffects(binary.Right),
+        _ => false,
+    };
 
     private static InitializerExpressionSyntax RemoveMember(InitializerExpressionSyntax initializer, ExpressionSyntax member)
     {

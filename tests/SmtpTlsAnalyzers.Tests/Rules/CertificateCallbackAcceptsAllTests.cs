@@ -141,7 +141,7 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
-    public async Task ConditionalCompoundAssignment_ReportsAndLeavesEmptyBlock()
+    public async Task ConditionalCompoundAssignment_ReportsAndRemovesTheIf()
     {
         const string source = """
             using MailKit.Net.Smtp;
@@ -161,14 +161,67 @@ public class CertificateCallbackAcceptsAllTests
             {
                 void Configure(SmtpClient client, bool disableChecks)
                 {
-                    if (disableChecks)
-                    {
-                    }
                 }
             }
             """;
 
         await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task ConditionWithCall_KeepsTheIfWithEmptyBlock()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                bool IsDevelopment() => true;
+
+                void Configure(SmtpClient client)
+                {
+                    if (IsDevelopment()) {|#0:client.ServerCertificateValidationCallback = (a, b, c, d) => true|};
+                    else client.Timeout = 1000;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                bool IsDevelopment() => true;
+
+                void Configure(SmtpClient client)
+                {
+                    if (IsDevelopment()) { }
+                    else client.Timeout = 1000;
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task SubclassOverrideSettingItsOwnCallback_Reports()
+    {
+        const string source = """
+            using System.Threading;
+            using MailKit.Security;
+            using MailKit.Net.Smtp;
+
+            class TrustingSmtpClient : SmtpClient
+            {
+                public override void Connect(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default)
+                {
+                    {|#0:ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    base.Connect(host, port, options, cancellationToken);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
     }
 
     [Fact]
