@@ -57,7 +57,7 @@ internal static class PolicyErrorsEvaluator
     private sealed class Run
     {
         private readonly IParameterSymbol _errors;
-        private readonly ulong _value;
+        private object _value;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<ILocalSymbol, object> _locals = new(SymbolEqualityComparer.Default);
         private int _steps;
@@ -125,16 +125,31 @@ internal static class PolicyErrorsEvaluator
 
                     return Outcome.Continue;
 
-                case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment }:
-                    _locals[local.Local] = Evaluate(assignment.Value);
+                case IExpressionStatementOperation { Operation: IAssignmentOperation assignment } when IsVariable(assignment.Target):
+                    var written = assignment switch
+                    {
+                        ISimpleAssignmentOperation simple => Evaluate(simple.Value),
+                        ICompoundAssignmentOperation { OperatorMethod: null } compound => Combine(compound.OperatorKind, Evaluate(compound.Target), Evaluate(compound.Value)),
+                        _ => Unknown,
+                    };
+                    Write(assignment.Target, written);
                     return Outcome.Continue;
 
-                case IExpressionStatementOperation { Operation: IAssignmentOperation { Target: ILocalReferenceOperation local } }:
-                    _locals[local.Local] = Unknown;
+                case IExpressionStatementOperation expressionStatement:
+                    // Logging and other side effects do not change what the callback returns, unless they write the
+                    // errors parameter or a local.
+                    foreach (var inner in expressionStatement.Descendants())
+                    {
+                        if (inner is IAssignmentOperation { Target: IParameterReferenceOperation or ILocalReferenceOperation } or
+                            IIncrementOrDecrementOperation or IDeclarationExpressionOperation)
+                        {
+                            return Outcome.Unknown;
+                        }
+                    }
+
                     return Outcome.Continue;
 
-                case IExpressionStatementOperation or IEmptyOperation:
-                    // Logging and other side effects do not change what the callback returns.
+                case IEmptyOperation:
                     return Outcome.Continue;
 
                 default:
@@ -259,6 +274,22 @@ internal static class PolicyErrorsEvaluator
             }
         }
 
+        private bool IsVariable(IOperation target) =>
+            target is ILocalReferenceOperation ||
+            (target is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, _errors));
+
+        private void Write(IOperation target, object value)
+        {
+            if (target is ILocalReferenceOperation local)
+            {
+                _locals[local.Local] = value;
+            }
+            else
+            {
+                _value = value;
+            }
+        }
+
         private object EvaluateBinary(IBinaryOperation binary)
         {
             var left = Evaluate(binary.LeftOperand);
@@ -284,17 +315,19 @@ internal static class PolicyErrorsEvaluator
                     return !Equals(left, right);
             }
 
-            return (binary.OperatorKind, left, right) switch
-            {
-                (BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or, bool l, bool r) => l || r,
-                (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And, bool l, bool r) => l && r,
-                (BinaryOperatorKind.ExclusiveOr, bool l, bool r) => l ^ r,
-                (BinaryOperatorKind.Or, ulong l, ulong r) => l | r,
-                (BinaryOperatorKind.And, ulong l, ulong r) => l & r,
-                (BinaryOperatorKind.ExclusiveOr, ulong l, ulong r) => l ^ r,
-                _ => Unknown,
-            };
+            return Combine(binary.OperatorKind, left, right);
         }
+
+        private static object Combine(BinaryOperatorKind operatorKind, object left, object right) => (operatorKind, left, right) switch
+        {
+            (BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or, bool l, bool r) => l || r,
+            (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And, bool l, bool r) => l && r,
+            (BinaryOperatorKind.ExclusiveOr, bool l, bool r) => l ^ r,
+            (BinaryOperatorKind.Or, ulong l, ulong r) => l | r,
+            (BinaryOperatorKind.And, ulong l, ulong r) => l & r,
+            (BinaryOperatorKind.ExclusiveOr, ulong l, ulong r) => l ^ r,
+            _ => Unknown,
+        };
 
         private object Matches(IPatternOperation pattern, object value)
         {

@@ -308,4 +308,33 @@ public class CertificateCallbackToleratesErrorsTests
 
         await VerifyCS.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task ErrorsParameterCleared_Reports()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient first, SmtpClient second)
+                {
+                    {|#0:first.ServerCertificateValidationCallback = (s, cert, ch, e) =>
+                    {
+                        e &= ~SslPolicyErrors.RemoteCertificateChainErrors;
+                        return e == SslPolicyErrors.None;
+                    }|};
+                    {|#1:second.ServerCertificateValidationCallback = (s, cert, ch, e) =>
+                    {
+                        if (e == SslPolicyErrors.RemoteCertificateNameMismatch)
+                            e = SslPolicyErrors.None;
+                        return e == SslPolicyErrors.None;
+                    }|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp010(0, "chain errors"), Smtp010(1, "a name mismatch"));
+    }
 }
