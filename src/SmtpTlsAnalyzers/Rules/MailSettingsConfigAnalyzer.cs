@@ -29,9 +29,9 @@ public sealed class MailSettingsConfigAnalyzer : DiagnosticAnalyzer
         {
             var types = KnownTypes.Create(startContext.Compilation);
 
-            // .NET never reads mailSettings (SMTP002 looks at the code there); .NET Framework and a .NET Standard
-            // library that may run on it do.
-            if (!types.HasSystemNetMail || types.SystemNetMailRuntime == MailRuntime.DotNet)
+            // Only .NET Framework reads mailSettings. On .NET, SMTP002 looks at the code instead; a .NET Standard
+            // library's configuration file is read by nothing (the application's own file is).
+            if (types.SystemNetMailRuntime != MailRuntime.NetFramework)
             {
                 return;
             }

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using System.IO;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
@@ -549,7 +552,7 @@ public class MailSettingsWithoutTlsTests
     }
 
     [Fact]
-    public async Task NetCore_NoDiagnostic()
+    public async Task DotNet_NoDiagnostic()
     {
         // .NET never reads mailSettings; SMTP002 looks at the code there.
         var test = new VerifyCS.Test { TestCode = Code };
@@ -583,6 +586,75 @@ public class MailSettingsWithoutTlsTests
             Network("host=\"smtp.example.com\"", "{|#0:network|}"),
             VerifyCS.Diagnostic("SMTP011").WithLocation(0).WithArguments("smtp.example.com", Missing, MailIsSent));
         test.WithGlobalConfig("build_property.IsTestProject = true\nsmtp_tls_analyzers.analyze_test_projects = true");
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task FileDeclaringAnotherEncoding_CompilerCouldNotDecode_ReadAsDeclared()
+    {
+        // The compiler decodes additional files as UTF-8; the Greek bytes of this ISO-8859-7 file become U+FFFD in
+        // its text, so the file is read again and decoded as its declaration says.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        const string greekHost = "smtp.\u03c0\u03b1\u03c1\u03ac\u03b4\u03b5\u03b9\u03b3\u03bc\u03b1.gr";
+        const string template = """
+            <?xml version="1.0" encoding="iso-8859-7"?>
+            <configuration>
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <network host="HOST" {|#0:enableSsl|}="false" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+
+        var folder = Directory.CreateTempSubdirectory("smtp011-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "App.config");
+            var bytes = Encoding.GetEncoding("iso-8859-7").GetBytes(template.Replace("{|#0:", string.Empty).Replace("|}", string.Empty).Replace("HOST", greekHost));
+            File.WriteAllBytes(path, bytes);
+            var asTheCompilerSeesIt = template.Replace("HOST", Encoding.UTF8.GetString(Encoding.GetEncoding("iso-8859-7").GetBytes(greekHost)));
+            Assert.Contains('\uFFFD', asTheCompilerSeesIt);
+
+            await VerifyAsync(
+                path,
+                asTheCompilerSeesIt,
+                VerifyCS.Diagnostic("SMTP011").WithLocation(0).WithArguments(greekHost, "enableSsl=\"false\"", MailIsSent));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task FileDecodedWithSingleByteFallback_ReadAsDeclared()
+    {
+        // On Windows the compiler falls back to the ANSI code page (1252) when UTF-8 fails: the bytes survive and
+        // are decoded again as the declaration says.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        const string cyrillicHost = "\u043f\u043e\u0447\u0442\u0430.example";
+        var config = $"""
+            <?xml version="1.0" encoding="windows-1251"?>
+            <configuration>
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <network host="{cyrillicHost}" {"{|#0:enableSsl|}"}="false" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+        var ansi = Encoding.GetEncoding(1252);
+        var asTheCompilerSeesIt = ansi.GetString(Encoding.GetEncoding(1251).GetBytes(config));
+
+        var test = new VerifyCS.Test { TestCode = Code };
+        test.OnNetFramework48();
+        test.TestState.AdditionalFiles.Add(("/src/App.config", SourceText.From(asTheCompilerSeesIt, ansi)));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP011").WithLocation(0).WithArguments(cyrillicHost, "enableSsl=\"false\"", MailIsSent));
         await test.RunAsync(CancellationToken.None);
     }
 
