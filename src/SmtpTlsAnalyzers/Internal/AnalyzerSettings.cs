@@ -40,10 +40,11 @@ internal sealed class AnalyzerSettings
     public bool IsEnabled(SyntaxTree tree) => !_isTestProject || IsTrue(GetValue(tree, AnalyzeTestProjectsKey));
 
     /// <summary>
-    /// <see cref="IsEnabled(SyntaxTree)"/> for an additional file such as App.config: the options of its own path
-    /// (an <c>[*.config]</c> or <c>[*]</c> section) or the global options.
+    /// <see cref="IsEnabled(SyntaxTree)"/> for an additional file such as App.config, with the option read as
+    /// <see cref="IsPlaintextHost(AdditionalText, SyntaxTree?, string?)"/> reads its list.
     /// </summary>
-    public bool IsEnabled(AdditionalText file) => !_isTestProject || IsTrue(GetValue(file, null, AnalyzeTestProjectsKey));
+    public bool IsEnabled(AdditionalText file, SyntaxTree? codeTree) =>
+        !_isTestProject || IsTrue(GetValue(file, codeTree, AnalyzeTestProjectsKey));
 
     /// <summary>
     /// True when the project-wide settings already say nothing is reported: a test project that did not opt in

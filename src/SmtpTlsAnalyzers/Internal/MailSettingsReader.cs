@@ -114,6 +114,10 @@ internal static class MailSettingsReader
         {
             return MailSettingsFile.Unreadable;
         }
+        catch (RegexMatchTimeoutException)
+        {
+            return MailSettingsFile.Unreadable;
+        }
     }
 
     private static XmlReaderSettings ReaderSettings => new()

@@ -42,7 +42,8 @@ public sealed class MailSettingsConfigAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // The plaintext host list of the project's code files applies to its configuration files too.
+            // The options of the project's code files (plaintext hosts, test projects) apply to its configuration
+            // files too, after those of the file's own section.
             var codeTree = startContext.Compilation.SyntaxTrees.FirstOrDefault();
             startContext.RegisterAdditionalFileAction(fileContext => AnalyzeFile(fileContext, settings, codeTree));
         });
@@ -51,7 +52,7 @@ public sealed class MailSettingsConfigAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeFile(AdditionalFileAnalysisContext context, AnalyzerSettings settings, SyntaxTree? codeTree)
     {
         var file = context.AdditionalFile;
-        if (!MailSettingsReader.IsConfigFile(file.Path) || !settings.IsEnabled(file))
+        if (!MailSettingsReader.IsConfigFile(file.Path) || !settings.IsEnabled(file, codeTree))
         {
             return;
         }

@@ -658,6 +658,18 @@ public class MailSettingsWithoutTlsTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task TestProjectOptedInForCode_Reports()
+    {
+        var test = CreateTest(
+            "/src/App.config",
+            Network("host=\"smtp.example.com\"", "{|#0:network|}"),
+            VerifyCS.Diagnostic("SMTP011").WithLocation(0).WithArguments("smtp.example.com", Missing, MailIsSent));
+        test.WithGlobalConfig("build_property.IsTestProject = true");
+        test.WithEditorConfig("smtp_tls_analyzers.analyze_test_projects = true");
+        await test.RunAsync(CancellationToken.None);
+    }
+
     private static string Network(string attributes, string element = "network") => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
