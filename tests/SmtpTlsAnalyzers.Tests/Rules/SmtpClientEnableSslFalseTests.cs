@@ -315,6 +315,40 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
+    public async Task TwoDocuments_FixAllInProjectFixesBoth()
+    {
+        const string first = """
+            using System.Net.Mail;
+
+            static class A
+            {
+                public static void Configure(SmtpClient c) => {|#0:c.EnableSsl = false|};
+            }
+            """;
+        const string second = """
+            using System.Net.Mail;
+
+            static class B
+            {
+                public static SmtpClient Create() => new SmtpClient("smtp.example.com") { {|#1:EnableSsl = false|} };
+            }
+            """;
+
+        var test = new VerifyCS.Test
+        {
+            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.SetTrueKey,
+            CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
+        };
+        test.TestState.Sources.Add(("/0/A.cs", first));
+        test.TestState.Sources.Add(("/0/B.cs", second));
+        test.FixedState.Sources.Add(("/0/A.cs", first.Replace("{|#0:c.EnableSsl = false|}", "c.EnableSsl = true")));
+        test.FixedState.Sources.Add(("/0/B.cs", second.Replace("{|#1:EnableSsl = false|}", "EnableSsl = true")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("the server"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task TestProject_NoDiagnosticUnlessOptedIn()
     {
         const string source = """

@@ -357,6 +357,36 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task TopLevelStatementsAndNestedType_Report()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            var message = new MailMessage("a@example.com", "b@example.com");
+            var client = {|#0:new SmtpClient("smtp.example.com")|};
+            client.Send(message);
+
+            partial class Outer
+            {
+                class Inner
+                {
+                    void Send(MailMessage m)
+                    {
+                        var c = {|#1:new SmtpClient("smtp.example.com")|};
+                        c.Send(m);
+                    }
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task NetFramework_NoDiagnosticFromCodeAlone()
     {
         const string source = """
