@@ -1,6 +1,8 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer>;
@@ -184,6 +186,33 @@ public class SmtpClientSendsWithoutSslOnNetFrameworkTests
 
         var test = new VerifyCS.Test { TestCode = code };
         test.OnNetFramework48();
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task NoConfigFile_FixAddsEnableSsl()
+    {
+        const string fixedCode = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage message)
+                {
+                    var client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        var test = new CSharpCodeFixVerifier<SystemNetMailSmtpClientAnalyzer, SmtpClientEnableSslCodeFixProvider>.Test
+        {
+            TestCode = Code,
+            FixedCode = fixedCode,
+            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.AddToInitializerKey,
+        };
+        test.OnNetFramework48();
+        test.ExpectedDiagnostics.Add(Smtp002);
         await test.RunAsync(CancellationToken.None);
     }
 
