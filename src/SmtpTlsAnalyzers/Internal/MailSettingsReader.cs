@@ -29,6 +29,8 @@ internal static class MailSettingsReader
 
     private const string XdtNamespace = "http://schemas.microsoft.com/XML-Document-Transform";
 
+    private static readonly char[] PathSeparators = { '/', '\\' };
+
     private static readonly Regex EncodingDeclaration = new(
         @"\A\uFEFF?<\?xml[^>]*?\sencoding\s*=\s*[""']([A-Za-z0-9._:-]+)[""']",
         RegexOptions.CultureInvariant,
@@ -37,7 +39,8 @@ internal static class MailSettingsReader
     /// <summary>True for App.config, Web.config and Web.*.config (a transform such as Web.Release.config), in any case.</summary>
     public static bool IsConfigFile(string path)
     {
-        var name = Path.GetFileName(path);
+        // Not Path.GetFileName: on .NET Framework hosts it throws for characters a path may still carry.
+        var name = path.Substring(path.LastIndexOfAny(PathSeparators) + 1);
         return name.Equals("App.config", StringComparison.OrdinalIgnoreCase)
             || (name.StartsWith("Web.", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".config", StringComparison.OrdinalIgnoreCase));
     }
@@ -147,7 +150,7 @@ internal static class MailSettingsReader
     /// </summary>
     private static XDocument? TryLoadAsDeclared(string path, string content)
     {
-        if (content.IndexOf('\uFFFD') < 0 || !Path.IsPathRooted(path))
+        if (content.IndexOf('\uFFFD') < 0)
         {
             return null;
         }
@@ -161,6 +164,11 @@ internal static class MailSettingsReader
         try
         {
 #pragma warning disable RS1035 // File IO: only the additional file's own bytes, which the compiler read but could not decode.
+            if (!Path.IsPathRooted(path))
+            {
+                return null;
+            }
+
             var info = new FileInfo(path);
             if (!info.Exists || info.Length > MaxFileLength)
             {
