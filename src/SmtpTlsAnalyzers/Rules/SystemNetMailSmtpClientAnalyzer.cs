@@ -358,7 +358,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
                 && facts.EnableSslWrites.Count == 0
                 && !facts.Escapes
                 && (facts.Sends > 0 || facts.CredentialWrites.Count > 0)
-                && _members.Types.SystemNetMailRuntime == MailRuntime.DotNet;
+                && MailSettingsReader.EnableSslDefaultsToFalse(_members.Types.SystemNetMailRuntime, context.Options, context.CancellationToken);
             if (sendsWithoutSsl)
             {
                 foreach (var creation in facts.Creations)

@@ -387,8 +387,9 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
-    public async Task NetFramework_NoDiagnosticFromCodeAlone()
+    public async Task NetFramework_ConfigurationEnablesSsl_NoDiagnostic()
     {
+        // On .NET Framework App.config can enable SSL; SmtpClientSendsWithoutSslOnNetFrameworkTests has the other cases.
         const string source = """
             using System.Net.Mail;
 
@@ -404,6 +405,17 @@ public class SmtpClientSendsWithoutSslTests
 
         var test = new VerifyCS.Test { TestCode = source };
         test.OnNetFramework48();
+        test.TestState.AdditionalFiles.Add(("/0/App.config", """
+            <configuration>
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <network enableSsl="true" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """));
         await test.RunAsync();
     }
 
