@@ -65,6 +65,13 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A callback that accepts a name mismatch or an untrusted chain without looking at the certificate accepts any attacker's certificate. Pin the certificate (thumbprint, issuer, serial number) or leave validation to the default.");
 
+    public static readonly DiagnosticDescriptor SMTP011_MailSettingsWithoutTls = Create(
+        DiagnosticIds.MailSettingsWithoutTls,
+        "Enable SSL in the mail settings of the configuration file",
+        "The <network> mail settings for {0} do not enable SSL ({1}), so {2} in clear text",
+        DiagnosticSeverity.Warning,
+        "On .NET Framework, every System.Net.Mail.SmtpClient constructor reads <system.net><mailSettings><smtp><network> from App.config or Web.config. enableSsl defaults to false there, so a network element without enableSsl=\"true\" sends the mail, and the password when one is configured, in clear text.");
+
     public static readonly DiagnosticDescriptor SMTP012_ProtocolLogContainsSecrets = Create(
         DiagnosticIds.ProtocolLogContainsSecrets,
         "Redact secrets in the protocol log",

@@ -42,8 +42,15 @@ internal static class DiagnosticProperties
     /// <summary>Present when removing the assignment at the reported location restores a secure default (MailKit's CheckCertificateRevocation).</summary>
     public const string RemovableDefault = "RemovableDefault";
 
-    /// <summary>SMTP008: the bits of the obsolete protocols to drop from the value at the reported location, and the enum it belongs to.</summary>
+    /// <summary>SMTP008: drop the obsolete protocol flags from the value at the reported location.</summary>
     public const string ObsoleteBits = "ObsoleteBits";
 
+    /// <summary>SMTP008: the flags of the value that are not obsolete, as a decimal number.</summary>
     public const string RemainingBits = "RemainingBits";
+
+    /// <summary>In a configuration file, replace the value of the enableSsl attribute whose name is at the reported location with "true".</summary>
+    public const string SetConfigEnableSslTrue = "SetConfigEnableSslTrue";
+
+    /// <summary>In a configuration file, add enableSsl="true" after the element name at the reported location.</summary>
+    public const string AddConfigEnableSsl = "AddConfigEnableSsl";
 }
