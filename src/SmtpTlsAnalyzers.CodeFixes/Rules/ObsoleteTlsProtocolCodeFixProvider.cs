@@ -65,9 +65,8 @@ public sealed class ObsoleteTlsProtocolCodeFixProvider : CodeFixProvider
                         diagnostic);
                 }
             }
-            else if (Compose(enumType, remaining) is { } kept)
+            else if ((remaining == 0 ? osDefaultValue : Compose(enumType, remaining)) is { } replacement)
             {
-                var replacement = remaining == 0 ? osDefaultValue : kept;
                 context.RegisterCodeFix(
                     CodeAction.Create("Remove obsolete protocol versions", ct => AssignmentEditor.ReplaceAsync(context.Document, value, replacement.WithTriviaFrom(value), ct), DropObsoleteKey),
                     diagnostic);
@@ -90,11 +89,6 @@ public sealed class ObsoleteTlsProtocolCodeFixProvider : CodeFixProvider
     /// <summary><c>Tls12 | Tls13</c> for the kept bits, each a named member that holds no obsolete flag.</summary>
     private static ExpressionSyntax? Compose(INamedTypeSymbol enumType, ulong bits)
     {
-        if (bits == 0)
-        {
-            return SyntaxFactory.ParseExpression("0");
-        }
-
         var parts = new List<ExpressionSyntax>();
         var covered = 0UL;
         foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue && !f.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute")).OrderBy(f => ToBits(f.ConstantValue)))
@@ -107,7 +101,7 @@ public sealed class ObsoleteTlsProtocolCodeFixProvider : CodeFixProvider
             }
         }
 
-        if (covered != bits)
+        if (covered != bits || parts.Count == 0)
         {
             return null;
         }

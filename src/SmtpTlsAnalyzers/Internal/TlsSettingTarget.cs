@@ -21,13 +21,6 @@ internal static class TlsSettingTarget
         property.Name == name && types.ServicePointManager is not null &&
         SymbolEqualityComparer.Default.Equals(property.ContainingType, types.ServicePointManager);
 
-    /// <summary>The property an assignment (simple or compound) writes, or null.</summary>
-    public static IPropertySymbol? WrittenProperty(IAssignmentOperation assignment, out IPropertyReferenceOperation? reference)
-    {
-        reference = assignment.Target as IPropertyReferenceOperation;
-        return reference?.Property;
-    }
-
     /// <summary>
     /// True when the method that writes the setting connects this very client (same local, field or parameter, or the
     /// object being initialized) only to constant hosts listed in <c>smtp_tls_analyzers.plaintext_hosts</c>. A client

@@ -942,6 +942,52 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task PlaintextHostThroughNamedArgumentsOfConnectAsync_NoDiagnostic()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class DevMailer
+            {
+                private readonly SmtpClient _client = new SmtpClient();
+
+                async Task SendAsync()
+                {
+                    _client.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    await _client.ConnectAsync(port: 1025, options: SecureSocketOptions.None, host: "127.0.0.1");
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task RemoteHostThroughConnectAsync_Reports()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                private readonly SmtpClient _client = new SmtpClient();
+
+                async Task SendAsync()
+                {
+                    {|#0:_client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    await _client.ConnectAsync(port: 465, options: SecureSocketOptions.SslOnConnect, host: "smtp.example.com");
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
     public async Task ConfiguredPlaintextHost_NoDiagnostic()
     {
         var test = new VerifyCS.Test
