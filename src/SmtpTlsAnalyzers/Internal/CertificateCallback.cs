@@ -290,9 +290,10 @@ internal readonly struct CallbackVerdict
     public static CallbackVerdict Tolerates(string errors) => new(CallbackVerdictKind.ToleratesErrors, null, errors);
 }
 
+/// <summary>Ordered from harmless to worst.</summary>
 internal enum CallbackVerdictKind
 {
     Unknown,
-    AcceptsAll,
     ToleratesErrors,
+    AcceptsAll,
 }

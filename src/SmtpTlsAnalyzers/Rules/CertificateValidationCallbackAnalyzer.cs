@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -66,7 +68,7 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
         var property = reference.Property;
         string target;
         string fix;
-        CertificateCallback? callback;
+        CertificateCallback? callback = null;
         var isPolicy = false;
         if (TlsSettingTarget.IsMailKitProperty(property, CallbackProperty, types))
         {
@@ -77,7 +79,6 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
 
             target = "The callback assigned to ServerCertificateValidationCallback";
             fix = DiagnosticProperties.RemoveCertificateCallback;
-            callback = CertificateCallback.Resolve(assignment.Value, context.CancellationToken);
         }
         else if (types.HasSystemNetMail && TlsSettingTarget.IsServicePointManagerProperty(property, CallbackProperty, types))
         {
@@ -85,7 +86,6 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
                 ? "The callback added to ServicePointManager.ServerCertificateValidationCallback"
                 : "The callback assigned to ServicePointManager.ServerCertificateValidationCallback";
             fix = DiagnosticProperties.ResetGlobalCertificateCallback;
-            callback = CertificateCallback.Resolve(assignment.Value, context.CancellationToken);
         }
         else if (assignment is ISimpleAssignmentOperation && checkValidationResult is not null && types.HasSystemNetMail &&
             TlsSettingTarget.IsServicePointManagerProperty(property, PolicyProperty, types) &&
@@ -102,13 +102,11 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (callback is null)
-        {
-            return;
-        }
-
-        var verdict = callback.Classify(context.CancellationToken);
-        if (verdict.Kind == CallbackVerdictKind.Unknown || (isPolicy && verdict.Kind != CallbackVerdictKind.AcceptsAll))
+        // A policy is one class; a callback value may be one of several (a conditional, `??`).
+        var verdict = callback?.Classify(context.CancellationToken) ?? CallbackVerdict.Unknown;
+        if ((!isPolicy && !TryClassifyWorst(assignment.Value, context.CancellationToken, out callback, out verdict)) ||
+            callback is null || verdict.Kind == CallbackVerdictKind.Unknown ||
+            (isPolicy && verdict.Kind != CallbackVerdictKind.AcceptsAll))
         {
             return;
         }
@@ -128,6 +126,35 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
             ? Diagnostic.Create(Descriptors.SMTP006_CertificateCallbackAcceptsAll, assignment.Syntax.GetLocation(), additionalLocations, properties.ToImmutable(), target, DescribeFlag(verdict.Flag))
             : Diagnostic.Create(Descriptors.SMTP010_CertificateCallbackToleratesErrors, assignment.Syntax.GetLocation(), additionalLocations, properties.ToImmutable(), target, verdict.ToleratedErrors);
         context.ReportDiagnostic(diagnostic);
+    }
+
+    /// <summary>
+    /// Classifies every callback the value can be (<c>flag ? (s, c, h, e) => true : null</c>,
+    /// <c>callback ?? AcceptAll</c>, a local written once) and keeps the worst: one that accepts every certificate,
+    /// else one that tolerates errors. Branches whose callback is not visible count for nothing.
+    /// </summary>
+    private static bool TryClassifyWorst(IOperation value, CancellationToken cancellationToken, out CertificateCallback? worst, out CallbackVerdict verdict)
+    {
+        worst = null;
+        verdict = CallbackVerdict.Unknown;
+        var candidates = new List<PossibleValue>();
+        ValueResolver.CollectPossibleValues(value, candidates);
+        foreach (var candidate in candidates)
+        {
+            if (CertificateCallback.Resolve(candidate.Source, cancellationToken) is not { } callback)
+            {
+                continue;
+            }
+
+            var candidateVerdict = callback.Classify(cancellationToken);
+            if (candidateVerdict.Kind > verdict.Kind)
+            {
+                worst = callback;
+                verdict = candidateVerdict;
+            }
+        }
+
+        return worst is not null;
     }
 
     /// <summary>The class of the <c>ICertificatePolicy</c> object assigned: a creation, directly or through a local written once.</summary>

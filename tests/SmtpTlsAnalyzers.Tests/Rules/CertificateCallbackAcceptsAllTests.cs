@@ -610,6 +610,41 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task ConditionalAndCoalesceWithAcceptAllBranch_ReportAndRestrictThatBranch()
+    {
+        // Roslyn's simplifier does not shorten names inside a lambda of a target-typed conditional: the fix stays
+        // fully qualified there, and compiles.
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient first, SmtpClient second, bool ignoreCertificateErrors, RemoteCertificateValidationCallback custom)
+                {
+                    {|#0:first.ServerCertificateValidationCallback = ignoreCertificateErrors ? (s, c, h, e) => true : null|};
+                    {|#1:second.ServerCertificateValidationCallback = custom ?? ((s, c, h, e) => true)|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient first, SmtpClient second, bool ignoreCertificateErrors, RemoteCertificateValidationCallback custom)
+                {
+                    first.ServerCertificateValidationCallback = ignoreCertificateErrors ? (s, c, h, e) => e == global::System.Net.Security.SslPolicyErrors.None : null;
+                    second.ServerCertificateValidationCallback = custom ?? ((s, c, h, e) => e == SslPolicyErrors.None);
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0), Smtp006(1));
+    }
+
+    [Fact]
     public async Task HttpsProxyClient_Reports()
     {
         const string source = """
