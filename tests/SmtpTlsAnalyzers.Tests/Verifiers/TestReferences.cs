@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -24,40 +26,38 @@ internal static class TestReferences
 
     /// <summary>
     /// MailKit and MimeKit, from the packages the test project itself restored. The test process loads their
-    /// net10.0 build; test compilations use .NET 8 reference assemblies, so they get the net8.0 build beside it.
+    /// net10.0 build (copied to the test output folder); test compilations use .NET 8 reference assemblies, so they
+    /// get the net8.0 build of the same version from the NuGet package folder.
     /// </summary>
     public static readonly ImmutableArray<MetadataReference> MailKit = ImmutableArray.Create(
-        ForNet80(typeof(global::MailKit.Net.Smtp.SmtpClient).Assembly.Location),
-        ForNet80(typeof(global::MimeKit.MimeMessage).Assembly.Location),
-        ForNet80(typeof(global::Org.BouncyCastle.Crypto.IDigest).Assembly.Location));
+        ForNet80(typeof(global::MailKit.Net.Smtp.SmtpClient).Assembly),
+        ForNet80(typeof(global::MimeKit.MimeMessage).Assembly),
+        ForNet80(typeof(global::Org.BouncyCastle.Crypto.IDigest).Assembly));
 
-    /// <summary>
-    /// The net8.0 build of a loaded package assembly: beside it when it is loaded from the package folder, else from
-    /// the NuGet global packages folder (the test output holds only the net10.0 copy). The newest lib folder not
-    /// above net8.0 wins; the loaded assembly is the last resort.
-    /// </summary>
-    private static MetadataReference ForNet80(string loadedAssembly)
+    private static MetadataReference ForNet80(Assembly loaded)
     {
+        var loadedAssembly = loaded.Location;
         var fileName = Path.GetFileName(loadedAssembly);
         var libFolder = Path.GetDirectoryName(Path.GetDirectoryName(loadedAssembly))!;
-        var beside = Path.Combine(libFolder, "net8.0", fileName);
-        if (File.Exists(beside))
+        var net80 = Path.Combine(libFolder, "net8.0", fileName);
+        if (File.Exists(net80))
         {
-            return MetadataReference.CreateFromFile(beside);
+            return MetadataReference.CreateFromFile(net80);
         }
 
-        var version = AssemblyName.GetAssemblyName(loadedAssembly).Version;
-        var packages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") ??
-            Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var packageFolder = Path.Combine(packages, Path.GetFileNameWithoutExtension(fileName).ToLowerInvariant());
-        if (Directory.Exists(packageFolder))
+        // Loaded from the test output folder: find the package (id = assembly name) in the global packages folder.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var package = Path.Combine(packages, loaded.GetName().Name!.ToLowerInvariant());
+        if (Directory.Exists(package))
         {
-            foreach (var versionFolder in Directory.GetDirectories(packageFolder))
+            foreach (var version in Directory.GetDirectories(package).OrderByDescending(d => d, StringComparer.Ordinal))
             {
                 foreach (var framework in new[] { "net8.0", "net6.0", "netstandard2.1", "netstandard2.0" })
                 {
-                    var candidate = Path.Combine(versionFolder, "lib", framework, fileName);
-                    if (File.Exists(candidate) && AssemblyName.GetAssemblyName(candidate).Version == version)
+                    var candidate = Path.Combine(version, "lib", framework, fileName);
+                    if (File.Exists(candidate) && AssemblyName.GetAssemblyName(candidate).Version == loaded.GetName().Version)
                     {
                         return MetadataReference.CreateFromFile(candidate);
                     }
