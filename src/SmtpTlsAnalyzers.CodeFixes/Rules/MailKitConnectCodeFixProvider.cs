@@ -225,14 +225,14 @@ public sealed class MailKitConnectCodeFixProvider : CodeFixProvider
             SyntaxFactory.PrefixUnaryExpression(
                 SyntaxKind.LogicalNotExpression,
                 SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), SyntaxFactory.IdentifierName("IsSecure"))),
-            SyntaxFactory.ThrowStatement(
+            SyntaxFactory.Block(SyntaxFactory.ThrowStatement(
                 SyntaxFactory.ObjectCreationExpression(
                     TypeName("global::System.InvalidOperationException"),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                         SyntaxFactory.LiteralExpression(
                             SyntaxKind.StringLiteralExpression,
                             SyntaxFactory.Literal("The connection to the mail server is not encrypted; refusing to send credentials."))))),
-                    null)))
+                    null))))
             .WithLeadingTrivia(Indentation(statement))
             .WithAdditionalAnnotations(Formatter.Annotation);
 
