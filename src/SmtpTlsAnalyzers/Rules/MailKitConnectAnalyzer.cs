@@ -47,11 +47,44 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             }
 
             var classifier = new ConnectClassifier(types, settings);
-            startContext.RegisterOperationAction(c => AnalyzeInvocation(c, classifier), OperationKind.Invocation);
+            startContext.RegisterOperationBlockStartAction(blockContext =>
+            {
+                // A constant on one path of a conditional sits outside the Connect call (in a local's initializer,
+                // say). Reported at the end of the block, it stays a local diagnostic that a code fix can act on.
+                var deferred = new DeferredDiagnostics();
+                blockContext.RegisterOperationAction(c => AnalyzeInvocation(c, classifier, deferred), OperationKind.Invocation);
+                blockContext.RegisterOperationBlockEndAction(deferred.ReportAll);
+            });
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, ConnectClassifier classifier)
+    /// <summary>Diagnostics of one operation block, kept until the block ends.</summary>
+    private sealed class DeferredDiagnostics
+    {
+        private readonly object _gate = new();
+        private List<Diagnostic>? _diagnostics;
+
+        public void Add(Diagnostic diagnostic)
+        {
+            lock (_gate)
+            {
+                (_diagnostics ??= new List<Diagnostic>()).Add(diagnostic);
+            }
+        }
+
+        public void ReportAll(OperationBlockAnalysisContext context)
+        {
+            lock (_gate)
+            {
+                foreach (var diagnostic in _diagnostics ?? new List<Diagnostic>())
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ConnectClassifier classifier, DeferredDiagnostics deferred)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var name = invocation.TargetMethod.Name;
@@ -68,7 +101,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
 
         if (isConnect)
         {
-            ReportConnect(context, classifier.Classify(invocation));
+            ReportConnect(context, classifier.Classify(invocation), deferred);
         }
         else
         {
@@ -76,7 +109,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportConnect(OperationAnalysisContext context, ConnectFacts? facts)
+    private static void ReportConnect(OperationAnalysisContext context, ConnectFacts? facts, DeferredDiagnostics deferred)
     {
         if (facts is null)
         {
@@ -102,7 +135,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
 
         foreach (var leaf in facts.ConfigurationLeaves)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP013_TlsLeftToConfiguration, leaf.Syntax.GetLocation(), additional, facts.LeafProperties, leaf.Reason));
+            deferred.Add(Diagnostic.Create(Descriptors.SMTP013_TlsLeftToConfiguration, leaf.Syntax.GetLocation(), additional, facts.LeafProperties, leaf.Reason));
         }
     }
 
@@ -481,7 +514,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             ValueResolver.CollectPossibleValues(value, leaves);
             foreach (var leaf in leaves)
             {
-                if (!leaf.HasValue || leaf.Value is null || !_modes.TryGetValue(Convert.ToInt64(leaf.Value, CultureInfo.InvariantCulture), out var mode) ||
+                if (!leaf.HasValue || ModeOf(leaf.Value) is not { } mode ||
                     leaf.Source.Syntax.SyntaxTree != facts.Invocation.Syntax.SyntaxTree)
                 {
                     continue;
@@ -658,10 +691,14 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
         }
 
         private Mode ResolveMode(IOperation value) =>
-            ValueResolver.TryGetConstant(value, out var constant) && constant is not null &&
-            _modes.TryGetValue(Convert.ToInt64(constant, CultureInfo.InvariantCulture), out var mode)
-                ? mode
-                : Mode.Unknown;
+            ValueResolver.TryGetConstant(value, out var constant) && ModeOf(constant) is { } mode ? mode : Mode.Unknown;
+
+        private Mode? ModeOf(object? constant) => constant switch
+        {
+            int i when _modes.TryGetValue(i, out var mode) => mode,
+            long l when _modes.TryGetValue(l, out var mode) => mode,
+            _ => null,
+        };
 
         /// <summary>The port MailKit ends up using, for messages; null when it is not a constant.</summary>
         private static int? EffectivePort(int? port, Mode mode, Protocol protocol)
