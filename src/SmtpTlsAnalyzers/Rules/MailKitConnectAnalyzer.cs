@@ -490,13 +490,13 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
                     return;
                 case Mode.Auto when portOmitted || port == 0:
                     facts.Verdict = Verdict.Strippable;
-                    facts.ModeText += " without a port, which means STARTTLS when available";
+                    facts.ModeText += " without a port (STARTTLS when available)";
                     return;
                 case Mode.Auto when port is { } autoPort:
                     if (!protocol.IsImplicitPort(autoPort))
                     {
                         facts.Verdict = Verdict.Strippable;
-                        facts.ModeText += " on port " + autoPort.ToString(CultureInfo.InvariantCulture) + ", which means STARTTLS when available";
+                        facts.ModeText += " on port " + autoPort.ToString(CultureInfo.InvariantCulture) + " (STARTTLS when available)";
                     }
 
                     return;
@@ -579,7 +579,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
                 {
                     Mode.None => "starttls=" + starttls + " in the Uri",
                     Mode.SslOnConnect => "the " + scheme + ":// scheme",
-                    _ => "a " + scheme + ":// Uri without starttls=always",
+                    _ => "a Uri with the " + scheme + ":// scheme and no starttls=always",
                 },
             };
             Decide(facts, mode, port == 0, port, protocol);

@@ -219,12 +219,12 @@ public class MailKitCredentialsWithoutTlsTests
             }
             """;
 
-        const string reason = "the connection on line 8 uses SecureSocketOptions.Auto on port 25, which means STARTTLS when available";
+        const string reason = "the connection on line 8 uses SecureSocketOptions.Auto on port 25 (STARTTLS when available)";
         await FixAsync(
             source,
             new[]
             {
-                Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto on port 25, which means STARTTLS when available"),
+                Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto on port 25 (STARTTLS when available)"),
                 Diagnostic("SMTP009", 1, "smtp.x.com:25", reason),
                 Diagnostic("SMTP009", 2, "smtp.x.com:25", reason),
             },

@@ -197,7 +197,7 @@ public class MailKitStrippableStartTlsTests
             }
             """;
 
-        var expected = new[] { Diagnostic("SMTP004", 0, "port 25", "SecureSocketOptions.Auto (the default) without a port, which means STARTTLS when available") };
+        var expected = new[] { Diagnostic("SMTP004", 0, "port 25", "SecureSocketOptions.Auto (the default) without a port (STARTTLS when available)") };
         await FixAsync(source, expected, startTls, MailKitConnectCodeFixProvider.UseStartTlsKey);
         await FixAsync(source, expected, sslOnConnect, MailKitConnectCodeFixProvider.UseSslOnConnectKey);
     }
@@ -229,7 +229,7 @@ public class MailKitStrippableStartTlsTests
 
         await FixAsync(
             source,
-            new[] { Diagnostic("SMTP004", 0, "pop.x.com:110", "SecureSocketOptions.Auto (the default) on port 110, which means STARTTLS when available") },
+            new[] { Diagnostic("SMTP004", 0, "pop.x.com:110", "SecureSocketOptions.Auto (the default) on port 110 (STARTTLS when available)") },
             fixedSource,
             MailKitConnectCodeFixProvider.UseStartTlsKey);
     }
@@ -260,7 +260,7 @@ public class MailKitStrippableStartTlsTests
 
         await FixAsync(
             source,
-            new[] { Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto on port 25, which means STARTTLS when available") },
+            new[] { Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto on port 25 (STARTTLS when available)") },
             fixedSource,
             MailKitConnectCodeFixProvider.UseStartTlsKey);
     }
@@ -299,8 +299,8 @@ public class MailKitStrippableStartTlsTests
             source,
             new[]
             {
-                Diagnostic("SMTP004", 0, "smtp.x.com:587", "a smtp:// Uri without starttls=always"),
-                Diagnostic("SMTP004", 1, "smtp.x.com:25", "a smtp:// Uri without starttls=always"),
+                Diagnostic("SMTP004", 0, "smtp.x.com:587", "a Uri with the smtp:// scheme and no starttls=always"),
+                Diagnostic("SMTP004", 1, "smtp.x.com:25", "a Uri with the smtp:// scheme and no starttls=always"),
             },
             fixedSource,
             MailKitConnectCodeFixProvider.RewriteUriKey);
@@ -324,7 +324,7 @@ public class MailKitStrippableStartTlsTests
             }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "mail.x.com:143", "SecureSocketOptions.Auto on port 143, which means STARTTLS when available"));
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "mail.x.com:143", "SecureSocketOptions.Auto on port 143 (STARTTLS when available)"));
     }
 
     [Fact]
