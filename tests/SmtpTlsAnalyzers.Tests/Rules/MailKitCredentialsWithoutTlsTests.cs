@@ -1,5 +1,7 @@
+using System.Threading;
 using System.Threading.Tasks;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
@@ -294,5 +296,100 @@ public class MailKitCredentialsWithoutTlsTests
             Diagnostic("SMTP004", 1, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
             Diagnostic("SMTP004", 2, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
             Diagnostic("SMTP004", 3, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
+    public async Task SystemNetMailFixProviders_LeaveMailKitDiagnosticsAlone()
+    {
+        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer, SmtpClientEnableSslCodeFixProvider>.Test
+        {
+            TestCode = GmailSource,
+            FixedCode = GmailSource,
+        };
+        test.ExpectedDiagnostics.AddRange(GmailDiagnostics);
+        test.FixedState.ExpectedDiagnostics.AddRange(GmailDiagnostics);
+        await test.RunAsync(CancellationToken.None);
+
+        var port = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer, SmtpClientPortCodeFixProvider>.Test
+        {
+            TestCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
+            FixedCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
+        };
+        var mismatch = Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use SecureSocketOptions.SslOnConnect");
+        port.ExpectedDiagnostics.Add(mismatch);
+        port.FixedState.ExpectedDiagnostics.Add(mismatch);
+        await port.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task SystemNetMailDiagnostics_NotTouchedByTheMailKitFix()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage m, ICredentialsByHost credentials)
+                {
+                    var client = new SmtpClient("smtp.x.net", {|#2:465|});
+                    {|#0:client.Credentials = credentials|};
+                    {|#1:client.EnableSsl = false|};
+                    client.Send(m);
+                }
+            }
+            """;
+
+        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+        };
+        var expected = new[]
+        {
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP009").WithLocation(0)
+                .WithArguments("smtp.x.net:465", "EnableSsl is set to false on line 10").WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations),
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP001").WithLocation(1)
+                .WithArguments("smtp.x.net:465"),
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP005").WithLocation(2)
+                .WithArguments("System.Net.Mail.SmtpClient", "465", "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587"),
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task LoginAsEmbeddedStatement_OffersNoGuard()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                async Task Login(SmtpClient client, bool needsLogin)
+                {
+                    await client.ConnectAsync("smtp.x.com", 587, {|#0:SecureSocketOptions.StartTlsWhenAvailable|});
+                    if (needsLogin) await {|#1:client.AuthenticateAsync("u", "p")|};
+                }
+            }
+            """;
+
+        var expected = new[]
+        {
+            Diagnostic("SMTP004", 0, "smtp.x.com:587", "SecureSocketOptions.StartTlsWhenAvailable"),
+            Diagnostic("SMTP009", 1, "smtp.x.com:587", "the connection on line 9 uses SecureSocketOptions.StartTlsWhenAvailable"),
+        };
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = MailKitConnectCodeFixProvider.GuardLoginKey,
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
     }
 }
