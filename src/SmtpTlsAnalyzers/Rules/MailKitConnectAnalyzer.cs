@@ -595,7 +595,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             }
 
             facts.Endpoint = Endpoint.Describe(uri.Host, EffectivePort(port, mode, protocol));
-            if (literal is not null && text.IndexOf('#') < 0)
+            if (literal is not null && text.IndexOf('#') < 0 && text.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase))
             {
                 facts.UriLiteral = literal;
                 facts.FixProperties = ImmutableDictionary<string, string?>.Empty

@@ -228,4 +228,87 @@ public class MailKitTlsModeDoesNotMatchPortTests
 
         await VerifyCS.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task UrisOnMailServiceAndImap_JudgedByScheme()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit;
+            using MailKit.Net.Imap;
+            using MailKit.Net.Pop3;
+
+            class Reader
+            {
+                async Task Read(MailService service, ImapClient imap, Pop3Client pop)
+                {
+                    await service.ConnectAsync({|#0:new Uri("pop3://pop.x.com:995")|});
+                    imap.Connect({|#1:new Uri("imap://imap.x.com:993/?starttls=always")|});
+                    imap.Connect(new Uri("smtp://smtp.x.com:465"));
+                    pop.Connect(new Uri("pop3s://pop.x.com"));
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit;
+            using MailKit.Net.Imap;
+            using MailKit.Net.Pop3;
+
+            class Reader
+            {
+                async Task Read(MailService service, ImapClient imap, Pop3Client pop)
+                {
+                    await service.ConnectAsync(new Uri("pops://pop.x.com:995"));
+                    imap.Connect(new Uri("imaps://imap.x.com:993/?starttls=always"));
+                    imap.Connect(new Uri("smtp://smtp.x.com:465"));
+                    pop.Connect(new Uri("pop3s://pop.x.com"));
+                }
+            }
+            """;
+
+        // An smtp:// Uri on an ImapClient throws "Unknown URI scheme": not a TLS question, so it stays silent.
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP005", 0, "The pop3:// scheme (STARTTLS)", "995", "a server on port 995 expects TLS from the first byte, so the connection hangs or fails; use the pops:// scheme"),
+                Diagnostic("SMTP005", 1, "The imap:// scheme (STARTTLS)", "993", "a server on port 993 expects TLS from the first byte, so the connection hangs or fails; use the imaps:// scheme"),
+            },
+            fixedSource,
+            MailKitConnectCodeFixProvider.RewriteUriKey);
+    }
+
+    [Fact]
+    public async Task SocketOverload_Reports()
+    {
+        const string source = """
+            using System.Net.Sockets;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, Socket socket) => client.Connect(socket, "smtp.x.com", 587, {|#0:SecureSocketOptions.SslOnConnect|});
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Sockets;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, Socket socket) => client.Connect(socket, "smtp.x.com", 587, SecureSocketOptions.StartTls);
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.SslOnConnect", "587", string.Format(ExpectsPlain, 587)) },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
 }
