@@ -51,6 +51,13 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "Neither System.Net.Mail nor MailKit refuses to send a password over a connection without TLS. A login on such a connection can be read by anyone on the path.");
 
+    public static readonly DiagnosticDescriptor SMTP011_MailSettingsWithoutTls = Create(
+        DiagnosticIds.MailSettingsWithoutTls,
+        "Enable SSL in the mail settings of the configuration file",
+        "The <network> mail settings for {0} do not enable SSL ({1}), so {2} in clear text",
+        DiagnosticSeverity.Warning,
+        "On .NET Framework, every System.Net.Mail.SmtpClient constructor reads <system.net><mailSettings><smtp><network> from App.config or Web.config. enableSsl defaults to false there, so a network element without enableSsl=\"true\" sends the mail, and the password when one is configured, in clear text.");
+
     public static readonly DiagnosticDescriptor SMTP013_TlsLeftToConfiguration = Create(
         DiagnosticIds.TlsLeftToConfiguration,
         "TLS depends on configuration",

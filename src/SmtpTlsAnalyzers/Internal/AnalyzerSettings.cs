@@ -40,6 +40,13 @@ internal sealed class AnalyzerSettings
     public bool IsEnabled(SyntaxTree tree) => !_isTestProject || IsTrue(GetValue(tree, AnalyzeTestProjectsKey));
 
     /// <summary>
+    /// <see cref="IsEnabled(SyntaxTree)"/> for an additional file such as App.config, with the option read as
+    /// <see cref="IsPlaintextHost(AdditionalText, SyntaxTree?, string?)"/> reads its list.
+    /// </summary>
+    public bool IsEnabled(AdditionalText file, SyntaxTree? codeTree) =>
+        !_isTestProject || IsTrue(GetValue(file, codeTree, AnalyzeTestProjectsKey));
+
+    /// <summary>
     /// True when the project-wide settings already say nothing is reported: a test project that did not opt in
     /// globally and has no file that could opt in. Analyzers then register nothing.
     /// </summary>
@@ -62,7 +69,18 @@ internal sealed class AnalyzerSettings
     }
 
     /// <summary>True when <paramref name="host"/> is a constant listed in <c>smtp_tls_analyzers.plaintext_hosts</c>.</summary>
-    public bool IsPlaintextHost(SyntaxTree tree, string? host)
+    public bool IsPlaintextHost(SyntaxTree tree, string? host) => IsListed(GetValue(tree, PlaintextHostsKey), host);
+
+    /// <summary>
+    /// <see cref="IsPlaintextHost(SyntaxTree, string?)"/> for a host named in an additional file such as App.config.
+    /// The list is read from the options of the file's own path, then from those of
+    /// <paramref name="codeTree"/> (the project's <c>[*.cs]</c> section, where the README puts the option), then
+    /// from the global options.
+    /// </summary>
+    public bool IsPlaintextHost(AdditionalText file, SyntaxTree? codeTree, string? host) =>
+        IsListed(GetValue(file, codeTree, PlaintextHostsKey), host);
+
+    private static bool IsListed(string? configured, string? host)
     {
         if (host is null)
         {
@@ -75,7 +93,7 @@ internal sealed class AnalyzerSettings
             return false;
         }
 
-        var configured = GetValue(tree, PlaintextHostsKey) ?? DefaultPlaintextHosts;
+        configured ??= DefaultPlaintextHosts;
         foreach (var entry in configured.Split(HostSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (string.Equals(NormalizeHost(entry), NormalizeHost(host), StringComparison.OrdinalIgnoreCase))
@@ -96,6 +114,18 @@ internal sealed class AnalyzerSettings
     private string? GetValue(SyntaxTree tree, string key)
     {
         if (_provider.GetOptions(tree).TryGetValue(key, out var value) || _provider.GlobalOptions.TryGetValue(key, out value))
+        {
+            return value;
+        }
+
+        return null;
+    }
+
+    private string? GetValue(AdditionalText file, SyntaxTree? codeTree, string key)
+    {
+        if (_provider.GetOptions(file).TryGetValue(key, out var value) ||
+            (codeTree is not null && _provider.GetOptions(codeTree).TryGetValue(key, out value)) ||
+            _provider.GlobalOptions.TryGetValue(key, out value))
         {
             return value;
         }

@@ -19,6 +19,12 @@ internal static class DiagnosticProperties
     /// <summary>Replace the port literal at the reported location with 587.</summary>
     public const string UseSubmissionPort = "UseSubmissionPort";
 
+    /// <summary>In a configuration file, replace the value of the enableSsl attribute whose name is at the reported location with "true".</summary>
+    public const string SetConfigEnableSslTrue = "SetConfigEnableSslTrue";
+
+    /// <summary>In a configuration file, add enableSsl="true" after the element name at the reported location.</summary>
+    public const string AddConfigEnableSsl = "AddConfigEnableSsl";
+
     /// <summary>
     /// Give the MailKit Connect call at AdditionalLocations[0] a TLS mode: replace its options or useSsl argument
     /// (at the syntax index <see cref="ModeArgument"/>) or add an options argument.

@@ -358,7 +358,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
                 && facts.EnableSslWrites.Count == 0
                 && !facts.Escapes
                 && (facts.Sends > 0 || facts.CredentialWrites.Count > 0)
-                && _members.Types.SystemNetMailRuntime == MailRuntime.DotNet;
+                && MailSettingsReader.EnableSslDefaultsToFalse(_members.Types.SystemNetMailRuntime, context.Options, context.CancellationToken);
             if (sendsWithoutSsl)
             {
                 foreach (var creation in facts.Creations)
@@ -518,11 +518,20 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
         private static object KeyOfCreation(IObjectCreationOperation creation, out bool escapes)
         {
             escapes = false;
-            switch (creation.Parent)
+
+            // A target-typed `new(...)` comes wrapped in an implicit conversion to its own type.
+            IOperation created = creation;
+            while (created.Parent is IConversionOperation { IsImplicit: true } conversion &&
+                   SymbolEqualityComparer.Default.Equals(conversion.Type, creation.Type))
+            {
+                created = conversion;
+            }
+
+            switch (created.Parent)
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     return declarator.Symbol;
-                case ISimpleAssignmentOperation assignment when assignment.Value == creation:
+                case ISimpleAssignmentOperation assignment when assignment.Value == created:
                     switch (assignment.Target)
                     {
                         case ILocalReferenceOperation local:
@@ -536,8 +545,8 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
                 case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
                     escapes = fieldInitializer.InitializedFields[0].DeclaredAccessibility != Accessibility.Private;
                     return fieldInitializer.InitializedFields[0];
-                case IInvocationOperation invocation when invocation.Instance == creation:
-                case IPropertyReferenceOperation property when property.Instance == creation:
+                case IInvocationOperation invocation when invocation.Instance == created:
+                case IPropertyReferenceOperation property when property.Instance == created:
                     // `new SmtpClient(host).Send(message)`: used once, right here.
                     return creation;
             }

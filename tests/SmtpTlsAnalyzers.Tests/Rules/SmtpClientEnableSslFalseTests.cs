@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
-using SmtpTlsAnalyzers.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
@@ -51,5 +50,361 @@ public class SmtpClientEnableSslFalseTests
             VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.x.net:80"),
             fixedSource,
             SmtpClientEnableSslCodeFixProvider.SetTrueKey);
+    }
+
+    [Fact]
+    public async Task InitializerWithCredentials_ReportsSmtp001AndSmtp009_FixesBoth()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Options { public string Host = ""; public int Port; }
+
+            class Mailer
+            {
+                SmtpClient Create(Options opts, string u, string p) =>
+                    new SmtpClient(opts.Host, opts.Port) { {|#1:Credentials = new NetworkCredential(u, p)|}, {|#0:EnableSsl = false|} };
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Options { public string Host = ""; public int Port; }
+
+            class Mailer
+            {
+                SmtpClient Create(Options opts, string u, string p) =>
+                    new SmtpClient(opts.Host, opts.Port) { Credentials = new NetworkCredential(u, p), EnableSsl = true };
+            }
+            """;
+
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.SetTrueKey,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("the server"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("the server", "EnableSsl is set to false on line 9"));
+        // Fixing SMTP001 also removes the reason for SMTP009: the additional location points the fix at EnableSsl.
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData("!true")]
+    [InlineData("Off")]
+    [InlineData("off")]
+    [InlineData("readOnlyOff")]
+    [InlineData("true && false")]
+    public async Task ProvenFalseValues_Report(string value)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                const bool Off = false;
+                private readonly bool readOnlyOff = false;
+
+                void Send(MailMessage m)
+                {
+                    var off = false;
+                    var c = new SmtpClient("smtp.example.com");
+                    {|#0:c.EnableSsl = {{value}}|};
+                    c.Send(m);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com"));
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("settings.EnableSsl")]
+    [InlineData("bool.Parse(config[\"Smtp:Ssl\"])")]
+    [InlineData("System.Convert.ToBoolean(System.Environment.GetEnvironmentVariable(\"SSL\"))")]
+    [InlineData("enableSsl")]
+    [InlineData("twice")]
+    public async Task UnknownOrTrueValues_NoDiagnostic(string value)
+    {
+        var source = $$"""
+            using System.Collections.Generic;
+            using System.Net.Mail;
+
+            class Settings { public bool EnableSsl { get; set; } }
+
+            class Mailer
+            {
+                private readonly Settings settings = new();
+                private readonly Dictionary<string, string> config = new();
+
+                void Send(MailMessage m, bool enableSsl, bool dev)
+                {
+                    var twice = false;
+                    if (!dev) twice = true;
+                    var c = new SmtpClient("smtp.example.com");
+                    c.EnableSsl = {{value}};
+                    c.Send(m);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ReadOnlyFieldWrittenByConstructor_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly bool ssl = false;
+
+                Mailer(bool ssl) { this.ssl = ssl; }
+
+                void Send(MailMessage m)
+                {
+                    var c = new SmtpClient("smtp.example.com") { EnableSsl = ssl };
+                    c.Send(m);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("SmtpDeliveryMethod.SpecifiedPickupDirectory")]
+    [InlineData("SmtpDeliveryMethod.PickupDirectoryFromIis")]
+    [InlineData("method")]
+    public async Task PickupOrUnknownDelivery_NoDiagnostic(string delivery)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage m, SmtpDeliveryMethod method)
+                {
+                    var c = new SmtpClient("smtp.example.com") { DeliveryMethod = {{delivery}}, EnableSsl = false };
+                    c.Send(m);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task DefaultPlaintextHost_NoDiagnostic(string host)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage m)
+                {
+                    var c = new SmtpClient("{{host}}", 25) { EnableSsl = false };
+                    c.Send(m);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ConfiguredPlaintextHost_NoDiagnostic_OthersStillReported()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage m, string host)
+                {
+                    var relay = new SmtpClient("relay.internal") { EnableSsl = false };
+                    relay.Send(m);
+                    var local = new SmtpClient("localhost") { {|#0:EnableSsl = false|} };
+                    local.Send(m);
+                    var unknown = new SmtpClient(host) { {|#1:EnableSsl = false|} };
+                    unknown.Send(m);
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithEditorConfig("smtp_tls_analyzers.plaintext_hosts = relay.internal");
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("localhost"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("the server"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OtherTypesEnableSsl_NoDiagnostic()
+    {
+        const string source = """
+            class RabbitMqOptions { public bool EnableSsl { get; set; } }
+
+            namespace Fake { class SmtpClient { public bool EnableSsl { get; set; } } }
+
+            class Setup
+            {
+                void Configure()
+                {
+                    var o = new RabbitMqOptions { EnableSsl = false };
+                    var f = new Fake.SmtpClient { EnableSsl = false };
+                    f.EnableSsl = false;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ParameterAndDerivedClient_ReportsAndFixAllFixesBoth()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class MySmtp : SmtpClient { }
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    {|#0:client.EnableSsl = false|};
+                    var mine = new MySmtp { {|#1:EnableSsl = false|} };
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            class MySmtp : SmtpClient { }
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.EnableSsl = true;
+                    var mine = new MySmtp { EnableSsl = true };
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("the server"),
+                VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("the server"),
+            },
+            fixedSource);
+    }
+
+    [Fact]
+    public async Task TwoDocuments_FixAllInProjectFixesBoth()
+    {
+        const string first = """
+            using System.Net.Mail;
+
+            static class A
+            {
+                public static void Configure(SmtpClient c) => {|#0:c.EnableSsl = false|};
+            }
+            """;
+        const string second = """
+            using System.Net.Mail;
+
+            static class B
+            {
+                public static SmtpClient Create() => new SmtpClient("smtp.example.com") { {|#1:EnableSsl = false|} };
+            }
+            """;
+
+        var test = new VerifyCS.Test
+        {
+            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.SetTrueKey,
+            CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
+        };
+        test.TestState.Sources.Add(("/0/A.cs", first));
+        test.TestState.Sources.Add(("/0/B.cs", second));
+        test.FixedState.Sources.Add(("/0/A.cs", first.Replace("{|#0:c.EnableSsl = false|}", "c.EnableSsl = true")));
+        test.FixedState.Sources.Add(("/0/B.cs", second.Replace("{|#1:EnableSsl = false|}", "EnableSsl = true")));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("the server"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task GeneratedCode_StillReported()
+    {
+        const string source = """
+            // <auto-generated/>
+            using System.Net.Mail;
+
+            class ScaffoldedMailer
+            {
+                SmtpClient Create() => new SmtpClient("smtp.example.com") { {|#0:EnableSsl = false|} };
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com"));
+    }
+
+    [Fact]
+    public async Task TestProject_NoDiagnosticUnlessOptedIn()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class MailerTests
+            {
+                void Send(MailMessage m)
+                {
+                    var c = new SmtpClient("smtp.example.com") { {|#0:EnableSsl = false|} };
+                    c.Send(m);
+                }
+            }
+            """;
+
+        var silent = new VerifyCS.Test { TestCode = source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty) };
+        silent.WithGlobalConfig("build_property.IsTestProject = true");
+        await silent.RunAsync();
+
+        var optedIn = new VerifyCS.Test { TestCode = source };
+        optedIn.WithGlobalConfig("build_property.IsTestProject = true");
+        optedIn.WithEditorConfig("smtp_tls_analyzers.analyze_test_projects = true");
+        optedIn.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com"));
+        await optedIn.RunAsync();
+    }
+
+    [Fact]
+    public async Task WithoutSystemNetMail_NoDiagnostic()
+    {
+        const string source = """
+            class SmtpClient { public bool EnableSsl { get; set; } }
+
+            class Mailer
+            {
+                void Configure() { var c = new SmtpClient { EnableSsl = false }; }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithoutMailTypes();
+        await test.RunAsync();
     }
 }

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SmtpTlsAnalyzers.Internal;
+
+namespace SmtpTlsAnalyzers.Rules;
+
+/// <summary>
+/// SMTP011: the <c>&lt;system.net&gt;&lt;mailSettings&gt;&lt;smtp&gt;&lt;network&gt;</c> settings of App.config,
+/// Web.config or a Web.*.config transform leave enableSsl off, so every System.Net.Mail.SmtpClient of a .NET Framework
+/// application sends in clear text. Reported in the configuration file, at the enableSsl attribute or the network
+/// element.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MailSettingsConfigAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.SMTP011_MailSettingsWithoutTls);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // Security analyzer: a TLS downgrade in generated or scaffolded code is still a vulnerability.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+
+        context.RegisterCompilationStartAction(static startContext =>
+        {
+            var types = KnownTypes.Create(startContext.Compilation);
+
+            // Only .NET Framework reads mailSettings. On .NET, SMTP002 looks at the code instead; a .NET Standard
+            // library's configuration file is read by nothing (the application's own file is).
+            if (types.SystemNetMailRuntime != MailRuntime.NetFramework)
+            {
+                return;
+            }
+
+            var settings = AnalyzerSettings.Create(startContext.Options);
+            if (settings.IsTestProjectOptedOut(startContext.Compilation))
+            {
+                return;
+            }
+
+            // The options of the project's code files (plaintext hosts, test projects) apply to its configuration
+            // files too, after those of the file's own section.
+            var codeTree = startContext.Compilation.SyntaxTrees.FirstOrDefault();
+            startContext.RegisterAdditionalFileAction(fileContext => AnalyzeFile(fileContext, settings, codeTree));
+        });
+    }
+
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, AnalyzerSettings settings, SyntaxTree? codeTree)
+    {
+        var file = context.AdditionalFile;
+        if (!MailSettingsReader.IsConfigFile(file.Path) || !settings.IsEnabled(file, codeTree))
+        {
+            return;
+        }
+
+        foreach (var smtp in MailSettingsReader.Read(file, context.CancellationToken).Smtp)
+        {
+            // A pickup directory never opens a connection.
+            if (!smtp.IsNetworkDelivery || smtp.Network is not { LeavesSslOff: true } network)
+            {
+                continue;
+            }
+
+            if (settings.IsPlaintextHost(file, codeTree, network.Host))
+            {
+                continue;
+            }
+
+            var (location, fix) = network.EnableSslLocation is { } attribute
+                ? (attribute, DiagnosticProperties.SetConfigEnableSslTrue)
+                : (network.ElementLocation, DiagnosticProperties.AddConfigEnableSsl);
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SMTP011_MailSettingsWithoutTls,
+                location.ToLocation(file.Path),
+                ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, fix),
+                Endpoint.Describe(network.Host, network.Port),
+                network.EnableSsl is { } value ? "enableSsl=\"" + value + "\"" : "enableSsl is not set, and it defaults to false",
+                network.HasPassword ? "the password and the mail are sent"
+                    : network.UsesDefaultCredentials ? "the Windows login of the process and the mail are sent"
+                    : "the mail is sent"));
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientEnableSslCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP009, System.Net.Mail half: credentials on a client that SMTP001 or SMTP002 proves to be clear text.</summary>
+public class SmtpClientCredentialsWithoutTlsTests
+{
+    [Fact]
+    public async Task CredentialsWithEnableSslFalse_FixSetsTrue()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, string u, string p)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587);
+                    {|#1:c.Credentials = new NetworkCredential(u, p)|};
+                    {|#0:c.EnableSsl = false|};
+                    c.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, string u, string p)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587);
+                    c.Credentials = new NetworkCredential(u, p);
+                    c.EnableSsl = true;
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.CredentialsKey,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com:587", "EnableSsl is set to false on line 10"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task DefaultCredentialsAndCredentialsWithoutEnableSsl_FixAllAddsOneInitializerMember()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var c = {|#0:new SmtpClient("smtp.example.com")|};
+                    {|#1:c.UseDefaultCredentials = true|};
+                    c.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var c = new SmtpClient("smtp.example.com") { EnableSsl = true };
+                    c.UseDefaultCredentials = true;
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.CredentialsKey,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com", "EnableSsl is never set, and it defaults to false"));
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("c.Credentials = null;")]
+    [InlineData("c.UseDefaultCredentials = false;")]
+    [InlineData("c.UseDefaultCredentials = useDefault;")]
+    public async Task NoCredentialsGiven_OnlySmtp002(string assignment)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, bool useDefault)
+                {
+                    var c = {|#0:new SmtpClient("smtp.example.com")|};
+                    {{assignment}}
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"));
+    }
+
+    [Theory]
+    [InlineData("c.EnableSsl = true;")]
+    [InlineData("c.EnableSsl = ssl;")]
+    [InlineData("c.EnableSsl = false; if (ssl) c.EnableSsl = true;")]
+    public async Task TlsOnOrUnknown_NoSmtp009(string enableSsl)
+    {
+        var source = $$"""
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, bool ssl, NetworkCredential cred)
+                {
+                    var c = new SmtpClient("smtp.example.com");
+                    c.Credentials = cred;
+                    {{enableSsl}}
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        var hasFalse = enableSsl.Contains("false");
+        var test = new VerifyCS.Test { TestCode = hasFalse ? source.Replace("c.EnableSsl = false;", "{|#0:c.EnableSsl = false|};") : source };
+        if (hasFalse)
+        {
+            // The false write is still a fact (SMTP001), but it does not prove the login goes out in clear text.
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com"));
+        }
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task PlaintextHostWithCredentials_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, NetworkCredential cred)
+                {
+                    var c = new SmtpClient("localhost", 25) { Credentials = cred, EnableSsl = false };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task WithoutSystemNetMail_NoDiagnostic()
+    {
+        const string source = """
+            class SmtpClient { public object? Credentials { get; set; } public bool EnableSsl { get; set; } }
+
+            class Mailer
+            {
+                void Send() { var c = new SmtpClient { Credentials = new object(), EnableSsl = false }; }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithoutMailTypes();
+        await test.RunAsync();
+    }
+}

@@ -1,0 +1,439 @@
+using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientEnableSslCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP002: a System.Net.Mail.SmtpClient sends mail without EnableSsl ever being set.</summary>
+public class SmtpClientSendsWithoutSslTests
+{
+    [Fact]
+    public async Task UsingDeclarationSendMailAsync_ReportsAndAddsInitializer()
+    {
+        const string source = """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            class Config { public string Host = ""; public int Port; }
+
+            class Mailer
+            {
+                async Task SendAsync(Config cfg, MailMessage msg)
+                {
+                    using var c = {|#0:new SmtpClient(cfg.Host, cfg.Port)|};
+                    await c.SendMailAsync(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            class Config { public string Host = ""; public int Port; }
+
+            class Mailer
+            {
+                async Task SendAsync(Config cfg, MailMessage msg)
+                {
+                    using var c = new SmtpClient(cfg.Host, cfg.Port) { EnableSsl = true };
+                    await c.SendMailAsync(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("the server"),
+            fixedSource,
+            SmtpClientEnableSslCodeFixProvider.AddToInitializerKey);
+    }
+
+    [Fact]
+    public async Task CommentedOutEnableSslWithCredentials_ReportsSmtp002AndSmtp009_FixAddsToInitializer()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, string user, string password)
+                {
+                    var client = {|#0:new SmtpClient("smtp.example.com", 587)
+                    {
+                        {|#1:Credentials = new NetworkCredential(user, password)|},
+                        // EnableSsl = true,
+                    }|};
+                    client.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, string user, string password)
+                {
+                    var client = new SmtpClient("smtp.example.com", 587)
+                    {
+                        Credentials = new NetworkCredential(user, password),
+                        EnableSsl = true,
+                        // EnableSsl = true,
+                    };
+                    client.Send(msg);
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.AddToInitializerKey,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com:587", "EnableSsl is never set, and it defaults to false"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task MultilineInitializerWithoutTrailingComma_FixKeepsLayout()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var client = {|#0:new SmtpClient
+                    {
+                        Host = "smtp.example.com",
+                        Port = 587
+                    }|};
+                    client.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var client = new SmtpClient
+                    {
+                        Host = "smtp.example.com",
+                        Port = 587,
+                        EnableSsl = true
+                    };
+                    client.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"), fixedSource);
+    }
+
+    [Fact]
+    public async Task UsingStatementTargetTypedNewAndSendOverloads_FixAllAddsInitializers()
+    {
+        const string source = """
+            using System.Net.Mail;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Mailer
+            {
+                void SendText()
+                {
+                    using (var c = {|#0:new SmtpClient("smtp.example.com")|})
+                    {
+                        c.Send("a@example.com", "b@example.com", "subject", "body");
+                    }
+                }
+
+                async Task SendAsync(MailMessage msg, CancellationToken ct)
+                {
+                    using SmtpClient c = {|#1:new("smtp.example.com", 25) { Timeout = 1000 }|};
+                    await c.SendMailAsync(msg, ct);
+                }
+
+                void SendLegacyAsync(MailMessage msg) => {|#2:new SmtpClient("smtp.example.com")|}.SendAsync(msg, null);
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Mailer
+            {
+                void SendText()
+                {
+                    using (var c = new SmtpClient("smtp.example.com") { EnableSsl = true })
+                    {
+                        c.Send("a@example.com", "b@example.com", "subject", "body");
+                    }
+                }
+
+                async Task SendAsync(MailMessage msg, CancellationToken ct)
+                {
+                    using SmtpClient c = new("smtp.example.com", 25) { Timeout = 1000, EnableSsl = true };
+                    await c.SendMailAsync(msg, ct);
+                }
+
+                void SendLegacyAsync(MailMessage msg) => new SmtpClient("smtp.example.com") { EnableSsl = true }.SendAsync(msg, null);
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:25"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.example.com"),
+            },
+            fixedSource);
+    }
+
+    [Fact]
+    public async Task PrivateFieldNeverGivenEnableSsl_ReportsAtCreation()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly SmtpClient _client = {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                public void Send(MailMessage msg) => _client.Send(msg);
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly SmtpClient _client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                public void Send(MailMessage msg) => _client.Send(msg);
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"), fixedSource);
+    }
+
+    [Fact]
+    public async Task FieldGivenEnableSslElsewhereInType_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly SmtpClient _client;
+
+                public Mailer(bool ssl)
+                {
+                    _client = new SmtpClient("smtp.example.com", 587);
+                    _client.EnableSsl = ssl;
+                }
+
+                public void Send(MailMessage msg) => _client.Send(msg);
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("if (hasUser) { c.Credentials = cred; c.EnableSsl = true; }\n        c.Send(msg);")]
+    [InlineData("c.EnableSsl = settings;\n        c.Send(msg);")]
+    [InlineData("Configure(c);\n        c.Send(msg);")]
+    [InlineData("_stored = c;\n        c.Send(msg);")]
+    [InlineData("c.Dispose();")]
+    public async Task EnabledUnknownEscapedOrUnused_NoDiagnostic(string body)
+    {
+        var source = $$"""
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient? _stored;
+
+                static void Configure(SmtpClient client) { }
+
+                void Send(MailMessage msg, bool hasUser, bool settings, NetworkCredential cred)
+                {
+                    var c = new SmtpClient("smtp.example.com");
+                    {{body}}
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ReturnedFromBuilderOrFactoryLambda_NoDiagnostic()
+    {
+        const string source = """
+            using System;
+            using System.Net.Mail;
+
+            class Builder
+            {
+                public SmtpClient Build(string host) => new SmtpClient(host, 587);
+
+                public SmtpClient Build2(string host)
+                {
+                    var client = new SmtpClient(host, 587);
+                    return client;
+                }
+
+                public Func<SmtpClient> Factory(string host) => () => new SmtpClient(host);
+
+                public Func<SmtpClient> PickupFactory() => () => new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory };
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("new SmtpClient(\"localhost\")")]
+    [InlineData("new SmtpClient(\"127.0.0.1\", 1025)")]
+    [InlineData("new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = \"/tmp\" }")]
+    public async Task PlaintextHostOrPickup_NoDiagnostic(string creation)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    using var c = {{creation}};
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task HostSetByAssignment_UsedForExemptionAndMessage()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var local = new SmtpClient();
+                    local.Host = "localhost";
+                    local.Send(msg);
+
+                    var remote = {|#0:new SmtpClient()|};
+                    remote.Host = "smtp.example.com";
+                    remote.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"));
+    }
+
+    [Fact]
+    public async Task TopLevelStatementsAndNestedType_Report()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            var message = new MailMessage("a@example.com", "b@example.com");
+            var client = {|#0:new SmtpClient("smtp.example.com")|};
+            client.Send(message);
+
+            partial class Outer
+            {
+                class Inner
+                {
+                    void Send(MailMessage m)
+                    {
+                        var c = {|#1:new SmtpClient("smtp.example.com")|};
+                        c.Send(m);
+                    }
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NetFramework_ConfigurationEnablesSsl_NoDiagnostic()
+    {
+        // On .NET Framework App.config can enable SSL; SmtpClientSendsWithoutSslOnNetFrameworkTests has the other cases.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var c = new SmtpClient("smtp.example.com");
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.OnNetFramework48();
+        test.TestState.AdditionalFiles.Add(("/0/App.config", """
+            <configuration>
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <network enableSsl="true" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task WithoutSystemNetMail_NoDiagnostic()
+    {
+        const string source = """
+            class MailMessage { }
+            class SmtpClient { public void Send(MailMessage m) { } }
+
+            class Mailer
+            {
+                void Send(MailMessage msg) { var c = new SmtpClient(); c.Send(msg); }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithoutMailTypes();
+        await test.RunAsync();
+    }
+}

@@ -1,0 +1,179 @@
+using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientPortCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP005, System.Net.Mail half: SmtpClient on port 465, where it can only hang.</summary>
+public class SmtpClientTlsModeDoesNotMatchPortTests
+{
+    private const string Reason = "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587";
+
+    [Fact]
+    public async Task ConstructorPort465_ReportsAndFixesTo587()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, ICredentialsByHost cred)
+                {
+                    var c = new SmtpClient("smtp.126.com", {|#0:465|}) { EnableSsl = true, Credentials = cred };
+                    c.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, ICredentialsByHost cred)
+                {
+                    var c = new SmtpClient("smtp.126.com", 587) { EnableSsl = true, Credentials = cred };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient", "465", Reason),
+            fixedSource,
+            SmtpClientPortCodeFixProvider.UsePort587Key);
+    }
+
+    [Fact]
+    public async Task PortAssignmentAndInitializer_FixAllFixesBoth()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var a = new SmtpClient("smtp.example.com") { EnableSsl = true };
+                    a.Port = {|#0:465|};
+                    a.Send(msg);
+                    var b = new SmtpClient { Host = "smtp.example.com", Port = {|#1:465|}, EnableSsl = true };
+                    b.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var a = new SmtpClient("smtp.example.com") { EnableSsl = true };
+                    a.Port = 587;
+                    a.Send(msg);
+                    var b = new SmtpClient { Host = "smtp.example.com", Port = 587, EnableSsl = true };
+                    b.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient", "465", Reason),
+                VerifyCS.Diagnostic("SMTP005").WithLocation(1).WithArguments("System.Net.Mail.SmtpClient", "465", Reason),
+            },
+            fixedSource);
+    }
+
+    [Fact]
+    public async Task PortFromConstant_ReportsWithoutFix()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                const int SslPort = 465;
+
+                void Send(MailMessage msg)
+                {
+                    var c = new SmtpClient("smtp.example.com", {|#0:SslPort|}) { EnableSsl = true };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        // The constant may be used elsewhere: the fix is only offered on a literal.
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient", "465", Reason),
+            source);
+    }
+
+    [Theory]
+    [InlineData("\"smtp.example.com\", 587")]
+    [InlineData("\"smtp.example.com\", port")]
+    [InlineData("\"localhost\", 465")]
+    public async Task OtherPortsUnknownOrPlaintextHost_NoDiagnostic(string arguments)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, int port)
+                {
+                    var c = new SmtpClient({{arguments}}) { EnableSsl = true };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task PickupDirectoryOn465_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var c = new SmtpClient("smtp.example.com", 465) { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task WithoutSystemNetMail_NoDiagnostic()
+    {
+        const string source = """
+            class SmtpClient { public SmtpClient(string host, int port) { } }
+
+            class Mailer
+            {
+                void Send() { var c = new SmtpClient("smtp.example.com", 465); }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithoutMailTypes();
+        await test.RunAsync();
+    }
+}
