@@ -58,7 +58,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>Diagnostics of one operation block, kept until the block ends.</summary>
+    /// <summary>Diagnostics of one operation block, kept until the block ends (at most one per location).</summary>
     private sealed class DeferredDiagnostics
     {
         private readonly object _gate = new();
@@ -68,7 +68,17 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
         {
             lock (_gate)
             {
-                (_diagnostics ??= new List<Diagnostic>()).Add(diagnostic);
+                _diagnostics ??= new List<Diagnostic>();
+                foreach (var existing in _diagnostics)
+                {
+                    if (existing.Id == diagnostic.Id && existing.Location == diagnostic.Location)
+                    {
+                        // One local that feeds two Connect calls: its constant is reported once.
+                        return;
+                    }
+                }
+
+                _diagnostics.Add(diagnostic);
             }
         }
 

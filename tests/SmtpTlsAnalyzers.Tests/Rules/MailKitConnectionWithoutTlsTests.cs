@@ -349,4 +349,27 @@ public class MailKitConnectionWithoutTlsTests
             MailKitConnectCodeFixProvider.UseStartTlsKey,
             Diagnostic("SMTP003", 0, "imap.x.com:993", "SecureSocketOptions.None"));
     }
+
+    [Fact]
+    public async Task DefaultValueAndCast_AreProvenNone()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Run(SmtpClient smtp)
+                {
+                    smtp.Connect("smtp.x.com", 587, {|#0:default(SecureSocketOptions)|});
+                    smtp.Connect("smtp.x.com", 587, {|#1:(SecureSocketOptions)0|});
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP003", 0, "smtp.x.com:587", "SecureSocketOptions.None"),
+            Diagnostic("SMTP003", 1, "smtp.x.com:587", "SecureSocketOptions.None"));
+    }
 }

@@ -261,4 +261,28 @@ public class TlsLeftToConfigurationTests
 
         await VerifyCS.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task OneLocalFeedingTwoConnections_ReportsTheConstantOnce()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Run(SmtpClient smtp, ImapClient imap, bool secure, string h, int p)
+                {
+                    var options = secure ? SecureSocketOptions.StartTls : {|#0:SecureSocketOptions.StartTlsWhenAvailable|};
+                    smtp.Connect(h, p, options);
+                    imap.Connect(h, p, options);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP013", 0, "on one path it is SecureSocketOptions.StartTlsWhenAvailable, which uses STARTTLS only when the server offers it"));
+    }
 }
