@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -23,17 +26,45 @@ internal static class TestReferences
 
     /// <summary>
     /// MailKit and MimeKit, from the packages the test project itself restored. The test process loads their
-    /// net10.0 build; test compilations use .NET 8 reference assemblies, so they get the net8.0 build beside it.
+    /// net10.0 build (copied to the test output folder); test compilations use .NET 8 reference assemblies, so they
+    /// get the net8.0 build of the same version from the NuGet package folder.
     /// </summary>
     public static readonly ImmutableArray<MetadataReference> MailKit = ImmutableArray.Create(
-        ForNet80(typeof(global::MailKit.Net.Smtp.SmtpClient).Assembly.Location),
-        ForNet80(typeof(global::MimeKit.MimeMessage).Assembly.Location),
-        ForNet80(typeof(global::Org.BouncyCastle.Crypto.IDigest).Assembly.Location));
+        ForNet80(typeof(global::MailKit.Net.Smtp.SmtpClient).Assembly),
+        ForNet80(typeof(global::MimeKit.MimeMessage).Assembly),
+        ForNet80(typeof(global::Org.BouncyCastle.Crypto.IDigest).Assembly));
 
-    private static MetadataReference ForNet80(string loadedAssembly)
+    private static MetadataReference ForNet80(Assembly loaded)
     {
+        var loadedAssembly = loaded.Location;
+        var fileName = Path.GetFileName(loadedAssembly);
         var libFolder = Path.GetDirectoryName(Path.GetDirectoryName(loadedAssembly))!;
-        var net80 = Path.Combine(libFolder, "net8.0", Path.GetFileName(loadedAssembly));
-        return MetadataReference.CreateFromFile(File.Exists(net80) ? net80 : loadedAssembly);
+        var net80 = Path.Combine(libFolder, "net8.0", fileName);
+        if (File.Exists(net80))
+        {
+            return MetadataReference.CreateFromFile(net80);
+        }
+
+        // Loaded from the test output folder: find the package (id = assembly name) in the global packages folder.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var package = Path.Combine(packages, loaded.GetName().Name!.ToLowerInvariant());
+        if (Directory.Exists(package))
+        {
+            foreach (var version in Directory.GetDirectories(package).OrderByDescending(d => d, StringComparer.Ordinal))
+            {
+                foreach (var framework in new[] { "net8.0", "net6.0", "netstandard2.1", "netstandard2.0" })
+                {
+                    var candidate = Path.Combine(version, "lib", framework, fileName);
+                    if (File.Exists(candidate) && AssemblyName.GetAssemblyName(candidate).Version == loaded.GetName().Version)
+                    {
+                        return MetadataReference.CreateFromFile(candidate);
+                    }
+                }
+            }
+        }
+
+        return MetadataReference.CreateFromFile(loadedAssembly);
     }
 }
