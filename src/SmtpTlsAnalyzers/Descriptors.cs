@@ -23,6 +23,20 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "EnableSsl defaults to false on System.Net.Mail.SmtpClient. A client that sends mail, or is given credentials, without EnableSsl being set sends everything in clear text.");
 
+    public static readonly DiagnosticDescriptor SMTP003_MailKitConnectionWithoutTls = Create(
+        DiagnosticIds.MailKitConnectionWithoutTls,
+        "Use TLS for mail connections",
+        "The connection to {0} does not use TLS ({1}), so the login and the mail cross the network in clear text",
+        DiagnosticSeverity.Warning,
+        "SecureSocketOptions.None, or a Uri with starttls=never, makes MailKit skip TLS even when the server offers it.");
+
+    public static readonly DiagnosticDescriptor SMTP004_MailKitStrippableStartTls = Create(
+        DiagnosticIds.MailKitStrippableStartTls,
+        "Require TLS instead of STARTTLS when available",
+        "The connection to {0} uses {1}, which goes on in clear text when the server does not offer STARTTLS, and anyone on the path can remove that offer",
+        DiagnosticSeverity.Warning,
+        "StartTlsWhenAvailable, Auto on a port other than 465/993/995, Connect(host, port, false) and a plain smtp/imap/pop Uri all mean opportunistic STARTTLS. An attacker who strips the STARTTLS capability from the server's greeting gets the login in clear text.");
+
     public static readonly DiagnosticDescriptor SMTP005_TlsModeDoesNotMatchPort = Create(
         DiagnosticIds.TlsModeDoesNotMatchPort,
         "Use the TLS mode that matches the port",
@@ -78,6 +92,13 @@ internal static class Descriptors
         "RedactSecrets is set to false, so the protocol log will contain the login in clear text",
         DiagnosticSeverity.Warning,
         "MailKit's ProtocolLogger redacts AUTH secrets by default. With RedactSecrets set to false, the base64 credentials of PLAIN and LOGIN end up in the log file.");
+
+    public static readonly DiagnosticDescriptor SMTP013_TlsLeftToConfiguration = Create(
+        DiagnosticIds.TlsLeftToConfiguration,
+        "TLS depends on configuration",
+        "Whether this connection uses TLS depends on configuration: {0}",
+        DiagnosticSeverity.Info,
+        "The TLS mode of this connection is decided by a value the code does not fix. With some values the connection is opportunistic or in clear text. Prefer a mode that always requires TLS.");
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description) =>
         new(

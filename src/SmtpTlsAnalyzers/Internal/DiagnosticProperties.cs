@@ -53,4 +53,43 @@ internal static class DiagnosticProperties
 
     /// <summary>In a configuration file, add enableSsl="true" after the element name at the reported location.</summary>
     public const string AddConfigEnableSsl = "AddConfigEnableSsl";
+
+    /// <summary>
+    /// Give the MailKit Connect call at AdditionalLocations[0] a TLS mode: replace its options or useSsl argument
+    /// (at the syntax index <see cref="ModeArgument"/>) or add an options argument.
+    /// </summary>
+    public const string SetSecureSocketOptions = "SetSecureSocketOptions";
+
+    /// <summary>Replace the SecureSocketOptions constant at the reported location with a mode that requires TLS.</summary>
+    public const string ReplaceSecureSocketOptionsValue = "ReplaceSecureSocketOptionsValue";
+
+    /// <summary>Replace the string literal at AdditionalLocations[1] with the text of <see cref="Uri"/>.</summary>
+    public const string RewriteMailUri = "RewriteMailUri";
+
+    /// <summary>Syntax index of the options or useSsl argument of the Connect call; absent when it is omitted.</summary>
+    public const string ModeArgument = "ModeArgument";
+
+    /// <summary>Syntax index of the port argument of the Connect call; absent when it is omitted.</summary>
+    public const string PortArgument = "PortArgument";
+
+    /// <summary>The port of the Connect call when it is a constant.</summary>
+    public const string Port = "Port";
+
+    /// <summary>"true" when the port argument can be read twice without side effects.</summary>
+    public const string PortIsSimple = "PortIsSimple";
+
+    /// <summary>The implicit-TLS port of the client's protocol (465, 993, 995); absent when the protocol is unknown.</summary>
+    public const string ImplicitPort = "ImplicitPort";
+
+    /// <summary>The STARTTLS port of the client's protocol (587, 143, 110); absent when the protocol is unknown.</summary>
+    public const string StartTlsPort = "StartTlsPort";
+
+    /// <summary>"true" when the mode argument is a non-constant useSsl flag whose choice a fix can keep.</summary>
+    public const string KeepFlag = "KeepFlag";
+
+    /// <summary>The replacement text of a connection Uri.</summary>
+    public const string Uri = "Uri";
+
+    /// <summary>Present on MailKit's SMTP009: the login at the reported location can be guarded by IsSecure.</summary>
+    public const string MailKitLogin = "MailKitLogin";
 }

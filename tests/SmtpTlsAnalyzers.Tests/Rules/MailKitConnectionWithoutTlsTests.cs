@@ -1,0 +1,375 @@
+using System.Threading;
+using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP003: a MailKit connection that does not use TLS.</summary>
+public class MailKitConnectionWithoutTlsTests
+{
+    [Fact]
+    public async Task Pop3None_ReportsAndFixesWithStartTls()
+    {
+        const string source = """
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            class Reader
+            {
+                void Read(string u, string p)
+                {
+                    using var pop = new Pop3Client();
+                    pop.Connect("mail.x.com", 110, {|#0:SecureSocketOptions.None|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            class Reader
+            {
+                void Read(string u, string p)
+                {
+                    using var pop = new Pop3Client();
+                    pop.Connect("mail.x.com", 110, SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP003", 0, "mail.x.com:110", "SecureSocketOptions.None") },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task ImapNoneOnImplicitPort_ReportsSmtp003FirstAndFixesWithSslOnConnect()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Reader
+            {
+                Task Read(IImapClient imap) => imap.ConnectAsync("imap.x.com", 993, {|#0:SecureSocketOptions.None|});
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Reader
+            {
+                Task Read(IImapClient imap) => imap.ConnectAsync("imap.x.com", 993, SecureSocketOptions.SslOnConnect);
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP003", 0, "imap.x.com:993", "SecureSocketOptions.None") },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseSslOnConnectKey);
+    }
+
+    [Fact]
+    public async Task NoneOnLiteralPort_SecondActionSwitchesToImplicitTls()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client) => client.Connect("smtp.x.com", 25, {|#0:SecureSocketOptions.None|});
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client) => client.Connect("smtp.x.com", 465, SecureSocketOptions.SslOnConnect);
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP003", 0, "smtp.x.com:25", "SecureSocketOptions.None") },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseSslOnConnectOnImplicitPortKey);
+    }
+
+    [Fact]
+    public async Task NoneThroughLocalAndReadonlyField_Reports()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                private static readonly SecureSocketOptions Mode = SecureSocketOptions.None;
+
+                void Send(SmtpClient client, string host, int port)
+                {
+                    var options = SecureSocketOptions.None;
+                    client.Connect(host, port, {|#0:options|});
+                    client.Connect(host, port, {|#1:Mode|});
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP003", 0, "the server", "SecureSocketOptions.None"),
+            Diagnostic("SMTP003", 1, "the server", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task UriWithStartTlsNever_ReportsAndFixes()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client)
+                {
+                    client.Connect({|#0:new Uri("smtp://x:25/?starttls=never")|});
+                    client.Connect({|#1:new Uri("smtp://x:465/?starttls=no")|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client)
+                {
+                    client.Connect(new Uri("smtp://x:25/?starttls=always"));
+                    client.Connect(new Uri("smtps://x:465/?starttls=no"));
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP003", 0, "x:25", "starttls=never in the Uri"),
+                Diagnostic("SMTP003", 1, "x:465", "starttls=no in the Uri"),
+            },
+            fixedSource,
+            MailKitConnectCodeFixProvider.RewriteUriKey);
+    }
+
+    [Fact]
+    public async Task UriFromLocal_ReportsWithoutFix()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Imap;
+
+            class Reader
+            {
+                void Read(ImapClient imap)
+                {
+                    var uri = new Uri("IMAP://imap.x.com/?StartTls=FALSE");
+                    imap.Connect({|#0:uri|});
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP003", 0, "imap.x.com:143", "starttls=FALSE in the Uri"));
+    }
+
+    [Fact]
+    public async Task NoneOnSslStreamOrLocalHost_NoDiagnostic()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, Stream network)
+                {
+                    var tls = new SslStream(network);
+                    client.Connect(tls, "smtp.x.com", 465, SecureSocketOptions.None);
+                    client.Connect("localhost", 1025, SecureSocketOptions.None);
+                    client.Connect("::1", 25, SecureSocketOptions.None);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task NoneOnPlainStream_Reports()
+    {
+        const string source = """
+            using System.IO;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, Stream network) => client.Connect(network, "smtp.x.com", 25, {|#0:SecureSocketOptions.None|});
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP003", 0, "smtp.x.com:25", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task AttributeAndTestData_NoDiagnostic()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+            class InlineDataAttribute : Attribute { public InlineDataAttribute(params object[] data) { } }
+
+            class ConnectTests
+            {
+                [InlineData(SecureSocketOptions.None, 465)]
+                void Connects(SecureSocketOptions options, int port)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.x.com", port, options);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task FixAll_FixesEveryConnectionInDocument()
+    {
+        const string source = """
+            using MailKit.Net.Pop3;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient smtp, Pop3Client pop)
+                {
+                    smtp.Connect("smtp.x.com", 587, {|#0:MailKit.Security.SecureSocketOptions.None|});
+                    pop.Connect("pop.x.com", 110, {|#1:MailKit.Security.SecureSocketOptions.None|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Pop3;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient smtp, Pop3Client pop)
+                {
+                    smtp.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                    pop.Connect("pop.x.com", 110, SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP003", 0, "smtp.x.com:587", "SecureSocketOptions.None"),
+                Diagnostic("SMTP003", 1, "pop.x.com:110", "SecureSocketOptions.None"),
+            },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task FixAllWithStartTls_LeavesImplicitPortToSslOnConnect()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient smtp, ImapClient imap)
+                {
+                    smtp.Connect("smtp.x.com", 587, {|#0:SecureSocketOptions.None|});
+                    imap.Connect("imap.x.com", 993, {|#1:SecureSocketOptions.None|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient smtp, ImapClient imap)
+                {
+                    smtp.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                    imap.Connect("imap.x.com", 993, {|#0:SecureSocketOptions.None|});
+                }
+            }
+            """;
+
+        // StartTls never lands on 993: that connection only offers SslOnConnect.
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP003", 0, "smtp.x.com:587", "SecureSocketOptions.None"),
+                Diagnostic("SMTP003", 1, "imap.x.com:993", "SecureSocketOptions.None"),
+            },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseStartTlsKey,
+            Diagnostic("SMTP003", 0, "imap.x.com:993", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task DefaultValueAndCast_AreProvenNone()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Run(SmtpClient smtp)
+                {
+                    smtp.Connect("smtp.x.com", 587, {|#0:default(SecureSocketOptions)|});
+                    smtp.Connect("smtp.x.com", 587, {|#1:(SecureSocketOptions)0|});
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP003", 0, "smtp.x.com:587", "SecureSocketOptions.None"),
+            Diagnostic("SMTP003", 1, "smtp.x.com:587", "SecureSocketOptions.None"));
+    }
+}

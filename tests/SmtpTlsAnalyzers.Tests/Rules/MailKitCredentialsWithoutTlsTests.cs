@@ -1,0 +1,395 @@
+using System.Threading;
+using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP009, MailKit half: a login after a connection without TLS or with strippable STARTTLS.</summary>
+public class MailKitCredentialsWithoutTlsTests
+{
+    private const string GmailSource = """
+        using MailKit.Net.Smtp;
+
+        class Mailer
+        {
+            void Send(SmtpClient c)
+            {
+                c.Connect("smtp.gmail.com", 587, {|#0:false|});
+                {|#1:c.Authenticate("me@gmail.com", "app password")|};
+            }
+        }
+        """;
+
+    private static readonly Microsoft.CodeAnalysis.Testing.DiagnosticResult[] GmailDiagnostics =
+    {
+        Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)"),
+        Diagnostic("SMTP009", 1, "smtp.gmail.com:587", "the connection on line 7 uses useSsl: false (STARTTLS when available)"),
+    };
+
+    [Fact]
+    public async Task GmailUseSslFalse_ReportsAndFixesTheConnection()
+    {
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c)
+                {
+                    c.Connect("smtp.gmail.com", 587, SecureSocketOptions.StartTls);
+                    c.Authenticate("me@gmail.com", "app password");
+                }
+            }
+            """;
+
+        await FixAsync(GmailSource, GmailDiagnostics, fixedSource, MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task GmailUseSslFalse_GuardActionRefusesTheLogin()
+    {
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient c)
+                {
+                    c.Connect("smtp.gmail.com", 587, {|#0:false|});
+                    if (!c.IsSecure)
+                    {
+                        throw new InvalidOperationException("The connection to the mail server is not encrypted; refusing to send credentials.");
+                    }
+
+                    c.Authenticate("me@gmail.com", "app password");
+                }
+            }
+            """;
+
+        await FixAsync(
+            GmailSource,
+            GmailDiagnostics,
+            fixedSource,
+            MailKitConnectCodeFixProvider.GuardLoginKey,
+            Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
+    public async Task ConfiguredHostUseSslFalseAsync_Reports()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+
+            class Settings { public string Host { get; set; } = ""; public int Port { get; set; } }
+
+            class Mailer
+            {
+                private readonly SmtpClient _client = new SmtpClient();
+
+                async Task Send(Settings cfg, string u, string p)
+                {
+                    await _client.ConnectAsync(cfg.Host, cfg.Port, {|#0:false|});
+                    await {|#1:_client.AuthenticateAsync(u, p)|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP004", 0, "the server", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP009", 1, "the server", "the connection on line 12 uses useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
+    public async Task StartTlsWhenAvailableWithTokenThenLogin_Reports()
+    {
+        const string source = """
+            using System.Net;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Reader
+            {
+                async Task Read(IImapClient client, string server, int port, NetworkCredential credentials, CancellationToken ct)
+                {
+                    await client.ConnectAsync(server, port, {|#0:SecureSocketOptions.StartTlsWhenAvailable|}, ct);
+                    await {|#1:client.AuthenticateAsync(credentials, ct)|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP004", 0, "the server", "SecureSocketOptions.StartTlsWhenAvailable"),
+            Diagnostic("SMTP009", 1, "the server", "the connection on line 11 uses SecureSocketOptions.StartTlsWhenAvailable"));
+    }
+
+    [Fact]
+    public async Task Pop3NoneThenLogin_ReportsAndGuardsInBlock()
+    {
+        const string source = """
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            class Reader
+            {
+                void Read(string u, string p)
+                {
+                    using (var pop = new Pop3Client())
+                    {
+                        pop.Connect("mail.x.com", 110, {|#0:SecureSocketOptions.None|});
+                        {|#1:pop.Authenticate(u, p)|};
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            class Reader
+            {
+                void Read(string u, string p)
+                {
+                    using (var pop = new Pop3Client())
+                    {
+                        pop.Connect("mail.x.com", 110, {|#0:SecureSocketOptions.None|});
+                        if (!pop.IsSecure)
+                        {
+                            throw new InvalidOperationException("The connection to the mail server is not encrypted; refusing to send credentials.");
+                        }
+
+                        pop.Authenticate(u, p);
+                    }
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP003", 0, "mail.x.com:110", "SecureSocketOptions.None"),
+                Diagnostic("SMTP009", 1, "mail.x.com:110", "the connection on line 10 does not use TLS (SecureSocketOptions.None)"),
+            },
+            fixedSource,
+            MailKitConnectCodeFixProvider.GuardLoginKey,
+            Diagnostic("SMTP003", 0, "mail.x.com:110", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task TwoLoginsAfterOneConnection_FixAllFixesTheConnectionOnce()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, SaslMechanism sasl)
+                {
+                    c.Connect("smtp.x.com", 25, {|#0:SecureSocketOptions.Auto|});
+                    {|#1:c.Authenticate(sasl)|};
+                    {|#2:c.Authenticate("u", "p")|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, SaslMechanism sasl)
+                {
+                    c.Connect("smtp.x.com", 25, SecureSocketOptions.StartTls);
+                    c.Authenticate(sasl);
+                    c.Authenticate("u", "p");
+                }
+            }
+            """;
+
+        const string reason = "the connection on line 8 uses SecureSocketOptions.Auto on port 25 (STARTTLS when available)";
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto on port 25 (STARTTLS when available)"),
+                Diagnostic("SMTP009", 1, "smtp.x.com:25", reason),
+                Diagnostic("SMTP009", 2, "smtp.x.com:25", reason),
+            },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task GuardedReconnectedOrOtherClient_NoSmtp009()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Guarded(SmtpClient c)
+                {
+                    c.Connect("smtp.x.com", 587, {|#0:false|});
+                    if (!c.IsSecure) throw new InvalidOperationException();
+                    c.Authenticate("u", "p");
+                }
+
+                void EncryptedCheck(SmtpClient c)
+                {
+                    c.Connect("smtp.x.com", 587, {|#1:false|});
+                    if (c.IsEncrypted) c.Authenticate("u", "p");
+                }
+
+                void Reconnected(SmtpClient c)
+                {
+                    c.Connect("smtp.x.com", 587, {|#2:false|});
+                    c.Disconnect(true);
+                    c.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                    c.Authenticate("u", "p");
+                }
+
+                void OtherClient(SmtpClient a, SmtpClient b)
+                {
+                    a.Connect("smtp.x.com", 587, {|#3:false|});
+                    b.Authenticate("u", "p");
+                }
+
+                void LoginBeforeConnect(SmtpClient c)
+                {
+                    c.Authenticate("u", "p");
+                }
+
+                void Configured(SmtpClient c, string h, int p, SecureSocketOptions o)
+                {
+                    c.Connect(h, p, o);
+                    c.Authenticate("u", "p");
+                }
+
+                void LocalServer(SmtpClient c)
+                {
+                    c.Connect("localhost", 1025, SecureSocketOptions.None);
+                    c.Authenticate("u", "p");
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP004", 0, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 1, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 2, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 3, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
+    public async Task SystemNetMailFixProviders_LeaveMailKitDiagnosticsAlone()
+    {
+        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer, SmtpClientEnableSslCodeFixProvider>.Test
+        {
+            TestCode = GmailSource,
+            FixedCode = GmailSource,
+        };
+        test.ExpectedDiagnostics.AddRange(GmailDiagnostics);
+        test.FixedState.ExpectedDiagnostics.AddRange(GmailDiagnostics);
+        await test.RunAsync(CancellationToken.None);
+
+        var port = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer, SmtpClientPortCodeFixProvider>.Test
+        {
+            TestCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
+            FixedCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
+        };
+        var mismatch = Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use SecureSocketOptions.SslOnConnect");
+        port.ExpectedDiagnostics.Add(mismatch);
+        port.FixedState.ExpectedDiagnostics.Add(mismatch);
+        await port.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task SystemNetMailDiagnostics_NotTouchedByTheMailKitFix()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage m, ICredentialsByHost credentials)
+                {
+                    var client = new SmtpClient("smtp.x.net", {|#2:465|});
+                    {|#0:client.Credentials = credentials|};
+                    {|#1:client.EnableSsl = false|};
+                    client.Send(m);
+                }
+            }
+            """;
+
+        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+        };
+        var expected = new[]
+        {
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP009").WithLocation(0)
+                .WithArguments("smtp.x.net:465", "EnableSsl is set to false on line 10").WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations),
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP001").WithLocation(1)
+                .WithArguments("smtp.x.net:465"),
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP005").WithLocation(2)
+                .WithArguments("System.Net.Mail.SmtpClient", "465", "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587"),
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task LoginAsEmbeddedStatement_OffersNoGuard()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                async Task Login(SmtpClient client, bool needsLogin)
+                {
+                    await client.ConnectAsync("smtp.x.com", 587, {|#0:SecureSocketOptions.StartTlsWhenAvailable|});
+                    if (needsLogin) await {|#1:client.AuthenticateAsync("u", "p")|};
+                }
+            }
+            """;
+
+        var expected = new[]
+        {
+            Diagnostic("SMTP004", 0, "smtp.x.com:587", "SecureSocketOptions.StartTlsWhenAvailable"),
+            Diagnostic("SMTP009", 1, "smtp.x.com:587", "the connection on line 9 uses SecureSocketOptions.StartTlsWhenAvailable"),
+        };
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = MailKitConnectCodeFixProvider.GuardLoginKey,
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+}

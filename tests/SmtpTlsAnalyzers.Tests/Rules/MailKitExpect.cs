@@ -1,0 +1,32 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>
+/// Expected MailKit connection diagnostics. Their additional locations (the Connect call, the Uri literal) only
+/// tell the code fix where to edit, so the tests check the reported location and message.
+/// </summary>
+internal static class MailKitExpect
+{
+    public static DiagnosticResult Diagnostic(string id, int location, params object[] arguments) =>
+        VerifyCS.Diagnostic(id).WithLocation(location).WithArguments(arguments).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    /// <summary>Runs a fix with one equivalence key; <paramref name="remaining"/> are diagnostics the fixed code still has.</summary>
+    public static Task FixAsync(string source, DiagnosticResult[] expected, string fixedSource, string key, params DiagnosticResult[] remaining)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = key,
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+        return test.RunAsync(CancellationToken.None);
+    }
+}

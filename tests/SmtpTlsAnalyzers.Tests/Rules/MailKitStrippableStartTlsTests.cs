@@ -1,0 +1,483 @@
+using System.Threading;
+using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP004: a MailKit connection whose STARTTLS can be stripped.</summary>
+public class MailKitStrippableStartTlsTests
+{
+    private const string UseSslFalseSource = """
+        using MailKit.Net.Smtp;
+
+        class Mailer
+        {
+            void Send(SmtpClient c)
+            {
+                c.Connect("smtp.gmail.com", 587, {|#0:false|});
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task UseSslFalseOnGmail_ReportsAndFixesWithStartTls()
+    {
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c)
+                {
+                    c.Connect("smtp.gmail.com", 587, SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+
+        await FixAsync(
+            UseSslFalseSource,
+            new[] { Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)") },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task UseSslFalseOnLiteralPort_SecondActionSwitchesToImplicitTls()
+    {
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c)
+                {
+                    c.Connect("smtp.gmail.com", 465, SecureSocketOptions.SslOnConnect);
+                }
+            }
+            """;
+
+        await FixAsync(
+            UseSslFalseSource,
+            new[] { Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)") },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseSslOnConnectOnImplicitPortKey);
+    }
+
+    [Fact]
+    public async Task ConfiguredPortUseSslFalseAsync_ReportsAndFixesPortAware()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+
+            class Settings { public string Host { get; set; } = ""; public int Port { get; set; } }
+
+            class Mailer
+            {
+                async Task Send(Settings cfg, string u, string p)
+                {
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(cfg.Host, cfg.Port, {|#0:false|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Settings { public string Host { get; set; } = ""; public int Port { get; set; } }
+
+            class Mailer
+            {
+                async Task Send(Settings cfg, string u, string p)
+                {
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(cfg.Host, cfg.Port, cfg.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP004", 0, "the server", "useSsl: false (STARTTLS when available)") },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UsePortAwareModeKey);
+    }
+
+    [Fact]
+    public async Task StartTlsWhenAvailableImapAndNamedUseSsl_FixAllReplacesBoth()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Reader
+            {
+                async Task Read(ImapClient client, string server, int port, CancellationToken ct)
+                {
+                    await client.ConnectAsync(server, port, {|#0:SecureSocketOptions.StartTlsWhenAvailable|}, ct);
+                    await client.ConnectAsync(host: server, useSsl: {|#1:false|}, port: 143, cancellationToken: ct);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Reader
+            {
+                async Task Read(ImapClient client, string server, int port, CancellationToken ct)
+                {
+                    await client.ConnectAsync(server, port, SecureSocketOptions.StartTls, ct);
+                    await client.ConnectAsync(host: server, options: SecureSocketOptions.StartTls, port: 143, cancellationToken: ct);
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP004", 0, "the server", "SecureSocketOptions.StartTlsWhenAvailable"),
+                Diagnostic("SMTP004", 1, "port 143", "useSsl: false (STARTTLS when available)"),
+            },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task HostOnly_ReportsAndAddsNamedOptions()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, string host)
+                {
+                    {|#0:client.Connect(host)|};
+                }
+            }
+            """;
+        const string startTls = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, string host)
+                {
+                    client.Connect(host, options: SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+        const string sslOnConnect = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, string host)
+                {
+                    client.Connect(host, options: SecureSocketOptions.SslOnConnect);
+                }
+            }
+            """;
+
+        var expected = new[] { Diagnostic("SMTP004", 0, "port 25", "SecureSocketOptions.Auto (the default) without a port (STARTTLS when available)") };
+        await FixAsync(source, expected, startTls, MailKitConnectCodeFixProvider.UseStartTlsKey);
+        await FixAsync(source, expected, sslOnConnect, MailKitConnectCodeFixProvider.UseSslOnConnectKey);
+    }
+
+    [Fact]
+    public async Task OmittedOptionsBeforeNamedToken_AddsNamedOptions()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Pop3;
+
+            class Reader
+            {
+                Task Read(Pop3Client pop, CancellationToken ct) => {|#0:pop.ConnectAsync("pop.x.com", 110, cancellationToken: ct)|};
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            class Reader
+            {
+                Task Read(Pop3Client pop, CancellationToken ct) => pop.ConnectAsync("pop.x.com", 110, options: SecureSocketOptions.StartTls, cancellationToken: ct);
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP004", 0, "pop.x.com:110", "SecureSocketOptions.Auto (the default) on port 110 (STARTTLS when available)") },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task FullyQualifiedAutoOnPort25_ReportsAndFixesWithoutImport()
+    {
+        const string source = """
+            class Mailer
+            {
+                void Send(MailKit.Net.Smtp.SmtpClient client)
+                {
+                    client.Connect("smtp.x.com", 25, {|#0:MailKit.Security.SecureSocketOptions.Auto|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(MailKit.Net.Smtp.SmtpClient client)
+                {
+                    client.Connect("smtp.x.com", 25, SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto on port 25 (STARTTLS when available)") },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task PlainUriWithoutStartTls_ReportsAndAddsQuery()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client)
+                {
+                    client.Connect({|#0:new Uri("smtp://smtp.x.com:587")|});
+                    client.Connect({|#1:new Uri("smtp://smtp.x.com:25/?starttls=when-available")|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client)
+                {
+                    client.Connect(new Uri("smtp://smtp.x.com:587/?starttls=always"));
+                    client.Connect(new Uri("smtp://smtp.x.com:25/?starttls=always"));
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP004", 0, "smtp.x.com:587", "a Uri with the smtp:// scheme and no starttls=always"),
+                Diagnostic("SMTP004", 1, "smtp.x.com:25", "a Uri with the smtp:// scheme and no starttls=always"),
+            },
+            fixedSource,
+            MailKitConnectCodeFixProvider.RewriteUriKey);
+    }
+
+    [Fact]
+    public async Task MailServiceReceiver_JudgesByPort()
+    {
+        const string source = """
+            using MailKit;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(IMailService service, MailService other)
+                {
+                    service.Connect("mail.x.com", 993, SecureSocketOptions.Auto);
+                    service.Connect("mail.x.com", 143, {|#0:SecureSocketOptions.Auto|});
+                    other.Connect("mail.x.com", 995);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "mail.x.com:143", "SecureSocketOptions.Auto on port 143 (STARTTLS when available)"));
+    }
+
+    [Fact]
+    public async Task UserSubclass_Reports()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class AuditedSmtpClient : SmtpClient { }
+
+            class Mailer
+            {
+                void Send(AuditedSmtpClient client) => client.Connect("smtp.x.com", 587, {|#0:SecureSocketOptions.StartTlsWhenAvailable|});
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "smtp.x.com:587", "SecureSocketOptions.StartTlsWhenAvailable"));
+    }
+
+    [Fact]
+    public async Task SecureShapes_NoDiagnostic()
+    {
+        const string source = """
+            using System;
+            using MailKit;
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Settings { public SecureSocketOptions Security { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c, ImapClient imap, string h, int p, bool useSsl, Settings settings)
+                {
+                    c.Connect(h, 465, true);
+                    c.Connect(h, 465, SecureSocketOptions.Auto);
+                    c.Connect(h, 465);
+                    imap.Connect(h, 993, SecureSocketOptions.SslOnConnect);
+                    imap.Connect(h, 993);
+                    c.Connect(h, 587, SecureSocketOptions.StartTls);
+                    c.Connect(new Uri("smtps://smtp.x.com"));
+                    c.Connect(new Uri("smtp://smtp.x.com:587/?starttls=always"));
+                    c.Connect(new Uri("smtp://smtp.x.com:587/?STARTTLS=Yes"));
+                    c.Connect(h, p, settings.Security);
+                    c.Connect(h, p, useSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls);
+                    c.Connect("localhost", 1025, SecureSocketOptions.None);
+                    c.Connect("127.0.0.1", 25);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task LookAlikeConnect_NoDiagnostic()
+    {
+        const string source = """
+            class Gateway
+            {
+                public void Connect(string host, int port, bool useSsl) { }
+                public void Connect(string host) { }
+            }
+
+            class Mailer
+            {
+                void Send(Gateway g)
+                {
+                    g.Connect("smtp.x.com", 587, false);
+                    g.Connect("smtp.x.com");
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task PlaintextHostOption_NoDiagnostic()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, string host)
+                {
+                    c.Connect("mailpit", 1025, false);
+                    c.Connect(host, 25, {|#0:false|});
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithEditorConfig("smtp_tls_analyzers.plaintext_hosts = mailpit");
+        test.ExpectedDiagnostics.Add(Diagnostic("SMTP004", 0, "port 25", "useSsl: false (STARTTLS when available)"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TestProject_NoDiagnosticUnlessOptedIn()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient c) => c.Connect("smtp.x.com", 587, false);
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithGlobalConfig("build_property.IsTestProject = true");
+        await test.RunAsync(CancellationToken.None);
+
+        var optedIn = new VerifyCS.Test { TestCode = source.Replace("587, false", "587, {|#0:false|}") };
+        optedIn.WithGlobalConfig("build_property.IsTestProject = true\nsmtp_tls_analyzers.analyze_test_projects = true");
+        optedIn.ExpectedDiagnostics.Add(Diagnostic("SMTP004", 0, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+        await optedIn.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task WithoutMailKit_NoDiagnostic()
+    {
+        const string source = """
+            class SmtpClient { public void Connect(string host, int port, bool useSsl) { } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c) => c.Connect("smtp.x.com", 587, false);
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithoutMailKit();
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GeneratedCode_StillReports()
+    {
+        const string source = """
+            // <auto-generated/>
+            using MailKit.Net.Smtp;
+
+            class ScaffoldedMailer
+            {
+                void Send(SmtpClient c) => c.Connect("smtp.x.com", 587, {|#0:false|});
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+}

@@ -1,0 +1,288 @@
+using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using Xunit;
+using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP013: whether a MailKit connection uses TLS depends on configuration.</summary>
+public class TlsLeftToConfigurationTests
+{
+    private const string AutoOnConfiguredPort = "the port comes from a value the code does not fix, and SecureSocketOptions.Auto uses TLS from the first byte only on port {0}; on any other port it uses STARTTLS only when the server offers it";
+    private const string ConfiguredFlag = "useSsl comes from a value the code does not fix, and useSsl: false means STARTTLS only when the server offers it";
+    private const string NoneOnOnePath = "on one path it is SecureSocketOptions.None, which turns TLS off";
+
+    private const string ConditionalSource = """
+        using MailKit.Net.Smtp;
+        using MailKit.Security;
+
+        class Config { public bool EnableSsl { get; set; } }
+
+        class Mailer
+        {
+            void Send(SmtpClient c, Config cfg, string h, int p)
+            {
+                var o = cfg.EnableSsl ? SecureSocketOptions.StartTls : {|#0:SecureSocketOptions.None|};
+                c.Connect(h, p, o);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ConditionalYieldingNone_ReportsAtTheConstantAndFixes()
+    {
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Config { public bool EnableSsl { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c, Config cfg, string h, int p)
+                {
+                    var o = cfg.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.StartTls;
+                    c.Connect(h, p, o);
+                }
+            }
+            """;
+
+        await FixAsync(ConditionalSource, new[] { Diagnostic("SMTP013", 0, NoneOnOnePath) }, fixedSource, MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task ConditionalYieldingNone_SslOnConnectAlternative()
+    {
+        await FixAsync(
+            ConditionalSource,
+            new[] { Diagnostic("SMTP013", 0, NoneOnOnePath) },
+            ConditionalSource.Replace("{|#0:SecureSocketOptions.None|}", "SecureSocketOptions.SslOnConnect"),
+            MailKitConnectCodeFixProvider.UseSslOnConnectKey);
+    }
+
+    [Fact]
+    public async Task SwitchArmsAndDefaultArm_ReportEachInsecureConstant()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Reader
+            {
+                void Read(ImapClient imap, string mode)
+                {
+                    var options = mode switch
+                    {
+                        "tls" => SecureSocketOptions.SslOnConnect,
+                        "opportunistic" => {|#0:SecureSocketOptions.StartTlsWhenAvailable|},
+                        _ => {|#1:SecureSocketOptions.None|},
+                    };
+                    imap.Connect("imap.x.com", 993, options);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Reader
+            {
+                void Read(ImapClient imap, string mode)
+                {
+                    var options = mode switch
+                    {
+                        "tls" => SecureSocketOptions.SslOnConnect,
+                        "opportunistic" => SecureSocketOptions.SslOnConnect,
+                        _ => SecureSocketOptions.SslOnConnect,
+                    };
+                    imap.Connect("imap.x.com", 993, options);
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP013", 0, "on one path it is SecureSocketOptions.StartTlsWhenAvailable, which uses STARTTLS only when the server offers it"),
+                Diagnostic("SMTP013", 1, NoneOnOnePath),
+            },
+            fixedSource,
+            MailKitConnectCodeFixProvider.UseSslOnConnectKey);
+    }
+
+    [Fact]
+    public async Task ConfiguredHostAndPort_ReportsAndFixesPortAware()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Settings { public string Host { get; set; } = ""; public int Port { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient client, Settings settings) => {|#0:client.Connect(settings.Host, settings.Port)|};
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Settings { public string Host { get; set; } = ""; public int Port { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient client, Settings settings) => client.Connect(settings.Host, settings.Port, settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls);
+            }
+            """;
+
+        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 465)) }, fixedSource, MailKitConnectCodeFixProvider.UsePortAwareModeKey);
+    }
+
+    [Fact]
+    public async Task ConfiguredPortWithTokenAsync_ReportsAndAddsNamedOptions()
+    {
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Pop3;
+
+            class Reader
+            {
+                Task Read(Pop3Client pop, string h, int p, CancellationToken ct) => {|#0:pop.ConnectAsync(h, p, cancellationToken: ct)|};
+            }
+            """;
+        const string fixedSource = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            class Reader
+            {
+                Task Read(Pop3Client pop, string h, int p, CancellationToken ct) => pop.ConnectAsync(h, p, options: SecureSocketOptions.StartTls, cancellationToken: ct);
+            }
+            """;
+
+        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 995)) }, fixedSource, MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task ComputedPort_NoPortAwareFixButStartTls()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                int NextPort() => 587;
+
+                void Send(SmtpClient client) => {|#0:client.Connect("smtp.x.com", NextPort())|};
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                int NextPort() => 587;
+
+                void Send(SmtpClient client) => client.Connect("smtp.x.com", NextPort(), SecureSocketOptions.StartTls);
+            }
+            """;
+
+        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 465)) }, fixedSource, MailKitConnectCodeFixProvider.UseStartTlsKey);
+
+        // Reading NextPort() twice could change the result: no port-aware action is offered.
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = MailKitConnectCodeFixProvider.UsePortAwareModeKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 465)));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ConfiguredUseSslFlag_ReportsAndKeepsTheChoice()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Options { public bool UseSsl { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient client, Options options) => client.Connect("smtp.x.com", 587, useSsl: {|#0:options.UseSsl|});
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Options { public bool UseSsl { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient client, Options options) => client.Connect("smtp.x.com", 587, options: options.UseSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls);
+            }
+            """;
+
+        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, ConfiguredFlag) }, fixedSource, MailKitConnectCodeFixProvider.KeepUseSslChoiceKey);
+    }
+
+    [Fact]
+    public async Task OptionsFromConfigurationOrSecureConditional_NoDiagnostic()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Settings { public SecureSocketOptions Security { get; set; } public int Port { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c, string h, int p, bool useSsl, Settings settings)
+                {
+                    c.Connect(h, p, settings.Security);
+                    c.Connect(h, p, useSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls);
+                    c.Connect(h, p, SecureSocketOptions.StartTls);
+                    c.Connect(h, settings.Port, SecureSocketOptions.SslOnConnect);
+                    c.Connect(h, 465, useSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.Auto);
+                    c.Connect("localhost", p);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task OneLocalFeedingTwoConnections_ReportsTheConstantOnce()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Run(SmtpClient smtp, ImapClient imap, bool secure, string h, int p)
+                {
+                    var options = secure ? SecureSocketOptions.StartTls : {|#0:SecureSocketOptions.StartTlsWhenAvailable|};
+                    smtp.Connect(h, p, options);
+                    imap.Connect(h, p, options);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP013", 0, "on one path it is SecureSocketOptions.StartTlsWhenAvailable, which uses STARTTLS only when the server offers it"));
+    }
+}
