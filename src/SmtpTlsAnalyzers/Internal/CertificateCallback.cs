@@ -71,6 +71,14 @@ internal sealed class CertificateCallback
     /// <summary>The body of a method of the compilation; bound when it is in the file being analyzed.</summary>
     public static CertificateCallback? FromMethod(IMethodSymbol method, SemanticModel? model, CancellationToken cancellationToken)
     {
+        // The body's parameter references point at the original definition; a reduced extension method would also
+        // shift the parameters by one, so such a callback is left alone.
+        if (method.ReducedFrom is not null)
+        {
+            return null;
+        }
+
+        method = method.OriginalDefinition;
         method = method.PartialImplementationPart ?? method;
         if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1)
         {

@@ -906,6 +906,34 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task GenericPinningMethod_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Pins<T>
+            {
+                public static bool Check(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => c?.GetCertHashString() == typeof(T).Name;
+            }
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = Pins<Mailer>.Check;
+                    client.ServerCertificateValidationCallback = Pin<Mailer>;
+                }
+
+                static bool Pin<T>(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => c?.Subject == typeof(T).Name;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task ThrowsOnErrors_NoDiagnostic()
     {
         const string source = """
