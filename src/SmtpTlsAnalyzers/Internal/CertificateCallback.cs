@@ -149,17 +149,24 @@ internal sealed class CertificateCallback
                 case IThrowOperation:
                     throws = true;
                     break;
-                case IParameterReferenceOperation parameter:
-                    if (SymbolEqualityComparer.Default.Equals(parameter.Parameter, errors))
-                    {
-                        readsErrors = true;
-                    }
-                    else if (parameter.Parameter.Ordinal is 1 or 2 && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, Signature))
-                    {
-                        readsCertificate = true;
-                    }
+            }
+        }
 
-                    break;
+        // Reads count wherever they are, nested lambdas included (`pins.Any(p => p == certificate.Thumbprint)`).
+        foreach (var operation in Body.Descendants())
+        {
+            if (operation is not IParameterReferenceOperation parameter)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(parameter.Parameter, errors))
+            {
+                readsErrors = true;
+            }
+            else if (parameter.Parameter.Ordinal is 1 or 2 && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, Signature))
+            {
+                readsCertificate = true;
             }
         }
 

@@ -934,6 +934,27 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task PinReadInNestedLambda_NoDiagnostic()
+    {
+        const string source = """
+            using System.Linq;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                private static readonly string[] Pins = { "A1B2", "C3D4" };
+
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = (s, c, ch, e) => Pins.Any(pin => pin == c?.GetCertHashString());
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task ThrowsOnErrors_NoDiagnostic()
     {
         const string source = """
