@@ -12,6 +12,8 @@ internal static class Program
         {
             Console.WriteLine(typeof(Insecure.SystemNetMail).FullName);
             Console.WriteLine(typeof(Secure.SystemNetMail).FullName);
+            Console.WriteLine(typeof(Insecure.ServerIdentity).FullName);
+            Console.WriteLine(typeof(Secure.ServerIdentity).FullName);
             Console.WriteLine(typeof(Insecure.MailKitConnections).FullName);
             Console.WriteLine(typeof(Secure.MailKitConnections).FullName);
         }

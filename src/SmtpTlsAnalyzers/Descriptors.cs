@@ -44,6 +44,27 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "Ports 465, 993 and 995 expect TLS from the first byte; ports 25, 587, 2525, 143 and 110 expect plain text followed by STARTTLS. A mode that does not match the port hangs or fails the handshake, which is how people end up turning TLS off.");
 
+    public static readonly DiagnosticDescriptor SMTP006_CertificateCallbackAcceptsAll = Create(
+        DiagnosticIds.CertificateCallbackAcceptsAll,
+        "Do not accept every server certificate",
+        "{0} accepts every certificate{1}, so anyone in the middle can pose as the mail server and read the login",
+        DiagnosticSeverity.Warning,
+        "A certificate validation callback that returns true whatever the certificate turns TLS into encryption with an unknown party: the server's identity is never checked. A callback that never looks at the policy errors and returns a flag does the same whenever the flag is true.");
+
+    public static readonly DiagnosticDescriptor SMTP007_CertificateRevocationOff = Create(
+        DiagnosticIds.CertificateRevocationOff,
+        "Keep certificate revocation checking on",
+        "{0} is set to false, so a revoked server certificate is still accepted",
+        DiagnosticSeverity.Warning,
+        "Turning off the revocation check accepts server certificates that their issuer has revoked, for example after the key was stolen.");
+
+    public static readonly DiagnosticDescriptor SMTP008_ObsoleteProtocolAllowed = Create(
+        DiagnosticIds.ObsoleteProtocolAllowed,
+        "Do not allow obsolete TLS protocol versions",
+        "{0} allows {1}, which {2} obsolete and can be broken",
+        DiagnosticSeverity.Warning,
+        "SSL 2, SSL 3, TLS 1.0 and TLS 1.1 are deprecated (RFC 8996). Let the operating system choose the protocol, or allow TLS 1.2 and 1.3 only.");
+
     public static readonly DiagnosticDescriptor SMTP009_CredentialsWithoutTls = Create(
         DiagnosticIds.CredentialsWithoutTls,
         "Do not send credentials without TLS",
@@ -51,12 +72,26 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "Neither System.Net.Mail nor MailKit refuses to send a password over a connection without TLS. A login on such a connection can be read by anyone on the path.");
 
+    public static readonly DiagnosticDescriptor SMTP010_CertificateCallbackToleratesErrors = Create(
+        DiagnosticIds.CertificateCallbackToleratesErrors,
+        "Do not tolerate certificate errors without checking who the server is",
+        "{0} accepts certificates with {1} without reading the certificate, so the server's identity is not checked",
+        DiagnosticSeverity.Warning,
+        "A callback that accepts a name mismatch or an untrusted chain without looking at the certificate accepts any attacker's certificate. Pin the certificate (thumbprint, issuer, serial number) or leave validation to the default.");
+
     public static readonly DiagnosticDescriptor SMTP011_MailSettingsWithoutTls = Create(
         DiagnosticIds.MailSettingsWithoutTls,
         "Enable SSL in the mail settings of the configuration file",
         "The <network> mail settings for {0} do not enable SSL ({1}), so {2} in clear text",
         DiagnosticSeverity.Warning,
         "On .NET Framework, every System.Net.Mail.SmtpClient constructor reads <system.net><mailSettings><smtp><network> from App.config or Web.config. enableSsl defaults to false there, so a network element without enableSsl=\"true\" sends the mail, and the password when one is configured, in clear text.");
+
+    public static readonly DiagnosticDescriptor SMTP012_ProtocolLogContainsSecrets = Create(
+        DiagnosticIds.ProtocolLogContainsSecrets,
+        "Redact secrets in the protocol log",
+        "RedactSecrets is set to false, so the protocol log will contain the login in clear text",
+        DiagnosticSeverity.Warning,
+        "MailKit's ProtocolLogger redacts AUTH secrets by default. With RedactSecrets set to false, the base64 credentials of PLAIN and LOGIN end up in the log file.");
 
     public static readonly DiagnosticDescriptor SMTP013_TlsLeftToConfiguration = Create(
         DiagnosticIds.TlsLeftToConfiguration,

@@ -19,6 +19,35 @@ internal static class DiagnosticProperties
     /// <summary>Replace the port literal at the reported location with 587.</summary>
     public const string UseSubmissionPort = "UseSubmissionPort";
 
+    /// <summary>Remove the assignment of a MailKit certificate callback (statement, initializer member or <c>+=</c>).</summary>
+    public const string RemoveCertificateCallback = "RemoveCertificateCallback";
+
+    /// <summary>Set the process-wide ServicePointManager callback or certificate policy at the reported location to null.</summary>
+    public const string ResetGlobalCertificateCallback = "ResetGlobalCertificateCallback";
+
+    /// <summary>
+    /// Present when the callback declaration at AdditionalLocations[0] can be made to return
+    /// <c>errors == SslPolicyErrors.None</c>; the value names how the errors parameter is compared: <see cref="SslPolicyErrorsParameter"/>
+    /// or <see cref="CertificateProblemParameter"/>.
+    /// </summary>
+    public const string CallbackErrors = "CallbackErrors";
+
+    public const string SslPolicyErrorsParameter = "SslPolicyErrors";
+
+    public const string CertificateProblemParameter = "CertificateProblem";
+
+    /// <summary>Set the boolean assigned at the reported location to true (SMTP007, SMTP012).</summary>
+    public const string SetTrue = "SetTrue";
+
+    /// <summary>Present when removing the assignment at the reported location restores a secure default (MailKit's CheckCertificateRevocation).</summary>
+    public const string RemovableDefault = "RemovableDefault";
+
+    /// <summary>SMTP008: drop the obsolete protocol flags from the value at the reported location.</summary>
+    public const string ObsoleteBits = "ObsoleteBits";
+
+    /// <summary>SMTP008: the flags of the value that are not obsolete, as a decimal number.</summary>
+    public const string RemainingBits = "RemainingBits";
+
     /// <summary>In a configuration file, replace the value of the enableSsl attribute whose name is at the reported location with "true".</summary>
     public const string SetConfigEnableSslTrue = "SetConfigEnableSslTrue";
 

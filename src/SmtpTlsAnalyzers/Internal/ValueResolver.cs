@@ -432,7 +432,7 @@ internal static class ValueResolver
         return false;
     }
 
-    private static bool IsWrittenByConstructor(IFieldSymbol field)
+    internal static bool IsWrittenByConstructor(IFieldSymbol field)
     {
         var constructors = field.IsStatic ? field.ContainingType.StaticConstructors : field.ContainingType.InstanceConstructors;
         foreach (var constructor in constructors)

@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SmtpTlsAnalyzers.CodeFixes.Internal;
+
+/// <summary>Edits of one assignment that the TLS-setting fixes share: find it, set it to true, remove it.</summary>
+internal static class AssignmentEditor
+{
+    /// <summary>The assignment whose span is exactly <paramref name="span"/>, or null.</summary>
+    public static AssignmentExpressionSyntax? FindAssignment(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        if (!root.FullSpan.Contains(span))
+        {
+            return null;
+        }
+
+        return root.FindNode(span, getInnermostNodeForTie: true) is AssignmentExpressionSyntax assignment && assignment.Span == span ? assignment : null;
+    }
+
+    public static AssignmentExpressionSyntax WithValue(AssignmentExpressionSyntax assignment, ExpressionSyntax value) =>
+        SyntaxFactory.AssignmentExpression(
+            SyntaxKind.SimpleAssignmentExpression,
+            assignment.Left,
+            SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTriviaFrom(assignment.OperatorToken),
+            value.WithTriviaFrom(assignment.Right));
+
+    public static AssignmentExpressionSyntax WithTrue(AssignmentExpressionSyntax assignment) =>
+        WithValue(assignment, SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));
+
+    /// <summary>True when <see cref="Remove"/> can take the assignment out: a statement or an initializer member.</summary>
+    public static bool CanRemove(AssignmentExpressionSyntax assignment) =>
+        assignment.Parent is ExpressionStatementSyntax or InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression };
+
+    /// <summary>
+    /// Removes the assignment: the statement from its block, the member from its object initializer. A statement that
+    /// is the body of an <c>if</c> or a loop becomes an empty block, so the code around it still compiles.
+    /// </summary>
+    public static SyntaxNode Remove(SyntaxNode root, AssignmentExpressionSyntax assignment)
+    {
+        const SyntaxRemoveOptions options = SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives;
+        switch (assignment.Parent)
+        {
+            case ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax } statement:
+                return root.RemoveNode(statement, options) ?? root;
+            case ExpressionStatementSyntax { Parent: GlobalStatementSyntax global }:
+                return root.RemoveNode(global, options) ?? root;
+            case ExpressionStatementSyntax { Parent: IfStatementSyntax { Else: null } ifStatement } statement
+                when ifStatement.Statement == statement && IsFreeOfEffects(ifStatement.Condition) && ifStatement.Parent is BlockSyntax or SwitchSectionSyntax:
+                // `if (disableChecks) client.X = ...;` has nothing left to do.
+                return root.RemoveNode(ifStatement, options) ?? root;
+            case ExpressionStatementSyntax statement:
+                var emptyBlock = SyntaxFactory.Block(
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                    default,
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.CloseBraceToken, SyntaxFactory.TriviaList()));
+                return root.ReplaceNode(statement, emptyBlock.WithTriviaFrom(statement));
+            case InitializerExpressionSyntax initializer:
+                return root.ReplaceNode(initializer, RemoveMember(initializer, assignment));
+            default:
+                return root;
+        }
+    }
+
+    public static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(oldNode, newNode));
+    }
+
+    public static async Task<Document> RemoveAsync(Document document, AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is null ? document : document.WithSyntaxRoot(Remove(root, assignment));
+    }
+
+    /// <summary>A condition made of names, literals and operators on them: evaluating it changes nothing.</summary>
+    private static bool IsFreeOfEffects(ExpressionSyntax condition) => condition switch
+    {
+        IdentifierNameSyntax or LiteralExpressionSyntax => true,
+        MemberAccessExpressionSyntax memberAccess => IsFreeOfEffects(memberAccess.Expression),
+        ThisExpressionSyntax => true,
+        ParenthesizedExpressionSyntax parenthesized => IsFreeOfEffects(parenthesized.Expression),
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => IsFreeOfEffects(not.Operand),
+        BinaryExpressionSyntax binary when binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression
+            => IsFreeOfEffects(binary.Left) && IsFreeOfEffects(binary.Right),
+        _ => false,
+    };
+
+    private static InitializerExpressionSyntax RemoveMember(InitializerExpressionSyntax initializer, ExpressionSyntax member)
+    {
+        var expressions = initializer.Expressions;
+        var index = expressions.IndexOf(member);
+        var items = new List<SyntaxNodeOrToken>();
+        for (var i = 0; i < expressions.Count; i++)
+        {
+            if (i == index)
+            {
+                continue;
+            }
+
+            var hasSeparator = i < expressions.SeparatorCount;
+            if (i == index - 1 && index == expressions.Count - 1 && index >= expressions.SeparatorCount)
+            {
+                // The removed member was the last one and had no comma: the new last one gives up its comma and
+                // ends the way the removed member ended.
+                items.Add(expressions[i].WithTrailingTrivia(member.GetTrailingTrivia()));
+                continue;
+            }
+
+            items.Add(expressions[i]);
+            if (hasSeparator)
+            {
+                items.Add(expressions.GetSeparator(i));
+            }
+        }
+
+        return initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using SmtpTlsAnalyzers.CodeFixes.Internal;
+using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Rules;
+
+namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+
+/// <summary>
+/// SMTP008: "Remove obsolete protocol versions" keeps the TLS 1.2/1.3 flags of the value (none left: the value that
+/// lets the operating system choose; a <c>|=</c> that added only obsolete flags is removed). "Let the operating system
+/// choose the protocol" assigns <c>SslProtocols.None</c> / <c>SecurityProtocolType.SystemDefault</c>.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteTlsProtocolCodeFixProvider)), Shared]
+public sealed class ObsoleteTlsProtocolCodeFixProvider : CodeFixProvider
+{
+    public const string DropObsoleteKey = "SMTP008_RemoveObsoleteProtocols";
+    public const string UseSystemDefaultKey = "SMTP008_UseSystemDefault";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ObsoleteProtocolAllowed);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) || fix != DiagnosticProperties.ObsoleteBits ||
+                !diagnostic.Properties.TryGetValue(DiagnosticProperties.RemainingBits, out var remainingText) ||
+                !ulong.TryParse(remainingText, NumberStyles.None, CultureInfo.InvariantCulture, out var remaining) ||
+                !root.FullSpan.Contains(span) ||
+                root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<ExpressionSyntax>() is not { } value ||
+                value.Parent is not AssignmentExpressionSyntax assignment || assignment.Right != value ||
+                model.GetTypeInfo(assignment.Left, context.CancellationToken).Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ||
+                FindDefault(enumType) is not { } osDefault)
+            {
+                continue;
+            }
+
+            var osDefaultValue = Member(enumType, osDefault);
+            if (remaining == 0 && assignment.IsKind(SyntaxKind.OrAssignmentExpression))
+            {
+                if (AssignmentEditor.CanRemove(assignment))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Remove obsolete protocol versions", ct => AssignmentEditor.RemoveAsync(context.Document, assignment, ct), DropObsoleteKey),
+                        diagnostic);
+                }
+            }
+            else if ((remaining == 0 ? osDefaultValue : Compose(enumType, remaining)) is { } replacement)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Remove obsolete protocol versions", ct => AssignmentEditor.ReplaceAsync(context.Document, value, replacement.WithTriviaFrom(value), ct), DropObsoleteKey),
+                    diagnostic);
+            }
+
+            var systemDefault = AssignmentEditor.WithValue(assignment, osDefaultValue);
+            context.RegisterCodeFix(
+                CodeAction.Create("Let the operating system choose the protocol", ct => AssignmentEditor.ReplaceAsync(context.Document, assignment, systemDefault, ct), UseSystemDefaultKey),
+                diagnostic);
+        }
+    }
+
+    /// <summary>The zero member that lets the operating system choose: SystemDefault, else None.</summary>
+    private static IFieldSymbol? FindDefault(INamedTypeSymbol enumType)
+    {
+        var zeros = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue && ToBits(f.ConstantValue) == 0).ToList();
+        return zeros.FirstOrDefault(f => f.Name == "SystemDefault") ?? zeros.FirstOrDefault(f => f.Name == "None");
+    }
+
+    /// <summary><c>Tls12 | Tls13</c> for the kept bits, each a named member that holds no obsolete flag.</summary>
+    private static ExpressionSyntax? Compose(INamedTypeSymbol enumType, ulong bits)
+    {
+        var parts = new List<ExpressionSyntax>();
+        var covered = 0UL;
+        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue && !f.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute")).OrderBy(f => ToBits(f.ConstantValue)))
+        {
+            var fieldBits = ToBits(field.ConstantValue);
+            if (fieldBits != 0 && (fieldBits & ObsoleteTlsProtocolAnalyzer.ObsoleteBits) == 0 && (fieldBits & ~bits) == 0 && (fieldBits & ~covered) != 0)
+            {
+                parts.Add(Member(enumType, field));
+                covered |= fieldBits;
+            }
+        }
+
+        if (covered != bits || parts.Count == 0)
+        {
+            return null;
+        }
+
+        var result = parts[0];
+        for (var i = 1; i < parts.Count; i++)
+        {
+            result = SyntaxFactory.BinaryExpression(SyntaxKind.BitwiseOrExpression, result, parts[i]);
+        }
+
+        return result;
+    }
+
+    private static ExpressionSyntax Member(INamedTypeSymbol enumType, IFieldSymbol field) =>
+        SyntaxFactory.ParseExpression(enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Name)
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+
+    private static ulong ToBits(object? value) => value switch
+    {
+        ulong u => u,
+        null => 0,
+        _ => unchecked((ulong)System.Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+    };
+}

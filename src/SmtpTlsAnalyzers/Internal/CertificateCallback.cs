@@ -1,0 +1,314 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SmtpTlsAnalyzers.Internal;
+
+/// <summary>
+/// The visible body of a certificate validation callback: a lambda, an anonymous method, a local function or a
+/// method of the compilation, reached directly, through <c>new RemoteCertificateValidationCallback(x)</c>, or through
+/// a local or readonly field written once. A body that is not visible (a parameter, a property, a method of another
+/// assembly, a method declared in another file whose body cannot be bound here) resolves to nothing.
+/// </summary>
+internal sealed class CertificateCallback
+{
+    private const int MaxDepth = 6;
+
+    private CertificateCallback(IMethodSymbol? signature, IOperation? body, SyntaxNode declaration, bool bodyIsSyntaxOnly)
+    {
+        Signature = signature;
+        Body = body;
+        Declaration = declaration;
+        BodyIsSyntaxOnly = bodyIsSyntaxOnly;
+    }
+
+    /// <summary>The method whose parameters the callback receives (null for a parameterless anonymous method).</summary>
+    public IMethodSymbol? Signature { get; }
+
+    /// <summary>The bound body; null when only the syntax is available (a method declared in another file).</summary>
+    public IOperation? Body { get; }
+
+    /// <summary>The lambda, anonymous method, local function or method declaration.</summary>
+    public SyntaxNode Declaration { get; }
+
+    public bool BodyIsSyntaxOnly { get; }
+
+    /// <summary>Follows a delegate-typed value to the callback it creates.</summary>
+    public static CertificateCallback? Resolve(IOperation? value, CancellationToken cancellationToken) =>
+        Resolve(value, 0, cancellationToken);
+
+    private static CertificateCallback? Resolve(IOperation? value, int depth, CancellationToken cancellationToken)
+    {
+        value = ValueResolver.SkipImplicitConversions(value);
+        if (value is null || depth > MaxDepth)
+        {
+            return null;
+        }
+
+        switch (value)
+        {
+            case IDelegateCreationOperation creation:
+                return Resolve(creation.Target, depth + 1, cancellationToken);
+            case IConversionOperation { OperatorMethod: null } cast:
+                return Resolve(cast.Operand, depth + 1, cancellationToken);
+            case IAnonymousFunctionOperation lambda:
+                var parameterless = lambda.Syntax is AnonymousMethodExpressionSyntax { ParameterList: null };
+                return new CertificateCallback(parameterless ? null : lambda.Symbol, lambda.Body, lambda.Syntax, bodyIsSyntaxOnly: false);
+            case IMethodReferenceOperation methodReference:
+                return FromMethod(methodReference.Method, methodReference.SemanticModel, cancellationToken);
+            case ILocalReferenceOperation local:
+                return Resolve(ValueResolver.FindSingleWrite(local), depth + 1, cancellationToken);
+            case IFieldReferenceOperation field:
+                return Resolve(FindReadOnlyFieldInitializer(field, cancellationToken), depth + 1, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The body of a method of the compilation; bound when it is in the file being analyzed.</summary>
+    public static CertificateCallback? FromMethod(IMethodSymbol method, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        // The body's parameter references point at the original definition; a reduced extension method would also
+        // shift the parameters by one, so such a callback is left alone.
+        if (method.ReducedFrom is not null)
+        {
+            return null;
+        }
+
+        method = method.OriginalDefinition;
+        method = method.PartialImplementationPart ?? method;
+        if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        if (declaration is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax))
+        {
+            return null;
+        }
+
+        if (model is not null && model.SyntaxTree == declaration.SyntaxTree)
+        {
+            var operation = model.GetOperation(declaration, cancellationToken);
+            var body = operation switch
+            {
+                IMethodBodyOperation m => (IOperation?)m.BlockBody ?? m.ExpressionBody,
+                ILocalFunctionOperation f => f.Body,
+                _ => null,
+            };
+            return body is null ? null : new CertificateCallback(method, body, declaration, bodyIsSyntaxOnly: false);
+        }
+
+        // Another file: binding it would need a second semantic model. Only the plainest bodies are read.
+        return new CertificateCallback(method, null, declaration, bodyIsSyntaxOnly: true);
+    }
+
+    private static IOperation? FindReadOnlyFieldInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken)
+    {
+        var field = reference.Field;
+        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1 ||
+            field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } ||
+            reference.SemanticModel is not { } model || model.SyntaxTree != initializer.SyntaxTree ||
+            ValueResolver.IsWrittenByConstructor(field))
+        {
+            return null;
+        }
+
+        return model.GetOperation(initializer, cancellationToken);
+    }
+
+    /// <summary>Which parameter is which: sender, certificate, chain (or request), errors (or problem).</summary>
+    public IParameterSymbol? Parameter(int ordinal) =>
+        Signature is { } s && s.Parameters.Length > ordinal ? s.Parameters[ordinal] : null;
+
+    /// <summary>Decides what the callback accepts. Certificate and chain are parameters 1 and 2, errors parameter 3.</summary>
+    public CallbackVerdict Classify(CancellationToken cancellationToken)
+    {
+        if (Body is null)
+        {
+            return BodyIsSyntaxOnly && ReturnsTrueBySyntax(Declaration) ? CallbackVerdict.AcceptsAll() : CallbackVerdict.Unknown;
+        }
+
+        var returns = new List<IReturnOperation>();
+        var readsErrors = false;
+        var readsCertificate = false;
+        var throws = false;
+        var errors = Parameter(3);
+        foreach (var operation in EnumerateOwnOperations(Body))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case IReturnOperation { ReturnedValue: not null } ret:
+                    returns.Add(ret);
+                    break;
+                case IThrowOperation:
+                    throws = true;
+                    break;
+            }
+        }
+
+        // Reads count wherever they are, nested lambdas included (`pins.Any(p => p == certificate.Thumbprint)`).
+        foreach (var operation in Body.Descendants())
+        {
+            if (operation is not IParameterReferenceOperation parameter)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(parameter.Parameter, errors))
+            {
+                readsErrors = true;
+            }
+            else if (parameter.Parameter.Ordinal is 1 or 2 && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, Signature))
+            {
+                readsCertificate = true;
+            }
+        }
+
+        if (returns.Count == 0 || throws)
+        {
+            return CallbackVerdict.Unknown;
+        }
+
+        var allTrue = true;
+        var anyMaybeTrue = false;
+        IOperation? flag = null;
+        foreach (var ret in returns)
+        {
+            if (ValueResolver.TryGetBoolean(ret.ReturnedValue, out var constant))
+            {
+                allTrue &= constant;
+                anyMaybeTrue |= constant;
+            }
+            else
+            {
+                allTrue = false;
+                anyMaybeTrue = true;
+                flag ??= ret.ReturnedValue;
+            }
+        }
+
+        if (allTrue)
+        {
+            return CallbackVerdict.AcceptsAll();
+        }
+
+        if (readsCertificate)
+        {
+            // Pinning: the callback looks at who the server is.
+            return CallbackVerdict.Unknown;
+        }
+
+        if (!readsErrors)
+        {
+            // Parameterless anonymous methods cannot read anything; their flags turn validation off as well.
+            return anyMaybeTrue && flag is not null ? CallbackVerdict.AcceptsAll(flag) : CallbackVerdict.Unknown;
+        }
+
+        return errors is not null && Signature is not null
+            ? PolicyErrorsEvaluator.FindToleratedErrors(Body, errors, cancellationToken)
+            : CallbackVerdict.Unknown;
+    }
+
+    /// <summary>The operations of the body, without those of nested lambdas and local functions.</summary>
+    public static IEnumerable<IOperation> EnumerateOwnOperations(IOperation body)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            yield return current;
+            foreach (var child in current.ChildOperations)
+            {
+                if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary><c>=> true</c> or <c>{ return true; }</c> (logging statements before it allowed), read from syntax alone.</summary>
+    private static bool ReturnsTrueBySyntax(SyntaxNode declaration)
+    {
+        var (block, expression) = declaration switch
+        {
+            BaseMethodDeclarationSyntax m => (m.Body, m.ExpressionBody?.Expression),
+            LocalFunctionStatementSyntax f => (f.Body, f.ExpressionBody?.Expression),
+            _ => (null, null),
+        };
+
+        if (expression is not null)
+        {
+            return IsTrueLiteral(expression);
+        }
+
+        if (block is null || block.Statements.Count == 0 || block.Statements[block.Statements.Count - 1] is not ReturnStatementSyntax last || !IsTrueLiteral(last.Expression))
+        {
+            return false;
+        }
+
+        foreach (var node in block.DescendantNodes(n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            switch (node)
+            {
+                case ReturnStatementSyntax ret when !IsTrueLiteral(ret.Expression):
+                case ThrowStatementSyntax or ThrowExpressionSyntax:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTrueLiteral(ExpressionSyntax? expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression is not null && expression.IsKind(SyntaxKind.TrueLiteralExpression);
+    }
+}
+
+/// <summary>What a certificate callback accepts.</summary>
+internal readonly struct CallbackVerdict
+{
+    private CallbackVerdict(CallbackVerdictKind kind, IOperation? flag, string? toleratedErrors)
+    {
+        Kind = kind;
+        Flag = flag;
+        ToleratedErrors = toleratedErrors;
+    }
+
+    public static CallbackVerdict Unknown => default;
+
+    public CallbackVerdictKind Kind { get; }
+
+    /// <summary>The non-constant value returned by a callback that never reads the errors, if that is why it accepts all.</summary>
+    public IOperation? Flag { get; }
+
+    /// <summary>"a name mismatch", "chain errors" or both, for SMTP010.</summary>
+    public string? ToleratedErrors { get; }
+
+    public static CallbackVerdict AcceptsAll(IOperation? flag = null) => new(CallbackVerdictKind.AcceptsAll, flag, null);
+
+    public static CallbackVerdict Tolerates(string errors) => new(CallbackVerdictKind.ToleratesErrors, null, errors);
+}
+
+/// <summary>Ordered from harmless to worst.</summary>
+internal enum CallbackVerdictKind
+{
+    Unknown,
+    ToleratesErrors,
+    AcceptsAll,
+}

@@ -1,0 +1,363 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SmtpTlsAnalyzers.Internal;
+
+/// <summary>
+/// Runs a certificate callback body for one value of its <c>SslPolicyErrors</c> parameter and tells what it returns.
+/// Only straight-line code is followed: <c>if</c>/<c>else</c>, <c>switch</c> on constants, blocks, locals, returns,
+/// comparisons, masks, <c>HasFlag</c> and patterns. Statements with other effects (logging) are skipped; loops, calls
+/// whose result matters and anything else make the answer unknown, and an unknown answer reports nothing.
+/// </summary>
+internal static class PolicyErrorsEvaluator
+{
+    private const ulong NameMismatch = 2;
+    private const ulong ChainErrors = 4;
+    private const int MaxSteps = 500;
+
+    private static readonly object Unknown = new();
+
+    /// <summary>SMTP010: the callback returns true for a name mismatch or chain errors.</summary>
+    public static CallbackVerdict FindToleratedErrors(IOperation body, IParameterSymbol errors, CancellationToken cancellationToken)
+    {
+        var nameMismatch = Returns(body, errors, NameMismatch, cancellationToken) == true;
+        var chainErrors = Returns(body, errors, ChainErrors, cancellationToken) == true;
+        var both = Returns(body, errors, NameMismatch | ChainErrors, cancellationToken) == true;
+        if (nameMismatch && chainErrors || both && !nameMismatch && !chainErrors)
+        {
+            return CallbackVerdict.Tolerates("a name mismatch or chain errors");
+        }
+
+        if (nameMismatch)
+        {
+            return CallbackVerdict.Tolerates("a name mismatch");
+        }
+
+        return chainErrors ? CallbackVerdict.Tolerates("chain errors") : CallbackVerdict.Unknown;
+    }
+
+    /// <summary>What the body returns when the errors parameter holds <paramref name="value"/>; null when unknown.</summary>
+    public static bool? Returns(IOperation body, IParameterSymbol errors, ulong value, CancellationToken cancellationToken)
+    {
+        var run = new Run(errors, value, cancellationToken);
+        return run.Execute(body) == Outcome.Returned && run.Result is bool b ? b : null;
+    }
+
+    private enum Outcome
+    {
+        Continue,
+        Returned,
+        Break,
+        Unknown,
+    }
+
+    private sealed class Run
+    {
+        private readonly IParameterSymbol _errors;
+        private object _value;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Dictionary<ILocalSymbol, object> _locals = new(SymbolEqualityComparer.Default);
+        private int _steps;
+
+        public Run(IParameterSymbol errors, ulong value, CancellationToken cancellationToken)
+        {
+            _errors = errors;
+            _value = value;
+            _cancellationToken = cancellationToken;
+        }
+
+        public object? Result { get; private set; }
+
+        public Outcome Execute(IOperation statement)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (++_steps > MaxSteps)
+            {
+                return Outcome.Unknown;
+            }
+
+            switch (statement)
+            {
+                case IBlockOperation block:
+                    foreach (var inner in block.Operations)
+                    {
+                        var outcome = Execute(inner);
+                        if (outcome != Outcome.Continue)
+                        {
+                            return outcome;
+                        }
+                    }
+
+                    return Outcome.Continue;
+
+                case IReturnOperation ret:
+                    Result = Evaluate(ret.ReturnedValue);
+                    return Result == Unknown ? Outcome.Unknown : Outcome.Returned;
+
+                case IConditionalOperation conditional:
+                    var condition = Evaluate(conditional.Condition);
+                    if (condition is not bool taken)
+                    {
+                        return Outcome.Unknown;
+                    }
+
+                    var branch = taken ? conditional.WhenTrue : conditional.WhenFalse;
+                    return branch is null ? Outcome.Continue : Execute(branch);
+
+                case ISwitchOperation switchStatement:
+                    return ExecuteSwitch(switchStatement);
+
+                case IBranchOperation { BranchKind: BranchKind.Break }:
+                    return Outcome.Break;
+
+                case IVariableDeclarationGroupOperation group:
+                    foreach (var declaration in group.Declarations)
+                    {
+                        foreach (var declarator in declaration.Declarators)
+                        {
+                            var initializer = declarator.Initializer ?? declaration.Initializer;
+                            _locals[declarator.Symbol] = initializer is null ? Unknown : Evaluate(initializer.Value);
+                        }
+                    }
+
+                    return Outcome.Continue;
+
+                case IExpressionStatementOperation { Operation: IAssignmentOperation assignment } when IsVariable(assignment.Target):
+                    var written = assignment switch
+                    {
+                        ISimpleAssignmentOperation simple => Evaluate(simple.Value),
+                        ICompoundAssignmentOperation { OperatorMethod: null } compound => Combine(compound.OperatorKind, Evaluate(compound.Target), Evaluate(compound.Value)),
+                        _ => Unknown,
+                    };
+                    Write(assignment.Target, written);
+                    return Outcome.Continue;
+
+                case IExpressionStatementOperation expressionStatement:
+                    // Logging and other side effects do not change what the callback returns, unless they write the
+                    // errors parameter or a local.
+                    foreach (var inner in expressionStatement.Descendants())
+                    {
+                        if (inner is IAssignmentOperation { Target: IParameterReferenceOperation or ILocalReferenceOperation } or
+                            IIncrementOrDecrementOperation or IDeclarationExpressionOperation)
+                        {
+                            return Outcome.Unknown;
+                        }
+                    }
+
+                    return Outcome.Continue;
+
+                case IEmptyOperation:
+                    return Outcome.Continue;
+
+                default:
+                    return Outcome.Unknown;
+            }
+        }
+
+        private Outcome ExecuteSwitch(ISwitchOperation switchStatement)
+        {
+            var value = Evaluate(switchStatement.Value);
+            if (value == Unknown)
+            {
+                return Outcome.Unknown;
+            }
+
+            ISwitchCaseOperation? chosen = null;
+            ISwitchCaseOperation? fallback = null;
+            foreach (var section in switchStatement.Cases)
+            {
+                foreach (var clause in section.Clauses)
+                {
+                    switch (clause)
+                    {
+                        case IDefaultCaseClauseOperation:
+                            fallback = section;
+                            break;
+                        case ISingleValueCaseClauseOperation single:
+                            var label = Evaluate(single.Value);
+                            if (label == Unknown)
+                            {
+                                return Outcome.Unknown;
+                            }
+
+                            if (Equals(label, value))
+                            {
+                                chosen ??= section;
+                            }
+
+                            break;
+                        default:
+                            return Outcome.Unknown;
+                    }
+                }
+            }
+
+            chosen ??= fallback;
+            if (chosen is null)
+            {
+                return Outcome.Continue;
+            }
+
+            foreach (var inner in chosen.Body)
+            {
+                var outcome = Execute(inner);
+                if (outcome == Outcome.Break)
+                {
+                    return Outcome.Continue;
+                }
+
+                if (outcome != Outcome.Continue)
+                {
+                    return outcome;
+                }
+            }
+
+            return Outcome.Continue;
+        }
+
+        private object Evaluate(IOperation? operation)
+        {
+            if (operation is null || ++_steps > MaxSteps)
+            {
+                return Unknown;
+            }
+
+            if (operation.ConstantValue.HasValue)
+            {
+                return Normalize(operation.ConstantValue.Value);
+            }
+
+            switch (operation)
+            {
+                case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, _errors):
+                    return _value;
+                case ILocalReferenceOperation local:
+                    if (_locals.TryGetValue(local.Local, out var known))
+                    {
+                        return known;
+                    }
+
+                    return ValueResolver.TryGetConstant(local, out var constant) ? Normalize(constant) : Unknown;
+                case IConversionOperation { OperatorMethod: null } conversion:
+                    return Evaluate(conversion.Operand);
+                case IUnaryOperation { OperatorMethod: null } unary:
+                    var operand = Evaluate(unary.Operand);
+                    return (unary.OperatorKind, operand) switch
+                    {
+                        (UnaryOperatorKind.Not, bool b) => !b,
+                        (UnaryOperatorKind.BitwiseNegation, ulong bits) => ~bits,
+                        _ => Unknown,
+                    };
+                case IBinaryOperation { OperatorMethod: null } binary:
+                    return EvaluateBinary(binary);
+                case IConditionalOperation { WhenFalse: not null } conditional:
+                    return Evaluate(conditional.Condition) switch
+                    {
+                        true => Evaluate(conditional.WhenTrue),
+                        false => Evaluate(conditional.WhenFalse),
+                        _ => Unknown,
+                    };
+                case IInvocationOperation { TargetMethod.Name: "HasFlag", Instance: { } instance, Arguments.Length: 1 } invocation:
+                    return (Evaluate(instance), Evaluate(invocation.Arguments[0].Value)) switch
+                    {
+                        (ulong value, ulong flag) => (value & flag) == flag,
+                        _ => Unknown,
+                    };
+                case IIsPatternOperation isPattern:
+                    var tested = Evaluate(isPattern.Value);
+                    return tested == Unknown ? Unknown : Matches(isPattern.Pattern, tested);
+                default:
+                    return ValueResolver.TryGetConstant(operation, out var folded) ? Normalize(folded) : Unknown;
+            }
+        }
+
+        private bool IsVariable(IOperation target) =>
+            target is ILocalReferenceOperation ||
+            (target is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, _errors));
+
+        private void Write(IOperation target, object value)
+        {
+            if (target is ILocalReferenceOperation local)
+            {
+                _locals[local.Local] = value;
+            }
+            else
+            {
+                _value = value;
+            }
+        }
+
+        private object EvaluateBinary(IBinaryOperation binary)
+        {
+            var left = Evaluate(binary.LeftOperand);
+            switch (binary.OperatorKind, left)
+            {
+                case (BinaryOperatorKind.ConditionalOr, true):
+                    return true;
+                case (BinaryOperatorKind.ConditionalAnd, false):
+                    return false;
+            }
+
+            var right = Evaluate(binary.RightOperand);
+            if (left == Unknown || right == Unknown)
+            {
+                return Unknown;
+            }
+
+            switch (binary.OperatorKind)
+            {
+                case BinaryOperatorKind.Equals:
+                    return Equals(left, right);
+                case BinaryOperatorKind.NotEquals:
+                    return !Equals(left, right);
+            }
+
+            return Combine(binary.OperatorKind, left, right);
+        }
+
+        private static object Combine(BinaryOperatorKind operatorKind, object left, object right) => (operatorKind, left, right) switch
+        {
+            (BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or, bool l, bool r) => l || r,
+            (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And, bool l, bool r) => l && r,
+            (BinaryOperatorKind.ExclusiveOr, bool l, bool r) => l ^ r,
+            (BinaryOperatorKind.Or, ulong l, ulong r) => l | r,
+            (BinaryOperatorKind.And, ulong l, ulong r) => l & r,
+            (BinaryOperatorKind.ExclusiveOr, ulong l, ulong r) => l ^ r,
+            _ => Unknown,
+        };
+
+        private object Matches(IPatternOperation pattern, object value)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    var expected = Evaluate(constant.Value);
+                    return expected == Unknown ? Unknown : Equals(expected, value);
+                case INegatedPatternOperation negated:
+                    return Matches(negated.Pattern, value) is bool b ? !b : Unknown;
+                case IBinaryPatternOperation binary:
+                    var left = Matches(binary.LeftPattern, value);
+                    var right = Matches(binary.RightPattern, value);
+                    return (binary.OperatorKind, left, right) switch
+                    {
+                        (BinaryOperatorKind.Or, bool l, bool r) => l || r,
+                        (BinaryOperatorKind.And, bool l, bool r) => l && r,
+                        _ => Unknown,
+                    };
+                default:
+                    return Unknown;
+            }
+        }
+
+        private static object Normalize(object? value) => value switch
+        {
+            bool b => b,
+            int or uint or long or ulong or short or ushort or byte or sbyte =>
+                value is ulong u ? u : unchecked((ulong)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
+            _ => Unknown,
+        };
+    }
+}

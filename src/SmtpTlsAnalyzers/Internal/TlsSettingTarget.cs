@@ -1,0 +1,103 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SmtpTlsAnalyzers.Internal;
+
+/// <summary>
+/// Tells which TLS settings an assignment writes: a MailKit client's own (declared on <c>MailService</c>,
+/// <c>IMailService</c> or <c>HttpsProxyClient</c>, so user subclasses and the concrete clients count) or the
+/// process-wide <c>System.Net.ServicePointManager</c>. Same-named members of other libraries (Kestrel, MongoDB,
+/// FluentFTP...) are told apart by the property's containing type.
+/// </summary>
+internal static class TlsSettingTarget
+{
+    public static bool IsMailKitProperty(IPropertySymbol property, string name, KnownTypes types) =>
+        property.Name == name &&
+        (KnownTypes.IsOrInherits(property.ContainingType, types.MailService) ||
+         KnownTypes.IsOrInherits(property.ContainingType, types.IMailService) ||
+         KnownTypes.IsOrDerivesFrom(property.ContainingType, types.MailKitHttpsProxyClient));
+
+    public static bool IsServicePointManagerProperty(IPropertySymbol property, string name, KnownTypes types) =>
+        property.Name == name && types.ServicePointManager is not null &&
+        SymbolEqualityComparer.Default.Equals(property.ContainingType, types.ServicePointManager);
+
+    /// <summary>
+    /// True when the method that writes the setting connects this very client (same local, field or parameter, or the
+    /// object being initialized) only to constant hosts listed in <c>smtp_tls_analyzers.plaintext_hosts</c>. A client
+    /// whose host is unknown, or that is connected anywhere else, is never exempt.
+    /// </summary>
+    public static bool ConnectsOnlyToPlaintextHosts(IPropertyReferenceOperation reference, AnalyzerSettings settings)
+    {
+        var client = ReceiverSymbol(reference);
+        if (client is null)
+        {
+            return false;
+        }
+
+        var tree = reference.Syntax.SyntaxTree;
+        var found = false;
+        foreach (var operation in ValueResolver.GetRoot(reference).Descendants())
+        {
+            if (operation is not IInvocationOperation { TargetMethod.Name: "Connect" or "ConnectAsync", Instance: { } instance } invocation ||
+                !SymbolEqualityComparer.Default.Equals(ReferencedSymbol(instance), client))
+            {
+                continue;
+            }
+
+            IOperation? host = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Name: "host", Type.SpecialType: SpecialType.System_String })
+                {
+                    host = argument.Value;
+                }
+            }
+
+            if (!ValueResolver.TryGetString(host, out var name) || !settings.IsPlaintextHost(tree, name))
+            {
+                return false;
+            }
+
+            found = true;
+        }
+
+        return found;
+    }
+
+    private static ISymbol? ReceiverSymbol(IPropertyReferenceOperation reference)
+    {
+        if (reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+        {
+            // `new SmtpClient { ... }`: the client is what the creation is stored in.
+            IOperation? current = reference.Parent;
+            while (current is not null and not IObjectCreationOperation)
+            {
+                current = current.Parent;
+            }
+
+            current = current?.Parent;
+            while (current is IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation assignment => ReferencedSymbol(assignment.Target),
+                _ => null,
+            };
+        }
+
+        return ReferencedSymbol(reference.Instance);
+    }
+
+    private static ISymbol? ReferencedSymbol(IOperation? operation) => ValueResolver.SkipImplicitConversions(operation) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.Parameters.Length: 0 } property => property.Property,
+        _ => null,
+    };
+}

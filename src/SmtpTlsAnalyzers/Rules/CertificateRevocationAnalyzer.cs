@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Internal;
+
+namespace SmtpTlsAnalyzers.Rules;
+
+/// <summary>
+/// SMTP007: MailKit's <c>CheckCertificateRevocation</c> (on a client or <c>HttpsProxyClient</c>) or
+/// <c>ServicePointManager.CheckCertificateRevocationList</c> is proven to be set to false.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CertificateRevocationAnalyzer : DiagnosticAnalyzer
+{
+    private const string MailKitProperty = "CheckCertificateRevocation";
+    private const string ServicePointManagerProperty = "CheckCertificateRevocationList";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.SMTP007_CertificateRevocationOff);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // Security analyzer: a revocation check turned off in generated or scaffolded code is still a vulnerability.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+
+        context.RegisterCompilationStartAction(static startContext =>
+        {
+            var types = KnownTypes.Create(startContext.Compilation);
+            // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
+            if (!types.HasMailKit && !types.HasSystemNetMail)
+            {
+                return;
+            }
+
+            var settings = AnalyzerSettings.Create(startContext.Options);
+            if (settings.IsTestProjectOptedOut(startContext.Compilation))
+            {
+                return;
+            }
+
+            startContext.RegisterOperationAction(c => Analyze(c, (ISimpleAssignmentOperation)c.Operation, types, settings), OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, KnownTypes types, AnalyzerSettings settings)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: MailKitProperty or ServicePointManagerProperty } reference ||
+            !ValueResolver.TryGetBoolean(assignment.Value, out var value) || value ||
+            !settings.IsEnabled(assignment.Syntax.SyntaxTree))
+        {
+            return;
+        }
+
+        var property = reference.Property;
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties[DiagnosticProperties.Fix] = DiagnosticProperties.SetTrue;
+        string name;
+        if (TlsSettingTarget.IsMailKitProperty(property, MailKitProperty, types))
+        {
+            if (TlsSettingTarget.ConnectsOnlyToPlaintextHosts(reference, settings))
+            {
+                return;
+            }
+
+            name = MailKitProperty;
+
+            // The mail clients check revocation by default; HttpsProxyClient does not, so there only true is a fix.
+            if (!KnownTypes.IsOrDerivesFrom(property.ContainingType, types.MailKitHttpsProxyClient))
+            {
+                properties[DiagnosticProperties.RemovableDefault] = "true";
+            }
+        }
+        else if (types.HasSystemNetMail && TlsSettingTarget.IsServicePointManagerProperty(property, ServicePointManagerProperty, types))
+        {
+            name = "ServicePointManager." + ServicePointManagerProperty;
+        }
+        else
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP007_CertificateRevocationOff, assignment.Syntax.GetLocation(), properties.ToImmutable(), name));
+    }
+}

@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Internal;
+
+namespace SmtpTlsAnalyzers.Rules;
+
+/// <summary>
+/// SMTP008: a constant <c>SslProtocols</c> with SSL 2, SSL 3, TLS 1.0 or TLS 1.1 (or <c>Default</c>) assigned to a
+/// MailKit client's <c>SslProtocols</c>, or a constant <c>SecurityProtocolType</c> with SSL 3, TLS 1.0 or TLS 1.1
+/// assigned (<c>=</c> or <c>|=</c>) to <c>ServicePointManager.SecurityProtocol</c>. Integer casts count.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
+{
+    private const ulong Ssl2 = 12;
+    private const ulong Ssl3 = 48;
+    private const ulong Tls10 = 192;
+    private const ulong Tls11 = 768;
+
+    /// <summary>The obsolete bits; <c>SslProtocols.Default</c> is Ssl3 | Tls and SecurityProtocolType has no Ssl2.</summary>
+    public const ulong ObsoleteBits = Ssl2 | Ssl3 | Tls10 | Tls11;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.SMTP008_ObsoleteProtocolAllowed);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // Security analyzer: an obsolete protocol allowed by generated or scaffolded code is still a vulnerability.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+
+        context.RegisterCompilationStartAction(static startContext =>
+        {
+            var types = KnownTypes.Create(startContext.Compilation);
+            // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
+            if (!types.HasMailKit && !types.HasSystemNetMail)
+            {
+                return;
+            }
+
+            var settings = AnalyzerSettings.Create(startContext.Options);
+            if (settings.IsTestProjectOptedOut(startContext.Compilation))
+            {
+                return;
+            }
+
+            startContext.RegisterOperationAction(
+                c => Analyze(c, (IAssignmentOperation)c.Operation, types, settings),
+                OperationKind.SimpleAssignment,
+                OperationKind.CompoundAssignment);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, IAssignmentOperation assignment, KnownTypes types, AnalyzerSettings settings)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "SslProtocols" or "SecurityProtocol" } reference ||
+            assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Or } ||
+            !ValueResolver.TryGetEnumBits(assignment.Value, out var bits) ||
+            !settings.IsEnabled(assignment.Syntax.SyntaxTree))
+        {
+            return;
+        }
+
+        var property = reference.Property;
+        string name;
+        if (TlsSettingTarget.IsMailKitProperty(property, "SslProtocols", types) &&
+            SymbolEqualityComparer.Default.Equals(property.Type, types.SslProtocols))
+        {
+            if (TlsSettingTarget.ConnectsOnlyToPlaintextHosts(reference, settings))
+            {
+                return;
+            }
+
+            name = "SslProtocols";
+        }
+        else if (types.HasSystemNetMail && TlsSettingTarget.IsServicePointManagerProperty(property, "SecurityProtocol", types) &&
+            SymbolEqualityComparer.Default.Equals(property.Type, types.SecurityProtocolType))
+        {
+            name = "ServicePointManager.SecurityProtocol";
+        }
+        else
+        {
+            return;
+        }
+
+        var obsolete = bits & ObsoleteBits;
+        if (obsolete == 0)
+        {
+            return;
+        }
+
+        var versions = new List<string>();
+        AddIf(versions, obsolete, Ssl2, "SSL 2.0");
+        AddIf(versions, obsolete, Ssl3, "SSL 3.0");
+        AddIf(versions, obsolete, Tls10, "TLS 1.0");
+        AddIf(versions, obsolete, Tls11, "TLS 1.1");
+        var list = versions.Count == 1
+            ? versions[0]
+            : string.Join(", ", versions.GetRange(0, versions.Count - 1)) + " and " + versions[versions.Count - 1];
+
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.Fix, DiagnosticProperties.ObsoleteBits)
+            .Add(DiagnosticProperties.RemainingBits, (bits & ~ObsoleteBits).ToString(CultureInfo.InvariantCulture));
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.SMTP008_ObsoleteProtocolAllowed,
+            assignment.Value.Syntax.GetLocation(),
+            properties,
+            name,
+            list,
+            versions.Count == 1 ? "is" : "are"));
+    }
+
+    private static void AddIf(List<string> versions, ulong bits, ulong mask, string version)
+    {
+        if ((bits & mask) != 0)
+        {
+            versions.Add(version);
+        }
+    }
+}

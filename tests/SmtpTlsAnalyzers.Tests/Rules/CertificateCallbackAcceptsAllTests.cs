@@ -1,0 +1,1198 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.CertificateValidationCallbackAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.CertificateValidationCallbackCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP006: a certificate validation callback accepts every certificate.</summary>
+public class CertificateCallbackAcceptsAllTests
+{
+    private const string MailKitTarget = "The callback assigned to ServerCertificateValidationCallback";
+    private const string GlobalTarget = "The callback assigned to ServicePointManager.ServerCertificateValidationCallback";
+
+    /// <summary>The callback's declaration rides along as an additional location for the fix; it is not checked here.</summary>
+    private static DiagnosticResult Smtp006(int location, string target = MailKitTarget, string flag = "") =>
+        VerifyCS.Diagnostic("SMTP006").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(location).WithArguments(target, flag);
+
+    private static Task VerifyFixAsync(string source, string fixedSource, string key, params DiagnosticResult[] expected) =>
+        VerifyCS.VerifyCodeFixAsync(source, expected, fixedSource, key);
+
+    [Fact]
+    public async Task ExpressionLambda_ReportsAndRemoves()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send()
+                {
+                    using var client = new SmtpClient();
+                    {|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    client.Connect("smtp.example.com", 587);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send()
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.example.com", 587);
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task ExpressionLambda_AcceptOnlyValid_AddsUsing()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send()
+                {
+                    using var client = new SmtpClient();
+                    {|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    client.Connect("smtp.example.com", 587);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send()
+                {
+                    using var client = new SmtpClient();
+                    client.ServerCertificateValidationCallback = (s, c, h, e) => e == SslPolicyErrors.None;
+                    client.Connect("smtp.example.com", 587);
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task TypedBlockLambdaOnImapClient_Reports()
+    {
+        const string source = """
+            #nullable enable
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Imap;
+
+            class Reader
+            {
+                void Read(ImapClient imap)
+                {
+                    {|#0:imap.ServerCertificateValidationCallback = (object s, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) => { return true; }|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task InitializerOfFactory_ReportsAndRemovesMember()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Factory
+            {
+                SmtpClient GetClient() => new SmtpClient
+                {
+                    Timeout = 10000,
+                    {|#0:ServerCertificateValidationCallback = (s, c, h, e) => true|},
+                };
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Factory
+            {
+                SmtpClient GetClient() => new SmtpClient
+                {
+                    Timeout = 10000,
+                };
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task ConditionalCompoundAssignment_ReportsAndRemovesTheIf()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool disableChecks)
+                {
+                    if (disableChecks) {|#0:client.ServerCertificateValidationCallback += (a, b, c, d) => true|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool disableChecks)
+                {
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task ConditionWithCall_KeepsTheIfWithEmptyBlock()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                bool IsDevelopment() => true;
+
+                void Configure(SmtpClient client)
+                {
+                    if (IsDevelopment()) {|#0:client.ServerCertificateValidationCallback = (a, b, c, d) => true|};
+                    else client.Timeout = 1000;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                bool IsDevelopment() => true;
+
+                void Configure(SmtpClient client)
+                {
+                    if (IsDevelopment()) { }
+                    else client.Timeout = 1000;
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task SubclassOverrideSettingItsOwnCallback_Reports()
+    {
+        const string source = """
+            using System.Threading;
+            using MailKit.Security;
+            using MailKit.Net.Smtp;
+
+            class TrustingSmtpClient : SmtpClient
+            {
+                public override void Connect(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default)
+                {
+                    {|#0:ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    base.Connect(host, port, options, cancellationToken);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task MethodGroupToVirtualMethod_ReportsAndRestrictsMethod()
+    {
+        const string source = """
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = OnValidateServerCertificate|};
+                }
+
+                protected virtual bool OnValidateServerCertificate(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors sslPolicyErrors)
+                {
+                    return true;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = OnValidateServerCertificate;
+                }
+
+                protected virtual bool OnValidateServerCertificate(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors sslPolicyErrors)
+                {
+                    return sslPolicyErrors == SslPolicyErrors.None;
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task ValidatorThatLogsThenReturnsTrue_Reports()
+    {
+        const string source = """
+            using System;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Pop3;
+
+            static class Validators
+            {
+                public static bool LogAndAccept(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
+                {
+                    if (errors != SslPolicyErrors.None)
+                    {
+                        Console.WriteLine("Certificate problem: " + errors);
+                    }
+
+                    return true;
+                }
+            }
+
+            class Reader
+            {
+                void Read(Pop3Client pop)
+                {
+                    {|#0:pop.ServerCertificateValidationCallback = new RemoteCertificateValidationCallback(Validators.LogAndAccept)|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task GlobalAnonymousMethodBeforeSend_ReportsAndResetsToNull()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+
+            class Mailer
+            {
+                void Send(SmtpClient smtp, MailMessage mail)
+                {
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = delegate (object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) { return true; }|};
+                    smtp.Send(mail);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+
+            class Mailer
+            {
+                void Send(SmtpClient smtp, MailMessage mail)
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = null;
+                    smtp.Send(mail);
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0, GlobalTarget));
+    }
+
+    [Fact]
+    public async Task GlobalAnonymousMethod_AcceptOnlyValid()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+
+            class Mailer
+            {
+                void Configure()
+                {
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = delegate (object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) { return true; }|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+
+            class Mailer
+            {
+                void Configure()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = delegate (object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) { return e == SslPolicyErrors.None; };
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0, GlobalTarget));
+    }
+
+    [Fact]
+    public async Task GlobalCompoundAssignmentInHelper_ReportsAndAssignsNull()
+    {
+        const string source = """
+            using System.Net;
+
+            static class TlsHelper
+            {
+                public static void TrustEveryone()
+                {
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback += (sender, cert, chain, errors) => true|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+
+            static class TlsHelper
+            {
+                public static void TrustEveryone()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = null;
+                }
+            }
+            """;
+
+        await VerifyFixAsync(
+            source,
+            fixedSource,
+            CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey,
+            Smtp006(0, "The callback added to ServicePointManager.ServerCertificateValidationCallback"));
+    }
+
+    /// <summary>ICertificatePolicy exists on .NET Framework only.</summary>
+    [Fact]
+    public async Task CertificatePolicyReturningTrue_ReportsAndRestricts()
+    {
+        const string source = """
+            using System.Net;
+            using System.Security.Cryptography.X509Certificates;
+
+            class TrustAllPolicy : ICertificatePolicy
+            {
+                public bool CheckValidationResult(ServicePoint sp, X509Certificate cert, WebRequest request, int problem) => true;
+            }
+
+            class Startup
+            {
+                void Configure()
+                {
+                                {|#0:ServicePointManager.CertificatePolicy = new TrustAllPolicy()|};
+                            }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Security.Cryptography.X509Certificates;
+
+            class TrustAllPolicy : ICertificatePolicy
+            {
+                public bool CheckValidationResult(ServicePoint sp, X509Certificate cert, WebRequest request, int problem) => problem == 0;
+            }
+
+            class Startup
+            {
+                void Configure()
+                {
+                                ServicePointManager.CertificatePolicy = new TrustAllPolicy();
+                            }
+            }
+            """;
+
+        foreach (var (key, expected) in new[]
+        {
+            (CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, fixedSource),
+            (CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, source.Replace("{|#0:", string.Empty).Replace("new TrustAllPolicy()|}", "null")),
+        })
+        {
+            var test = new VerifyCS.Test { TestCode = source, FixedCode = expected, CodeActionEquivalenceKey = key };
+            test.OnNetFramework48();
+            test.ExpectedDiagnostics.Add(Smtp006(0, "The certificate policy TrustAllPolicy"));
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task ExtensionOnIMailServiceWithUsingStatic_Reports()
+    {
+        const string source = """
+            using MailKit;
+            using static System.Security.Authentication.SslProtocols;
+
+            static class MailServiceExtensions
+            {
+                public static IMailService Secure(this IMailService m)
+                {
+                    m.SslProtocols = Tls12 | Tls13;
+                    {|#0:m.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    return m;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task ParameterlessAnonymousMethod_ReportsWithoutResultFix()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = delegate { return true; }|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task LocalFunction_ReportsAndRestricts()
+    {
+        const string source = """
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = Accept|};
+
+                    static bool Accept(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => true;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = Accept;
+
+                    static bool Accept(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => e == SslPolicyErrors.None;
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task ReadOnlyFieldAndLocal_Report()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                private static readonly RemoteCertificateValidationCallback TrustAll = (s, c, h, e) => true;
+
+                void Configure(SmtpClient first, SmtpClient second)
+                {
+                    {|#0:first.ServerCertificateValidationCallback = TrustAll|};
+                    RemoteCertificateValidationCallback callback = (s, c, h, e) => e == SslPolicyErrors.None || true;
+                    {|#1:second.ServerCertificateValidationCallback = callback|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0), Smtp006(1));
+    }
+
+    [Fact]
+    public async Task DiscardsReturningFlag_ReportsAndNamesErrors()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Account
+            {
+                public bool TrustAll { get; set; }
+            }
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, Account account)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = (_, _, _, _) => account.TrustAll|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Account
+            {
+                public bool TrustAll { get; set; }
+            }
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, Account account)
+                {
+                    client.ServerCertificateValidationCallback = (_, _, _, sslPolicyErrors) => sslPolicyErrors == SslPolicyErrors.None;
+                }
+            }
+            """;
+
+        await VerifyFixAsync(
+            source,
+            fixedSource,
+            CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey,
+            Smtp006(0, MailKitTarget, " when account.TrustAll is true"));
+    }
+
+    [Fact]
+    public async Task ConditionalAndCoalesceWithAcceptAllBranch_ReportAndRestrictThatBranch()
+    {
+        // Roslyn's simplifier does not shorten names inside a lambda of a target-typed conditional: the fix stays
+        // fully qualified there, and compiles.
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient first, SmtpClient second, bool ignoreCertificateErrors, RemoteCertificateValidationCallback custom)
+                {
+                    {|#0:first.ServerCertificateValidationCallback = ignoreCertificateErrors ? (s, c, h, e) => true : null|};
+                    {|#1:second.ServerCertificateValidationCallback = custom ?? ((s, c, h, e) => true)|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient first, SmtpClient second, bool ignoreCertificateErrors, RemoteCertificateValidationCallback custom)
+                {
+                    first.ServerCertificateValidationCallback = ignoreCertificateErrors ? (s, c, h, e) => e == global::System.Net.Security.SslPolicyErrors.None : null;
+                    second.ServerCertificateValidationCallback = custom ?? ((s, c, h, e) => e == SslPolicyErrors.None);
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0), Smtp006(1));
+    }
+
+    [Fact]
+    public async Task HttpsProxyClient_Reports()
+    {
+        const string source = """
+            using MailKit.Net.Proxy;
+
+            class Proxy
+            {
+                HttpsProxyClient Create() => new HttpsProxyClient("proxy.example.com", 443)
+                {
+                    {|#0:ServerCertificateValidationCallback = (s, c, h, e) => true|}
+                };
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task MethodInAnotherFile_ReportsWithoutResultFix()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using MailKit.Net.Smtp;
+
+                    class Mailer
+                    {
+                        void Configure(SmtpClient client)
+                        {
+                            {|#0:client.ServerCertificateValidationCallback = Validation.AcceptAll|};
+                        }
+                    }
+                    """,
+                    """
+                    using System.Net.Security;
+                    using System.Security.Cryptography.X509Certificates;
+
+                    static class Validation
+                    {
+                        public static bool AcceptAll(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e)
+                        {
+                            return true;
+                        }
+                    }
+                    """,
+                },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    """
+                    using MailKit.Net.Smtp;
+
+                    class Mailer
+                    {
+                        void Configure(SmtpClient client)
+                        {
+                        }
+                    }
+                    """,
+                    """
+                    using System.Net.Security;
+                    using System.Security.Cryptography.X509Certificates;
+
+                    static class Validation
+                    {
+                        public static bool AcceptAll(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e)
+                        {
+                            return true;
+                        }
+                    }
+                    """,
+                },
+            },
+            CodeActionEquivalenceKey = CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey,
+        };
+        test.ExpectedDiagnostics.Add(Smtp006(0));
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TwoCallbacksInOneFile_FixAllRemovesBoth()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient smtp, ImapClient imap)
+                {
+                    {|#0:smtp.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    {|#1:imap.ServerCertificateValidationCallback = (s, c, h, e) => { return true; }|};
+                    smtp.Connect("smtp.example.com", 465, true);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient smtp, ImapClient imap)
+                {
+                    smtp.Connect("smtp.example.com", 465, true);
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0), Smtp006(1));
+    }
+
+    [Fact]
+    public async Task TwoCallbacksInOneFile_FixAllRestrictsBoth()
+    {
+        const string source = """
+            using System.Net;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient smtp)
+                {
+                    {|#0:smtp.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    {|#1:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => { return true; }|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient smtp)
+                {
+                    smtp.ServerCertificateValidationCallback = (s, c, h, e) => e == SslPolicyErrors.None;
+                    ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => { return e == SslPolicyErrors.None; };
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0), Smtp006(1, GlobalTarget));
+    }
+
+    [Fact]
+    public async Task MailKitSampleValidator_NoDiagnostic()
+    {
+        const string source = """
+            using System;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = MySslCertificateValidationCallback;
+                }
+
+                static bool MySslCertificateValidationCallback(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors sslPolicyErrors)
+                {
+                    if (sslPolicyErrors == SslPolicyErrors.None)
+                        return true;
+
+                    if ((sslPolicyErrors & SslPolicyErrors.RemoteCertificateChainErrors) != 0)
+                    {
+                        if (chain != null && chain.ChainStatus != null)
+                        {
+                            foreach (var status in chain.ChainStatus)
+                                Console.WriteLine(status.StatusInformation);
+                        }
+                    }
+
+                    Console.WriteLine("The certificate for {0} was not valid: {1}", sender, sslPolicyErrors);
+                    return false;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ThumbprintPinWithSaveAndRestore_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                const string Thumbprint = "A1B2C3";
+
+                void Send(SmtpClient smtp, MailMessage mail)
+                {
+                    var previous = ServicePointManager.ServerCertificateValidationCallback;
+                    ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => c != null && c.GetCertHashString() == Thumbprint;
+                    try
+                    {
+                        smtp.Send(mail);
+                    }
+                    finally
+                    {
+                        ServicePointManager.ServerCertificateValidationCallback = previous;
+                    }
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task InvisibleOrUnknownCallbacks_NoDiagnostic()
+    {
+        const string source = """
+            using System;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            interface IValidationService
+            {
+                bool ShouldBypass(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e);
+            }
+
+            class Mailer
+            {
+                private readonly IValidationService _validationService;
+                private RemoteCertificateValidationCallback _mutable = (s, c, h, e) => true;
+
+                Mailer(IValidationService validationService) => _validationService = validationService;
+
+                void Configure(SmtpClient a, SmtpClient b, SmtpClient c, SmtpClient d, SmtpClient e, RemoteCertificateValidationCallback callback)
+                {
+                    a.ServerCertificateValidationCallback = _validationService.ShouldBypass;
+                    b.ServerCertificateValidationCallback = callback ?? DefaultValidation;
+                    c.ServerCertificateValidationCallback = callback;
+                    d.ServerCertificateValidationCallback = (s, cert, chain, errors) => errors == SslPolicyErrors.None;
+                    e.ServerCertificateValidationCallback = _mutable;
+                    Func<int, bool> f = x => true;
+                }
+
+                static bool DefaultValidation(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => e == SslPolicyErrors.None;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task GenericPinningMethod_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Pins<T>
+            {
+                public static bool Check(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => c?.GetCertHashString() == typeof(T).Name;
+            }
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = Pins<Mailer>.Check;
+                    client.ServerCertificateValidationCallback = Pin<Mailer>;
+                }
+
+                static bool Pin<T>(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => c?.Subject == typeof(T).Name;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task PinReadInNestedLambda_NoDiagnostic()
+    {
+        const string source = """
+            using System.Linq;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                private static readonly string[] Pins = { "A1B2", "C3D4" };
+
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = (s, c, ch, e) => Pins.Any(pin => pin == c?.GetCertHashString());
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ThrowsOnErrors_NoDiagnostic()
+    {
+        const string source = """
+            using System;
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = (s, c, h, e) =>
+                    {
+                        if (e != SslPolicyErrors.None)
+                        {
+                            throw new InvalidOperationException(e.ToString());
+                        }
+
+                        return true;
+                    };
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task SameNamedPropertyOnOtherType_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Security;
+
+            class HttpsConnectionAdapterOptions
+            {
+                public RemoteCertificateValidationCallback ServerCertificateValidationCallback { get; set; }
+            }
+
+            class Startup
+            {
+                void Configure(HttpsConnectionAdapterOptions kestrel)
+                {
+                    kestrel.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task PlaintextHostOfSameClient_NoDiagnostic()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class DevMailer
+            {
+                void Send()
+                {
+                    using var client = new SmtpClient();
+                    client.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    client.Connect("localhost", 25);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task PlaintextHostThroughNamedArgumentsOfConnectAsync_NoDiagnostic()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class DevMailer
+            {
+                private readonly SmtpClient _client = new SmtpClient();
+
+                async Task SendAsync()
+                {
+                    _client.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    await _client.ConnectAsync(port: 1025, options: SecureSocketOptions.None, host: "127.0.0.1");
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task RemoteHostThroughConnectAsync_Reports()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                private readonly SmtpClient _client = new SmtpClient();
+
+                async Task SendAsync()
+                {
+                    {|#0:_client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    await _client.ConnectAsync(port: 465, options: SecureSocketOptions.SslOnConnect, host: "smtp.example.com");
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task ConfiguredPlaintextHost_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using MailKit.Net.Smtp;
+
+                class DevMailer
+                {
+                    void Send()
+                    {
+                        var client = new SmtpClient { ServerCertificateValidationCallback = (s, c, h, e) => true };
+                        client.Connect("mailhog", 1025);
+                    }
+                }
+                """,
+        };
+        test.WithEditorConfig("smtp_tls_analyzers.plaintext_hosts = mailhog");
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task OtherHostBesidePlaintextHost_Reports()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(string host)
+                {
+                    using var client = new SmtpClient();
+                    {|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    client.Connect("localhost", 25);
+                    client.Disconnect(true);
+                    client.Connect(host, 587);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task GeneratedCode_Reports()
+    {
+        const string source = """
+            // <auto-generated/>
+            using MailKit.Net.Smtp;
+
+            class GeneratedMailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
+    public async Task TestProject_NoDiagnosticUnlessOptedIn()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client) => {|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+            }
+            """;
+
+        var silent = new VerifyCS.Test { TestCode = source.Replace("{|#0:", string.Empty).Replace("|};", ";") };
+        silent.WithGlobalConfig("build_property.IsTestProject = true");
+        await silent.RunAsync(CancellationToken.None);
+
+        var optedIn = new VerifyCS.Test { TestCode = source };
+        optedIn.WithGlobalConfig("build_property.IsTestProject = true\nsmtp_tls_analyzers.analyze_test_projects = true");
+        optedIn.ExpectedDiagnostics.Add(Smtp006(0));
+        await optedIn.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task WithoutMailKit_GlobalCallbackStillReported()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Net;
+
+                class Startup
+                {
+                    void Configure() => {|#0:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                }
+                """,
+        };
+        test.WithoutMailKit();
+        test.ExpectedDiagnostics.Add(Smtp006(0, GlobalTarget));
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task WithoutMailTypes_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Net;
+
+                class Startup
+                {
+                    void Configure() => ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                }
+                """,
+        };
+        test.WithoutMailTypes();
+
+        await test.RunAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,340 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using Xunit;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.CertificateValidationCallbackAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.CertificateValidationCallbackCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP010: a certificate callback tolerates a name mismatch or chain errors without reading the certificate.</summary>
+public class CertificateCallbackToleratesErrorsTests
+{
+    private const string MailKitTarget = "The callback assigned to ServerCertificateValidationCallback";
+
+    private static DiagnosticResult Smtp010(int location, string errors, string target = MailKitTarget) =>
+        VerifyCS.Diagnostic("SMTP010").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(location).WithArguments(target, errors);
+
+    [Fact]
+    public async Task NoneOrNameMismatch_ReportsAndRestricts()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using static System.Net.Security.SslPolicyErrors;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = (s, c, ch, e) => e == None || e == RemoteCertificateNameMismatch|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using static System.Net.Security.SslPolicyErrors;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = (s, c, ch, e) => e == None;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "a name mismatch"), fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey);
+    }
+
+    [Fact]
+    public async Task NoneOrNameMismatch_UseDefaultRemoves()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateNameMismatch|};
+                    client.Timeout = 5000;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.Timeout = 5000;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "a name mismatch"), fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey);
+    }
+
+    [Fact]
+    public async Task MaskClearingChainErrors_Reports()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Imap;
+
+            class Reader
+            {
+                void Configure(ImapClient imap)
+                {
+                    {|#0:imap.ServerCertificateValidationCallback = (s, c, ch, e) => (e & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp010(0, "chain errors"));
+    }
+
+    [Fact]
+    public async Task NotEqualNotAvailable_ReportsBoth()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Security;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => e != SslPolicyErrors.RemoteCertificateNotAvailable|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Smtp010(0, "a name mismatch or chain errors", "The callback assigned to ServicePointManager.ServerCertificateValidationCallback"));
+    }
+
+    [Fact]
+    public async Task IfStatementsAndLogging_ReportsAndRestrictsEveryReturn()
+    {
+        const string source = """
+            using System;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = Validate|};
+                }
+
+                static bool Validate(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
+                {
+                    if (errors == SslPolicyErrors.None)
+                    {
+                        return true;
+                    }
+
+                    Console.WriteLine(errors);
+                    if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+                    {
+                        return true;
+                    }
+
+                    return false;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = Validate;
+                }
+
+                static bool Validate(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
+                {
+                    if (errors == SslPolicyErrors.None)
+                    {
+                        return errors == SslPolicyErrors.None;
+                    }
+
+                    Console.WriteLine(errors);
+                    if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+                    {
+                        return errors == SslPolicyErrors.None;
+                    }
+
+                    return errors == SslPolicyErrors.None;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey);
+    }
+
+    [Fact]
+    public async Task SwitchAndPattern_Report()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient first, SmtpClient second)
+                {
+                    {|#0:first.ServerCertificateValidationCallback = (s, c, ch, e) =>
+                    {
+                        switch (e)
+                        {
+                            case SslPolicyErrors.None:
+                            case SslPolicyErrors.RemoteCertificateNameMismatch:
+                                return true;
+                            default:
+                                return false;
+                        }
+                    }|};
+                    {|#1:second.ServerCertificateValidationCallback = (s, c, ch, e) => e is SslPolicyErrors.None or SslPolicyErrors.RemoteCertificateChainErrors|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp010(0, "a name mismatch"), Smtp010(1, "chain errors"));
+    }
+
+    [Fact]
+    public async Task TwoCallbacks_FixAllRestrictsBoth()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient first, SmtpClient second)
+                {
+                    {|#0:first.ServerCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateNameMismatch|};
+                    {|#1:second.ServerCertificateValidationCallback = (s, c, ch, e) => e != SslPolicyErrors.RemoteCertificateNotAvailable|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient first, SmtpClient second)
+                {
+                    first.ServerCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None;
+                    second.ServerCertificateValidationCallback = (s, c, ch, e) => e == SslPolicyErrors.None;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[] { Smtp010(0, "a name mismatch"), Smtp010(1, "a name mismatch or chain errors") },
+            fixedSource,
+            CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey);
+    }
+
+    [Fact]
+    public async Task PinningAndStrictCallbacks_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                const string Thumbprint = "0123456789ABCDEF";
+                const string Issuer = "CN=Internal CA";
+
+                void Configure(SmtpClient a, SmtpClient b, SmtpClient c, SmtpClient d)
+                {
+                    a.ServerCertificateValidationCallback = (s, cert, ch, e) =>
+                        e == SslPolicyErrors.None || (e == SslPolicyErrors.RemoteCertificateChainErrors && cert?.GetCertHashString() == Thumbprint);
+                    b.ServerCertificateValidationCallback = (s, cert, ch, e) =>
+                        e == SslPolicyErrors.None || cert?.Issuer == Issuer;
+                    c.ServerCertificateValidationCallback = (s, cert, ch, e) => e == SslPolicyErrors.None;
+                    d.ServerCertificateValidationCallback = (s, cert, ch, e) => (e & SslPolicyErrors.RemoteCertificateNameMismatch) == 0 && e == SslPolicyErrors.None;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task UnknownFlowInsideCallback_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                bool _allowMismatch;
+
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = (s, cert, ch, e) =>
+                    {
+                        if (_allowMismatch && e == SslPolicyErrors.RemoteCertificateNameMismatch)
+                        {
+                            return true;
+                        }
+
+                        return e == SslPolicyErrors.None;
+                    };
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ErrorsParameterCleared_Reports()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient first, SmtpClient second)
+                {
+                    {|#0:first.ServerCertificateValidationCallback = (s, cert, ch, e) =>
+                    {
+                        e &= ~SslPolicyErrors.RemoteCertificateChainErrors;
+                        return e == SslPolicyErrors.None;
+                    }|};
+                    {|#1:second.ServerCertificateValidationCallback = (s, cert, ch, e) =>
+                    {
+                        if (e == SslPolicyErrors.RemoteCertificateNameMismatch)
+                            e = SslPolicyErrors.None;
+                        return e == SslPolicyErrors.None;
+                    }|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp010(0, "chain errors"), Smtp010(1, "a name mismatch"));
+    }
+}

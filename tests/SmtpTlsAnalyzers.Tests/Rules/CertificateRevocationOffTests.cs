@@ -1,0 +1,264 @@
+using System.Threading;
+using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.CertificateRevocationAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.CertificateRevocationCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP007: certificate revocation checking is turned off.</summary>
+public class CertificateRevocationOffTests
+{
+    [Fact]
+    public async Task InitializerOnMailKitClient_SetsTrue()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                SmtpClient Create() => new SmtpClient { {|#0:CheckCertificateRevocation = false|} };
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                SmtpClient Create() => new SmtpClient { CheckCertificateRevocation = true };
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
+            fixedSource,
+            CertificateRevocationCodeFixProvider.SetTrueKey);
+    }
+
+    [Fact]
+    public async Task InitializerOnMailKitClient_RemovesMember()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                SmtpClient Create() => new SmtpClient { Timeout = 1000, {|#0:CheckCertificateRevocation = false|} };
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                SmtpClient Create() => new SmtpClient { Timeout = 1000 };
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
+            fixedSource,
+            CertificateRevocationCodeFixProvider.RemoveKey);
+    }
+
+    [Fact]
+    public async Task ExtensionOnIMailService_RemovesStatement()
+    {
+        const string source = """
+            using MailKit;
+
+            static class MailServiceExtensions
+            {
+                public static void Secure(this IMailService m)
+                {
+                    const bool check = false;
+                    {|#0:m.CheckCertificateRevocation = check|};
+                    m.Timeout = 1000;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit;
+
+            static class MailServiceExtensions
+            {
+                public static void Secure(this IMailService m)
+                {
+                    const bool check = false;
+                    m.Timeout = 1000;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
+            fixedSource,
+            CertificateRevocationCodeFixProvider.RemoveKey);
+    }
+
+    [Fact]
+    public async Task ServicePointManager_SetsTrueOnly()
+    {
+        const string source = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    {|#0:ServicePointManager.CheckCertificateRevocationList = false|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.CheckCertificateRevocationList = true;
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = CertificateRevocationCodeFixProvider.SetTrueKey };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList"));
+        await test.RunAsync(CancellationToken.None);
+
+        // No "remove" alternative: revocation is off by default there.
+        var remove = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = CertificateRevocationCodeFixProvider.RemoveKey };
+        remove.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList"));
+        remove.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList"));
+        await remove.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TwoClients_FixAllSetsBothTrue()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+            using MailKit.Net.Proxy;
+
+            class Reader
+            {
+                void Configure(ImapClient imap, HttpsProxyClient proxy)
+                {
+                    {|#0:imap.CheckCertificateRevocation = false|};
+                    {|#1:proxy.CheckCertificateRevocation = false|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Imap;
+            using MailKit.Net.Proxy;
+
+            class Reader
+            {
+                void Configure(ImapClient imap, HttpsProxyClient proxy)
+                {
+                    imap.CheckCertificateRevocation = true;
+                    proxy.CheckCertificateRevocation = true;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
+                VerifyCS.Diagnostic("SMTP007").WithLocation(1).WithArguments("CheckCertificateRevocation"),
+            },
+            fixedSource,
+            CertificateRevocationCodeFixProvider.SetTrueKey);
+    }
+
+    [Fact]
+    public async Task TrueUnknownOrOtherType_NoDiagnostic()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class KestrelHttpsOptions
+            {
+                public bool CheckCertificateRevocation { get; set; }
+            }
+
+            class Mailer
+            {
+                void Configure(SmtpClient a, SmtpClient b, KestrelHttpsOptions kestrel, bool fromConfig)
+                {
+                    a.CheckCertificateRevocation = true;
+                    b.CheckCertificateRevocation = fromConfig;
+                    kestrel.CheckCertificateRevocation = false;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task PlaintextHostOfSameClient_NoDiagnostic()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class DevMailer
+            {
+                void Send()
+                {
+                    var client = new SmtpClient { CheckCertificateRevocation = false };
+                    client.Connect("127.0.0.1", 25);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task TestProject_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using MailKit.Net.Smtp;
+
+                class Mailer
+                {
+                    void Configure(SmtpClient client) => client.CheckCertificateRevocation = false;
+                }
+                """,
+        };
+        test.WithGlobalConfig("build_property.IsTestProject = true");
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task WithoutMailTypes_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Net;
+
+                class Startup
+                {
+                    void Configure() => ServicePointManager.CheckCertificateRevocationList = false;
+                }
+                """,
+        };
+        test.WithoutMailTypes();
+
+        await test.RunAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,266 @@
+using System.Threading;
+using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Rules.ObsoleteTlsProtocolAnalyzer,
+    SmtpTlsAnalyzers.CodeFixes.Rules.ObsoleteTlsProtocolCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP008: an obsolete SSL/TLS version is allowed.</summary>
+public class ObsoleteProtocolAllowedTests
+{
+    private const string MailKitSource = """
+        using System.Security.Authentication;
+        using MailKit.Net.Smtp;
+
+        class Mailer
+        {
+            void Configure(SmtpClient client)
+            {
+                client.SslProtocols = {|#0:SslProtocols.Ssl3 | SslProtocols.Tls | SslProtocols.Tls11 | SslProtocols.Tls12|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task MailKitSslProtocols_DropsObsoleteFlags()
+    {
+        const string fixedSource = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.SslProtocols = SslProtocols.Tls12;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            MailKitSource,
+            VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "SSL 3.0, TLS 1.0 and TLS 1.1", "are"),
+            fixedSource,
+            ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+    }
+
+    [Fact]
+    public async Task MailKitSslProtocols_UsesSystemDefault()
+    {
+        const string fixedSource = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.SslProtocols = SslProtocols.None;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            MailKitSource,
+            VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "SSL 3.0, TLS 1.0 and TLS 1.1", "are"),
+            fixedSource,
+            ObsoleteTlsProtocolCodeFixProvider.UseSystemDefaultKey);
+    }
+
+    [Fact]
+    public async Task ServicePointManagerOnlyObsolete_DropsToSystemDefault()
+    {
+        const string source = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.SecurityProtocol = {|#0:SecurityProtocolType.Ssl3 | SecurityProtocolType.Tls|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("ServicePointManager.SecurityProtocol", "SSL 3.0 and TLS 1.0", "are"),
+            fixedSource,
+            ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+    }
+
+    [Fact]
+    public async Task CompoundOrAssignment_DropRemovesStatementAndDefaultReplaces()
+    {
+        const string source = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.SecurityProtocol |= {|#0:SecurityProtocolType.Tls11|};
+                    ServicePointManager.Expect100Continue = false;
+                }
+            }
+            """;
+        const string dropped = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.Expect100Continue = false;
+                }
+            }
+            """;
+        const string systemDefault = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+                    ServicePointManager.Expect100Continue = false;
+                }
+            }
+            """;
+
+        var expected = VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("ServicePointManager.SecurityProtocol", "TLS 1.1", "is");
+        await VerifyCS.VerifyCodeFixAsync(source, expected, dropped, ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolCodeFixProvider.UseSystemDefaultKey);
+    }
+
+    [Fact]
+    public async Task IntegerCastAndUsingStaticAndInitializer_FixAll()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Imap;
+            using MailKit.Net.Pop3;
+            using static System.Security.Authentication.SslProtocols;
+
+            class Reader
+            {
+                ImapClient Create(Pop3Client pop)
+                {
+                    pop.SslProtocols = {|#0:(SslProtocols)(192 | 3072)|};
+                    return new ImapClient { SslProtocols = {|#1:Default|} };
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Security.Authentication;
+            using MailKit.Net.Imap;
+            using MailKit.Net.Pop3;
+            using static System.Security.Authentication.SslProtocols;
+
+            class Reader
+            {
+                ImapClient Create(Pop3Client pop)
+                {
+                    pop.SslProtocols = Tls12;
+                    return new ImapClient { SslProtocols = None };
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "TLS 1.0", "is"),
+                VerifyCS.Diagnostic("SMTP008").WithLocation(1).WithArguments("SslProtocols", "SSL 3.0 and TLS 1.0", "are"),
+            },
+            fixedSource,
+            ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+    }
+
+    [Fact]
+    public async Task ModernOrUnknownOrOtherType_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net;
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class FtpClientOptions
+            {
+                public SslProtocols SslProtocols { get; set; }
+            }
+
+            class Mailer
+            {
+                void Configure(SmtpClient a, SmtpClient b, SmtpClient c, FtpClientOptions ftp, SslProtocols fromConfig)
+                {
+                    a.SslProtocols = SslProtocols.None;
+                    b.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    c.SslProtocols = fromConfig;
+                    ftp.SslProtocols = SslProtocols.Tls;
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+                    ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task PlaintextHostOfSameClient_NoDiagnostic()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class DevMailer
+            {
+                void Send(SmtpClient client)
+                {
+                    client.SslProtocols = SslProtocols.Tls;
+                    client.Connect("localhost", 25);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task TestProjectAndNoMailTypes_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure() => ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls;
+            }
+            """;
+
+        var testProject = new VerifyCS.Test { TestCode = source };
+        testProject.WithGlobalConfig("build_property.IsTestProject = true");
+        await testProject.RunAsync(CancellationToken.None);
+
+        var noMail = new VerifyCS.Test { TestCode = source };
+        noMail.WithoutMailTypes();
+        await noMail.RunAsync(CancellationToken.None);
+    }
+}
