@@ -61,6 +61,8 @@ public sealed class BuildTests
         // The markers are in OptedIn/ only; NotOptedIn.cs has the same insecure code and must stay silent. Without
         // the package's build/SmtpTlsAnalyzers.props, IsTestProject would not reach the analyzers and it would report.
         Assert.Contains(build.Output, d => d.File.StartsWith("OptedIn/", System.StringComparison.Ordinal));
+        var generatedConfig = System.IO.Directory.GetFiles(build.ProjectDirectory, "*.GeneratedMSBuildEditorConfig.editorconfig", System.IO.SearchOption.AllDirectories);
+        Assert.Contains("build_property.IsTestProject = true", System.IO.File.ReadAllText(Assert.Single(generatedConfig)));
         AssertOutputMatchesMarkers(build);
         AssertSarifMatchesMarkers(build);
     }

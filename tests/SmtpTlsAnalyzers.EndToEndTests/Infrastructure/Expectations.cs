@@ -18,12 +18,13 @@ internal sealed record ExpectedEdit(string File, int Line, string Text);
 /// <summary>
 /// Reads the expectations written in the consumers' sources as end-of-line markers:
 /// <code>client.EnableSsl = false; // expect: SMTP001, SMTP009 | fixed: EnableSsl = true</code>
+/// or, in a .config file, <c>&lt;network enableSsl="false" /&gt; &lt;!-- expect: SMTP011 --&gt;</c>.
 /// Every listed rule starts a diagnostic on that line; <c>fixed:</c> is a text the code fix adds to the file.
 /// Markers of rules that are not in the README table yet are dormant: they turn on when the rule ships.
 /// </summary>
 internal static partial class Expectations
 {
-    [GeneratedRegex(@"//\s*expect:\s*(?<ids>SMTP\d{3}(\s*,\s*SMTP\d{3})*)\s*(\|\s*fixed:\s*(?<fixed>.+?))?\s*$")]
+    [GeneratedRegex(@"(//|<!--)\s*expect:\s*(?<ids>SMTP\d{3}(\s*,\s*SMTP\d{3})*)\s*(\|\s*fixed:\s*(?<fixed>.+?))?\s*(-->)?\s*$")]
     private static partial Regex Marker();
 
     public static IReadOnlyList<ExpectedDiagnostic> Diagnostics(string projectDirectory) =>
@@ -43,7 +44,10 @@ internal static partial class Expectations
     public static IReadOnlyList<(string File, int Line, string[] Ids, string? Fixed)> Markers(string projectDirectory)
     {
         var markers = new List<(string, int, string[], string?)>();
-        foreach (var path in Directory.EnumerateFiles(projectDirectory, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(projectDirectory, "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(projectDirectory, "*.config", SearchOption.AllDirectories))
+            .Where(f => !Path.GetFileName(f).Equals("nuget.config", StringComparison.OrdinalIgnoreCase));
+        foreach (var path in files.Order(StringComparer.Ordinal))
         {
             var relative = RelativePath(projectDirectory, path);
             if (relative.StartsWith("obj/", StringComparison.Ordinal) || relative.StartsWith("bin/", StringComparison.Ordinal))

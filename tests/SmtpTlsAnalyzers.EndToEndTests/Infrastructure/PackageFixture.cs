@@ -53,6 +53,19 @@ public sealed class PackageFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await PackAsync();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task PackAsync()
+    {
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(Packages);
         var pack = await DotnetCli.RunAsync(
