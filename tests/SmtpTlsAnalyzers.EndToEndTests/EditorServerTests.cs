@@ -99,7 +99,9 @@ public sealed class EditorServerTests
         var parameters = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } };
         while (true)
         {
-            var report = await server.RequestAsync("textDocument/diagnostic", parameters.DeepClone(), RequestTimeout);
+            // The first pull may wait for the project to load: give it what is left of the load timeout.
+            var left = LoadTimeout - stopwatch.Elapsed;
+            var report = await server.RequestAsync("textDocument/diagnostic", parameters.DeepClone(), left > RequestTimeout ? left : RequestTimeout);
             var items = report.ValueKind == JsonValueKind.Object && report.TryGetProperty("items", out var array)
                 ? array.EnumerateArray().Select(Squiggle.From).Where(s => s.Code.StartsWith("SMTP", StringComparison.Ordinal)).ToList()
                 : new List<Squiggle>();

@@ -46,8 +46,7 @@ internal static class DotnetCli
 
         foreach (var key in info.Environment.Keys.ToList())
         {
-            if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) ||
-                key.Equals("NUGET_PACKAGES", StringComparison.OrdinalIgnoreCase))
+            if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
             {
                 info.Environment.Remove(key);
             }

@@ -83,7 +83,8 @@ internal sealed class LspClient : IAsyncDisposable
             {
                 await RequestAsync("shutdown", null, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
                 await NotifyAsync("exit", null).ConfigureAwait(false);
-                await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token).ConfigureAwait(false);
+                using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await _process.WaitForExitAsync(exited.Token).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException or IOException or InvalidOperationException)
