@@ -9,8 +9,9 @@ namespace SmtpTlsAnalyzers.EndToEndTests.Infrastructure;
 internal sealed record RuleTrigger(string Usings, string Body);
 
 /// <summary>
-/// The triggers the .editorconfig tests use. Covering a rule there is one entry here (its id, usings and body);
-/// issue 6 asks for SMTP004, which takes SMTP001's place once it ships.
+/// The triggers the .editorconfig tests use. Covering a rule there is one entry here (its id, usings and body); an
+/// entry whose rule is not in the README table yet is dormant. Issue 6 names SMTP004; SMTP001 covers the same
+/// ground until SMTP004 ships.
 /// </summary>
 internal static class RuleTriggers
 {
@@ -22,6 +23,12 @@ internal static class RuleTriggers
             using var client = new SmtpClient("{host}", 587);
             client.EnableSsl = false; // expect
             client.Send(new MailMessage());
+            """),
+        ["SMTP004"] = new(
+            "using MailKit.Net.Smtp;\nusing MailKit.Security;",
+            """
+            using var client = new SmtpClient();
+            client.Connect("{host}", 587, SecureSocketOptions.StartTlsWhenAvailable); // expect
             """),
     };
 

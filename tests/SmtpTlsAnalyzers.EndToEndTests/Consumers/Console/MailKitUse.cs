@@ -49,10 +49,10 @@ public sealed class MailKitUse
         logger.RedactSecrets = false; // expect: SMTP012
     }
 
-    public void LeftToConfiguration(SecureSocketOptions options)
+    public void LeftToConfiguration(int port)
     {
         using var client = new SmtpClient();
-        client.Connect("smtp.example.com", 587, options); // expect: SMTP013
+        client.Connect("smtp.example.com", port); // expect: SMTP013
     }
 
     // Silent: TLS required on the port that expects it.

@@ -16,8 +16,8 @@ namespace LegacyConsumer
             }
         }
 
-        // Silent: on .NET Framework the constructor reads EnableSsl from the mailSettings of App.config, so a
-        // client that never sets EnableSsl is not proven insecure (SMTP002 is for .NET only).
+        // Silent: on .NET Framework the constructor reads EnableSsl from the mailSettings of App.config, so the
+        // code of a client that never sets EnableSsl gets no warning; the configuration file does (SMTP011).
         public void Defaults(MailMessage message)
         {
             using (var client = new SmtpClient("smtp.example.com", 587))
