@@ -25,8 +25,13 @@ public sealed class EditorConfigTests
     public async Task WithoutConfiguration_ReportsTheRuleAtItsDefaultSeverity(string id)
     {
         var build = await PolicyConsumer.BuildAsync(_fixture, id);
+        var severity = RepositoryFacts.RulesById[id].Severity;
 
-        Assert.Contains(new ReportedDiagnostic(id, PolicyConsumer.DefaultFile, build.MarkerLine, RepositoryFacts.RulesById[id].Severity.ToLowerInvariant()), build.Result.Output);
+        Assert.Contains(build.Result.Sarif, r => r.Id == id && r.File == PolicyConsumer.DefaultFile && r.StartLine == build.MarkerLine && r.Level == Check.SarifLevel(severity));
+        if (Check.ShownByMsBuild(severity))
+        {
+            Assert.Contains(new ReportedDiagnostic(id, PolicyConsumer.DefaultFile, build.MarkerLine, severity.ToLowerInvariant()), build.Result.Output);
+        }
     }
 
     [Theory]
@@ -67,7 +72,7 @@ public sealed class EditorConfigTests
         var build = await PolicyConsumer.BuildAsync(_fixture, id);
 
         AssertSilent(build, PolicyConsumer.ListedHostFile);
-        Assert.Contains(build.Result.Output, d => d.Id == id && d.File == PolicyConsumer.UnlistedHostFile && d.Line == build.MarkerLine);
+        Assert.Contains(build.Result.Sarif, r => r.Id == id && r.File == PolicyConsumer.UnlistedHostFile && r.StartLine == build.MarkerLine);
     }
 
     [Theory]
