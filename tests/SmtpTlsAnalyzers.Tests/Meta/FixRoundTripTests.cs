@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace SmtpTlsAnalyzers.Tests.Meta;
+
+/// <summary>
+/// Every diagnostic of the sample's insecure files, fixed one by one with every offered alternative and with Fix All
+/// for every equivalence key, leaves a compilation with no new error and none of the fixed diagnostics. New files
+/// under samples/SmtpTlsAnalyzers.Sample/Insecure are picked up by themselves; the code fix providers are found by
+/// reflection.
+/// </summary>
+public class FixRoundTripTests
+{
+    private static readonly string SampleFolder = Path.Combine(RuleCatalog.RepositoryRoot, "samples", "SmtpTlsAnalyzers.Sample");
+
+    public static IEnumerable<object[]> InsecureFiles() =>
+        Directory.EnumerateFiles(Path.Combine(SampleFolder, "Insecure"), "*.cs")
+            .Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal)
+            .Select(name => new object[] { name! });
+
+    [Fact]
+    public void Sample_HasInsecureFiles() => Assert.NotEmpty(InsecureFiles());
+
+    [Theory]
+    [MemberData(nameof(InsecureFiles))]
+    public async Task EachDiagnostic_FixedOneByOne_LeavesNoErrorAndNotItself(string fileName)
+    {
+        var (document, diagnostics) = await LoadAsync(fileName);
+        var baseline = await ErrorsAsync(document.Project);
+        var fixable = diagnostics.Where(d => ProvidersFor(d.Id).Any()).ToList();
+        Assert.NotEmpty(fixable);
+
+        var applied = 0;
+        foreach (var diagnostic in fixable)
+        {
+            foreach (var (provider, action) in await ActionsAsync(document, diagnostic))
+            {
+                var fixedDocument = await ApplyAsync(document, action);
+                var what = $"{diagnostic.Id} at {diagnostic.Location.GetLineSpan()} fixed by {provider.GetType().Name} ({action.EquivalenceKey})";
+                await AssertNoNewErrorsAsync(fixedDocument.Project, baseline, what);
+
+                var changes = (await fixedDocument.GetTextChangesAsync(document)).ToList();
+                Assert.True(changes.Count > 0, what + " changed nothing");
+                var mapped = Map(diagnostic.Location.SourceSpan, changes);
+                var remaining = (await DiagnosticsAsync(fixedDocument)).Where(d => d.Id == diagnostic.Id && d.Location.SourceSpan.IntersectsWith(mapped)).ToList();
+                Assert.True(remaining.Count == 0, $"{what} left {string.Join("; ", remaining)}\n{(await fixedDocument.GetTextAsync()).ToString()}");
+                applied++;
+            }
+        }
+
+        Assert.True(applied >= fixable.Count, $"only {applied} fixes were offered for {fixable.Count} fixable diagnostics");
+    }
+
+    [Theory]
+    [MemberData(nameof(InsecureFiles))]
+    public async Task FixAll_PerIdAndEquivalenceKey_LeavesNoErrorAndNoDiagnosticOfThatId(string fileName)
+    {
+        var (document, diagnostics) = await LoadAsync(fileName);
+        var baseline = await ErrorsAsync(document.Project);
+
+        // Which diagnostics offer which fix (provider and equivalence key).
+        var offers = new List<(CodeFixProvider Provider, string Key, Diagnostic Diagnostic)>();
+        foreach (var diagnostic in diagnostics)
+        {
+            foreach (var (provider, action) in await ActionsAsync(document, diagnostic))
+            {
+                Assert.False(string.IsNullOrEmpty(action.EquivalenceKey), $"{provider.GetType().Name} offers '{action.Title}' without an equivalence key");
+                offers.Add((provider, action.EquivalenceKey!, diagnostic));
+            }
+        }
+
+        Assert.NotEmpty(offers);
+        foreach (var group in offers.GroupBy(o => (o.Provider, o.Key, o.Diagnostic.Id)))
+        {
+            var (provider, key, id) = group.Key;
+            var what = $"Fix All of {id} by {provider.GetType().Name} ({key})";
+            var context = new FixAllContext(
+                document,
+                provider,
+                FixAllScope.Document,
+                key,
+                new[] { id },
+                new FixedDiagnostics(diagnostics),
+                CancellationToken.None);
+            var fixAll = await provider.GetFixAllProvider()!.GetFixAsync(context);
+            Assert.True(fixAll is not null, what + " returned no action");
+            var fixedDocument = await ApplyAsync(document, fixAll!);
+            await AssertNoNewErrorsAsync(fixedDocument.Project, baseline, what);
+
+            // Every diagnostic of the id that offered this key is fixed; the others (another alternative) may stay.
+            var notOffering = diagnostics.Count(d => d.Id == id) - group.Select(o => o.Diagnostic).Distinct().Count();
+            var remaining = (await DiagnosticsAsync(fixedDocument)).Where(d => d.Id == id).ToList();
+            Assert.True(remaining.Count <= notOffering, $"{what} left {string.Join("; ", remaining)}\n{(await fixedDocument.GetTextAsync()).ToString()}");
+        }
+    }
+
+    /// <summary>The sample as one project (every .cs file outside bin/obj), the insecure file and its SMTP diagnostics.</summary>
+    private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> LoadAsync(string fileName)
+    {
+        var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit);
+        var workspace = new AdhocWorkspace();
+        var project = workspace.CurrentSolution
+            .AddProject("Sample", "Sample", LanguageNames.CSharp)
+            .WithMetadataReferences(references)
+            .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        Document? target = null;
+        foreach (var path in Directory.EnumerateFiles(SampleFolder, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(SampleFolder, path).Replace('\\', '/');
+            if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var document = project.AddDocument(relative, SourceText.From(File.ReadAllText(path)), filePath: "/sample/" + relative);
+            project = document.Project;
+            if (relative == "Insecure/" + fileName)
+            {
+                target = document;
+            }
+        }
+
+        Assert.NotNull(target);
+        target = project.GetDocument(target!.Id)!;
+        Assert.Empty(await ErrorsAsync(project));
+        var diagnostics = await DiagnosticsAsync(target);
+        Assert.NotEmpty(diagnostics);
+        return (target, diagnostics);
+    }
+
+    /// <summary>The SMTP diagnostics of one document; an analyzer exception fails the test.</summary>
+    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Document document)
+    {
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var exceptions = new List<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            (exception, analyzer, _) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {exception}"); } },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+        var all = await compilation.WithAnalyzers(RuleCatalog.Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        Assert.Empty(exceptions);
+        var tree = await document.GetSyntaxTreeAsync();
+        return all
+            .Where(d => d.Location.SourceTree == tree && d.Id.StartsWith("SMTP", StringComparison.Ordinal))
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    private static async Task<List<string>> ErrorsAsync(Project project) =>
+        (await project.GetCompilationAsync())!.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => $"{d.Id}: {d.GetMessage()}")
+            .ToList();
+
+    private static async Task AssertNoNewErrorsAsync(Project project, List<string> baseline, string what)
+    {
+        var errors = await ErrorsAsync(project);
+        var added = errors.Except(baseline).ToList();
+        if (added.Count > 0)
+        {
+            var sources = string.Join("\n", await Task.WhenAll(project.Documents.Where(d => d.Name.StartsWith("Insecure/", StringComparison.Ordinal)).Select(async d => (await d.GetTextAsync()).ToString())));
+            Assert.Fail($"{what} does not compile: {string.Join("; ", added)}\n{sources}");
+        }
+    }
+
+    private static IEnumerable<CodeFixProvider> ProvidersFor(string id) => RuleCatalog.CodeFixes.Where(f => f.FixableDiagnosticIds.Contains(id));
+
+    private static async Task<List<(CodeFixProvider Provider, CodeAction Action)>> ActionsAsync(Document document, Diagnostic diagnostic)
+    {
+        var actions = new List<(CodeFixProvider, CodeAction)>();
+        foreach (var provider in ProvidersFor(diagnostic.Id))
+        {
+            var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add((provider, action)), CancellationToken.None);
+            await provider.RegisterCodeFixesAsync(context);
+        }
+
+        return actions;
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, CodeAction action)
+    {
+        var operations = await action.GetOperationsAsync(CancellationToken.None);
+        var apply = Assert.Single(operations.OfType<ApplyChangesOperation>());
+        return apply.ChangedSolution.GetDocument(document.Id)!;
+    }
+
+    /// <summary>Where <paramref name="span"/> lies after <paramref name="changes"/> (ordered, non-overlapping).</summary>
+    private static TextSpan Map(TextSpan span, IEnumerable<TextChange> changes)
+    {
+        int start = span.Start, end = span.End, shiftStart = 0, shiftEnd = 0;
+        foreach (var change in changes)
+        {
+            var delta = change.NewText!.Length - change.Span.Length;
+            if (change.Span.End <= start)
+            {
+                shiftStart += delta;
+            }
+
+            if (change.Span.Start <= end)
+            {
+                shiftEnd += delta;
+            }
+        }
+
+        return TextSpan.FromBounds(start + shiftStart, Math.Max(start + shiftStart, end + shiftEnd));
+    }
+
+    /// <summary>Hands Fix All the diagnostics computed for the document.</summary>
+    private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider
+    {
+        private readonly ImmutableArray<Diagnostic> _diagnostics;
+
+        public FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(Array.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+    }
+}
