@@ -29,6 +29,19 @@ public sealed class MailKitUse
         client.ServerCertificateValidationCallback = (sender, certificate, chain, errors) => true; // expect: SMTP006
     }
 
+    public void ToleratesNameMismatch()
+    {
+        using var client = new SmtpClient();
+        client.ServerCertificateValidationCallback = (sender, certificate, chain, errors) => errors == System.Net.Security.SslPolicyErrors.None || errors == System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch; // expect: SMTP010
+    }
+
+    public void LoginAfterStrippableStartTls(string user, string password)
+    {
+        using var client = new SmtpClient();
+        client.Connect("smtp.example.com", 587, false); // expect: SMTP004
+        client.Authenticate(user, password); // expect: SMTP009
+    }
+
     public void RevocationOff()
     {
         using var client = new SmtpClient();
