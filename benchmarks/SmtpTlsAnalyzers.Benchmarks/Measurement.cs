@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SmtpTlsAnalyzers.Benchmarks;
+
+/// <summary>The parsed sources and references of one benchmark compilation; each run builds a fresh compilation.</summary>
+internal sealed class Workload
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public Workload(string name, IEnumerable<(string Path, string Text)> sources, ImmutableArray<MetadataReference> references)
+    {
+        Name = name;
+        Trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, Encoding.UTF8), ParseOptions, s.Path)).ToImmutableArray();
+        References = references;
+        Lines = Trees.Sum(t => t.GetText().Lines.Count);
+    }
+
+    public string Name { get; }
+    public ImmutableArray<SyntaxTree> Trees { get; }
+    public ImmutableArray<MetadataReference> References { get; }
+    public int Lines { get; }
+
+    public CSharpCompilation CreateCompilation(ImmutableDictionary<string, ReportDiagnostic>? diagnosticOptions = null) =>
+        CSharpCompilation.Create(
+            "Benchmark",
+            Trees,
+            References,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                specificDiagnosticOptions: diagnosticOptions ?? ImmutableDictionary<string, ReportDiagnostic>.Empty,
+                concurrentBuild: true));
+}
+
+/// <summary>What one analysis run measured.</summary>
+internal sealed record AnalysisRun(
+    TimeSpan Wall,
+    TimeSpan AnalyzerTime,
+    ImmutableDictionary<string, TimeSpan> PerAnalyzer,
+    int ActionsBeyondCompilationStart,
+    ImmutableArray<Diagnostic> Diagnostics,
+    ImmutableArray<string> Exceptions);
+
+internal static class Measurement
+{
+    /// <summary>The SonarLint.xml that turns on Sonar's comparable rules (hotspot rules only run when listed there).</summary>
+    private static readonly AdditionalText SonarLintXml = new InMemoryAdditionalText(
+        Path.Combine(Path.GetTempPath(), ".sonarlint", "SonarLint.xml"),
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <AnalysisInput>
+          <Settings />
+          <Rules>
+            <Rule><Key>S5332</Key></Rule>
+            <Rule><Key>S4830</Key></Rule>
+            <Rule><Key>S4423</Key></Rule>
+          </Rules>
+          <Files />
+        </AnalysisInput>
+        """);
+
+    /// <summary>The compile alone: bind, check and emit the whole compilation to memory.</summary>
+    public static (TimeSpan Wall, int Errors, ImmutableArray<Diagnostic> FirstErrors) Compile(Workload workload)
+    {
+        Collect();
+        var compilation = workload.CreateCompilation();
+        var stopwatch = Stopwatch.StartNew();
+        using var peStream = new MemoryStream();
+        var result = compilation.Emit(peStream);
+        stopwatch.Stop();
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        return (stopwatch.Elapsed, errors.Length, errors.Take(5).ToImmutableArray());
+    }
+
+    /// <summary>Runs one tool's analyzers over a fresh compilation with execution-time telemetry.</summary>
+    public static async Task<AnalysisRun> AnalyzeAsync(Workload workload, Tool tool, CancellationToken cancellationToken)
+    {
+        Collect();
+        var compilation = workload.CreateCompilation(tool.DiagnosticOptions);
+        var exceptions = new ConcurrentBag<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray.Create(SonarLintXml)),
+            (exception, analyzer, _) => exceptions.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: true);
+        var stopwatch = Stopwatch.StartNew();
+        var withAnalyzers = compilation.WithAnalyzers(tool.Analyzers, options);
+        var result = await withAnalyzers.GetAnalysisResultAsync(cancellationToken).ConfigureAwait(false);
+        stopwatch.Stop();
+
+        var perAnalyzer = ImmutableDictionary.CreateBuilder<string, TimeSpan>();
+        var total = TimeSpan.Zero;
+        var actions = 0;
+        foreach (var analyzer in tool.Analyzers)
+        {
+            if (!result.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var telemetry))
+            {
+                continue;
+            }
+
+            total += telemetry.ExecutionTime;
+            var key = analyzer.GetType().Name;
+            perAnalyzer[key] = perAnalyzer.TryGetValue(key, out var before) ? before + telemetry.ExecutionTime : telemetry.ExecutionTime;
+            actions += ActionsBeyondCompilationStart(telemetry);
+        }
+
+        var diagnostics = result.GetAllDiagnostics();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Id == "AD0001")
+            {
+                exceptions.Add(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return new AnalysisRun(stopwatch.Elapsed, total, perAnalyzer.ToImmutable(), actions, diagnostics, exceptions.Distinct().ToImmutableArray());
+    }
+
+    private static int ActionsBeyondCompilationStart(AnalyzerTelemetryInfo t) =>
+        t.CompilationEndActionsCount + t.CompilationActionsCount + t.SyntaxTreeActionsCount + t.AdditionalFileActionsCount +
+        t.SemanticModelActionsCount + t.SymbolActionsCount + t.SymbolStartActionsCount + t.SymbolEndActionsCount +
+        t.SyntaxNodeActionsCount + t.CodeBlockStartActionsCount + t.CodeBlockEndActionsCount + t.CodeBlockActionsCount +
+        t.OperationActionsCount + t.OperationBlockStartActionsCount + t.OperationBlockEndActionsCount + t.OperationBlockActionsCount;
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    public static TimeSpan Median(IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        if (sorted.Length == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        return sorted.Length % 2 == 1
+            ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private sealed class InMemoryAdditionalText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public InMemoryAdditionalText(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text, Encoding.UTF8);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace SmtpTlsAnalyzers.Tests.Meta;
+
+/// <summary>
+/// Every analyzer of the package (found by reflection, so rules added later are covered) over a corpus of broken
+/// and unusual code, through CompilationWithAnalyzers as the compiler runs them: no analyzer exception and no
+/// AD0001, with the default options and with every shared option set.
+/// </summary>
+public class RobustnessTests
+{
+    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> References = new(async () =>
+        (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).ConfigureAwait(false))
+            .AddRange(TestReferences.MailKit));
+
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(KnownTypes).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    /// <summary>No option set: an empty .editorconfig.</summary>
+    private static readonly AnalyzerOptions DefaultOptions = new(ImmutableArray<AdditionalText>.Empty);
+
+    /// <summary>Every shared option set, with odd separators: a test project that opted in, extra plaintext hosts.</summary>
+    private static readonly AnalyzerOptions ConfiguredOptions = new(
+        ImmutableArray<AdditionalText>.Empty,
+        new OptionsProvider(new Dictionary<string, string>
+        {
+            [AnalyzerSettings.IsTestProjectKey] = "true",
+            [AnalyzerSettings.AnalyzeTestProjectsKey] = " TRUE ",
+            [AnalyzerSettings.PlaintextHostsKey] = "mail.internal;; [::1] ,\tlocalhost,, ",
+        }));
+
+    public static TheoryData<string> CaseNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var corpusCase in RobustnessCorpus.Cases())
+        {
+            data.Add(corpusCase.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task CorpusCase_RaisesNoAnalyzerException(string name)
+    {
+        var corpusCase = RobustnessCorpus.Cases().Single(c => c.Name == name);
+        foreach (var options in new[] { DefaultOptions, ConfiguredOptions })
+        {
+            var (failures, _) = await AnalyzeAsync(corpusCase, Analyzers, options);
+            Assert.True(failures.IsEmpty, $"{name}: " + string.Join(Environment.NewLine, failures));
+        }
+    }
+
+    [Fact]
+    public void Analyzers_AreFoundByReflection()
+    {
+        Assert.Contains(Analyzers, a => a is SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer);
+        Assert.All(Analyzers, a => Assert.NotEmpty(a.SupportedDiagnostics));
+    }
+
+    /// <summary>The corpus reaches the rules: the mail types resolve and the analyzers do report on it.</summary>
+    [Fact]
+    public async Task Corpus_ResolvesTheMailTypesAndRaisesDiagnostics()
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var corpusCase in RobustnessCorpus.Cases().Where(c => c.Name != "VeryLongFile"))
+        {
+            var (_, diagnostics) = await AnalyzeAsync(corpusCase, Analyzers, DefaultOptions);
+            reported.UnionWith(diagnostics.Select(d => d.Id));
+        }
+
+        var compilation = await CreateCompilationAsync(RobustnessCorpus.Cases().First());
+        var types = KnownTypes.Create(compilation);
+        Assert.True(types.HasSystemNetMail && types.HasMailKit, "the corpus compilation must see System.Net.Mail and MailKit");
+        Assert.Contains("SMTP001", reported);
+    }
+
+    /// <summary>The harness itself: an analyzer that throws is caught, so a passing corpus run means something.</summary>
+    [Fact]
+    public async Task ThrowingAnalyzer_IsCaught()
+    {
+        var (failures, _) = await AnalyzeAsync(
+            RobustnessCorpus.Cases().First(c => c.Name == "ConnectWrongArityOrNull"),
+            ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowingAnalyzer()),
+            DefaultOptions);
+
+        Assert.Contains(failures, f => f.Contains(nameof(ThrowingAnalyzer), StringComparison.Ordinal));
+    }
+
+    private static async Task<(ImmutableArray<string> Failures, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeAsync(
+        RobustnessCase corpusCase, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+    {
+        var compilation = await CreateCompilationAsync(corpusCase);
+        var failures = new ConcurrentQueue<string>();
+        var withAnalyzers = compilation.WithAnalyzers(
+            analyzers,
+            new CompilationWithAnalyzersOptions(
+                options,
+                (exception, analyzer, _) => failures.Enqueue($"{analyzer.GetType().Name} threw {exception}"),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false));
+        var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+        var diagnostics = result.GetAllDiagnostics();
+        foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
+        {
+            failures.Enqueue(diagnostic.ToString());
+        }
+
+        return (failures.Distinct().ToImmutableArray(), diagnostics);
+    }
+
+    private static async Task<CSharpCompilation> CreateCompilationAsync(RobustnessCase corpusCase)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { "DEBUG" });
+        var trees = corpusCase.Sources.Select((source, i) =>
+            CSharpSyntaxTree.ParseText(source, parseOptions, $"/{corpusCase.Name}{i}.cs"));
+        return CSharpCompilation.Create(
+            corpusCase.Name,
+            trees,
+            await References.Value,
+            new CSharpCompilationOptions(corpusCase.OutputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly DictionaryOptions _options;
+
+        public OptionsProvider(Dictionary<string, string> values) => _options = new DictionaryOptions(values);
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+    }
+
+    private sealed class DictionaryOptions : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+
+        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+    }
+
+#pragma warning disable RS1001, RS1015, RS1025, RS1026, RS2008 // A test double, never shipped.
+    private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("TEST001", "Throws", "Throws", "Test", DiagnosticSeverity.Warning, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context) =>
+            context.RegisterOperationAction(_ => throw new InvalidOperationException("thrown on purpose"), OperationKind.Invocation);
+    }
+#pragma warning restore RS1001, RS1015, RS1025, RS1026, RS2008
+}
