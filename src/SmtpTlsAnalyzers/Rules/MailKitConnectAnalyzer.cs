@@ -47,8 +47,16 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             }
 
             var classifier = new ConnectClassifier(types, settings);
+            // Every report starts from a Connect or an Authenticate call: files that never name one are skipped.
+            var filter = new SourceTextFilter("Connect", "Authenticate");
             startContext.RegisterOperationBlockStartAction(blockContext =>
             {
+                if (blockContext.OperationBlocks.IsEmpty ||
+                    !filter.MayMention(blockContext.OperationBlocks[0].Syntax.SyntaxTree, blockContext.CancellationToken))
+                {
+                    return;
+                }
+
                 // A constant on one path of a conditional sits outside the Connect call (in a local's initializer,
                 // say). Reported at the end of the block, it stays a local diagnostic that a code fix can act on.
                 var deferred = new DeferredDiagnostics();

@@ -44,7 +44,19 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
             }
 
             var members = SmtpClientMembers.Create(types);
-            startContext.RegisterSymbolStartAction(symbolContext => AnalyzeType(symbolContext, members, settings), SymbolKind.NamedType);
+
+            // Every report needs a client created in the type ("SmtpClient", or a derived client that is used to
+            // "Send") or an "EnableSsl" write; a type whose files mention none of them is skipped before binding.
+            var filter = new SourceTextFilter("SmtpClient", "EnableSsl", "Send", "Port");
+            startContext.RegisterSymbolStartAction(
+                symbolContext =>
+                {
+                    if (filter.MayMention(symbolContext.Symbol, symbolContext.CancellationToken))
+                    {
+                        AnalyzeType(symbolContext, members, settings);
+                    }
+                },
+                SymbolKind.NamedType);
         });
     }
 
