@@ -355,6 +355,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
 
             // SMTP002: a client created here, used here to send or log in, and never given EnableSsl.
             var sendsWithoutSsl = facts.Creations.Count > 0
+                && CreatesPlainClients(facts)
                 && facts.EnableSslWrites.Count == 0
                 && !facts.Escapes
                 && (facts.Sends > 0 || facts.CredentialWrites.Count > 0)
@@ -425,6 +426,23 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
 
                 context.ReportDiagnostic(diagnostic);
             }
+        }
+
+        /// <summary>
+        /// True when every creation makes a System.Net.Mail.SmtpClient itself: a subclass's constructor can turn
+        /// EnableSsl on where this type cannot see it.
+        /// </summary>
+        private bool CreatesPlainClients(ClientFacts facts)
+        {
+            foreach (var creation in facts.Creations)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(creation.Type, _members.Types.SystemNetMailSmtpClient))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string LineOf(IOperation operation) =>

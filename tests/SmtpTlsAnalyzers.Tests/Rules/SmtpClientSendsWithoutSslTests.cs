@@ -285,6 +285,30 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task SubclassThatEnablesSslInItsConstructor_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class SecureSmtpClient : SmtpClient
+            {
+                public SecureSmtpClient() : base("smtp.example.com", 587) { EnableSsl = true; }
+            }
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    using var c = new SecureSmtpClient();
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task ReturnedFromBuilderOrFactoryLambda_NoDiagnostic()
     {
         const string source = """
