@@ -55,6 +55,11 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(c => model.OnObjectCreation((IObjectCreationOperation)c.Operation), OperationKind.ObjectCreation);
         context.RegisterOperationAction(c => model.OnAssignment((ISimpleAssignmentOperation)c.Operation), OperationKind.SimpleAssignment);
         context.RegisterOperationAction(c => model.OnInvocation((IInvocationOperation)c.Operation), OperationKind.Invocation);
+        context.RegisterOperationAction(
+            c => model.OnOtherWrite(c.Operation),
+            OperationKind.CompoundAssignment,
+            OperationKind.CoalesceAssignment,
+            OperationKind.DeconstructionAssignment);
         if (HasClientField((INamedTypeSymbol)context.Symbol, members))
         {
             context.RegisterOperationAction(c => model.OnFieldReference((IFieldReferenceOperation)c.Operation), OperationKind.FieldReference);
@@ -146,6 +151,9 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
         public readonly List<IOperation> DeliveryValues = new();
         public int Sends;
         public bool Escapes;
+
+        /// <summary>EnableSsl is written somewhere the model cannot read a value from (<c>|=</c>, deconstruction, a nested type).</summary>
+        public bool EnableSslUnknown;
     }
 
     /// <summary>
@@ -160,6 +168,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
         private readonly List<ISimpleAssignmentOperation> _assignments = new();
         private readonly List<IInvocationOperation> _sends = new();
         private readonly List<IFieldReferenceOperation> _fieldReferences = new();
+        private readonly List<IPropertyReferenceOperation> _otherWrites = new();
 
         public TypeModel(SmtpClientMembers members) => _members = members;
 
@@ -196,6 +205,34 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>A compound, <c>??=</c> or deconstruction write: the property gets a value the model does not follow.</summary>
+        public void OnOtherWrite(IOperation write)
+        {
+            var target = write switch
+            {
+                ICompoundAssignmentOperation compound => compound.Target,
+                ICoalesceAssignmentOperation coalesce => coalesce.Target,
+                IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+                _ => null,
+            };
+
+            if (target is null)
+            {
+                return;
+            }
+
+            foreach (var operation in target.DescendantsAndSelf())
+            {
+                if (operation is IPropertyReferenceOperation property && _members.IsClientType(property.Property.ContainingType))
+                {
+                    lock (_gate)
+                    {
+                        _otherWrites.Add(property);
+                    }
+                }
+            }
+        }
+
         public void OnFieldReference(IFieldReferenceOperation reference)
         {
             if (_members.IsClientType(reference.Field.Type))
@@ -212,7 +249,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
             Dictionary<object, ClientFacts> clients;
             lock (_gate)
             {
-                if (_creations.Count == 0 && _assignments.Count == 0)
+                if (_creations.Count == 0 && _assignments.Count == 0 && _otherWrites.Count == 0)
                 {
                     return;
                 }
@@ -297,6 +334,28 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            foreach (var target in _otherWrites)
+            {
+                var property = target.Property;
+                var facts = For(KeyOfReceiver(target.Instance) ?? target);
+                if (_members.Is(property, _members.EnableSsl))
+                {
+                    facts.EnableSslUnknown = true;
+                }
+                else if (_members.Is(property, _members.Host))
+                {
+                    facts.HostValues.Add(target);
+                }
+                else if (_members.Is(property, _members.Port))
+                {
+                    facts.PortValues.Add(target);
+                }
+                else if (_members.Is(property, _members.DeliveryMethod))
+                {
+                    facts.DeliveryValues.Add(target);
+                }
+            }
+
             foreach (var send in _sends)
             {
                 For(KeyOfReceiver(send.Instance) ?? send).Sends++;
@@ -310,7 +369,37 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            foreach (var pair in clients)
+            {
+                if (pair.Key is IFieldSymbol field && IsNamedInNestedType(field))
+                {
+                    // A nested type's code is analyzed with that type: whatever it does with the field is unseen here.
+                    pair.Value.Escapes = true;
+                    pair.Value.EnableSslUnknown = true;
+                }
+            }
+
             return clients;
+        }
+
+        /// <summary>True when a type nested in the field's type mentions the field's name (a cheap, conservative look).</summary>
+        private static bool IsNamedInNestedType(IFieldSymbol field)
+        {
+            foreach (var nested in field.ContainingType.GetTypeMembers())
+            {
+                foreach (var reference in nested.DeclaringSyntaxReferences)
+                {
+                    foreach (var token in reference.GetSyntax().DescendantTokens())
+                    {
+                        if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && token.ValueText == field.Name)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         private void ReportClient(SymbolAnalysisContext context, AnalyzerSettings settings, ClientFacts facts)
@@ -336,7 +425,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
 
             // SMTP001: every write of a proven false.
             ISimpleAssignmentOperation? firstFalse = null;
-            var allFalse = facts.EnableSslWrites.Count > 0;
+            var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
             foreach (var write in facts.EnableSslWrites)
             {
                 if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled)
@@ -357,6 +446,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
             var sendsWithoutSsl = facts.Creations.Count > 0
                 && CreatesPlainClients(facts)
                 && facts.EnableSslWrites.Count == 0
+                && !facts.EnableSslUnknown
                 && !facts.Escapes
                 && (facts.Sends > 0 || facts.CredentialWrites.Count > 0)
                 && MailSettingsReader.EnableSslDefaultsToFalse(_members.Types.SystemNetMailRuntime, context.Options, context.CancellationToken);

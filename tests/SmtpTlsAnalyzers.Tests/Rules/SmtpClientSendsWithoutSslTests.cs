@@ -308,6 +308,89 @@ public class SmtpClientSendsWithoutSslTests
         await VerifyCS.VerifyAnalyzerAsync(source);
     }
 
+    [Theory]
+    [InlineData("c.EnableSsl |= settings;")]
+    [InlineData("(c.EnableSsl, c.Port) = (settings, 587);")]
+    [InlineData("(c.DeliveryMethod, c.EnableSsl) = (SmtpDeliveryMethod.Network, settings);")]
+    public async Task EnableSslWrittenByCompoundOrDeconstruction_NoDiagnostic(string write)
+    {
+        var source = $$"""
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, bool settings, NetworkCredential cred)
+                {
+                    var c = new SmtpClient("smtp.example.com");
+                    c.Credentials = cred;
+                    {{write}}
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DeliveryMethodFromDeconstruction_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, (SmtpDeliveryMethod Method, string Folder) settings)
+                {
+                    var c = new SmtpClient("smtp.example.com");
+                    (c.DeliveryMethod, c.PickupDirectoryLocation) = settings;
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task PrivateFieldUsedByNestedType_NoDiagnostic_NestedTypesOwnClientReported()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            static class Tls { public static void Enable(SmtpClient c) => c.EnableSsl = true; }
+
+            class Mailer
+            {
+                private static readonly SmtpClient Client = new SmtpClient("smtp.example.com", 587);
+                private static readonly SmtpClient Other = new SmtpClient("smtp.example.com", 587);
+
+                void Send(MailMessage msg)
+                {
+                    Client.Send(msg);
+                    Other.Send(msg);
+                }
+
+                class Setup
+                {
+                    static Setup() { Client.EnableSsl = true; }
+
+                    void Secure() => Tls.Enable(Other);
+                }
+
+                class Own
+                {
+                    private readonly SmtpClient _c = {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                    void Send(MailMessage msg) => _c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
     [Fact]
     public async Task ReturnedFromBuilderOrFactoryLambda_NoDiagnostic()
     {
