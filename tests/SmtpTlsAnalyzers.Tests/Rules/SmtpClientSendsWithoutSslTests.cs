@@ -143,6 +143,54 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task MultilineInitializerEndingInComment_FixLeavesTheCommentOnItsLine()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, NetworkCredential cred)
+                {
+                    var c = {|#0:new SmtpClient("smtp.example.com")
+                    {
+                        {|#1:Credentials = cred|} // from the vault
+                    }|};
+                    c.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, NetworkCredential cred)
+                {
+                    var c = new SmtpClient("smtp.example.com")
+                    {
+                        Credentials = cred, // from the vault
+                        EnableSsl = true
+                    };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com", "EnableSsl is never set, and it defaults to false"),
+            },
+            fixedSource,
+            SmtpClientEnableSslCodeFixProvider.AddToInitializerKey);
+    }
+
+    [Fact]
     public async Task UsingStatementTargetTypedNewAndSendOverloads_FixAllAddsInitializers()
     {
         const string source = """
