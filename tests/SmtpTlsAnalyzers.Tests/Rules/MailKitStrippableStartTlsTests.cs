@@ -346,6 +346,49 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task AnotherSecureSocketOptionsImported_FixKeepsTheNameQualified()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using Legacy;
+
+            namespace Legacy { public enum SecureSocketOptions { Plain, Encrypted } }
+
+            class Mailer
+            {
+                SecureSocketOptions _legacy = SecureSocketOptions.Plain;
+
+                void Send(SmtpClient c) => c.Connect("smtp.gmail.com", 587, {|#0:false|});
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using Legacy;
+
+            namespace Legacy { public enum SecureSocketOptions { Plain, Encrypted } }
+
+            class Mailer
+            {
+                SecureSocketOptions _legacy = SecureSocketOptions.Plain;
+
+                void Send(SmtpClient c) => c.Connect("smtp.gmail.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+            }
+            """;
+
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = MailKitConnectCodeFixProvider.UseStartTlsKey,
+
+            // The qualified name is built as a type name; the text and the compilation are what matter here.
+            CodeActionValidationMode = Microsoft.CodeAnalysis.Testing.CodeActionValidationMode.None,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task SecureShapes_NoDiagnostic()
     {
         const string source = """
