@@ -365,6 +365,35 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
                 (KnownTypes.IsOrInherits(root.ContainingType, _types.IMailService) || KnownTypes.IsOrDerivesFrom(root.ContainingType, _types.MailService));
         }
 
+        /// <summary>
+        /// True when code outside MailKit overrides the Connect the call ends up in (the bool and Uri overloads call the
+        /// options overload of the same name): the override decides what the arguments mean, not MailKit.
+        /// </summary>
+        private bool IsOverriddenOutsideMailKit(IInvocationOperation invocation)
+        {
+            var mailKit = _types.IMailService!.ContainingAssembly;
+            var method = invocation.TargetMethod;
+            if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, mailKit))
+            {
+                return true;
+            }
+
+            for (var type = invocation.Instance?.Type as INamedTypeSymbol;
+                 type is not null && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, mailKit);
+                 type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol { IsOverride: true })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private static IMethodSymbol RootDefinition(IMethodSymbol method)
         {
             method = method.OriginalDefinition;
@@ -378,6 +407,11 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
 
         public ConnectFacts? Classify(IInvocationOperation invocation)
         {
+            if (IsOverriddenOutsideMailKit(invocation))
+            {
+                return null;
+            }
+
             var parameters = RootDefinition(invocation.TargetMethod).Parameters;
             IArgumentOperation? host = null, port = null, mode = null, uri = null, stream = null;
             var modeIsFlag = false;

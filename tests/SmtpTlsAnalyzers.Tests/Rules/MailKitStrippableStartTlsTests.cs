@@ -346,6 +346,35 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task UserSubclassOverridingConnect_NoDiagnostic()
+    {
+        const string source = """
+            using System.Threading;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class ImplicitTlsSmtpClient : SmtpClient
+            {
+                public override void Connect(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) =>
+                    base.Connect(host, 465, SecureSocketOptions.SslOnConnect, cancellationToken);
+            }
+
+            class Mailer
+            {
+                void Send(ImplicitTlsSmtpClient client)
+                {
+                    client.Connect("smtp.x.com", 587, false);
+                    client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTlsWhenAvailable);
+                    client.Connect("smtp.x.com");
+                    client.Authenticate("u", "p");
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task AnotherSecureSocketOptionsImported_FixKeepsTheNameQualified()
     {
         const string source = """
