@@ -191,7 +191,8 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (connect is null || classifier.Classify(connect) is not { Verdict: Verdict.WithoutTls or Verdict.Strippable } facts)
+        if (connect is null || !AlwaysPrecedes(connect, login) ||
+            classifier.Classify(connect) is not { Verdict: Verdict.WithoutTls or Verdict.Strippable } facts)
         {
             return;
         }
@@ -219,11 +220,62 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             reason));
     }
 
+    /// <summary>
+    /// True when the connection runs on every path to the login in the same function: not in a branch, loop, catch
+    /// or switch arm that the login is outside of, and neither call inside a lambda or local function the other is
+    /// not in (those run when they are called, not where they are written).
+    /// </summary>
+    private static bool AlwaysPrecedes(IOperation connect, IOperation login)
+    {
+        var loginAncestors = new HashSet<IOperation>();
+        for (var current = login.Parent; current is not null; current = current.Parent)
+        {
+            loginAncestors.Add(current);
+        }
+
+        IOperation? common = null;
+        for (var current = connect.Parent; current is not null; current = current.Parent)
+        {
+            if (loginAncestors.Contains(current))
+            {
+                common = current;
+                break;
+            }
+
+            if (current is IConditionalOperation or ISwitchOperation or ISwitchCaseOperation or ISwitchExpressionArmOperation or
+                ILoopOperation or ICatchClauseOperation or ICoalesceOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        for (var current = login.Parent; current is not null && current != common; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return common is not null;
+    }
+
     /// <summary>The local, parameter or field a call is made on; null for anything the method cannot name.</summary>
     private static ISymbol? ClientSymbol(IOperation? receiver)
     {
         switch (ValueResolver.SkipImplicitConversions(receiver))
         {
+            case IConditionalAccessInstanceOperation conditionalInstance:
+                // `client?.Authenticate(...)`: the client is the operand of the nearest `?.`.
+                for (var current = conditionalInstance.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is IConditionalAccessOperation conditionalAccess)
+                    {
+                        return ClientSymbol(conditionalAccess.Operation);
+                    }
+                }
+
+                return null;
             case ILocalReferenceOperation local:
                 return local.Local;
             case IParameterReferenceOperation parameter:
