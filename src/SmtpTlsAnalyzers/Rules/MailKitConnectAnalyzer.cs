@@ -658,7 +658,12 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             }
             else
             {
-                starttls = QueryValue(uri.Query, "starttls");
+                if (!TryReadStartTls(uri.Query, out starttls))
+                {
+                    // A name given twice: MailKit throws while it parses the query. Not a TLS question.
+                    return null;
+                }
+
                 mode = starttls?.ToLowerInvariant() switch
                 {
                     "always" or "true" or "yes" => Mode.StartTls,
@@ -691,7 +696,8 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             }
 
             facts.Endpoint = Endpoint.Describe(uri.Host, EffectivePort(port, mode, protocol));
-            if (literal is not null && text.IndexOf('#') < 0 && text.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase))
+            if (literal is not null && text.IndexOf('#') < 0 && text.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase) &&
+                (uri.Query.Length == 0 || text.EndsWith(uri.Query, StringComparison.Ordinal)) && IsPlainQuery(uri.Query))
             {
                 facts.UriLiteral = literal;
                 facts.FixProperties = ImmutableDictionary<string, string?>.Empty
@@ -741,19 +747,77 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             return text.Substring(0, queryStart + 1) + query;
         }
 
-        private static string? QueryValue(string query, string name)
+        /// <summary>
+        /// Reads the starttls parameter the way MailKit does (UriExtensions.ParsedQuery): a name runs to the next '=',
+        /// its value to the next '&amp;'; names are compared as written, ignoring case, and values are unescaped.
+        /// False when a name appears twice, which makes MailKit throw.
+        /// </summary>
+        private static bool TryReadStartTls(string query, out string? starttls)
         {
-            string? value = null;
-            foreach (var part in query.TrimStart('?').Split('&'))
+            starttls = null;
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var index = 1;
+            while (index < query.Length)
             {
-                var equals = part.IndexOf('=');
-                if (equals > 0 && string.Equals(Uri.UnescapeDataString(part.Substring(0, equals)), name, StringComparison.OrdinalIgnoreCase))
+                var start = index;
+                while (index < query.Length && query[index] != '=')
                 {
-                    value = Uri.UnescapeDataString(part.Substring(equals + 1));
+                    index++;
+                }
+
+                var name = query.Substring(start, index - start);
+                string value;
+                if (index >= query.Length)
+                {
+                    value = string.Empty;
+                }
+                else
+                {
+                    start = ++index;
+                    while (index < query.Length && query[index] != '&')
+                    {
+                        index++;
+                    }
+
+                    value = Uri.UnescapeDataString(query.Substring(start, index - start));
+                    index++;
+                }
+
+                if (!names.Add(name))
+                {
+                    return false;
+                }
+
+                if (string.Equals(name, "starttls", StringComparison.OrdinalIgnoreCase))
+                {
+                    starttls = value;
                 }
             }
 
-            return value;
+            return true;
+        }
+
+        /// <summary>
+        /// True when every parameter of the query is name=value, so that splitting it at '&amp;' (as the rewrite does)
+        /// reads it the way MailKit does.
+        /// </summary>
+        private static bool IsPlainQuery(string query)
+        {
+            if (query.Length <= 1)
+            {
+                return true;
+            }
+
+            var parts = query.Substring(1).Split('&');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (parts[i].IndexOf('=') <= 0 && !(i == parts.Length - 1 && parts[i].Length == 0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The constant text of a <c>new Uri("...")</c>, and the literal itself when it is written in place.</summary>

@@ -307,6 +307,31 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task UriQueryIsReadAsMailKitReadsIt_NoRewriteWhenTheQueryIsNotPlain()
+    {
+        // MailKit reads a name up to the next '=', so "a&starttls" is one name here and starttls is absent; a name
+        // given twice makes MailKit throw while parsing, which is not a TLS question.
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client)
+                {
+                    client.Connect({|#0:new Uri("smtp://smtp.x.com:587/?a&starttls=never")|});
+                    client.Connect(new Uri("smtp://smtp.x.com:587/?starttls=always&STARTTLS=never"));
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = source };
+        test.ExpectedDiagnostics.Add(Diagnostic("SMTP004", 0, "smtp.x.com:587", "a Uri with the smtp:// scheme and no starttls=always"));
+        test.FixedState.ExpectedDiagnostics.Add(Diagnostic("SMTP004", 0, "smtp.x.com:587", "a Uri with the smtp:// scheme and no starttls=always"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task MailServiceReceiver_JudgesByPort()
     {
         const string source = """
