@@ -428,7 +428,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
             var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
             foreach (var write in facts.EnableSslWrites)
             {
-                if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled)
+                if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled && !IsOverwrittenLater(write, facts))
                 {
                     firstFalse ??= write;
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -516,6 +516,29 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
 
                 context.ReportDiagnostic(diagnostic);
             }
+        }
+
+        /// <summary>
+        /// True when the same code writes EnableSsl again further on with a value that is not a proven false:
+        /// <c>c.EnableSsl = false; if (cfg.Ssl) c.EnableSsl = true;</c> leaves TLS to configuration, like
+        /// <c>c.EnableSsl = cfg.Ssl</c>, so the false alone proves nothing.
+        /// </summary>
+        private static bool IsOverwrittenLater(ISimpleAssignmentOperation write, ClientFacts facts)
+        {
+            var root = ValueResolver.GetRoot(write);
+            foreach (var other in facts.EnableSslWrites)
+            {
+                if (other != write &&
+                    other.Syntax.SyntaxTree == write.Syntax.SyntaxTree &&
+                    other.Syntax.SpanStart > write.Syntax.Span.End &&
+                    ValueResolver.GetRoot(other) == root &&
+                    !(ValueResolver.TryGetBoolean(other.Value, out var enabled) && !enabled))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
