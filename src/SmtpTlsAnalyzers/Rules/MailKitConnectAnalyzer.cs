@@ -133,7 +133,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP003_MailKitConnectionWithoutTls, facts.Location, Additional(facts), facts.FixProperties, facts.Endpoint, facts.ModeText));
                 break;
             case Verdict.PortMismatch:
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP005_TlsModeDoesNotMatchPort, facts.Location, Additional(facts), facts.FixProperties, facts.ModeText, facts.PortText, facts.Reason));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP005_TlsModeDoesNotMatchPort, facts.Location, Additional(facts), facts.FixProperties, facts.ModeText + (facts.Host is { Length: > 0 } host ? " for " + host : string.Empty), facts.PortText, facts.Reason));
                 break;
             case Verdict.Strippable:
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP004_MailKitStrippableStartTls, facts.Location, Additional(facts), facts.FixProperties, facts.Endpoint, facts.ModeText));
@@ -372,6 +372,9 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
         public Verdict Verdict { get; set; }
         public Location Location { get; set; } = Location.None;
         public string Endpoint { get; set; } = string.Empty;
+
+        /// <summary>The host when it is a constant, for messages that name the port separately.</summary>
+        public string? Host { get; set; }
         public string ModeText { get; set; } = string.Empty;
         public string PortText { get; set; } = string.Empty;
         public string Reason { get; set; } = string.Empty;
@@ -550,6 +553,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
 
             Decide(facts, resolved, portOmitted, portValue, protocol);
             facts.Endpoint = Endpoint.Describe(hostName, EffectivePort(portValue, resolved, protocol));
+            facts.Host = hostName;
             return facts.Verdict == Verdict.Secure ? null : facts;
         }
 
@@ -696,6 +700,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             }
 
             facts.Endpoint = Endpoint.Describe(uri.Host, EffectivePort(port, mode, protocol));
+            facts.Host = uri.Host;
             if (literal is not null && text.IndexOf('#') < 0 && text.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase) &&
                 (uri.Query.Length == 0 || text.EndsWith(uri.Query, StringComparison.Ordinal)) && IsPlainQuery(uri.Query))
             {

@@ -473,7 +473,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
                         Descriptors.SMTP005_TlsModeDoesNotMatchPort,
                         portValue.Syntax.GetLocation(),
                         properties,
-                        "System.Net.Mail.SmtpClient",
+                        host is null ? "System.Net.Mail.SmtpClient" : "System.Net.Mail.SmtpClient for " + host,
                         "465",
                         "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587"));
                 }

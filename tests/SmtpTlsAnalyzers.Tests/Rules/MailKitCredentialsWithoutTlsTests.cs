@@ -410,7 +410,7 @@ public class MailKitCredentialsWithoutTlsTests
             TestCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
             FixedCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
         };
-        var mismatch = Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use SecureSocketOptions.SslOnConnect");
+        var mismatch = Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls for smtp.x.com", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use SecureSocketOptions.SslOnConnect");
         port.ExpectedDiagnostics.Add(mismatch);
         port.FixedState.ExpectedDiagnostics.Add(mismatch);
         await port.RunAsync(CancellationToken.None);
@@ -447,7 +447,7 @@ public class MailKitCredentialsWithoutTlsTests
             CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP001").WithLocation(1)
                 .WithArguments("smtp.x.net:465"),
             CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP005").WithLocation(2)
-                .WithArguments("System.Net.Mail.SmtpClient", "465", "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587"),
+                .WithArguments("System.Net.Mail.SmtpClient for smtp.x.net", "465", "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587"),
         };
         test.ExpectedDiagnostics.AddRange(expected);
         test.FixedState.ExpectedDiagnostics.AddRange(expected);
