@@ -74,7 +74,8 @@ internal static class InitializerEditor
             }
             else
             {
-                items.Add(added.WithTrailingTrivia(expressions.Last().GetTrailingTrivia()));
+                // Only the line break: a comment at the end of the old last line stays with that line.
+                items.Add(added.WithTrailingTrivia(expressions.Last().GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia))));
             }
         }
         else

@@ -321,12 +321,42 @@ public sealed class MailKitConnectCodeFixProvider : CodeFixProvider
         return await CleanUpAsync(document.WithSyntaxRoot(root.ReplaceNode(oldNode, newNode)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Adds <c>using MailKit.Security;</c> or <c>using System;</c> where needed and shortens the names.</summary>
+    /// <summary>
+    /// Adds <c>using MailKit.Security;</c> or <c>using System;</c> where needed and shortens the names. When the new
+    /// import makes a name the file already uses ambiguous (another SecureSocketOptions or InvalidOperationException
+    /// imported), the names stay qualified and no import is added.
+    /// </summary>
     private static async Task<Document> CleanUpAsync(Document document, CancellationToken cancellationToken)
     {
-        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var withImports = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        withImports = await SimplifyAsync(withImports, cancellationToken).ConfigureAwait(false);
+        if (await CountImportsAsync(withImports, cancellationToken).ConfigureAwait(false) == await CountImportsAsync(document, cancellationToken).ConfigureAwait(false))
+        {
+            return withImports;
+        }
+
+        var withoutImports = await SimplifyAsync(document, cancellationToken).ConfigureAwait(false);
+        return await CountErrorsAsync(withImports, cancellationToken).ConfigureAwait(false) > await CountErrorsAsync(withoutImports, cancellationToken).ConfigureAwait(false)
+            ? withoutImports
+            : withImports;
+    }
+
+    private static async Task<Document> SimplifyAsync(Document document, CancellationToken cancellationToken)
+    {
         document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> CountImportsAsync(Document document, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is null ? 0 : root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>().Count();
+    }
+
+    private static async Task<int> CountErrorsAsync(Document document, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model is null ? 0 : model.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
     }
 
     /// <summary>An argument index from the properties: -1 when absent, -2 when it does not fit the call.</summary>

@@ -141,7 +141,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP003_MailKitConnectionWithoutTls, facts.Location, Additional(facts), facts.FixProperties, facts.Endpoint, facts.ModeText));
                 break;
             case Verdict.PortMismatch:
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP005_TlsModeDoesNotMatchPort, facts.Location, Additional(facts), facts.FixProperties, facts.ModeText, facts.PortText, facts.Reason));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP005_TlsModeDoesNotMatchPort, facts.Location, Additional(facts), facts.FixProperties, facts.ModeText + (facts.Host is { Length: > 0 } host ? " for " + host : string.Empty), facts.PortText, facts.Reason));
                 break;
             case Verdict.Strippable:
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP004_MailKitStrippableStartTls, facts.Location, Additional(facts), facts.FixProperties, facts.Endpoint, facts.ModeText));
@@ -199,7 +199,8 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (connect is null || classifier.Classify(connect) is not { Verdict: Verdict.WithoutTls or Verdict.Strippable } facts)
+        if (connect is null || !AlwaysPrecedes(connect, login) ||
+            classifier.Classify(connect) is not { Verdict: Verdict.WithoutTls or Verdict.Strippable } facts)
         {
             return;
         }
@@ -227,11 +228,62 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             reason));
     }
 
+    /// <summary>
+    /// True when the connection runs on every path to the login in the same function: not in a branch, loop, catch
+    /// or switch arm that the login is outside of, and neither call inside a lambda or local function the other is
+    /// not in (those run when they are called, not where they are written).
+    /// </summary>
+    private static bool AlwaysPrecedes(IOperation connect, IOperation login)
+    {
+        var loginAncestors = new HashSet<IOperation>();
+        for (var current = login.Parent; current is not null; current = current.Parent)
+        {
+            loginAncestors.Add(current);
+        }
+
+        IOperation? common = null;
+        for (var current = connect.Parent; current is not null; current = current.Parent)
+        {
+            if (loginAncestors.Contains(current))
+            {
+                common = current;
+                break;
+            }
+
+            if (current is IConditionalOperation or ISwitchOperation or ISwitchCaseOperation or ISwitchExpressionArmOperation or
+                ILoopOperation or ICatchClauseOperation or ICoalesceOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        for (var current = login.Parent; current is not null && current != common; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return common is not null;
+    }
+
     /// <summary>The local, parameter or field a call is made on; null for anything the method cannot name.</summary>
     private static ISymbol? ClientSymbol(IOperation? receiver)
     {
         switch (ValueResolver.SkipImplicitConversions(receiver))
         {
+            case IConditionalAccessInstanceOperation conditionalInstance:
+                // `client?.Authenticate(...)`: the client is the operand of the nearest `?.`.
+                for (var current = conditionalInstance.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is IConditionalAccessOperation conditionalAccess)
+                    {
+                        return ClientSymbol(conditionalAccess.Operation);
+                    }
+                }
+
+                return null;
             case ILocalReferenceOperation local:
                 return local.Local;
             case IParameterReferenceOperation parameter:
@@ -328,6 +380,9 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
         public Verdict Verdict { get; set; }
         public Location Location { get; set; } = Location.None;
         public string Endpoint { get; set; } = string.Empty;
+
+        /// <summary>The host when it is a constant, for messages that name the port separately.</summary>
+        public string? Host { get; set; }
         public string ModeText { get; set; } = string.Empty;
         public string PortText { get; set; } = string.Empty;
         public string Reason { get; set; } = string.Empty;
@@ -373,6 +428,35 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
                 (KnownTypes.IsOrInherits(root.ContainingType, _types.IMailService) || KnownTypes.IsOrDerivesFrom(root.ContainingType, _types.MailService));
         }
 
+        /// <summary>
+        /// True when code outside MailKit overrides the Connect the call ends up in (the bool and Uri overloads call the
+        /// options overload of the same name): the override decides what the arguments mean, not MailKit.
+        /// </summary>
+        private bool IsOverriddenOutsideMailKit(IInvocationOperation invocation)
+        {
+            var mailKit = _types.IMailService!.ContainingAssembly;
+            var method = invocation.TargetMethod;
+            if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, mailKit))
+            {
+                return true;
+            }
+
+            for (var type = invocation.Instance?.Type as INamedTypeSymbol;
+                 type is not null && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, mailKit);
+                 type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol { IsOverride: true })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private static IMethodSymbol RootDefinition(IMethodSymbol method)
         {
             method = method.OriginalDefinition;
@@ -386,6 +470,11 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
 
         public ConnectFacts? Classify(IInvocationOperation invocation)
         {
+            if (IsOverriddenOutsideMailKit(invocation))
+            {
+                return null;
+            }
+
             var parameters = RootDefinition(invocation.TargetMethod).Parameters;
             IArgumentOperation? host = null, port = null, mode = null, uri = null, stream = null;
             var modeIsFlag = false;
@@ -472,6 +561,7 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
 
             Decide(facts, resolved, portOmitted, portValue, protocol);
             facts.Endpoint = Endpoint.Describe(hostName, EffectivePort(portValue, resolved, protocol));
+            facts.Host = hostName;
             return facts.Verdict == Verdict.Secure ? null : facts;
         }
 
@@ -580,7 +670,12 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             }
             else
             {
-                starttls = QueryValue(uri.Query, "starttls");
+                if (!TryReadStartTls(uri.Query, out starttls))
+                {
+                    // A name given twice: MailKit throws while it parses the query. Not a TLS question.
+                    return null;
+                }
+
                 mode = starttls?.ToLowerInvariant() switch
                 {
                     "always" or "true" or "yes" => Mode.StartTls,
@@ -613,7 +708,9 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             }
 
             facts.Endpoint = Endpoint.Describe(uri.Host, EffectivePort(port, mode, protocol));
-            if (literal is not null && text.IndexOf('#') < 0 && text.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase))
+            facts.Host = uri.Host;
+            if (literal is not null && text.IndexOf('#') < 0 && text.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase) &&
+                (uri.Query.Length == 0 || text.EndsWith(uri.Query, StringComparison.Ordinal)) && IsPlainQuery(uri.Query))
             {
                 facts.UriLiteral = literal;
                 facts.FixProperties = ImmutableDictionary<string, string?>.Empty
@@ -663,19 +760,77 @@ public sealed class MailKitConnectAnalyzer : DiagnosticAnalyzer
             return text.Substring(0, queryStart + 1) + query;
         }
 
-        private static string? QueryValue(string query, string name)
+        /// <summary>
+        /// Reads the starttls parameter the way MailKit does (UriExtensions.ParsedQuery): a name runs to the next '=',
+        /// its value to the next '&amp;'; names are compared as written, ignoring case, and values are unescaped.
+        /// False when a name appears twice, which makes MailKit throw.
+        /// </summary>
+        private static bool TryReadStartTls(string query, out string? starttls)
         {
-            string? value = null;
-            foreach (var part in query.TrimStart('?').Split('&'))
+            starttls = null;
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var index = 1;
+            while (index < query.Length)
             {
-                var equals = part.IndexOf('=');
-                if (equals > 0 && string.Equals(Uri.UnescapeDataString(part.Substring(0, equals)), name, StringComparison.OrdinalIgnoreCase))
+                var start = index;
+                while (index < query.Length && query[index] != '=')
                 {
-                    value = Uri.UnescapeDataString(part.Substring(equals + 1));
+                    index++;
+                }
+
+                var name = query.Substring(start, index - start);
+                string value;
+                if (index >= query.Length)
+                {
+                    value = string.Empty;
+                }
+                else
+                {
+                    start = ++index;
+                    while (index < query.Length && query[index] != '&')
+                    {
+                        index++;
+                    }
+
+                    value = Uri.UnescapeDataString(query.Substring(start, index - start));
+                    index++;
+                }
+
+                if (!names.Add(name))
+                {
+                    return false;
+                }
+
+                if (string.Equals(name, "starttls", StringComparison.OrdinalIgnoreCase))
+                {
+                    starttls = value;
                 }
             }
 
-            return value;
+            return true;
+        }
+
+        /// <summary>
+        /// True when every parameter of the query is name=value, so that splitting it at '&amp;' (as the rewrite does)
+        /// reads it the way MailKit does.
+        /// </summary>
+        private static bool IsPlainQuery(string query)
+        {
+            if (query.Length <= 1)
+            {
+                return true;
+            }
+
+            var parts = query.Substring(1).Split('&');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (parts[i].IndexOf('=') <= 0 && !(i == parts.Length - 1 && parts[i].Length == 0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The constant text of a <c>new Uri("...")</c>, and the literal itself when it is written in place.</summary>

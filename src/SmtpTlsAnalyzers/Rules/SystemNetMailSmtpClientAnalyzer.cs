@@ -67,6 +67,11 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(c => model.OnObjectCreation((IObjectCreationOperation)c.Operation), OperationKind.ObjectCreation);
         context.RegisterOperationAction(c => model.OnAssignment((ISimpleAssignmentOperation)c.Operation), OperationKind.SimpleAssignment);
         context.RegisterOperationAction(c => model.OnInvocation((IInvocationOperation)c.Operation), OperationKind.Invocation);
+        context.RegisterOperationAction(
+            c => model.OnOtherWrite(c.Operation),
+            OperationKind.CompoundAssignment,
+            OperationKind.CoalesceAssignment,
+            OperationKind.DeconstructionAssignment);
         if (HasClientField((INamedTypeSymbol)context.Symbol, members))
         {
             context.RegisterOperationAction(c => model.OnFieldReference((IFieldReferenceOperation)c.Operation), OperationKind.FieldReference);
@@ -158,6 +163,9 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
         public readonly List<IOperation> DeliveryValues = new();
         public int Sends;
         public bool Escapes;
+
+        /// <summary>EnableSsl is written somewhere the model cannot read a value from (<c>|=</c>, deconstruction, a nested type).</summary>
+        public bool EnableSslUnknown;
     }
 
     /// <summary>
@@ -172,6 +180,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
         private readonly List<ISimpleAssignmentOperation> _assignments = new();
         private readonly List<IInvocationOperation> _sends = new();
         private readonly List<IFieldReferenceOperation> _fieldReferences = new();
+        private readonly List<IPropertyReferenceOperation> _otherWrites = new();
 
         public TypeModel(SmtpClientMembers members) => _members = members;
 
@@ -208,6 +217,34 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>A compound, <c>??=</c> or deconstruction write: the property gets a value the model does not follow.</summary>
+        public void OnOtherWrite(IOperation write)
+        {
+            var target = write switch
+            {
+                ICompoundAssignmentOperation compound => compound.Target,
+                ICoalesceAssignmentOperation coalesce => coalesce.Target,
+                IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+                _ => null,
+            };
+
+            if (target is null)
+            {
+                return;
+            }
+
+            foreach (var operation in target.DescendantsAndSelf())
+            {
+                if (operation is IPropertyReferenceOperation property && _members.IsClientType(property.Property.ContainingType))
+                {
+                    lock (_gate)
+                    {
+                        _otherWrites.Add(property);
+                    }
+                }
+            }
+        }
+
         public void OnFieldReference(IFieldReferenceOperation reference)
         {
             if (_members.IsClientType(reference.Field.Type))
@@ -224,7 +261,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
             Dictionary<object, ClientFacts> clients;
             lock (_gate)
             {
-                if (_creations.Count == 0 && _assignments.Count == 0)
+                if (_creations.Count == 0 && _assignments.Count == 0 && _otherWrites.Count == 0)
                 {
                     return;
                 }
@@ -309,6 +346,28 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            foreach (var target in _otherWrites)
+            {
+                var property = target.Property;
+                var facts = For(KeyOfReceiver(target.Instance) ?? target);
+                if (_members.Is(property, _members.EnableSsl))
+                {
+                    facts.EnableSslUnknown = true;
+                }
+                else if (_members.Is(property, _members.Host))
+                {
+                    facts.HostValues.Add(target);
+                }
+                else if (_members.Is(property, _members.Port))
+                {
+                    facts.PortValues.Add(target);
+                }
+                else if (_members.Is(property, _members.DeliveryMethod))
+                {
+                    facts.DeliveryValues.Add(target);
+                }
+            }
+
             foreach (var send in _sends)
             {
                 For(KeyOfReceiver(send.Instance) ?? send).Sends++;
@@ -322,7 +381,37 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            foreach (var pair in clients)
+            {
+                if (pair.Key is IFieldSymbol field && IsNamedInNestedType(field))
+                {
+                    // A nested type's code is analyzed with that type: whatever it does with the field is unseen here.
+                    pair.Value.Escapes = true;
+                    pair.Value.EnableSslUnknown = true;
+                }
+            }
+
             return clients;
+        }
+
+        /// <summary>True when a type nested in the field's type mentions the field's name (a cheap, conservative look).</summary>
+        private static bool IsNamedInNestedType(IFieldSymbol field)
+        {
+            foreach (var nested in field.ContainingType.GetTypeMembers())
+            {
+                foreach (var reference in nested.DeclaringSyntaxReferences)
+                {
+                    foreach (var token in reference.GetSyntax().DescendantTokens())
+                    {
+                        if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && token.ValueText == field.Name)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         private void ReportClient(SymbolAnalysisContext context, AnalyzerSettings settings, ClientFacts facts)
@@ -348,10 +437,10 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
 
             // SMTP001: every write of a proven false.
             ISimpleAssignmentOperation? firstFalse = null;
-            var allFalse = facts.EnableSslWrites.Count > 0;
+            var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
             foreach (var write in facts.EnableSslWrites)
             {
-                if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled)
+                if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled && !IsOverwrittenLater(write, facts))
                 {
                     firstFalse ??= write;
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -367,7 +456,9 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
 
             // SMTP002: a client created here, used here to send or log in, and never given EnableSsl.
             var sendsWithoutSsl = facts.Creations.Count > 0
+                && CreatesPlainClients(facts)
                 && facts.EnableSslWrites.Count == 0
+                && !facts.EnableSslUnknown
                 && !facts.Escapes
                 && (facts.Sends > 0 || facts.CredentialWrites.Count > 0)
                 && MailSettingsReader.EnableSslDefaultsToFalse(_members.Types.SystemNetMailRuntime, context.Options, context.CancellationToken);
@@ -394,7 +485,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
                         Descriptors.SMTP005_TlsModeDoesNotMatchPort,
                         portValue.Syntax.GetLocation(),
                         properties,
-                        "System.Net.Mail.SmtpClient",
+                        host is null ? "System.Net.Mail.SmtpClient" : "System.Net.Mail.SmtpClient for " + host,
                         "465",
                         "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587"));
                 }
@@ -437,6 +528,46 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
 
                 context.ReportDiagnostic(diagnostic);
             }
+        }
+
+        /// <summary>
+        /// True when the same code writes EnableSsl again further on with a value that is not a proven false:
+        /// <c>c.EnableSsl = false; if (cfg.Ssl) c.EnableSsl = true;</c> leaves TLS to configuration, like
+        /// <c>c.EnableSsl = cfg.Ssl</c>, so the false alone proves nothing.
+        /// </summary>
+        private static bool IsOverwrittenLater(ISimpleAssignmentOperation write, ClientFacts facts)
+        {
+            var root = ValueResolver.GetRoot(write);
+            foreach (var other in facts.EnableSslWrites)
+            {
+                if (other != write &&
+                    other.Syntax.SyntaxTree == write.Syntax.SyntaxTree &&
+                    other.Syntax.SpanStart > write.Syntax.Span.End &&
+                    ValueResolver.GetRoot(other) == root &&
+                    !(ValueResolver.TryGetBoolean(other.Value, out var enabled) && !enabled))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when every creation makes a System.Net.Mail.SmtpClient itself: a subclass's constructor can turn
+        /// EnableSsl on where this type cannot see it.
+        /// </summary>
+        private bool CreatesPlainClients(ClientFacts facts)
+        {
+            foreach (var creation in facts.Creations)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(creation.Type, _members.Types.SystemNetMailSmtpClient))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string LineOf(IOperation operation) =>

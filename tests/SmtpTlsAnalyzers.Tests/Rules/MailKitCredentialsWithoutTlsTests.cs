@@ -235,6 +235,101 @@ public class MailKitCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task ConnectionOnOneBranchOrLoginInLambda_NoSmtp009()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Branches(SmtpClient c, bool secure)
+                {
+                    if (secure) c.Connect("smtp.x.com", 465, true);
+                    else c.Connect("smtp.x.com", 587, {|#0:false|});
+                    c.Authenticate("u", "p");
+                }
+
+                void Loop(SmtpClient c, int attempts)
+                {
+                    for (var i = 0; i < attempts; i++) c.Connect("smtp.x.com", 587, {|#1:false|});
+                    c.Authenticate("u", "p");
+                }
+
+                void LoginLater(SmtpClient c)
+                {
+                    c.Connect("smtp.x.com", 587, {|#2:false|});
+                    Action login = () => c.Authenticate("u", "p");
+                    c.Disconnect(true);
+                    c.Connect("smtp.x.com", 465, true);
+                    login();
+                }
+
+                void ConnectLater(SmtpClient c)
+                {
+                    Action connect = () => c.Connect("smtp.x.com", 587, {|#3:false|});
+                    c.Authenticate("u", "p");
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP004", 0, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 1, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 2, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 3, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
+    public async Task ConnectionAndLoginInTryOrUsingOrSameLambda_Reports()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                SmtpClient? _client;
+
+                void Try(SmtpClient c)
+                {
+                    try
+                    {
+                        c.Connect("smtp.x.com", 587, {|#0:false|});
+                    }
+                    finally { }
+                    {|#1:c.Authenticate("u", "p")|};
+                }
+
+                Func<SmtpClient, Task> Send = async c =>
+                {
+                    await c.ConnectAsync("smtp.x.com", 587, {|#2:false|});
+                    await {|#3:c.AuthenticateAsync("u", "p")|};
+                };
+
+                void ConditionalAccess()
+                {
+                    _client?.Connect("smtp.x.com", 25, {|#4:SecureSocketOptions.None|});
+                    _client?{|#5:.Authenticate("u", "p")|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP004", 0, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP009", 1, "smtp.x.com:587", "the connection on line 14 uses useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 2, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP009", 3, "smtp.x.com:587", "the connection on line 22 uses useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP003", 4, "smtp.x.com:25", "SecureSocketOptions.None"),
+            Diagnostic("SMTP009", 5, "smtp.x.com:25", "the connection on line 28 does not use TLS (SecureSocketOptions.None)"));
+    }
+
+    [Fact]
     public async Task GuardedReconnectedOrOtherClient_NoSmtp009()
     {
         const string source = """
@@ -315,7 +410,7 @@ public class MailKitCredentialsWithoutTlsTests
             TestCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
             FixedCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
         };
-        var mismatch = Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use SecureSocketOptions.SslOnConnect");
+        var mismatch = Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls for smtp.x.com", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use SecureSocketOptions.SslOnConnect");
         port.ExpectedDiagnostics.Add(mismatch);
         port.FixedState.ExpectedDiagnostics.Add(mismatch);
         await port.RunAsync(CancellationToken.None);
@@ -352,7 +447,7 @@ public class MailKitCredentialsWithoutTlsTests
             CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP001").WithLocation(1)
                 .WithArguments("smtp.x.net:465"),
             CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP005").WithLocation(2)
-                .WithArguments("System.Net.Mail.SmtpClient", "465", "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587"),
+                .WithArguments("System.Net.Mail.SmtpClient for smtp.x.net", "465", "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587"),
         };
         test.ExpectedDiagnostics.AddRange(expected);
         test.FixedState.ExpectedDiagnostics.AddRange(expected);

@@ -307,6 +307,31 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task UriQueryIsReadAsMailKitReadsIt_NoRewriteWhenTheQueryIsNotPlain()
+    {
+        // MailKit reads a name up to the next '=', so "a&starttls" is one name here and starttls is absent; a name
+        // given twice makes MailKit throw while parsing, which is not a TLS question.
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client)
+                {
+                    client.Connect({|#0:new Uri("smtp://smtp.x.com:587/?a&starttls=never")|});
+                    client.Connect(new Uri("smtp://smtp.x.com:587/?starttls=always&STARTTLS=never"));
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = source };
+        test.ExpectedDiagnostics.Add(Diagnostic("SMTP004", 0, "smtp.x.com:587", "a Uri with the smtp:// scheme and no starttls=always"));
+        test.FixedState.ExpectedDiagnostics.Add(Diagnostic("SMTP004", 0, "smtp.x.com:587", "a Uri with the smtp:// scheme and no starttls=always"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task MailServiceReceiver_JudgesByPort()
     {
         const string source = """
@@ -343,6 +368,78 @@ public class MailKitStrippableStartTlsTests
             """;
 
         await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "smtp.x.com:587", "SecureSocketOptions.StartTlsWhenAvailable"));
+    }
+
+    [Fact]
+    public async Task UserSubclassOverridingConnect_NoDiagnostic()
+    {
+        const string source = """
+            using System.Threading;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class ImplicitTlsSmtpClient : SmtpClient
+            {
+                public override void Connect(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) =>
+                    base.Connect(host, 465, SecureSocketOptions.SslOnConnect, cancellationToken);
+            }
+
+            class Mailer
+            {
+                void Send(ImplicitTlsSmtpClient client)
+                {
+                    client.Connect("smtp.x.com", 587, false);
+                    client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTlsWhenAvailable);
+                    client.Connect("smtp.x.com");
+                    client.Authenticate("u", "p");
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task AnotherSecureSocketOptionsImported_FixKeepsTheNameQualified()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using Legacy;
+
+            namespace Legacy { public enum SecureSocketOptions { Plain, Encrypted } }
+
+            class Mailer
+            {
+                SecureSocketOptions _legacy = SecureSocketOptions.Plain;
+
+                void Send(SmtpClient c) => c.Connect("smtp.gmail.com", 587, {|#0:false|});
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using Legacy;
+
+            namespace Legacy { public enum SecureSocketOptions { Plain, Encrypted } }
+
+            class Mailer
+            {
+                SecureSocketOptions _legacy = SecureSocketOptions.Plain;
+
+                void Send(SmtpClient c) => c.Connect("smtp.gmail.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+            }
+            """;
+
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = MailKitConnectCodeFixProvider.UseStartTlsKey,
+
+            // The qualified name is built as a type name; the text and the compilation are what matter here.
+            CodeActionValidationMode = Microsoft.CodeAnalysis.Testing.CodeActionValidationMode.None,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)"));
+        await test.RunAsync(CancellationToken.None);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
 
         await FixAsync(
             source,
-            new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls", "465", string.Format(ExpectsTls, 465)) },
+            new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls for smtp.ethereal.email", "465", string.Format(ExpectsTls, 465)) },
             fixedSource,
             MailKitConnectCodeFixProvider.UseSslOnConnectKey);
     }
@@ -67,7 +67,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
 
         await FixAsync(
             source,
-            new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls", "465", string.Format(ExpectsTls, 465)) },
+            new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls for smtp.ethereal.email", "465", string.Format(ExpectsTls, 465)) },
             fixedSource,
             MailKitConnectCodeFixProvider.UseStartTlsOnStartTlsPortKey);
     }
@@ -98,7 +98,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
 
         await FixAsync(
             source,
-            new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.SslOnConnect", "587", string.Format(ExpectsPlain, 587)) },
+            new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.SslOnConnect for smtp.gmail.com", "587", string.Format(ExpectsPlain, 587)) },
             fixedSource,
             MailKitConnectCodeFixProvider.UseStartTlsKey);
     }
@@ -136,13 +136,13 @@ public class MailKitTlsModeDoesNotMatchPortTests
 
         var expected = new[]
         {
-            Diagnostic("SMTP005", 0, "useSsl: true", "143", string.Format(ExpectsPlain, 143)),
-            Diagnostic("SMTP005", 1, "useSsl: false (STARTTLS when available)", "995", string.Format(ExpectsTls, 995)),
+            Diagnostic("SMTP005", 0, "useSsl: true for imap.x.com", "143", string.Format(ExpectsPlain, 143)),
+            Diagnostic("SMTP005", 1, "useSsl: false (STARTTLS when available) for pop.x.com", "995", string.Format(ExpectsTls, 995)),
         };
         await FixAsync(source, expected, fixedSource.Replace("options: SecureSocketOptions.SslOnConnect", "useSsl: {|#0:false|}"), MailKitConnectCodeFixProvider.UseStartTlsKey,
-            Diagnostic("SMTP005", 0, "useSsl: false (STARTTLS when available)", "995", string.Format(ExpectsTls, 995)));
+            Diagnostic("SMTP005", 0, "useSsl: false (STARTTLS when available) for pop.x.com", "995", string.Format(ExpectsTls, 995)));
         await FixAsync(source, expected, fixedSource.Replace("143, SecureSocketOptions.StartTls", "143, {|#0:true|}"), MailKitConnectCodeFixProvider.UseSslOnConnectKey,
-            Diagnostic("SMTP005", 0, "useSsl: true", "143", string.Format(ExpectsPlain, 143)));
+            Diagnostic("SMTP005", 0, "useSsl: true for imap.x.com", "143", string.Format(ExpectsPlain, 143)));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
             }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTlsWhenAvailable", "993", string.Format(ExpectsTls, 993)));
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTlsWhenAvailable for mail.x.com", "993", string.Format(ExpectsTls, 993)));
     }
 
     [Fact]
@@ -195,8 +195,8 @@ public class MailKitTlsModeDoesNotMatchPortTests
             source,
             new[]
             {
-                Diagnostic("SMTP005", 0, "The smtp:// scheme (STARTTLS)", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use the smtps:// scheme"),
-                Diagnostic("SMTP005", 1, "The smtps:// scheme (TLS from the first byte)", "587", "a server on port 587 expects plain text followed by STARTTLS, so the TLS handshake fails; use ?starttls=always"),
+                Diagnostic("SMTP005", 0, "The smtp:// scheme (STARTTLS) for smtp.x.com", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use the smtps:// scheme"),
+                Diagnostic("SMTP005", 1, "The smtps:// scheme (TLS from the first byte) for smtp.x.com", "587", "a server on port 587 expects plain text followed by STARTTLS, so the TLS handshake fails; use ?starttls=always"),
             },
             fixedSource,
             MailKitConnectCodeFixProvider.RewriteUriKey);
@@ -274,8 +274,8 @@ public class MailKitTlsModeDoesNotMatchPortTests
             source,
             new[]
             {
-                Diagnostic("SMTP005", 0, "The pop3:// scheme (STARTTLS)", "995", "a server on port 995 expects TLS from the first byte, so the connection hangs or fails; use the pops:// scheme"),
-                Diagnostic("SMTP005", 1, "The imap:// scheme (STARTTLS)", "993", "a server on port 993 expects TLS from the first byte, so the connection hangs or fails; use the imaps:// scheme"),
+                Diagnostic("SMTP005", 0, "The pop3:// scheme (STARTTLS) for pop.x.com", "995", "a server on port 995 expects TLS from the first byte, so the connection hangs or fails; use the pops:// scheme"),
+                Diagnostic("SMTP005", 1, "The imap:// scheme (STARTTLS) for imap.x.com", "993", "a server on port 993 expects TLS from the first byte, so the connection hangs or fails; use the imaps:// scheme"),
             },
             fixedSource,
             MailKitConnectCodeFixProvider.RewriteUriKey);
@@ -307,7 +307,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
 
         await FixAsync(
             source,
-            new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.SslOnConnect", "587", string.Format(ExpectsPlain, 587)) },
+            new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.SslOnConnect for smtp.x.com", "587", string.Format(ExpectsPlain, 587)) },
             fixedSource,
             MailKitConnectCodeFixProvider.UseStartTlsKey);
     }

@@ -157,6 +157,37 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
+    public async Task FalseThenConfiguredTrue_NoDiagnostic_FalseAfterwardsReported()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Configured(MailMessage m, bool secure, NetworkCredential cred)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587);
+                    c.EnableSsl = false;
+                    if (secure) c.EnableSsl = true;
+                    c.Credentials = cred;
+                    c.Send(m);
+                }
+
+                void Overridden(MailMessage m, bool secure)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587);
+                    c.EnableSsl = secure;
+                    {|#0:c.EnableSsl = false|};
+                    c.Send(m);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task ReadOnlyFieldWrittenByConstructor_NoDiagnostic()
     {
         const string source = """

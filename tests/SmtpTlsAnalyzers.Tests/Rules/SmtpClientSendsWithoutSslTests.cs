@@ -143,6 +143,54 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task MultilineInitializerEndingInComment_FixLeavesTheCommentOnItsLine()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, NetworkCredential cred)
+                {
+                    var c = {|#0:new SmtpClient("smtp.example.com")
+                    {
+                        {|#1:Credentials = cred|} // from the vault
+                    }|};
+                    c.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, NetworkCredential cred)
+                {
+                    var c = new SmtpClient("smtp.example.com")
+                    {
+                        Credentials = cred, // from the vault
+                        EnableSsl = true
+                    };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com", "EnableSsl is never set, and it defaults to false"),
+            },
+            fixedSource,
+            SmtpClientEnableSslCodeFixProvider.AddToInitializerKey);
+    }
+
+    [Fact]
     public async Task UsingStatementTargetTypedNewAndSendOverloads_FixAllAddsInitializers()
     {
         const string source = """
@@ -282,6 +330,113 @@ public class SmtpClientSendsWithoutSslTests
             """;
 
         await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task SubclassThatEnablesSslInItsConstructor_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class SecureSmtpClient : SmtpClient
+            {
+                public SecureSmtpClient() : base("smtp.example.com", 587) { EnableSsl = true; }
+            }
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    using var c = new SecureSmtpClient();
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Theory]
+    [InlineData("c.EnableSsl |= settings;")]
+    [InlineData("(c.EnableSsl, c.Port) = (settings, 587);")]
+    [InlineData("(c.DeliveryMethod, c.EnableSsl) = (SmtpDeliveryMethod.Network, settings);")]
+    public async Task EnableSslWrittenByCompoundOrDeconstruction_NoDiagnostic(string write)
+    {
+        var source = $$"""
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, bool settings, NetworkCredential cred)
+                {
+                    var c = new SmtpClient("smtp.example.com");
+                    c.Credentials = cred;
+                    {{write}}
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DeliveryMethodFromDeconstruction_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, (SmtpDeliveryMethod Method, string Folder) settings)
+                {
+                    var c = new SmtpClient("smtp.example.com");
+                    (c.DeliveryMethod, c.PickupDirectoryLocation) = settings;
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task PrivateFieldUsedByNestedType_NoDiagnostic_NestedTypesOwnClientReported()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            static class Tls { public static void Enable(SmtpClient c) => c.EnableSsl = true; }
+
+            class Mailer
+            {
+                private static readonly SmtpClient Client = new SmtpClient("smtp.example.com", 587);
+                private static readonly SmtpClient Other = new SmtpClient("smtp.example.com", 587);
+
+                void Send(MailMessage msg)
+                {
+                    Client.Send(msg);
+                    Other.Send(msg);
+                }
+
+                class Setup
+                {
+                    static Setup() { Client.EnableSsl = true; }
+
+                    void Secure() => Tls.Enable(Other);
+                }
+
+                class Own
+                {
+                    private readonly SmtpClient _c = {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                    void Send(MailMessage msg) => _c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
 
         await VerifyCS.VerifyCodeFixAsync(
             source,
-            VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient", "465", Reason),
+            VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.126.com", "465", Reason),
             fixedSource,
             SmtpClientPortCodeFixProvider.UsePort587Key);
     }
@@ -88,8 +88,8 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
             source,
             new[]
             {
-                VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient", "465", Reason),
-                VerifyCS.Diagnostic("SMTP005").WithLocation(1).WithArguments("System.Net.Mail.SmtpClient", "465", Reason),
+                VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason),
+                VerifyCS.Diagnostic("SMTP005").WithLocation(1).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason),
             },
             fixedSource);
     }
@@ -115,7 +115,7 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
         // The constant may be used elsewhere: the fix is only offered on a literal.
         await VerifyCS.VerifyCodeFixAsync(
             source,
-            VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient", "465", Reason),
+            VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason),
             source);
     }
 
