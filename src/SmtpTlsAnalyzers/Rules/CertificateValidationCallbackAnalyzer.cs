@@ -171,12 +171,40 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// The "accept only valid certificates" fix edits the callback itself: it needs the body in the same file and
-    /// four parameters to name.
+    /// four parameters to name. A body that writes the errors parameter (<c>e &amp;= ~ChainErrors</c>) is left
+    /// alone: a result of <c>e == SslPolicyErrors.None</c> would then still read the cleared value.
     /// </summary>
     private static bool CanRestrictResult(CertificateCallback callback, IOperation assignment) =>
-        callback.Signature is { Parameters.Length: 4 } &&
+        callback.Signature is { Parameters.Length: 4 } signature &&
         callback.Declaration.SyntaxTree == assignment.Syntax.SyntaxTree &&
-        callback.Declaration is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax;
+        callback.Declaration is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax &&
+        !WritesParameter(callback.Body, signature.Parameters[3]);
+
+    private static bool WritesParameter(IOperation? body, IParameterSymbol parameter)
+    {
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IParameterReferenceOperation reference &&
+                SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter) &&
+                reference.Parent switch
+                {
+                    IAssignmentOperation written => written.Target == reference,
+                    IIncrementOrDecrementOperation => true,
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
+                    _ => false,
+                })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string DescribeFlag(IOperation? flag)
     {
