@@ -298,7 +298,9 @@ internal static class MailSettingsReader
         NetworkSettings? network = null;
         foreach (var element in Children(smtp, "network"))
         {
-            if (!IsRemoved(element, isTransform))
+            // In a transform, an element without a transform of its own (or a Replace/Insert around it) only
+            // locates; its attributes change nothing in the base file.
+            if (!IsRemoved(element, isTransform) && (!isTransform || IsWrittenByTransform(element)))
             {
                 network = ReadNetwork(element, isTransform, text);
                 break;
@@ -311,6 +313,12 @@ internal static class MailSettingsReader
     private static NetworkSettings ReadNetwork(XElement network, bool isTransform, SourceText text)
     {
         var enableSsl = Attribute(network, "enableSsl");
+        if (isTransform && !SetsAttribute(network, "enableSsl"))
+        {
+            // SetAttributes(host, port) leaves the base file's enableSsl as it is, whatever this element says.
+            enableSsl = null;
+        }
+
         var port = Attribute(network, "port")?.Value.Trim();
         var userName = Attribute(network, "userName")?.Value;
         var password = Attribute(network, "password")?.Value;
@@ -385,6 +393,40 @@ internal static class MailSettingsReader
         {
             var verb = TransformVerb(current);
             if (verb is "Remove" or "RemoveAll")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a transform writes the element: whole (Replace, Insert...) or some of its attributes (SetAttributes).</summary>
+    private static bool IsWrittenByTransform(XElement element) =>
+        ReplacesWholeElement(element) || TransformVerb(element) == "SetAttributes";
+
+    /// <summary>
+    /// True when the transform writes <paramref name="name"/> of the element: it writes the element whole, or its
+    /// SetAttributes has no list or lists the attribute.
+    /// </summary>
+    private static bool SetsAttribute(XElement element, string name)
+    {
+        if (ReplacesWholeElement(element))
+        {
+            return true;
+        }
+
+        var value = element.Attribute(XName.Get("Transform", XdtNamespace))?.Value;
+        var open = value?.IndexOf('(') ?? -1;
+        var close = value?.LastIndexOf(')') ?? -1;
+        if (value is null || open < 0 || close < open)
+        {
+            return true;
+        }
+
+        foreach (var listed in value.Substring(open + 1, close - open - 1).Split(','))
+        {
+            if (listed.Trim() == name)
             {
                 return true;
             }
