@@ -31,6 +31,10 @@ internal static class MailSettingsReader
 
     private static readonly char[] PathSeparators = { '/', '\\' };
 
+    /// <summary>The attributes of <c>network</c> (SmtpNetworkElement); the runtime spells them exactly so.</summary>
+    private static readonly string[] NetworkAttributes =
+        { "clientDomain", "defaultCredentials", "enableSsl", "host", "password", "port", "targetName", "userName" };
+
     private static readonly Regex EncodingDeclaration = new(
         @"\A\uFEFF?<\?xml[^>]*?\sencoding\s*=\s*[""']([A-Za-z0-9._:-]+)[""']",
         RegexOptions.CultureInvariant,
@@ -332,8 +336,35 @@ internal static class MailSettingsReader
             isWholeElement: !isTransform || ReplacesWholeElement(network),
             hasPassword: !string.IsNullOrEmpty(userName) || !string.IsNullOrEmpty(password),
             usesDefaultCredentials: string.Equals(defaultCredentials, "true", StringComparison.OrdinalIgnoreCase),
+            isRefusedByRuntime: HasMisspelledAttribute(network),
             elementLocation: LocationOf(network, network.Name.LocalName.Length, text),
             enableSslLocation: enableSsl is null ? null : LocationOf(enableSsl, enableSsl.Name.LocalName.Length, text));
+    }
+
+    /// <summary>
+    /// True for <c>EnableSSL="true"</c> and the like: configuration attribute names are case-sensitive, and the
+    /// runtime refuses an unrecognized attribute, so no client is ever created from such an element.
+    /// </summary>
+    private static bool HasMisspelledAttribute(XElement network)
+    {
+        foreach (var attribute in network.Attributes())
+        {
+            var name = attribute.Name;
+            if (name.NamespaceName.Length != 0)
+            {
+                continue;
+            }
+
+            foreach (var known in NetworkAttributes)
+            {
+                if (!name.LocalName.Equals(known, StringComparison.Ordinal) && name.LocalName.Equals(known, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<XElement> SystemNetSections(XElement configuration)
@@ -544,6 +575,7 @@ internal sealed class NetworkSettings
         bool isWholeElement,
         bool hasPassword,
         bool usesDefaultCredentials,
+        bool isRefusedByRuntime,
         ConfigLocation elementLocation,
         ConfigLocation? enableSslLocation)
     {
@@ -553,6 +585,7 @@ internal sealed class NetworkSettings
         IsWholeElement = isWholeElement;
         HasPassword = hasPassword;
         UsesDefaultCredentials = usesDefaultCredentials;
+        IsRefusedByRuntime = isRefusedByRuntime;
         ElementLocation = elementLocation;
         EnableSslLocation = enableSslLocation;
     }
@@ -572,15 +605,20 @@ internal sealed class NetworkSettings
     /// <summary>defaultCredentials="true": the process's Windows credentials log in.</summary>
     public bool UsesDefaultCredentials { get; }
 
+    /// <summary>An attribute name in the wrong case (<c>EnableSSL</c>): the runtime refuses the whole section.</summary>
+    public bool IsRefusedByRuntime { get; }
+
     public ConfigLocation ElementLocation { get; }
     public ConfigLocation? EnableSslLocation { get; }
 
     /// <summary>
     /// True when the element proves plaintext: enableSsl is "false" (any case), or absent from an element that is
-    /// written whole (its default is false). An unparseable value fails at run time and proves nothing.
+    /// written whole (its default is false). An unparseable value or a misspelled attribute fails at run time and
+    /// proves nothing.
     /// </summary>
     public bool LeavesSslOff =>
-        EnableSsl is null ? IsWholeElement : EnableSsl.Trim().Equals("false", StringComparison.OrdinalIgnoreCase);
+        !IsRefusedByRuntime &&
+        (EnableSsl is null ? IsWholeElement : EnableSsl.Trim().Equals("false", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Where a node is in a configuration file.</summary>

@@ -125,6 +125,26 @@ public class MailSettingsWithoutTlsTests
     }
 
     [Fact]
+    public async Task AttributeNameInWrongCase_NoDiagnostic()
+    {
+        // Configuration attribute names are case-sensitive: the runtime refuses EnableSSL ("Unrecognized attribute"),
+        // so no client is created from this element, and adding enableSsl="true" beside it would not help.
+        const string config = """
+            <configuration>
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <network host="smtp.example.com" EnableSSL="true" userName="app" password="secret" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+
+        await VerifyAsync("/src/App.config", config);
+    }
+
+    [Fact]
     public async Task Password_MessageSaysPasswordIsSent()
     {
         await VerifyAsync(
