@@ -94,7 +94,7 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
         {
             target = "The certificate policy " + policyType.Name;
             fix = DiagnosticProperties.ResetGlobalCertificateCallback;
-            callback = CertificateCallback.FromMethod(implementation, assignment.SemanticModel, context.CancellationToken);
+            callback = CertificateCallback.FromMethod(FindOverride(policyType, implementation), assignment.SemanticModel, context.CancellationToken);
             isPolicy = true;
         }
         else
@@ -155,6 +155,34 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
         }
 
         return worst is not null;
+    }
+
+    /// <summary>
+    /// The method the runtime calls: the most derived override of the implementing method (an abstract or virtual
+    /// <c>CheckValidationResult</c> of a base class overridden by the policy's own class).
+    /// </summary>
+    private static IMethodSymbol FindOverride(INamedTypeSymbol policyType, IMethodSymbol implementation)
+    {
+        if (!implementation.IsAbstract && !implementation.IsVirtual && !implementation.IsOverride)
+        {
+            return implementation;
+        }
+
+        for (var type = policyType; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers(implementation.Name))
+            {
+                for (var method = member as IMethodSymbol; method is not null; method = method.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, implementation.OriginalDefinition))
+                    {
+                        return (IMethodSymbol)member;
+                    }
+                }
+            }
+        }
+
+        return implementation;
     }
 
     /// <summary>The class of the <c>ICertificatePolicy</c> object assigned: a creation, directly or through a local written once.</summary>

@@ -457,6 +457,45 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task CertificatePolicyOverridingAbstractBase_Reports()
+    {
+        // The runtime calls the override, not the abstract method that implements the interface.
+        const string source = """
+            using System.Net;
+            using System.Security.Cryptography.X509Certificates;
+
+            abstract class PolicyBase : ICertificatePolicy
+            {
+                public abstract bool CheckValidationResult(ServicePoint sp, X509Certificate cert, WebRequest request, int problem);
+            }
+
+            class TrustAllPolicy : PolicyBase
+            {
+                public override bool CheckValidationResult(ServicePoint sp, X509Certificate cert, WebRequest request, int problem) => true;
+            }
+
+            class StrictPolicy : PolicyBase
+            {
+                public override bool CheckValidationResult(ServicePoint sp, X509Certificate cert, WebRequest request, int problem) => problem == 0;
+            }
+
+            class Startup
+            {
+                void Configure(bool strict)
+                {
+                    {|#0:ServicePointManager.CertificatePolicy = new TrustAllPolicy()|};
+                    ServicePointManager.CertificatePolicy = new StrictPolicy();
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.OnNetFramework48();
+        test.ExpectedDiagnostics.Add(Smtp006(0, "The certificate policy TrustAllPolicy"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ExtensionOnIMailServiceWithUsingStatic_Reports()
     {
         const string source = """
