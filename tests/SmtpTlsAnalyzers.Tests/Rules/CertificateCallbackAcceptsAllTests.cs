@@ -945,6 +945,65 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task ValidOrDevelopmentFlag_NoDiagnostic()
+    {
+        // A deliberate choice: the callback checks the errors and only a flag the code cannot know (usually off in
+        // production) widens it. Unlike `(_, _, _, _) => flag`, the flag alone does not replace the check.
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                public static bool IsDevelopment;
+
+                void Configure(SmtpClient a, SmtpClient b, SmtpClient c)
+                {
+                    a.ServerCertificateValidationCallback = (s, cert, ch, e) => e == SslPolicyErrors.None || IsDevelopment;
+                    b.ServerCertificateValidationCallback = (s, cert, ch, e) => IsDevelopment || e == SslPolicyErrors.None;
+                    c.ServerCertificateValidationCallback = (s, cert, ch, e) =>
+                    {
+                        if (e == SslPolicyErrors.None)
+                            return true;
+                        return IsDevelopment;
+                    };
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DelegatingValidators_NoDiagnostic()
+    {
+        // Another validator, chain.Build or a recursive method: what they accept is not visible here.
+        const string source = """
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                static bool Strict(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => e == SslPolicyErrors.None;
+
+                static bool Delegating(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => Strict(s, c, ch, e);
+
+                static bool Recursive(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => Recursive(s, c, ch, e);
+
+                void Configure(SmtpClient a, SmtpClient b, SmtpClient c)
+                {
+                    a.ServerCertificateValidationCallback = Delegating;
+                    b.ServerCertificateValidationCallback = (s, cert, chain, e) => chain.Build(new X509Certificate2(cert));
+                    c.ServerCertificateValidationCallback = Recursive;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task GenericPinningMethod_NoDiagnostic()
     {
         const string source = """
