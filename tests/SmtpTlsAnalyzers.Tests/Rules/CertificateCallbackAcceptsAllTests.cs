@@ -141,6 +141,36 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task InitializerLastMemberWithoutComma_KeepsTheCommentOfTheMemberBefore()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Factory
+            {
+                SmtpClient GetClient() => new SmtpClient
+                {
+                    Timeout = 10000, // ten seconds
+                    {|#0:ServerCertificateValidationCallback = (s, c, h, e) => true|} // self-signed in test
+                };
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Factory
+            {
+                SmtpClient GetClient() => new SmtpClient
+                {
+                    Timeout = 10000 // ten seconds
+                };
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+    }
+
+    [Fact]
     public async Task ConditionalCompoundAssignment_ReportsAndRemovesTheIf()
     {
         const string source = """
