@@ -1134,6 +1134,31 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task HttpAndSslStreamCallbacks_NoDiagnostic()
+    {
+        // HttpClient and SslStream take their own callbacks; none of them reaches a mail client.
+        const string source = """
+            using System.Net.Http;
+            using System.Net.Security;
+            using System.Net.Sockets;
+
+            class Clients
+            {
+                void Configure(NetworkStream stream)
+                {
+                    var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (m, c, h, e) => true };
+                    var sockets = new SocketsHttpHandler();
+                    sockets.SslOptions.RemoteCertificateValidationCallback = (s, c, h, e) => true;
+                    var options = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (s, c, h, e) => true };
+                    var ssl = new SslStream(stream, false, (s, c, h, e) => true);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task PlaintextHostOfSameClient_NoDiagnostic()
     {
         const string source = """

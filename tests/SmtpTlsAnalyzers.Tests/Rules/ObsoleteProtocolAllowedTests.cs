@@ -224,6 +224,36 @@ public class ObsoleteProtocolAllowedTests
     }
 
     [Fact]
+    public async Task HttpSslStreamParsedOrRemovingValues_NoDiagnostic()
+    {
+        // Other owners of SslProtocols, a value parsed from configuration, and `&= ~` that takes versions away.
+        const string source = """
+            using System;
+            using System.Net;
+            using System.Net.Http;
+            using System.Net.Security;
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Clients
+            {
+                void Configure(SmtpClient client, string configured)
+                {
+            #pragma warning disable SYSLIB0039
+                    var handler = new HttpClientHandler { SslProtocols = SslProtocols.Tls };
+                    var options = new SslClientAuthenticationOptions { EnabledSslProtocols = SslProtocols.Tls11 };
+            #pragma warning restore SYSLIB0039
+                    client.SslProtocols = (SslProtocols)Enum.Parse(typeof(SslProtocols), configured);
+                    ServicePointManager.SecurityProtocol &= ~(SecurityProtocolType.Tls | SecurityProtocolType.Tls11);
+                    ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task PlaintextHostOfSameClient_NoDiagnostic()
     {
         const string source = """
