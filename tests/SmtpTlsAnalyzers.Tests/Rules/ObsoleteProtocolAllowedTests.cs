@@ -149,6 +149,90 @@ public class ObsoleteProtocolAllowedTests
     }
 
     [Fact]
+    public async Task CurrentValueOrObsoleteFlag_ReportsAndFixes()
+    {
+        // `x = x | Tls11` is `x |= Tls11` written out.
+        const string source = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.SecurityProtocol = {|#0:ServicePointManager.SecurityProtocol | SecurityProtocolType.Tls11|};
+                    ServicePointManager.Expect100Continue = false;
+                }
+            }
+            """;
+        const string dropped = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.Expect100Continue = false;
+                }
+            }
+            """;
+        const string systemDefault = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+                    ServicePointManager.Expect100Continue = false;
+                }
+            }
+            """;
+
+        var expected = VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("ServicePointManager.SecurityProtocol", "TLS 1.1", "is");
+        await VerifyCS.VerifyCodeFixAsync(source, expected, dropped, ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolCodeFixProvider.UseSystemDefaultKey);
+    }
+
+    [Fact]
+    public async Task CurrentValueOrObsoleteAndModernFlags_OffersOnlyTheSystemDefault()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+            #pragma warning disable SYSLIB0039
+                    client.SslProtocols = {|#0:client.SslProtocols | SslProtocols.Tls11 | SslProtocols.Tls12|};
+                    client.SslProtocols = client.SslProtocols | SslProtocols.Tls12;
+            #pragma warning restore SYSLIB0039
+                }
+            }
+            """;
+        const string systemDefault = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+            #pragma warning disable SYSLIB0039
+                    client.SslProtocols = SslProtocols.None;
+                    client.SslProtocols = client.SslProtocols | SslProtocols.Tls12;
+            #pragma warning restore SYSLIB0039
+                }
+            }
+            """;
+
+        var expected = VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "TLS 1.1", "is");
+        await VerifyCS.VerifyCodeFixAsync(source, expected, source, ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolCodeFixProvider.UseSystemDefaultKey);
+    }
+
+    [Fact]
     public async Task IntegerCastAndUsingStaticAndInitializer_FixAll()
     {
         const string source = """
