@@ -106,8 +106,8 @@ internal static class AssignmentEditor
             if (i == index - 1 && index == expressions.Count - 1 && index >= expressions.SeparatorCount)
             {
                 // The removed member was the last one and had no comma: the new last one gives up its comma and
-                // ends the way the removed member ended.
-                items.Add(expressions[i].WithTrailingTrivia(member.GetTrailingTrivia()));
+                // keeps what followed that comma (a comment about itself, the line break).
+                items.Add(expressions[i].WithTrailingTrivia(expressions[i].GetTrailingTrivia().AddRange(expressions.GetSeparator(i).TrailingTrivia)));
                 continue;
             }
 

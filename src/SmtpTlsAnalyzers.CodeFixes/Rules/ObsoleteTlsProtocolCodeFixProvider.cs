@@ -56,7 +56,10 @@ public sealed class ObsoleteTlsProtocolCodeFixProvider : CodeFixProvider
             }
 
             var osDefaultValue = Member(enumType, osDefault);
-            if (remaining == 0 && assignment.IsKind(SyntaxKind.OrAssignmentExpression))
+            // `x = x | Tls11` adds to the current value like `|=`; with modern flags among its operands, rewriting
+            // them is left to the user (the second action still applies).
+            var addsToCurrentValue = diagnostic.Properties.ContainsKey(DiagnosticProperties.AddsToCurrentValue);
+            if (remaining == 0 && (addsToCurrentValue || assignment.IsKind(SyntaxKind.OrAssignmentExpression)))
             {
                 if (AssignmentEditor.CanRemove(assignment))
                 {
@@ -65,7 +68,7 @@ public sealed class ObsoleteTlsProtocolCodeFixProvider : CodeFixProvider
                         diagnostic);
                 }
             }
-            else if ((remaining == 0 ? osDefaultValue : Compose(enumType, remaining)) is { } replacement)
+            else if (!addsToCurrentValue && (remaining == 0 ? osDefaultValue : Compose(enumType, remaining)) is { } replacement)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Remove obsolete protocol versions", ct => AssignmentEditor.ReplaceAsync(context.Document, value, replacement.WithTriviaFrom(value), ct), DropObsoleteKey),

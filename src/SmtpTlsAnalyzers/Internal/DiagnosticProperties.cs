@@ -48,6 +48,12 @@ internal static class DiagnosticProperties
     /// <summary>SMTP008: the flags of the value that are not obsolete, as a decimal number.</summary>
     public const string RemainingBits = "RemainingBits";
 
+    /// <summary>
+    /// SMTP008: present when the value adds flags to the property's current value (<c>x = x | Tls11</c>); the constant
+    /// flags alone are described, and the fix must keep the current value.
+    /// </summary>
+    public const string AddsToCurrentValue = "AddsToCurrentValue";
+
     /// <summary>In a configuration file, replace the value of the enableSsl attribute whose name is at the reported location with "true".</summary>
     public const string SetConfigEnableSslTrue = "SetConfigEnableSslTrue";
 

@@ -31,6 +31,10 @@ internal static class MailSettingsReader
 
     private static readonly char[] PathSeparators = { '/', '\\' };
 
+    /// <summary>The attributes of <c>network</c> (SmtpNetworkElement); the runtime spells them exactly so.</summary>
+    private static readonly string[] NetworkAttributes =
+        { "clientDomain", "defaultCredentials", "enableSsl", "host", "password", "port", "targetName", "userName" };
+
     private static readonly Regex EncodingDeclaration = new(
         @"\A\uFEFF?<\?xml[^>]*?\sencoding\s*=\s*[""']([A-Za-z0-9._:-]+)[""']",
         RegexOptions.CultureInvariant,
@@ -298,7 +302,9 @@ internal static class MailSettingsReader
         NetworkSettings? network = null;
         foreach (var element in Children(smtp, "network"))
         {
-            if (!IsRemoved(element, isTransform))
+            // In a transform, an element without a transform of its own (or a Replace/Insert around it) only
+            // locates; its attributes change nothing in the base file.
+            if (!IsRemoved(element, isTransform) && (!isTransform || IsWrittenByTransform(element)))
             {
                 network = ReadNetwork(element, isTransform, text);
                 break;
@@ -311,6 +317,12 @@ internal static class MailSettingsReader
     private static NetworkSettings ReadNetwork(XElement network, bool isTransform, SourceText text)
     {
         var enableSsl = Attribute(network, "enableSsl");
+        if (isTransform && !SetsAttribute(network, "enableSsl"))
+        {
+            // SetAttributes(host, port) leaves the base file's enableSsl as it is, whatever this element says.
+            enableSsl = null;
+        }
+
         var port = Attribute(network, "port")?.Value.Trim();
         var userName = Attribute(network, "userName")?.Value;
         var password = Attribute(network, "password")?.Value;
@@ -324,8 +336,35 @@ internal static class MailSettingsReader
             isWholeElement: !isTransform || ReplacesWholeElement(network),
             hasPassword: !string.IsNullOrEmpty(userName) || !string.IsNullOrEmpty(password),
             usesDefaultCredentials: string.Equals(defaultCredentials, "true", StringComparison.OrdinalIgnoreCase),
+            isRefusedByRuntime: HasMisspelledAttribute(network),
             elementLocation: LocationOf(network, network.Name.LocalName.Length, text),
             enableSslLocation: enableSsl is null ? null : LocationOf(enableSsl, enableSsl.Name.LocalName.Length, text));
+    }
+
+    /// <summary>
+    /// True for <c>EnableSSL="true"</c> and the like: configuration attribute names are case-sensitive, and the
+    /// runtime refuses an unrecognized attribute, so no client is ever created from such an element.
+    /// </summary>
+    private static bool HasMisspelledAttribute(XElement network)
+    {
+        foreach (var attribute in network.Attributes())
+        {
+            var name = attribute.Name;
+            if (name.NamespaceName.Length != 0)
+            {
+                continue;
+            }
+
+            foreach (var known in NetworkAttributes)
+            {
+                if (!name.LocalName.Equals(known, StringComparison.Ordinal) && name.LocalName.Equals(known, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<XElement> SystemNetSections(XElement configuration)
@@ -385,6 +424,40 @@ internal static class MailSettingsReader
         {
             var verb = TransformVerb(current);
             if (verb is "Remove" or "RemoveAll")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a transform writes the element: whole (Replace, Insert...) or some of its attributes (SetAttributes).</summary>
+    private static bool IsWrittenByTransform(XElement element) =>
+        ReplacesWholeElement(element) || TransformVerb(element) == "SetAttributes";
+
+    /// <summary>
+    /// True when the transform writes <paramref name="name"/> of the element: it writes the element whole, or its
+    /// SetAttributes has no list or lists the attribute.
+    /// </summary>
+    private static bool SetsAttribute(XElement element, string name)
+    {
+        if (ReplacesWholeElement(element))
+        {
+            return true;
+        }
+
+        var value = element.Attribute(XName.Get("Transform", XdtNamespace))?.Value;
+        var open = value?.IndexOf('(') ?? -1;
+        var close = value?.LastIndexOf(')') ?? -1;
+        if (value is null || open < 0 || close < open)
+        {
+            return true;
+        }
+
+        foreach (var listed in value.Substring(open + 1, close - open - 1).Split(','))
+        {
+            if (listed.Trim() == name)
             {
                 return true;
             }
@@ -502,6 +575,7 @@ internal sealed class NetworkSettings
         bool isWholeElement,
         bool hasPassword,
         bool usesDefaultCredentials,
+        bool isRefusedByRuntime,
         ConfigLocation elementLocation,
         ConfigLocation? enableSslLocation)
     {
@@ -511,6 +585,7 @@ internal sealed class NetworkSettings
         IsWholeElement = isWholeElement;
         HasPassword = hasPassword;
         UsesDefaultCredentials = usesDefaultCredentials;
+        IsRefusedByRuntime = isRefusedByRuntime;
         ElementLocation = elementLocation;
         EnableSslLocation = enableSslLocation;
     }
@@ -530,15 +605,20 @@ internal sealed class NetworkSettings
     /// <summary>defaultCredentials="true": the process's Windows credentials log in.</summary>
     public bool UsesDefaultCredentials { get; }
 
+    /// <summary>An attribute name in the wrong case (<c>EnableSSL</c>): the runtime refuses the whole section.</summary>
+    public bool IsRefusedByRuntime { get; }
+
     public ConfigLocation ElementLocation { get; }
     public ConfigLocation? EnableSslLocation { get; }
 
     /// <summary>
     /// True when the element proves plaintext: enableSsl is "false" (any case), or absent from an element that is
-    /// written whole (its default is false). An unparseable value fails at run time and proves nothing.
+    /// written whole (its default is false). An unparseable value or a misspelled attribute fails at run time and
+    /// proves nothing.
     /// </summary>
     public bool LeavesSslOff =>
-        EnableSsl is null ? IsWholeElement : EnableSsl.Trim().Equals("false", StringComparison.OrdinalIgnoreCase);
+        !IsRefusedByRuntime &&
+        (EnableSsl is null ? IsWholeElement : EnableSsl.Trim().Equals("false", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Where a node is in a configuration file.</summary>

@@ -94,7 +94,7 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
         {
             target = "The certificate policy " + policyType.Name;
             fix = DiagnosticProperties.ResetGlobalCertificateCallback;
-            callback = CertificateCallback.FromMethod(implementation, assignment.SemanticModel, context.CancellationToken);
+            callback = CertificateCallback.FromMethod(FindOverride(policyType, implementation), assignment.SemanticModel, context.CancellationToken);
             isPolicy = true;
         }
         else
@@ -157,6 +157,34 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
         return worst is not null;
     }
 
+    /// <summary>
+    /// The method the runtime calls: the most derived override of the implementing method (an abstract or virtual
+    /// <c>CheckValidationResult</c> of a base class overridden by the policy's own class).
+    /// </summary>
+    private static IMethodSymbol FindOverride(INamedTypeSymbol policyType, IMethodSymbol implementation)
+    {
+        if (!implementation.IsAbstract && !implementation.IsVirtual && !implementation.IsOverride)
+        {
+            return implementation;
+        }
+
+        for (var type = policyType; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers(implementation.Name))
+            {
+                for (var method = member as IMethodSymbol; method is not null; method = method.OverriddenMethod)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, implementation.OriginalDefinition))
+                    {
+                        return (IMethodSymbol)member;
+                    }
+                }
+            }
+        }
+
+        return implementation;
+    }
+
     /// <summary>The class of the <c>ICertificatePolicy</c> object assigned: a creation, directly or through a local written once.</summary>
     private static INamedTypeSymbol? FindPolicyType(IOperation value)
     {
@@ -171,12 +199,40 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// The "accept only valid certificates" fix edits the callback itself: it needs the body in the same file and
-    /// four parameters to name.
+    /// four parameters to name. A body that writes the errors parameter (<c>e &amp;= ~ChainErrors</c>) is left
+    /// alone: a result of <c>e == SslPolicyErrors.None</c> would then still read the cleared value.
     /// </summary>
     private static bool CanRestrictResult(CertificateCallback callback, IOperation assignment) =>
-        callback.Signature is { Parameters.Length: 4 } &&
+        callback.Signature is { Parameters.Length: 4 } signature &&
         callback.Declaration.SyntaxTree == assignment.Syntax.SyntaxTree &&
-        callback.Declaration is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax;
+        callback.Declaration is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax &&
+        !WritesParameter(callback.Body, signature.Parameters[3]);
+
+    private static bool WritesParameter(IOperation? body, IParameterSymbol parameter)
+    {
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IParameterReferenceOperation reference &&
+                SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter) &&
+                reference.Parent switch
+                {
+                    IAssignmentOperation written => written.Target == reference,
+                    IIncrementOrDecrementOperation => true,
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
+                    _ => false,
+                })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string DescribeFlag(IOperation? flag)
     {

@@ -59,9 +59,24 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, IAssignmentOperation assignment, KnownTypes types, AnalyzerSettings settings)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "SslProtocols" or "SecurityProtocol" } reference ||
-            assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Or } ||
-            !ValueResolver.TryGetEnumBits(assignment.Value, out var bits) ||
-            !settings.IsEnabled(assignment.Syntax.SyntaxTree))
+            assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Or })
+        {
+            return;
+        }
+
+        // `x = x | Tls11` is `x |= Tls11` written out: the constant flags are added whatever x holds.
+        var addsToCurrent = false;
+        if (!ValueResolver.TryGetEnumBits(assignment.Value, out var bits))
+        {
+            if (assignment is not ISimpleAssignmentOperation || !TryGetBitsAddedTo(reference, assignment.Value, out bits))
+            {
+                return;
+            }
+
+            addsToCurrent = true;
+        }
+
+        if (!settings.IsEnabled(assignment.Syntax.SyntaxTree))
         {
             return;
         }
@@ -106,6 +121,11 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(DiagnosticProperties.Fix, DiagnosticProperties.ObsoleteBits)
             .Add(DiagnosticProperties.RemainingBits, (bits & ~ObsoleteBits).ToString(CultureInfo.InvariantCulture));
+        if (addsToCurrent)
+        {
+            properties = properties.Add(DiagnosticProperties.AddsToCurrentValue, "true");
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.SMTP008_ObsoleteProtocolAllowed,
             assignment.Value.Syntax.GetLocation(),
@@ -114,6 +134,61 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
             list,
             versions.Count == 1 ? "is" : "are"));
     }
+
+    /// <summary>
+    /// The constant flags of an <c>|</c> chain that also reads the assigned property itself
+    /// (<c>ServicePointManager.SecurityProtocol | SecurityProtocolType.Tls11</c>); false when any other operand is
+    /// not constant or the property is not read.
+    /// </summary>
+    private static bool TryGetBitsAddedTo(IPropertyReferenceOperation target, IOperation value, out ulong bits)
+    {
+        bits = 0;
+        var readsTarget = false;
+        var operands = new Stack<IOperation>();
+        operands.Push(value);
+        while (operands.Count > 0)
+        {
+            var operand = ValueResolver.SkipImplicitConversions(operands.Pop());
+            if (operands.Count > 64)
+            {
+                return false;
+            }
+
+            switch (operand)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or, OperatorMethod: null } or:
+                    operands.Push(or.LeftOperand);
+                    operands.Push(or.RightOperand);
+                    break;
+                case IPropertyReferenceOperation read when SymbolEqualityComparer.Default.Equals(read.Property, target.Property) && IsSameInstance(read.Instance, target.Instance):
+                    readsTarget = true;
+                    break;
+                default:
+                    if (!ValueResolver.TryGetEnumBits(operand, out var constant))
+                    {
+                        return false;
+                    }
+
+                    bits |= constant;
+                    break;
+            }
+        }
+
+        return readsTarget;
+    }
+
+    /// <summary>Both static, or both the same local, parameter, field of this object, or this object.</summary>
+    private static bool IsSameInstance(IOperation? left, IOperation? right) =>
+        (ValueResolver.SkipImplicitConversions(left), ValueResolver.SkipImplicitConversions(right)) switch
+        {
+            (null, null) => true,
+            (ILocalReferenceOperation l, ILocalReferenceOperation r) => SymbolEqualityComparer.Default.Equals(l.Local, r.Local),
+            (IParameterReferenceOperation l, IParameterReferenceOperation r) => SymbolEqualityComparer.Default.Equals(l.Parameter, r.Parameter),
+            (IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } l, IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } r) =>
+                SymbolEqualityComparer.Default.Equals(l.Field, r.Field),
+            (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
+            _ => false,
+        };
 
     private static void AddIf(List<string> versions, ulong bits, ulong mask, string version)
     {

@@ -141,6 +141,36 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task InitializerLastMemberWithoutComma_KeepsTheCommentOfTheMemberBefore()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Factory
+            {
+                SmtpClient GetClient() => new SmtpClient
+                {
+                    Timeout = 10000, // ten seconds
+                    {|#0:ServerCertificateValidationCallback = (s, c, h, e) => true|} // self-signed in test
+                };
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Factory
+            {
+                SmtpClient GetClient() => new SmtpClient
+                {
+                    Timeout = 10000 // ten seconds
+                };
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+    }
+
+    [Fact]
     public async Task ConditionalCompoundAssignment_ReportsAndRemovesTheIf()
     {
         const string source = """
@@ -454,6 +484,45 @@ public class CertificateCallbackAcceptsAllTests
             test.ExpectedDiagnostics.Add(Smtp006(0, "The certificate policy TrustAllPolicy"));
             await test.RunAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task CertificatePolicyOverridingAbstractBase_Reports()
+    {
+        // The runtime calls the override, not the abstract method that implements the interface.
+        const string source = """
+            using System.Net;
+            using System.Security.Cryptography.X509Certificates;
+
+            abstract class PolicyBase : ICertificatePolicy
+            {
+                public abstract bool CheckValidationResult(ServicePoint sp, X509Certificate cert, WebRequest request, int problem);
+            }
+
+            class TrustAllPolicy : PolicyBase
+            {
+                public override bool CheckValidationResult(ServicePoint sp, X509Certificate cert, WebRequest request, int problem) => true;
+            }
+
+            class StrictPolicy : PolicyBase
+            {
+                public override bool CheckValidationResult(ServicePoint sp, X509Certificate cert, WebRequest request, int problem) => problem == 0;
+            }
+
+            class Startup
+            {
+                void Configure(bool strict)
+                {
+                    {|#0:ServicePointManager.CertificatePolicy = new TrustAllPolicy()|};
+                    ServicePointManager.CertificatePolicy = new StrictPolicy();
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.OnNetFramework48();
+        test.ExpectedDiagnostics.Add(Smtp006(0, "The certificate policy TrustAllPolicy"));
+        await test.RunAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -906,6 +975,65 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task ValidOrDevelopmentFlag_NoDiagnostic()
+    {
+        // A deliberate choice: the callback checks the errors and only a flag the code cannot know (usually off in
+        // production) widens it. Unlike `(_, _, _, _) => flag`, the flag alone does not replace the check.
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                public static bool IsDevelopment;
+
+                void Configure(SmtpClient a, SmtpClient b, SmtpClient c)
+                {
+                    a.ServerCertificateValidationCallback = (s, cert, ch, e) => e == SslPolicyErrors.None || IsDevelopment;
+                    b.ServerCertificateValidationCallback = (s, cert, ch, e) => IsDevelopment || e == SslPolicyErrors.None;
+                    c.ServerCertificateValidationCallback = (s, cert, ch, e) =>
+                    {
+                        if (e == SslPolicyErrors.None)
+                            return true;
+                        return IsDevelopment;
+                    };
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task DelegatingValidators_NoDiagnostic()
+    {
+        // Another validator, chain.Build or a recursive method: what they accept is not visible here.
+        const string source = """
+            using System.Net.Security;
+            using System.Security.Cryptography.X509Certificates;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                static bool Strict(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => e == SslPolicyErrors.None;
+
+                static bool Delegating(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => Strict(s, c, ch, e);
+
+                static bool Recursive(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => Recursive(s, c, ch, e);
+
+                void Configure(SmtpClient a, SmtpClient b, SmtpClient c)
+                {
+                    a.ServerCertificateValidationCallback = Delegating;
+                    b.ServerCertificateValidationCallback = (s, cert, chain, e) => chain.Build(new X509Certificate2(cert));
+                    c.ServerCertificateValidationCallback = Recursive;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task GenericPinningMethod_NoDiagnostic()
     {
         const string source = """
@@ -998,6 +1126,31 @@ public class CertificateCallbackAcceptsAllTests
                 void Configure(HttpsConnectionAdapterOptions kestrel)
                 {
                     kestrel.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task HttpAndSslStreamCallbacks_NoDiagnostic()
+    {
+        // HttpClient and SslStream take their own callbacks; none of them reaches a mail client.
+        const string source = """
+            using System.Net.Http;
+            using System.Net.Security;
+            using System.Net.Sockets;
+
+            class Clients
+            {
+                void Configure(NetworkStream stream)
+                {
+                    var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (m, c, h, e) => true };
+                    var sockets = new SocketsHttpHandler();
+                    sockets.SslOptions.RemoteCertificateValidationCallback = (s, c, h, e) => true;
+                    var options = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (s, c, h, e) => true };
+                    var ssl = new SslStream(stream, false, (s, c, h, e) => true);
                 }
             }
             """;

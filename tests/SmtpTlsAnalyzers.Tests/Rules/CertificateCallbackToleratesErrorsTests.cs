@@ -337,4 +337,41 @@ public class CertificateCallbackToleratesErrorsTests
 
         await VerifyCS.VerifyAnalyzerAsync(source, Smtp010(0, "chain errors"), Smtp010(1, "a name mismatch"));
     }
+
+    [Fact]
+    public async Task ErrorsParameterCleared_OffersNoResultFix()
+    {
+        // `return e == SslPolicyErrors.None` would still read the cleared value and tolerate chain errors; only the
+        // removal is offered.
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = (s, cert, ch, e) =>
+                    {
+                        e &= ~SslPolicyErrors.RemoteCertificateChainErrors;
+                        return e == SslPolicyErrors.None;
+                    }|};
+                }
+            }
+            """;
+        const string removed = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), source, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey);
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), removed, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey);
+    }
 }

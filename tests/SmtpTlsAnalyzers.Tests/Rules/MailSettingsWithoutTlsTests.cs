@@ -125,6 +125,26 @@ public class MailSettingsWithoutTlsTests
     }
 
     [Fact]
+    public async Task AttributeNameInWrongCase_NoDiagnostic()
+    {
+        // Configuration attribute names are case-sensitive: the runtime refuses EnableSSL ("Unrecognized attribute"),
+        // so no client is created from this element, and adding enableSsl="true" beside it would not help.
+        const string config = """
+            <configuration>
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <network host="smtp.example.com" EnableSSL="true" userName="app" password="secret" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+
+        await VerifyAsync("/src/App.config", config);
+    }
+
+    [Fact]
     public async Task Password_MessageSaysPasswordIsSent()
     {
         await VerifyAsync(
@@ -326,6 +346,69 @@ public class MailSettingsWithoutTlsTests
             """;
 
         await VerifyAsync("/src/Web.Debug.config", config);
+    }
+
+    [Fact]
+    public async Task TransformElementWithoutTransform_NoDiagnostic()
+    {
+        // Without xdt:Transform of its own (or a Replace around it) the element only locates: its enableSsl="false"
+        // is never written into Web.config.
+        const string config = """
+            <configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">
+              <appSettings>
+                <add key="mode" value="release" xdt:Transform="SetAttributes" xdt:Locator="Match(key)" />
+              </appSettings>
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <network host="smtp.example.com" enableSsl="false" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+
+        await VerifyAsync("/src/Web.Release.config", config);
+    }
+
+    [Fact]
+    public async Task TransformSetAttributesNotListingEnableSsl_NoDiagnostic()
+    {
+        // SetAttributes(host) writes the host only; the enableSsl="false" beside it is not applied.
+        const string config = """
+            <configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <network host="smtp.example.com" enableSsl="false" xdt:Transform="SetAttributes(host)" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+
+        await VerifyAsync("/src/Web.Release.config", config);
+    }
+
+    [Fact]
+    public async Task TransformSetAttributesListingEnableSsl_Reports()
+    {
+        const string config = """
+            <configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <network host="smtp.example.com" {|#0:enableSsl|}="false" xdt:Transform="SetAttributes(host, enableSsl)" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+
+        await VerifyAsync(
+            "/src/Web.Release.config",
+            config,
+            VerifyCS.Diagnostic("SMTP011").WithLocation(0).WithArguments("smtp.example.com", "enableSsl=\"false\"", MailIsSent));
     }
 
     [Fact]

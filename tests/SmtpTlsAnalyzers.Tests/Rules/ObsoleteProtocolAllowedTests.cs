@@ -149,6 +149,90 @@ public class ObsoleteProtocolAllowedTests
     }
 
     [Fact]
+    public async Task CurrentValueOrObsoleteFlag_ReportsAndFixes()
+    {
+        // `x = x | Tls11` is `x |= Tls11` written out.
+        const string source = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.SecurityProtocol = {|#0:ServicePointManager.SecurityProtocol | SecurityProtocolType.Tls11|};
+                    ServicePointManager.Expect100Continue = false;
+                }
+            }
+            """;
+        const string dropped = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.Expect100Continue = false;
+                }
+            }
+            """;
+        const string systemDefault = """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+                    ServicePointManager.Expect100Continue = false;
+                }
+            }
+            """;
+
+        var expected = VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("ServicePointManager.SecurityProtocol", "TLS 1.1", "is");
+        await VerifyCS.VerifyCodeFixAsync(source, expected, dropped, ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolCodeFixProvider.UseSystemDefaultKey);
+    }
+
+    [Fact]
+    public async Task CurrentValueOrObsoleteAndModernFlags_OffersOnlyTheSystemDefault()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+            #pragma warning disable SYSLIB0039
+                    client.SslProtocols = {|#0:client.SslProtocols | SslProtocols.Tls11 | SslProtocols.Tls12|};
+                    client.SslProtocols = client.SslProtocols | SslProtocols.Tls12;
+            #pragma warning restore SYSLIB0039
+                }
+            }
+            """;
+        const string systemDefault = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+            #pragma warning disable SYSLIB0039
+                    client.SslProtocols = SslProtocols.None;
+                    client.SslProtocols = client.SslProtocols | SslProtocols.Tls12;
+            #pragma warning restore SYSLIB0039
+                }
+            }
+            """;
+
+        var expected = VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "TLS 1.1", "is");
+        await VerifyCS.VerifyCodeFixAsync(source, expected, source, ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolCodeFixProvider.UseSystemDefaultKey);
+    }
+
+    [Fact]
     public async Task IntegerCastAndUsingStaticAndInitializer_FixAll()
     {
         const string source = """
@@ -216,6 +300,36 @@ public class ObsoleteProtocolAllowedTests
                     ftp.SslProtocols = SslProtocols.Tls;
                     ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
                     ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task HttpSslStreamParsedOrRemovingValues_NoDiagnostic()
+    {
+        // Other owners of SslProtocols, a value parsed from configuration, and `&= ~` that takes versions away.
+        const string source = """
+            using System;
+            using System.Net;
+            using System.Net.Http;
+            using System.Net.Security;
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Clients
+            {
+                void Configure(SmtpClient client, string configured)
+                {
+            #pragma warning disable SYSLIB0039
+                    var handler = new HttpClientHandler { SslProtocols = SslProtocols.Tls };
+                    var options = new SslClientAuthenticationOptions { EnabledSslProtocols = SslProtocols.Tls11 };
+            #pragma warning restore SYSLIB0039
+                    client.SslProtocols = (SslProtocols)Enum.Parse(typeof(SslProtocols), configured);
+                    ServicePointManager.SecurityProtocol &= ~(SecurityProtocolType.Tls | SecurityProtocolType.Tls11);
+                    ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
                 }
             }
             """;
