@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Rules.CertificateValidationCallbackAnalyzer,
@@ -373,5 +374,26 @@ public class CertificateCallbackToleratesErrorsTests
 
         await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), source, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey);
         await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), removed, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey);
+    }
+
+    /// <summary>Without System.Net.Mail and MailKit the analyzer registers nothing: look-alike code stays silent (SMTP010).</summary>
+    [Fact]
+    public async Task WithoutMailTypes_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Security;
+
+            class Http
+            {
+                void Configure() =>
+                    ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) =>
+                        e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateNameMismatch;
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithoutMailTypes();
+        await test.RunAsync();
     }
 }

@@ -372,4 +372,23 @@ public class MailKitConnectionWithoutTlsTests
             Diagnostic("SMTP003", 0, "smtp.x.com:587", "SecureSocketOptions.None"),
             Diagnostic("SMTP003", 1, "smtp.x.com:587", "SecureSocketOptions.None"));
     }
+
+    /// <summary>Without MailKit the analyzer registers nothing: look-alike code stays silent (SMTP003).</summary>
+    [Fact]
+    public async Task WithoutMailKit_NoDiagnostic()
+    {
+        const string source = """
+            enum SecureSocketOptions { None, StartTls }
+            class SmtpClient { public void Connect(string host, int port, SecureSocketOptions options) { } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c) => c.Connect("smtp.x.com", 25, SecureSocketOptions.None);
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithoutMailKit();
+        await test.RunAsync();
+    }
 }

@@ -487,4 +487,30 @@ public class MailKitCredentialsWithoutTlsTests
         test.FixedState.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
     }
+
+    /// <summary>Without MailKit the analyzer registers nothing: look-alike code stays silent (SMTP009).</summary>
+    [Fact]
+    public async Task WithoutMailKit_NoDiagnostic()
+    {
+        const string source = """
+            class SmtpClient
+            {
+                public void Connect(string host, int port, bool useSsl) { }
+                public void Authenticate(string user, string password) { }
+            }
+
+            class Mailer
+            {
+                void Send(SmtpClient c, string u, string p)
+                {
+                    c.Connect("smtp.x.com", 587, false);
+                    c.Authenticate(u, p);
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithoutMailKit();
+        await test.RunAsync();
+    }
 }

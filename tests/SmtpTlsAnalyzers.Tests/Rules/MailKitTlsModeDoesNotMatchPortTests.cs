@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
@@ -310,5 +311,24 @@ public class MailKitTlsModeDoesNotMatchPortTests
             new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.SslOnConnect for smtp.x.com", "587", string.Format(ExpectsPlain, 587)) },
             fixedSource,
             MailKitConnectCodeFixProvider.UseStartTlsKey);
+    }
+
+    /// <summary>Without MailKit the analyzer registers nothing: look-alike code stays silent (SMTP005).</summary>
+    [Fact]
+    public async Task WithoutMailKit_NoDiagnostic()
+    {
+        const string source = """
+            enum SecureSocketOptions { SslOnConnect, StartTls }
+            class SmtpClient { public void Connect(string host, int port, SecureSocketOptions options) { } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c) => c.Connect("smtp.x.com", 465, SecureSocketOptions.StartTls);
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithoutMailKit();
+        await test.RunAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
@@ -284,5 +285,23 @@ public class TlsLeftToConfigurationTests
         await VerifyCS.VerifyAnalyzerAsync(
             source,
             Diagnostic("SMTP013", 0, "on one path it is SecureSocketOptions.StartTlsWhenAvailable, which uses STARTTLS only when the server offers it"));
+    }
+
+    /// <summary>Without MailKit the analyzer registers nothing: look-alike code stays silent (SMTP013).</summary>
+    [Fact]
+    public async Task WithoutMailKit_NoDiagnostic()
+    {
+        const string source = """
+            class SmtpClient { public void Connect(string host, int port = 0) { } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c, string host, int port) => c.Connect(host, port);
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.WithoutMailKit();
+        await test.RunAsync();
     }
 }
