@@ -71,6 +71,10 @@ internal sealed class AnalyzerSettings
     /// <summary>True when <paramref name="host"/> is a constant listed in <c>smtp_tls_analyzers.plaintext_hosts</c>.</summary>
     public bool IsPlaintextHost(SyntaxTree tree, string? host) => IsListed(GetValue(tree, PlaintextHostsKey), host);
 
+    /// <summary>True when the host expression resolves to a constant listed in <c>smtp_tls_analyzers.plaintext_hosts</c>.</summary>
+    public bool IsPlaintextHost(SyntaxTree tree, Microsoft.CodeAnalysis.IOperation? host) =>
+        ValueResolver.TryGetString(host, out var name) && IsPlaintextHost(tree, name);
+
     /// <summary>
     /// <see cref="IsPlaintextHost(SyntaxTree, string?)"/> for a host named in an additional file such as App.config.
     /// The list is read from the options of the file's own path, then from those of

@@ -53,7 +53,7 @@ internal static class TlsSettingTarget
                 }
             }
 
-            if (!ValueResolver.TryGetString(host, out var name) || !settings.IsPlaintextHost(tree, name))
+            if (!settings.IsPlaintextHost(tree, host))
             {
                 return false;
             }

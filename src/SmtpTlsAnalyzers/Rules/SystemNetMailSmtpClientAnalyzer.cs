@@ -615,7 +615,7 @@ public sealed class SystemNetMailSmtpClientAnalyzer : DiagnosticAnalyzer
 
             foreach (var value in facts.HostValues)
             {
-                if (!ValueResolver.TryGetString(value, out var host) || !settings.IsPlaintextHost(tree, host))
+                if (!settings.IsPlaintextHost(tree, value))
                 {
                     return false;
                 }
