@@ -97,7 +97,7 @@ public sealed class ObsoleteTlsProtocolCodeFixProvider : CodeFixProvider
         foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue && !f.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute")).OrderBy(f => ToBits(f.ConstantValue)))
         {
             var fieldBits = ToBits(field.ConstantValue);
-            if (fieldBits != 0 && (fieldBits & ObsoleteTlsProtocolAnalyzer.ObsoleteBits) == 0 && (fieldBits & ~bits) == 0 && (fieldBits & ~covered) != 0)
+            if (fieldBits != 0 && (fieldBits & ObsoleteProtocolAllowedRule.ObsoleteBits) == 0 && (fieldBits & ~bits) == 0 && (fieldBits & ~covered) != 0)
             {
                 parts.Add(Member(enumType, field));
                 covered |= fieldBits;

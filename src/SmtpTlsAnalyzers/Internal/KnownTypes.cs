@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace SmtpTlsAnalyzers.Internal;
@@ -38,6 +39,10 @@ internal sealed class KnownTypes
         X509Certificate = compilation.GetBestTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Certificate");
         X509Chain = compilation.GetBestTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Chain");
         Uri = compilation.GetBestTypeByMetadataName("System.Uri");
+        foreach (var member in ICertificatePolicy?.GetMembers("CheckValidationResult") ?? ImmutableArray<ISymbol>.Empty)
+        {
+            CheckValidationResult ??= member as IMethodSymbol;
+        }
     }
 
     public Compilation Compilation { get; }
@@ -67,6 +72,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? X509Certificate { get; }
     public INamedTypeSymbol? X509Chain { get; }
     public INamedTypeSymbol? Uri { get; }
+
+    /// <summary><c>ICertificatePolicy.CheckValidationResult</c>, which a certificate policy implements.</summary>
+    public IMethodSymbol? CheckValidationResult { get; }
 
     /// <summary>True when the compilation can use System.Net.Mail.SmtpClient.</summary>
     public bool HasSystemNetMail => SystemNetMailSmtpClient is not null;

@@ -1,5 +1,7 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Model;
 
 namespace SmtpTlsAnalyzers.Internal;
 
@@ -26,9 +28,11 @@ internal static class TlsSettingTarget
     /// object being initialized) only to constant hosts listed in <c>smtp_tls_analyzers.plaintext_hosts</c>. A client
     /// whose host is unknown, or that is connected anywhere else, is never exempt.
     /// </summary>
-    public static bool ConnectsOnlyToPlaintextHosts(IPropertyReferenceOperation reference, AnalyzerSettings settings)
+    public static bool ConnectsOnlyToPlaintextHosts(IPropertyReferenceOperation reference, AnalyzerSettings settings, CancellationToken cancellationToken)
     {
-        var client = ReceiverSymbol(reference);
+        var client = reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+            ? ClientIdentity.OfInitializedObject(reference)
+            : ClientIdentity.Of(reference.Instance);
         if (client is null)
         {
             return false;
@@ -38,8 +42,9 @@ internal static class TlsSettingTarget
         var found = false;
         foreach (var operation in ValueResolver.GetRoot(reference).Descendants())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (operation is not IInvocationOperation { TargetMethod.Name: "Connect" or "ConnectAsync", Instance: { } instance } invocation ||
-                !SymbolEqualityComparer.Default.Equals(ReferencedSymbol(instance), client))
+                !SymbolEqualityComparer.Default.Equals(ClientIdentity.Of(instance), client))
             {
                 continue;
             }
@@ -63,41 +68,4 @@ internal static class TlsSettingTarget
 
         return found;
     }
-
-    private static ISymbol? ReceiverSymbol(IPropertyReferenceOperation reference)
-    {
-        if (reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
-        {
-            // `new SmtpClient { ... }`: the client is what the creation is stored in.
-            IOperation? current = reference.Parent;
-            while (current is not null and not IObjectCreationOperation)
-            {
-                current = current.Parent;
-            }
-
-            current = current?.Parent;
-            while (current is IConversionOperation)
-            {
-                current = current.Parent;
-            }
-
-            return current switch
-            {
-                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-                ISimpleAssignmentOperation assignment => ReferencedSymbol(assignment.Target),
-                _ => null,
-            };
-        }
-
-        return ReferencedSymbol(reference.Instance);
-    }
-
-    private static ISymbol? ReferencedSymbol(IOperation? operation) => ValueResolver.SkipImplicitConversions(operation) switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
-        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.Parameters.Length: 0 } property => property.Property,
-        _ => null,
-    };
 }

@@ -70,7 +70,7 @@ public class RobustnessTests
     [Fact]
     public void Analyzers_AreFoundByReflection()
     {
-        Assert.Contains(Analyzers, a => a is SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer);
+        Assert.Contains(Analyzers, a => a is SmtpTlsAnalyzers.SmtpTlsAnalyzer);
         Assert.All(Analyzers, a => Assert.NotEmpty(a.SupportedDiagnostics));
     }
 

@@ -12,7 +12,7 @@ namespace SmtpTlsAnalyzers.Tests.Meta;
 /// <summary>Every analyzer, descriptor and code fix the two assemblies ship, found by reflection.</summary>
 internal static class RuleCatalog
 {
-    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer).Assembly
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(SmtpTlsAnalyzers.SmtpTlsAnalyzer).Assembly
         .GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)

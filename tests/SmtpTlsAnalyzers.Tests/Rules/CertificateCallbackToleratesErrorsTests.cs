@@ -4,7 +4,7 @@ using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SmtpTlsAnalyzers.Rules.CertificateValidationCallbackAnalyzer,
+    SmtpTlsAnalyzers.Tests.Verifiers.CertificateCallbackRules,
     SmtpTlsAnalyzers.CodeFixes.Rules.CertificateValidationCallbackCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;

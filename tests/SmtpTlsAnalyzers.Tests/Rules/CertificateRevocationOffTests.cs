@@ -4,7 +4,7 @@ using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SmtpTlsAnalyzers.Rules.CertificateRevocationAnalyzer,
+    SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>,
     SmtpTlsAnalyzers.CodeFixes.Rules.CertificateRevocationCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;

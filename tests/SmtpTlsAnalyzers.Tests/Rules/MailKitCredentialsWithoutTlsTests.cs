@@ -5,7 +5,7 @@ using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer,
+    SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
     SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
@@ -29,7 +29,7 @@ public class MailKitCredentialsWithoutTlsTests
     private static readonly Microsoft.CodeAnalysis.Testing.DiagnosticResult[] GmailDiagnostics =
     {
         Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)"),
-        Diagnostic("SMTP009", 1, "smtp.gmail.com:587", "the connection on line 7 uses useSsl: false (STARTTLS when available)"),
+        Diagnostic("SMTP009", 1, "smtp.gmail.com:587", "the connection uses useSsl: false (STARTTLS when available)"),
     };
 
     [Fact]
@@ -106,7 +106,7 @@ public class MailKitCredentialsWithoutTlsTests
         await VerifyCS.VerifyAnalyzerAsync(
             source,
             Diagnostic("SMTP004", 0, "the server", "useSsl: false (STARTTLS when available)"),
-            Diagnostic("SMTP009", 1, "the server", "the connection on line 12 uses useSsl: false (STARTTLS when available)"));
+            Diagnostic("SMTP009", 1, "the server", "the connection uses useSsl: false (STARTTLS when available)"));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class MailKitCredentialsWithoutTlsTests
         await VerifyCS.VerifyAnalyzerAsync(
             source,
             Diagnostic("SMTP004", 0, "the server", "SecureSocketOptions.StartTlsWhenAvailable"),
-            Diagnostic("SMTP009", 1, "the server", "the connection on line 11 uses SecureSocketOptions.StartTlsWhenAvailable"));
+            Diagnostic("SMTP009", 1, "the server", "the connection uses SecureSocketOptions.StartTlsWhenAvailable"));
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public class MailKitCredentialsWithoutTlsTests
             new[]
             {
                 Diagnostic("SMTP003", 0, "mail.x.com:110", "SecureSocketOptions.None"),
-                Diagnostic("SMTP009", 1, "mail.x.com:110", "the connection on line 10 does not use TLS (SecureSocketOptions.None)"),
+                Diagnostic("SMTP009", 1, "mail.x.com:110", "the connection does not use TLS (SecureSocketOptions.None)"),
             },
             fixedSource,
             MailKitConnectCodeFixProvider.GuardLoginKey,
@@ -221,7 +221,7 @@ public class MailKitCredentialsWithoutTlsTests
             }
             """;
 
-        const string reason = "the connection on line 8 uses SecureSocketOptions.Auto on port 25 (STARTTLS when available)";
+        const string reason = "the connection uses SecureSocketOptions.Auto on port 25 (STARTTLS when available)";
         await FixAsync(
             source,
             new[]
@@ -322,11 +322,11 @@ public class MailKitCredentialsWithoutTlsTests
         await VerifyCS.VerifyAnalyzerAsync(
             source,
             Diagnostic("SMTP004", 0, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
-            Diagnostic("SMTP009", 1, "smtp.x.com:587", "the connection on line 14 uses useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP009", 1, "smtp.x.com:587", "the connection uses useSsl: false (STARTTLS when available)"),
             Diagnostic("SMTP004", 2, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
-            Diagnostic("SMTP009", 3, "smtp.x.com:587", "the connection on line 22 uses useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP009", 3, "smtp.x.com:587", "the connection uses useSsl: false (STARTTLS when available)"),
             Diagnostic("SMTP003", 4, "smtp.x.com:25", "SecureSocketOptions.None"),
-            Diagnostic("SMTP009", 5, "smtp.x.com:25", "the connection on line 28 does not use TLS (SecureSocketOptions.None)"));
+            Diagnostic("SMTP009", 5, "smtp.x.com:25", "the connection does not use TLS (SecureSocketOptions.None)"));
     }
 
     [Fact]
@@ -396,7 +396,7 @@ public class MailKitCredentialsWithoutTlsTests
     [Fact]
     public async Task SystemNetMailFixProviders_LeaveMailKitDiagnosticsAlone()
     {
-        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer, SmtpClientEnableSslCodeFixProvider>.Test
+        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules, SmtpClientEnableSslCodeFixProvider>.Test
         {
             TestCode = GmailSource,
             FixedCode = GmailSource,
@@ -405,7 +405,7 @@ public class MailKitCredentialsWithoutTlsTests
         test.FixedState.ExpectedDiagnostics.AddRange(GmailDiagnostics);
         await test.RunAsync(CancellationToken.None);
 
-        var port = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.MailKitConnectAnalyzer, SmtpClientPortCodeFixProvider>.Test
+        var port = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules, SmtpClientPortCodeFixProvider>.Test
         {
             TestCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
             FixedCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
@@ -435,18 +435,18 @@ public class MailKitCredentialsWithoutTlsTests
             }
             """;
 
-        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Test
+        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectCodeFixProvider>.Test
         {
             TestCode = source,
             FixedCode = source,
         };
         var expected = new[]
         {
-            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP009").WithLocation(0)
-                .WithArguments("smtp.x.net:465", "EnableSsl is set to false on line 10").WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations),
-            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP001").WithLocation(1)
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectCodeFixProvider>.Diagnostic("SMTP009").WithLocation(0)
+                .WithArguments("smtp.x.net:465", "EnableSsl is set to false").WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations),
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectCodeFixProvider>.Diagnostic("SMTP001").WithLocation(1)
                 .WithArguments("smtp.x.net:465"),
-            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer, MailKitConnectCodeFixProvider>.Diagnostic("SMTP005").WithLocation(2)
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectCodeFixProvider>.Diagnostic("SMTP005").WithLocation(2)
                 .WithArguments("System.Net.Mail.SmtpClient for smtp.x.net", "465", "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587"),
         };
         test.ExpectedDiagnostics.AddRange(expected);
@@ -475,7 +475,7 @@ public class MailKitCredentialsWithoutTlsTests
         var expected = new[]
         {
             Diagnostic("SMTP004", 0, "smtp.x.com:587", "SecureSocketOptions.StartTlsWhenAvailable"),
-            Diagnostic("SMTP009", 1, "smtp.x.com:587", "the connection on line 9 uses SecureSocketOptions.StartTlsWhenAvailable"),
+            Diagnostic("SMTP009", 1, "smtp.x.com:587", "the connection uses SecureSocketOptions.StartTlsWhenAvailable"),
         };
         var test = new VerifyCS.Test
         {

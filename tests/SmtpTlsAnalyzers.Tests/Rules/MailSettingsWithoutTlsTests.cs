@@ -10,7 +10,7 @@ using SmtpTlsAnalyzers.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SmtpTlsAnalyzers.Rules.MailSettingsConfigAnalyzer,
+    SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.MailSettingsWithoutTlsRule>,
     SmtpTlsAnalyzers.CodeFixes.Rules.MailSettingsEnableSslCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
@@ -782,7 +782,7 @@ public class MailSettingsWithoutTlsTests
     private static async Task VerifyFixAsync(string path, string content, string fixedContent, params DiagnosticResult[] expected)
     {
         await VerifyAsync(path, content, expected);
-        await AdditionalFileCodeFixVerifier<MailSettingsConfigAnalyzer, MailSettingsEnableSslCodeFixProvider>.VerifyAsync(
+        await AdditionalFileCodeFixVerifier<RuleAnalyzer<MailSettingsWithoutTlsRule>, MailSettingsEnableSslCodeFixProvider>.VerifyAsync(
             TestReferences.NetFramework48,
             Code,
             path,

@@ -4,7 +4,7 @@ using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SmtpTlsAnalyzers.Rules.ObsoleteTlsProtocolAnalyzer,
+    SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.ObsoleteProtocolAllowedRule>,
     SmtpTlsAnalyzers.CodeFixes.Rules.ObsoleteTlsProtocolCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;

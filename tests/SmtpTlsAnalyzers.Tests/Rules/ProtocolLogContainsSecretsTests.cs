@@ -4,7 +4,7 @@ using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SmtpTlsAnalyzers.Rules.ProtocolLogRedactionAnalyzer,
+    SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.ProtocolLogContainsSecretsRule>,
     SmtpTlsAnalyzers.CodeFixes.Rules.ProtocolLogRedactionCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;

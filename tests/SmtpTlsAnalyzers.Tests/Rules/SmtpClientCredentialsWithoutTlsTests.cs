@@ -3,7 +3,7 @@ using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer,
+    SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
     SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientEnableSslCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
@@ -52,7 +52,7 @@ public class SmtpClientCredentialsWithoutTlsTests
             CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.CredentialsKey,
         };
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com:587", "EnableSsl is set to false on line 10"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com:587", "EnableSsl is set to false"));
         await test.RunAsync();
     }
 

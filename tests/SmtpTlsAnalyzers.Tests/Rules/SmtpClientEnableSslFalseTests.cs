@@ -3,7 +3,7 @@ using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer,
+    SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
     SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientEnableSslCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
@@ -87,7 +87,7 @@ public class SmtpClientEnableSslFalseTests
             CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.SetTrueKey,
         };
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("the server"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("the server", "EnableSsl is set to false on line 9"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("the server", "EnableSsl is set to false"));
         // Fixing SMTP001 also removes the reason for SMTP009: the additional location points the fix at EnableSsl.
         await test.RunAsync();
     }

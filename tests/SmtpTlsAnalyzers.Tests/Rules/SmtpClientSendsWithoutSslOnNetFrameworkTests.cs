@@ -5,7 +5,7 @@ using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
-using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer>;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -205,7 +205,7 @@ public class SmtpClientSendsWithoutSslOnNetFrameworkTests
             }
             """;
 
-        var test = new CSharpCodeFixVerifier<SystemNetMailSmtpClientAnalyzer, SmtpClientEnableSslCodeFixProvider>.Test
+        var test = new CSharpCodeFixVerifier<SystemNetMailRules, SmtpClientEnableSslCodeFixProvider>.Test
         {
             TestCode = Code,
             FixedCode = fixedCode,

@@ -3,7 +3,7 @@ using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    SmtpTlsAnalyzers.Rules.SystemNetMailSmtpClientAnalyzer,
+    SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
     SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientPortCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;

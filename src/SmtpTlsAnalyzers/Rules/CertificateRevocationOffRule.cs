@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Analysis;
 using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Rules;
@@ -10,42 +10,21 @@ namespace SmtpTlsAnalyzers.Rules;
 /// SMTP007: MailKit's <c>CheckCertificateRevocation</c> (on a client or <c>HttpsProxyClient</c>) or
 /// <c>ServicePointManager.CheckCertificateRevocationList</c> is proven to be set to false.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CertificateRevocationAnalyzer : DiagnosticAnalyzer
+internal sealed class CertificateRevocationOffRule : MailRule
 {
     private const string MailKitProperty = "CheckCertificateRevocation";
     private const string ServicePointManagerProperty = "CheckCertificateRevocationList";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SMTP007_CertificateRevocationOff);
+    public override DiagnosticDescriptor Descriptor => Descriptors.SMTP007_CertificateRevocationOff;
 
-    public override void Initialize(AnalysisContext context)
+    public override void Initialize(MailRuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-
-        // Security analyzer: a revocation check turned off in generated or scaffolded code is still a vulnerability.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-
-        context.RegisterCompilationStartAction(static startContext =>
-        {
-            var types = KnownTypes.Create(startContext.Compilation);
-            // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
-            if (!types.HasMailKit && !types.HasSystemNetMail)
-            {
-                return;
-            }
-
-            var settings = AnalyzerSettings.Create(startContext.Options);
-            if (settings.IsTestProjectOptedOut(startContext.Compilation))
-            {
-                return;
-            }
-
-            startContext.RegisterOperationAction(c => Analyze(c, (ISimpleAssignmentOperation)c.Operation, types, settings), OperationKind.SimpleAssignment);
-        });
+        // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
+        var mail = registry.Mail;
+        registry.OnOperation((operation, context) => Analyze(context, (ISimpleAssignmentOperation)operation, mail.Types, mail.Settings), OperationKind.SimpleAssignment);
     }
 
-    private static void Analyze(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, KnownTypes types, AnalyzerSettings settings)
+    private static void Analyze(MailTreeContext context, ISimpleAssignmentOperation assignment, KnownTypes types, AnalyzerSettings settings)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: MailKitProperty or ServicePointManagerProperty } reference ||
             !ValueResolver.TryGetBoolean(assignment.Value, out var value) || value ||
@@ -60,7 +39,7 @@ public sealed class CertificateRevocationAnalyzer : DiagnosticAnalyzer
         string name;
         if (TlsSettingTarget.IsMailKitProperty(property, MailKitProperty, types))
         {
-            if (TlsSettingTarget.ConnectsOnlyToPlaintextHosts(reference, settings))
+            if (TlsSettingTarget.ConnectsOnlyToPlaintextHosts(reference, settings, context.CancellationToken))
             {
                 return;
             }

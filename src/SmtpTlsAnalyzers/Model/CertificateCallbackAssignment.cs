@@ -3,67 +3,59 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Analysis;
 using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Languages;
 
-namespace SmtpTlsAnalyzers.Rules;
+namespace SmtpTlsAnalyzers.Model;
 
 /// <summary>
-/// SMTP006 and SMTP010: one pass that finds the certificate validation callback given to a MailKit client, an
-/// <c>HttpsProxyClient</c>, <c>ServicePointManager.ServerCertificateValidationCallback</c> (<c>=</c> and <c>+=</c>) or
-/// <c>ServicePointManager.CertificatePolicy</c>, follows it to its visible body, and classifies what it accepts.
+/// A certificate validation callback given to a MailKit client, an <c>HttpsProxyClient</c>,
+/// <c>ServicePointManager.ServerCertificateValidationCallback</c> (<c>=</c> and <c>+=</c>) or
+/// <c>ServicePointManager.CertificatePolicy</c>, followed to its visible body and classified by what it accepts
+/// (SMTP006 when it accepts everything, SMTP010 when it tolerates certificate errors).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
+internal sealed class CertificateCallbackAssignment
 {
     private const string CallbackProperty = "ServerCertificateValidationCallback";
     private const string PolicyProperty = "CertificatePolicy";
     private const int MaxFlagLength = 60;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.SMTP006_CertificateCallbackAcceptsAll,
-        Descriptors.SMTP010_CertificateCallbackToleratesErrors);
-
-    public override void Initialize(AnalysisContext context)
+    private CertificateCallbackAssignment(IAssignmentOperation assignment, CallbackVerdict verdict, string target, ImmutableDictionary<string, string?> properties, ImmutableArray<Location> additionalLocations)
     {
-        context.EnableConcurrentExecution();
-
-        // Security analyzer: an accept-all callback in generated or scaffolded code is still a vulnerability.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-
-        context.RegisterCompilationStartAction(static startContext =>
-        {
-            var types = KnownTypes.Create(startContext.Compilation);
-            // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
-            if (types.RemoteCertificateValidationCallback is null || (!types.HasMailKit && !types.HasSystemNetMail))
-            {
-                return;
-            }
-
-            var settings = AnalyzerSettings.Create(startContext.Options);
-            if (settings.IsTestProjectOptedOut(startContext.Compilation))
-            {
-                return;
-            }
-
-            var checkValidationResult = types.ICertificatePolicy?.GetMembers("CheckValidationResult").OfType<IMethodSymbol>().FirstOrDefault();
-            startContext.RegisterOperationAction(
-                c => Analyze(c, (IAssignmentOperation)c.Operation, types, settings, checkValidationResult),
-                OperationKind.SimpleAssignment,
-                OperationKind.CompoundAssignment);
-        });
+        Assignment = assignment;
+        Verdict = verdict;
+        Target = target;
+        Properties = properties;
+        AdditionalLocations = additionalLocations;
     }
 
-    private static void Analyze(OperationAnalysisContext context, IAssignmentOperation assignment, KnownTypes types, AnalyzerSettings settings, IMethodSymbol? checkValidationResult)
+    public IAssignmentOperation Assignment { get; }
+    public CallbackVerdict Verdict { get; }
+
+    /// <summary>What is assigned, as messages name it.</summary>
+    public string Target { get; }
+    public ImmutableDictionary<string, string?> Properties { get; }
+    public ImmutableArray<Location> AdditionalLocations { get; }
+
+    /// <summary>" when flag is true" for a callback that returns a flag without looking at the errors; empty otherwise.</summary>
+    public string FlagText => DescribeFlag(Verdict.Flag);
+
+    /// <summary>What the callback or policy assigned accepts; null when it is not a mail certificate setting or is not proven weak.</summary>
+    public static CertificateCallbackAssignment? Classify(IOperation operation, MailTreeContext context)
     {
+        var assignment = (IAssignmentOperation)operation;
+        var types = context.Mail.Types;
+        var settings = context.Mail.Settings;
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: CallbackProperty or PolicyProperty } reference ||
             assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Add } ||
-            !settings.IsEnabled(assignment.Syntax.SyntaxTree))
+            types.RemoteCertificateValidationCallback is null)
         {
-            return;
+            return null;
         }
+
+        var checkValidationResult = types.CheckValidationResult;
 
         var property = reference.Property;
         string target;
@@ -72,9 +64,9 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
         var isPolicy = false;
         if (TlsSettingTarget.IsMailKitProperty(property, CallbackProperty, types))
         {
-            if (TlsSettingTarget.ConnectsOnlyToPlaintextHosts(reference, settings))
+            if (TlsSettingTarget.ConnectsOnlyToPlaintextHosts(reference, settings, context.CancellationToken))
             {
-                return;
+                return null;
             }
 
             target = "The callback assigned to ServerCertificateValidationCallback";
@@ -99,7 +91,7 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
         }
         else
         {
-            return;
+            return null;
         }
 
         // A policy is one class; a callback value may be one of several (a conditional, `??`).
@@ -108,13 +100,13 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
             callback is null || verdict.Kind == CallbackVerdictKind.Unknown ||
             (isPolicy && verdict.Kind != CallbackVerdictKind.AcceptsAll))
         {
-            return;
+            return null;
         }
 
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties[DiagnosticProperties.Fix] = fix;
         var additionalLocations = ImmutableArray<Location>.Empty;
-        if (CanRestrictResult(callback, assignment))
+        if (CanRestrictResult(callback, assignment, context.Mail.Syntax))
         {
             properties[DiagnosticProperties.CallbackErrors] = isPolicy
                 ? DiagnosticProperties.CertificateProblemParameter
@@ -122,10 +114,7 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
             additionalLocations = ImmutableArray.Create(callback.Declaration.GetLocation());
         }
 
-        var diagnostic = verdict.Kind == CallbackVerdictKind.AcceptsAll
-            ? Diagnostic.Create(Descriptors.SMTP006_CertificateCallbackAcceptsAll, assignment.Syntax.GetLocation(), additionalLocations, properties.ToImmutable(), target, DescribeFlag(verdict.Flag))
-            : Diagnostic.Create(Descriptors.SMTP010_CertificateCallbackToleratesErrors, assignment.Syntax.GetLocation(), additionalLocations, properties.ToImmutable(), target, verdict.ToleratedErrors);
-        context.ReportDiagnostic(diagnostic);
+        return new CertificateCallbackAssignment(assignment, verdict, target, properties.ToImmutable(), additionalLocations);
     }
 
     /// <summary>
@@ -202,10 +191,10 @@ public sealed class CertificateValidationCallbackAnalyzer : DiagnosticAnalyzer
     /// four parameters to name. A body that writes the errors parameter (<c>e &amp;= ~ChainErrors</c>) is left
     /// alone: a result of <c>e == SslPolicyErrors.None</c> would then still read the cleared value.
     /// </summary>
-    private static bool CanRestrictResult(CertificateCallback callback, IOperation assignment) =>
+    private static bool CanRestrictResult(CertificateCallback callback, IOperation assignment, LanguageSyntax syntax) =>
         callback.Signature is { Parameters.Length: 4 } signature &&
         callback.Declaration.SyntaxTree == assignment.Syntax.SyntaxTree &&
-        callback.Declaration is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax &&
+        syntax.IsCallbackDeclaration(callback.Declaration) &&
         !WritesParameter(callback.Body, signature.Parameters[3]);
 
     private static bool WritesParameter(IOperation? body, IParameterSymbol parameter)

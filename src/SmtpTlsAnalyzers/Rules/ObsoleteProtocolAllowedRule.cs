@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Analysis;
 using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Rules;
@@ -13,8 +13,7 @@ namespace SmtpTlsAnalyzers.Rules;
 /// MailKit client's <c>SslProtocols</c>, or a constant <c>SecurityProtocolType</c> with SSL 3, TLS 1.0 or TLS 1.1
 /// assigned (<c>=</c> or <c>|=</c>) to <c>ServicePointManager.SecurityProtocol</c>. Integer casts count.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
+internal sealed class ObsoleteProtocolAllowedRule : MailRule
 {
     private const ulong Ssl2 = 12;
     private const ulong Ssl3 = 48;
@@ -24,39 +23,19 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
     /// <summary>The obsolete bits; <c>SslProtocols.Default</c> is Ssl3 | Tls and SecurityProtocolType has no Ssl2.</summary>
     public const ulong ObsoleteBits = Ssl2 | Ssl3 | Tls10 | Tls11;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SMTP008_ObsoleteProtocolAllowed);
+    public override DiagnosticDescriptor Descriptor => Descriptors.SMTP008_ObsoleteProtocolAllowed;
 
-    public override void Initialize(AnalysisContext context)
+    public override void Initialize(MailRuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-
-        // Security analyzer: an obsolete protocol allowed by generated or scaffolded code is still a vulnerability.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-
-        context.RegisterCompilationStartAction(static startContext =>
-        {
-            var types = KnownTypes.Create(startContext.Compilation);
-            // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
-            if (!types.HasMailKit && !types.HasSystemNetMail)
-            {
-                return;
-            }
-
-            var settings = AnalyzerSettings.Create(startContext.Options);
-            if (settings.IsTestProjectOptedOut(startContext.Compilation))
-            {
-                return;
-            }
-
-            startContext.RegisterOperationAction(
-                c => Analyze(c, (IAssignmentOperation)c.Operation, types, settings),
-                OperationKind.SimpleAssignment,
-                OperationKind.CompoundAssignment);
-        });
+        // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
+        var mail = registry.Mail;
+        registry.OnOperation(
+            (operation, context) => Analyze(context, (IAssignmentOperation)operation, mail.Types, mail.Settings),
+            OperationKind.SimpleAssignment,
+            OperationKind.CompoundAssignment);
     }
 
-    private static void Analyze(OperationAnalysisContext context, IAssignmentOperation assignment, KnownTypes types, AnalyzerSettings settings)
+    private static void Analyze(MailTreeContext context, IAssignmentOperation assignment, KnownTypes types, AnalyzerSettings settings)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "SslProtocols" or "SecurityProtocol" } reference ||
             assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Or })
@@ -86,7 +65,7 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
         if (TlsSettingTarget.IsMailKitProperty(property, "SslProtocols", types) &&
             SymbolEqualityComparer.Default.Equals(property.Type, types.SslProtocols))
         {
-            if (TlsSettingTarget.ConnectsOnlyToPlaintextHosts(reference, settings))
+            if (TlsSettingTarget.ConnectsOnlyToPlaintextHosts(reference, settings, context.CancellationToken))
             {
                 return;
             }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SmtpTlsAnalyzers.Analysis;
 using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Rules;
@@ -12,41 +13,25 @@ namespace SmtpTlsAnalyzers.Rules;
 /// application sends in clear text. Reported in the configuration file, at the enableSsl attribute or the network
 /// element.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MailSettingsConfigAnalyzer : DiagnosticAnalyzer
+internal sealed class MailSettingsWithoutTlsRule : MailRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SMTP011_MailSettingsWithoutTls);
+    public override DiagnosticDescriptor Descriptor => Descriptors.SMTP011_MailSettingsWithoutTls;
 
-    public override void Initialize(AnalysisContext context)
+    public override void Initialize(MailRuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
+        var mail = registry.Mail;
 
-        // Security analyzer: a TLS downgrade in generated or scaffolded code is still a vulnerability.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-
-        context.RegisterCompilationStartAction(static startContext =>
+        // Only .NET Framework reads mailSettings. On .NET, SMTP002 looks at the code instead; a .NET Standard
+        // library's configuration file is read by nothing (the application's own file is).
+        if (mail.Types.SystemNetMailRuntime != MailRuntime.NetFramework)
         {
-            var types = KnownTypes.Create(startContext.Compilation);
+            return;
+        }
 
-            // Only .NET Framework reads mailSettings. On .NET, SMTP002 looks at the code instead; a .NET Standard
-            // library's configuration file is read by nothing (the application's own file is).
-            if (types.SystemNetMailRuntime != MailRuntime.NetFramework)
-            {
-                return;
-            }
-
-            var settings = AnalyzerSettings.Create(startContext.Options);
-            if (settings.IsTestProjectOptedOut(startContext.Compilation))
-            {
-                return;
-            }
-
-            // The options of the project's code files (plaintext hosts, test projects) apply to its configuration
-            // files too, after those of the file's own section.
-            var codeTree = startContext.Compilation.SyntaxTrees.FirstOrDefault();
-            startContext.RegisterAdditionalFileAction(fileContext => AnalyzeFile(fileContext, settings, codeTree));
-        });
+        // The options of the project's code files (plaintext hosts, test projects) apply to its configuration
+        // files too, after those of the file's own section.
+        var codeTree = mail.Compilation.SyntaxTrees.FirstOrDefault();
+        registry.OnAdditionalFile((fileContext, _) => AnalyzeFile(fileContext, mail.Settings, codeTree));
     }
 
     private static void AnalyzeFile(AdditionalFileAnalysisContext context, AnalyzerSettings settings, SyntaxTree? codeTree)

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SmtpTlsAnalyzers.Model;
+
+namespace SmtpTlsAnalyzers.Analysis;
+
+/// <summary>What the rules of one compilation asked to see. Filled at compilation start, read-only afterwards.</summary>
+internal sealed class MailRuleRegistry
+{
+    private readonly Dictionary<OperationKind, List<Action<IOperation, MailTreeContext>>> _operations = new();
+    private readonly List<Action<SmtpClientFacts, MailTreeContext>> _smtpClients = new();
+    private readonly List<Action<MailKitConnection, MailTreeContext>> _connections = new();
+    private readonly List<Action<AdditionalFileAnalysisContext, MailCompilation>> _additionalFiles = new();
+
+    public MailRuleRegistry(MailCompilation mail) => Mail = mail;
+
+    public MailCompilation Mail { get; }
+
+    public bool IsEmpty => _operations.Count == 0 && _smtpClients.Count == 0 && _connections.Count == 0;
+
+    public bool HasAdditionalFileActions => _additionalFiles.Count > 0;
+
+    internal bool HasSmtpClientActions => _smtpClients.Count > 0;
+
+    internal bool HasConnectionActions => _connections.Count > 0;
+
+    /// <summary>Every operation of one of the kinds, in the files that pass the gate.</summary>
+    public void OnOperation(Action<IOperation, MailTreeContext> action, params OperationKind[] kinds)
+    {
+        foreach (var kind in kinds)
+        {
+            if (!_operations.TryGetValue(kind, out var actions))
+            {
+                actions = new List<Action<IOperation, MailTreeContext>>();
+                _operations.Add(kind, actions);
+            }
+
+            actions.Add(action);
+        }
+    }
+
+    /// <summary>Every System.Net.Mail client that sends over the network to a host that is not exempt, once its type's code in the file was seen.</summary>
+    public void OnSmtpClient(Action<SmtpClientFacts, MailTreeContext> action)
+    {
+        if (Mail.SmtpClientMembers is not null)
+        {
+            _smtpClients.Add(action);
+        }
+    }
+
+    /// <summary>Every MailKit Connect call whose connection is not proven secure.</summary>
+    public void OnMailKitConnection(Action<MailKitConnection, MailTreeContext> action)
+    {
+        if (Mail.MailKitConnections is not null)
+        {
+            _connections.Add(action);
+        }
+    }
+
+    /// <summary>Every additional file of the project.</summary>
+    public void OnAdditionalFile(Action<AdditionalFileAnalysisContext, MailCompilation> action) => _additionalFiles.Add(action);
+
+    internal bool TryGetOperationActions(OperationKind kind, out List<Action<IOperation, MailTreeContext>> actions) =>
+        _operations.TryGetValue(kind, out actions!);
+
+    internal void RunSmtpClientActions(SmtpClientFacts facts, MailTreeContext context)
+    {
+        foreach (var action in _smtpClients)
+        {
+            action(facts, context);
+        }
+    }
+
+    internal void RunConnectionActions(MailKitConnection connection, MailTreeContext context)
+    {
+        foreach (var action in _connections)
+        {
+            action(connection, context);
+        }
+    }
+
+    internal void RunAdditionalFileActions(AdditionalFileAnalysisContext context)
+    {
+        foreach (var action in _additionalFiles)
+        {
+            action(context, Mail);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Model;
+
+namespace SmtpTlsAnalyzers.Analysis;
+
+/// <summary>The analysis of one file that passed the gate: where rules report, and what they share while it runs.</summary>
+internal sealed class MailTreeContext
+{
+    private readonly SemanticModelAnalysisContext _context;
+    private readonly HashSet<(string Id, Location Location, string Message)> _reported = new();
+    private readonly Dictionary<IInvocationOperation, MailKitConnection?> _connections = new();
+    private readonly Dictionary<(IOperation, Type), object?> _memo = new();
+
+    public MailTreeContext(SemanticModelAnalysisContext context, MailCompilation mail)
+    {
+        _context = context;
+        Mail = mail;
+    }
+
+    public MailCompilation Mail { get; }
+
+    public SemanticModel SemanticModel => _context.SemanticModel;
+
+    public SyntaxTree Tree => _context.SemanticModel.SyntaxTree;
+
+    public CancellationToken CancellationToken => _context.CancellationToken;
+
+    /// <summary>Reports a diagnostic once: the same rule, place and message found twice (one constant that feeds two calls) is one diagnostic.</summary>
+    public void ReportDiagnostic(Diagnostic diagnostic)
+    {
+        if (_reported.Add((diagnostic.Id, diagnostic.Location, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
+        {
+            _context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    /// <summary>The classification of a MailKit Connect call, computed once per call; null when it is secure or not MailKit's.</summary>
+    public MailKitConnection? Connection(IInvocationOperation invocation)
+    {
+        if (!_connections.TryGetValue(invocation, out var connection))
+        {
+            var classifier = Mail.MailKitConnections;
+            connection = classifier is not null && MailKitConnectionClassifier.IsConnectName(invocation.TargetMethod.Name) &&
+                classifier.IsMailKitMethod(invocation.TargetMethod)
+                ? classifier.Classify(invocation)
+                : null;
+            _connections.Add(invocation, connection);
+        }
+
+        return connection;
+    }
+
+    /// <summary>A result several rules read about the same operation (a certificate callback's verdict), computed once per file.</summary>
+    public T? Memo<T>(IOperation operation, Func<IOperation, MailTreeContext, T?> compute)
+        where T : class
+    {
+        var key = (operation, typeof(T));
+        if (!_memo.TryGetValue(key, out var value))
+        {
+            value = compute(operation, this);
+            _memo.Add(key, value);
+        }
+
+        return (T?)value;
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Internal;
+
+namespace SmtpTlsAnalyzers.Model;
+
+/// <summary>
+/// "The same client": the symbol a receiver names when the code can follow it: a local, a parameter, a field or an
+/// auto-property of the containing type (or a static one), or the containing instance itself (<c>this</c>, written or
+/// implicit, for a subclass of a client). A <c>?.</c> receiver is its operand. Anything else (a call's result, another
+/// object's field, an indexer) is null: the code cannot prove two uses are the same client.
+/// </summary>
+internal static class ClientIdentity
+{
+    public static ISymbol? Of(IOperation? receiver)
+    {
+        switch (ValueResolver.SkipImplicitConversions(receiver))
+        {
+            case IConditionalAccessInstanceOperation conditionalInstance:
+                for (var current = conditionalInstance.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is IConditionalAccessOperation conditionalAccess)
+                    {
+                        return Of(conditionalAccess.Operation);
+                    }
+                }
+
+                return null;
+            case ILocalReferenceOperation local:
+                return local.Local;
+            case IParameterReferenceOperation parameter:
+                return parameter.Parameter;
+            case IFieldReferenceOperation field when IsOwn(field.Instance):
+                return field.Field;
+            case IPropertyReferenceOperation { Arguments.Length: 0 } property when IsOwn(property.Instance) && IsAutoProperty(property.Property):
+                return property.Property;
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance:
+                return instance.Type;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The variable an object under initialization is stored in (<c>var c = new X { ... }</c>,
+    /// <c>_c = new X { ... }</c>), for a member written through the initializer's implicit receiver; null otherwise.
+    /// </summary>
+    public static ISymbol? OfInitializedObject(IOperation implicitReceiver)
+    {
+        IOperation? current = implicitReceiver.Parent;
+        while (current is not null and not IObjectCreationOperation)
+        {
+            current = current.Parent;
+        }
+
+        current = current?.Parent;
+        while (current is IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation assignment => Of(assignment.Target),
+            _ => null,
+        };
+    }
+
+    /// <summary>True for a receiver of the containing instance or of a static member: <c>this.x</c>, <c>x</c>, <c>T.x</c>.</summary>
+    public static bool IsOwn(IOperation? instance) =>
+        instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+    private static bool IsAutoProperty(IPropertySymbol property)
+    {
+        foreach (var member in property.ContainingType.GetMembers())
+        {
+            if (member is IFieldSymbol { IsImplicitlyDeclared: true } field &&
+                SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Languages;
+
+namespace SmtpTlsAnalyzers.Model;
+
+/// <summary>
+/// What every rule shares in one compilation, created once at its start: the mail and TLS types, the options, the
+/// per-file gate, the System.Net.Mail client members and the MailKit connection classifier. Immutable but for caches
+/// that are safe to fill from concurrent callbacks.
+/// </summary>
+internal sealed class MailCompilation
+{
+    private readonly object _configGate = new();
+    private bool? _enableSslDefaultsToFalse;
+
+    private MailCompilation(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax)
+    {
+        Compilation = compilation;
+        Options = options;
+        Syntax = syntax;
+        Types = KnownTypes.Create(compilation);
+        Settings = AnalyzerSettings.Create(options);
+        Gate = new MailGate();
+        SmtpClientMembers = Types.HasSystemNetMail ? SmtpClientMembers.Create(Types) : null;
+        MailKitConnections = Types.HasMailKit ? new MailKitConnectionClassifier(Types, Settings, syntax) : null;
+    }
+
+    public Compilation Compilation { get; }
+    public AnalyzerOptions Options { get; }
+    public LanguageSyntax Syntax { get; }
+    public KnownTypes Types { get; }
+    public AnalyzerSettings Settings { get; }
+    public MailGate Gate { get; }
+
+    /// <summary>The members of System.Net.Mail.SmtpClient; null when the compilation cannot use it.</summary>
+    public SmtpClientMembers? SmtpClientMembers { get; }
+
+    /// <summary>The classifier of MailKit Connect calls; null when the compilation does not reference MailKit.</summary>
+    public MailKitConnectionClassifier? MailKitConnections { get; }
+
+    /// <summary>
+    /// Null when no rule can report anything in the compilation: neither System.Net.Mail nor MailKit is referenced,
+    /// or the project is a test project the options leave out.
+    /// </summary>
+    public static MailCompilation? TryCreate(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax)
+    {
+        var mail = new MailCompilation(compilation, options, syntax);
+        if ((!mail.Types.HasSystemNetMail && !mail.Types.HasMailKit) || mail.Settings.IsTestProjectOptedOut(compilation))
+        {
+            return null;
+        }
+
+        return mail;
+    }
+
+    /// <summary>
+    /// True when a System.Net.Mail client that never sets EnableSsl sends in clear text: on .NET always, on .NET
+    /// Framework when no configuration file of the project decides TLS. The configuration files are read once per
+    /// compilation, the first time a rule asks.
+    /// </summary>
+    public bool EnableSslDefaultsToFalse(CancellationToken cancellationToken)
+    {
+        lock (_configGate)
+        {
+            _enableSslDefaultsToFalse ??= MailSettingsReader.EnableSslDefaultsToFalse(Types.SystemNetMailRuntime, Options, cancellationToken);
+            return _enableSslDefaultsToFalse.Value;
+        }
+    }
+}

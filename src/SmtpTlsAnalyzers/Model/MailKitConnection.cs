@@ -1,0 +1,528 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Languages;
+
+namespace SmtpTlsAnalyzers.Model;
+
+internal enum ConnectionVerdict
+{
+    Secure,
+    WithoutTls,
+    PortMismatch,
+    Strippable,
+    Configuration,
+}
+
+
+/// <summary>A constant, on one path of a conditional, that makes the connection opportunistic or clear text.</summary>
+internal sealed class ConfigurationLeaf
+{
+    public ConfigurationLeaf(SyntaxNode syntax, string reason)
+    {
+        Syntax = syntax;
+        Reason = reason;
+    }
+
+    public SyntaxNode Syntax { get; }
+    public string Reason { get; }
+}
+
+/// <summary>What one Connect call proves about its connection, and what to tell and how to fix it.</summary>
+internal sealed class MailKitConnection
+{
+    public MailKitConnection(IInvocationOperation invocation) => Invocation = invocation;
+
+    public IInvocationOperation Invocation { get; }
+    public ConnectionVerdict Verdict { get; set; }
+    public Location Location { get; set; } = Location.None;
+    public string Endpoint { get; set; } = string.Empty;
+
+    /// <summary>The host when it is a constant, for messages that name the port separately.</summary>
+    public string? Host { get; set; }
+    public string ModeText { get; set; } = string.Empty;
+    public string PortText { get; set; } = string.Empty;
+    public string Reason { get; set; } = string.Empty;
+    public SyntaxNode? UriLiteral { get; set; }
+
+    /// <summary>The Connect call, and the Uri literal a fix rewrites when there is one.</summary>
+    public Location[] AdditionalLocations => UriLiteral is { } literal
+        ? new[] { Invocation.Syntax.GetLocation(), literal.GetLocation() }
+        : new[] { Invocation.Syntax.GetLocation() };
+    public ImmutableDictionary<string, string?> FixProperties { get; set; } = ImmutableDictionary<string, string?>.Empty;
+    public ImmutableDictionary<string, string?> LeafProperties { get; set; } = ImmutableDictionary<string, string?>.Empty;
+    public List<ConfigurationLeaf> ConfigurationLeaves { get; } = new();
+}
+
+/// <summary>Classifies Connect calls. Immutable after construction, so it is shared by concurrent callbacks.</summary>
+internal sealed class MailKitConnectionClassifier
+{
+    private readonly KnownTypes _types;
+    private readonly LanguageSyntax _syntax;
+    private readonly Dictionary<long, TlsMode> _modes = new();
+
+    public MailKitConnectionClassifier(KnownTypes types, AnalyzerSettings settings, LanguageSyntax syntax)
+    {
+        _types = types;
+        _syntax = syntax;
+        Settings = settings;
+        foreach (var member in types.SecureSocketOptions!.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field &&
+                Enum.TryParse<TlsMode>(field.Name, out var mode) && mode != TlsMode.Unknown)
+            {
+                _modes[Convert.ToInt64(field.ConstantValue, CultureInfo.InvariantCulture)] = mode;
+            }
+        }
+    }
+
+    public AnalyzerSettings Settings { get; }
+
+    public static bool IsConnectName(string name) => name is "Connect" or "ConnectAsync";
+
+    /// <summary>
+    /// True when the method is MailKit's own (declared by MailKit, or a user override of it) on a mail service.
+    /// A user's look-alike method with the same name is not.
+    /// </summary>
+    public bool IsMailKitMethod(IMethodSymbol method)
+    {
+        var root = RootDefinition(method);
+        var mailKit = _types.IMailService!.ContainingAssembly;
+        return SymbolEqualityComparer.Default.Equals(root.ContainingAssembly, mailKit) &&
+            (KnownTypes.IsOrInherits(root.ContainingType, _types.IMailService) || KnownTypes.IsOrDerivesFrom(root.ContainingType, _types.MailService));
+    }
+
+    /// <summary>
+    /// True when code outside MailKit overrides the Connect the call ends up in (the bool and Uri overloads call the
+    /// options overload of the same name): the override decides what the arguments mean, not MailKit.
+    /// </summary>
+    private bool IsOverriddenOutsideMailKit(IInvocationOperation invocation)
+    {
+        var mailKit = _types.IMailService!.ContainingAssembly;
+        var method = invocation.TargetMethod;
+        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, mailKit))
+        {
+            return true;
+        }
+
+        for (var type = invocation.Instance?.Type as INamedTypeSymbol;
+             type is not null && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, mailKit);
+             type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol { IsOverride: true })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static IMethodSymbol RootDefinition(IMethodSymbol method)
+    {
+        method = method.OriginalDefinition;
+        while (method.OverriddenMethod is { } overridden)
+        {
+            method = overridden.OriginalDefinition;
+        }
+
+        return method;
+    }
+
+    public MailKitConnection? Classify(IInvocationOperation invocation)
+    {
+        if (IsOverriddenOutsideMailKit(invocation))
+        {
+            return null;
+        }
+
+        var parameters = RootDefinition(invocation.TargetMethod).Parameters;
+        IArgumentOperation? host = null, port = null, mode = null, uri = null, stream = null;
+        var modeIsFlag = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is null || argument.Parameter.Ordinal >= parameters.Length)
+            {
+                continue;
+            }
+
+            switch (parameters[argument.Parameter.Ordinal].Name)
+            {
+                case "host": host = argument; break;
+                case "port": port = argument; break;
+                case "options": mode = argument; break;
+                case "useSsl": mode = argument; modeIsFlag = true; break;
+                case "uri": uri = argument; break;
+                case "stream": stream = argument; break;
+            }
+        }
+
+        if (stream is not null && IsSslStream(stream.Value))
+        {
+            // The caller already wrapped the stream in TLS; None is the right mode there.
+            return null;
+        }
+
+        var protocol = ProtocolOf(invocation.Instance?.Type);
+        var tree = invocation.Syntax.SyntaxTree;
+        if (uri is not null)
+        {
+            return ClassifyUri(invocation, uri, protocol, tree);
+        }
+
+        if (host is null)
+        {
+            return null;
+        }
+
+        string? hostName = ValueResolver.TryGetString(host.Value, out var h) ? h : null;
+        if (Settings.IsPlaintextHost(tree, hostName))
+        {
+            return null;
+        }
+
+        var portOmitted = port is null || port.ArgumentKind == ArgumentKind.DefaultValue;
+        int? portValue = portOmitted ? 0 : ValueResolver.TryGetInt32(port!.Value, out var p) ? p : null;
+        var facts = new MailKitConnection(invocation);
+        var modeWritten = mode is not null && mode.ArgumentKind != ArgumentKind.DefaultValue;
+        facts.Location = modeWritten ? mode!.Value.Syntax.GetLocation() : invocation.Syntax.GetLocation();
+        facts.FixProperties = FixProperties(invocation, modeWritten ? mode : null, portOmitted ? null : port, portValue, protocol);
+        facts.LeafProperties = LeafProperties(portValue, protocol);
+
+        TlsMode resolved;
+        if (modeIsFlag)
+        {
+            if (!ValueResolver.TryGetBoolean(mode!.Value, out var useSsl))
+            {
+                facts.Verdict = ConnectionVerdict.Configuration;
+                facts.Reason = "useSsl comes from a value the code does not fix, and useSsl: false means STARTTLS only when the server offers it";
+                facts.FixProperties = facts.FixProperties.SetItem(DiagnosticProperties.KeepFlag, "true");
+                return facts;
+            }
+
+            resolved = useSsl ? TlsMode.SslOnConnect : TlsMode.StartTlsWhenAvailable;
+            facts.ModeText = TlsModeText.UseSsl(useSsl);
+        }
+        else if (!modeWritten)
+        {
+            resolved = TlsMode.Auto;
+            facts.ModeText = TlsModeText.AutoByDefault;
+        }
+        else
+        {
+            resolved = ResolveMode(mode!.Value);
+            if (resolved == TlsMode.Unknown)
+            {
+                CollectConfigurationLeaves(facts, mode.Value, portOmitted, portValue, protocol);
+                return facts.ConfigurationLeaves.Count > 0 ? facts : null;
+            }
+
+            facts.ModeText = TlsModeText.Option(resolved);
+        }
+
+        Decide(facts, resolved, portOmitted, portValue, protocol);
+        facts.Endpoint = Endpoint.Describe(hostName, EffectivePort(portValue, resolved, protocol));
+        facts.Host = hostName;
+        return facts.Verdict == ConnectionVerdict.Secure ? null : facts;
+    }
+
+    private static void Decide(MailKitConnection facts, TlsMode mode, bool portOmitted, int? port, MailProtocol protocol)
+    {
+        if (mode == TlsMode.None)
+        {
+            facts.Verdict = ConnectionVerdict.WithoutTls;
+            return;
+        }
+
+        if (port is { } constant && constant != 0)
+        {
+            facts.PortText = constant.ToString(CultureInfo.InvariantCulture);
+            if (mode == TlsMode.SslOnConnect && protocol.IsPlainPort(constant))
+            {
+                facts.Verdict = ConnectionVerdict.PortMismatch;
+                facts.Reason = TlsModeText.PortMismatchReason(facts.PortText, tlsFromFirstByte: true, TlsModeText.Option(TlsMode.StartTls));
+                return;
+            }
+
+            if (mode is TlsMode.StartTls or TlsMode.StartTlsWhenAvailable && protocol.IsImplicitPort(constant))
+            {
+                facts.Verdict = ConnectionVerdict.PortMismatch;
+                facts.Reason = TlsModeText.PortMismatchReason(facts.PortText, tlsFromFirstByte: false, TlsModeText.Option(TlsMode.SslOnConnect));
+                return;
+            }
+        }
+
+        switch (mode)
+        {
+            case TlsMode.StartTlsWhenAvailable:
+                facts.Verdict = ConnectionVerdict.Strippable;
+                return;
+            case TlsMode.Auto when portOmitted || port == 0:
+                facts.Verdict = ConnectionVerdict.Strippable;
+                facts.ModeText += " without a port (STARTTLS when available)";
+                return;
+            case TlsMode.Auto when port is { } autoPort:
+                if (!protocol.IsImplicitPort(autoPort))
+                {
+                    facts.Verdict = ConnectionVerdict.Strippable;
+                    facts.ModeText += " on port " + autoPort.ToString(CultureInfo.InvariantCulture) + TlsModeText.WhenAvailable;
+                }
+
+                return;
+            case TlsMode.Auto:
+                facts.Verdict = ConnectionVerdict.Configuration;
+                facts.Reason = "the port comes from a value the code does not fix, and SecureSocketOptions.Auto uses TLS from the first byte only on port " +
+                    protocol.DescribeImplicitPort() + "; on any other port it uses STARTTLS only when the server offers it";
+                return;
+        }
+    }
+
+    private void CollectConfigurationLeaves(MailKitConnection facts, IOperation value, bool portOmitted, int? port, MailProtocol protocol)
+    {
+        var leaves = new List<PossibleValue>();
+        ValueResolver.CollectPossibleValues(value, leaves);
+        foreach (var leaf in leaves)
+        {
+            if (!leaf.HasValue || ModeOf(leaf.Value) is not { } mode ||
+                leaf.Source.Syntax.SyntaxTree != facts.Invocation.Syntax.SyntaxTree)
+            {
+                continue;
+            }
+
+            var opportunistic = mode == TlsMode.StartTlsWhenAvailable ||
+                (mode == TlsMode.Auto && (portOmitted || port == 0 || (port is { } known && !protocol.IsImplicitPort(known))));
+            if (mode == TlsMode.None)
+            {
+                facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions.None, which turns TLS off"));
+            }
+            else if (opportunistic)
+            {
+                facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions." + mode + ", which uses STARTTLS only when the server offers it"));
+            }
+        }
+    }
+
+    private MailKitConnection? ClassifyUri(IInvocationOperation invocation, IArgumentOperation argument, MailProtocol receiverProtocol, SyntaxTree tree)
+    {
+        if (!TryGetUriText(argument.Value, out var text, out var literal) ||
+            !System.Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var scheme = uri.Scheme.ToLowerInvariant();
+        var protocol = MailProtocol.FromScheme(scheme, out var secure);
+        if (protocol is null || (receiverProtocol.IsKnown && receiverProtocol != protocol))
+        {
+            // MailKit throws "Unknown URI scheme" for it: not a TLS question.
+            return null;
+        }
+
+        if (Settings.IsPlaintextHost(tree, uri.Host))
+        {
+            return null;
+        }
+
+        TlsMode mode;
+        string? starttls = null;
+        if (secure)
+        {
+            mode = TlsMode.SslOnConnect;
+        }
+        else
+        {
+            if (!MailKitUri.TryReadStartTls(uri.Query, out starttls))
+            {
+                // A name given twice: MailKit throws while it parses the query. Not a TLS question.
+                return null;
+            }
+
+            mode = starttls?.ToLowerInvariant() switch
+            {
+                "always" or "true" or "yes" => TlsMode.StartTls,
+                "never" or "false" or "no" => TlsMode.None,
+                _ => TlsMode.StartTlsWhenAvailable,
+            };
+        }
+
+        var port = uri.Port < 0 ? 0 : uri.Port;
+        var facts = new MailKitConnection(invocation)
+        {
+            Location = argument.Value.Syntax.GetLocation(),
+            ModeText = mode switch
+            {
+                TlsMode.None => "starttls=" + starttls + " in the Uri",
+                TlsMode.SslOnConnect => "the " + scheme + ":// scheme",
+                _ => "a Uri with the " + scheme + ":// scheme and no starttls=always",
+            },
+        };
+        Decide(facts, mode, port == 0, port, protocol);
+        if (facts.Verdict == ConnectionVerdict.Secure)
+        {
+            return null;
+        }
+
+        if (facts.Verdict == ConnectionVerdict.PortMismatch)
+        {
+            facts.ModeText = secure ? "The " + scheme + ":// scheme (TLS from the first byte)" : "The " + scheme + ":// scheme (STARTTLS)";
+            facts.Reason = facts.Reason.Replace("SecureSocketOptions.StartTls", "?starttls=always").Replace("SecureSocketOptions.SslOnConnect", "the " + protocol.Scheme + "s:// scheme");
+        }
+
+        facts.Endpoint = Endpoint.Describe(uri.Host, EffectivePort(port, mode, protocol));
+        facts.Host = uri.Host;
+        if (literal is not null && text.IndexOf('#') < 0 && text.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase) &&
+            (uri.Query.Length == 0 || text.EndsWith(uri.Query, StringComparison.Ordinal)) && MailKitUri.IsPlainQuery(uri.Query))
+        {
+            facts.UriLiteral = literal;
+            facts.FixProperties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.Fix, DiagnosticProperties.RewriteMailUri)
+                .Add(DiagnosticProperties.Uri, MailKitUri.RewriteUri(text, scheme, protocol, port));
+        }
+
+        return facts;
+    }
+
+    /// <summary>The constant text of a <c>new Uri("...")</c>, and the literal itself when it is written in place.</summary>
+    private bool TryGetUriText(IOperation value, out string text, out SyntaxNode? literal)
+    {
+        text = string.Empty;
+        literal = null;
+        value = ValueResolver.SkipImplicitConversions(value)!;
+        var direct = true;
+        if (value is ILocalReferenceOperation local && ValueResolver.FindSingleWrite(local) is { } written)
+        {
+            value = ValueResolver.SkipImplicitConversions(written)!;
+            direct = false;
+        }
+
+        if (value is not IObjectCreationOperation { Arguments.Length: > 0 } creation ||
+            !SymbolEqualityComparer.Default.Equals(creation.Type, _types.Uri) ||
+            creation.Arguments[0].Parameter?.Type.SpecialType != SpecialType.System_String ||
+            !ValueResolver.TryGetString(creation.Arguments[0].Value, out text))
+        {
+            return false;
+        }
+
+        if (direct && ValueResolver.SkipImplicitConversions(creation.Arguments[0].Value) is ILiteralOperation stringLiteral &&
+            _syntax.IsLiteral(stringLiteral.Syntax))
+        {
+            literal = stringLiteral.Syntax;
+        }
+
+        return true;
+    }
+
+    private TlsMode ResolveMode(IOperation value) =>
+        ValueResolver.TryGetConstant(value, out var constant) && ModeOf(constant) is { } mode ? mode : TlsMode.Unknown;
+
+    private TlsMode? ModeOf(object? constant) => constant switch
+    {
+        int i when _modes.TryGetValue(i, out var mode) => mode,
+        long l when _modes.TryGetValue(l, out var mode) => mode,
+        _ => null,
+    };
+
+    /// <summary>The port MailKit ends up using, for messages; null when it is not a constant.</summary>
+    private static int? EffectivePort(int? port, TlsMode mode, MailProtocol protocol) =>
+        port is 0 ? protocol.DefaultPort(mode == TlsMode.SslOnConnect) : port;
+
+    private ImmutableDictionary<string, string?> FixProperties(IInvocationOperation invocation, IArgumentOperation? mode, IArgumentOperation? port, int? portValue, MailProtocol protocol)
+    {
+        if (!_syntax.HasArgumentList(invocation.Syntax))
+        {
+            return ImmutableDictionary<string, string?>.Empty;
+        }
+
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Fix, DiagnosticProperties.SetSecureSocketOptions);
+        if (mode is not null && _syntax.ArgumentIndex(invocation.Syntax, mode.Syntax) is var modeIndex && modeIndex >= 0)
+        {
+            properties.Add(DiagnosticProperties.ModeArgument, modeIndex.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (port is not null && _syntax.ArgumentIndex(invocation.Syntax, port.Syntax) is var portIndex && portIndex >= 0)
+        {
+            properties.Add(DiagnosticProperties.PortArgument, portIndex.ToString(CultureInfo.InvariantCulture));
+            if (IsSimple(port.Value))
+            {
+                properties.Add(DiagnosticProperties.PortIsSimple, "true");
+            }
+        }
+
+        AddPorts(properties, portValue, protocol);
+        return properties.ToImmutable();
+    }
+
+    private static ImmutableDictionary<string, string?> LeafProperties(int? portValue, MailProtocol protocol)
+    {
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Fix, DiagnosticProperties.ReplaceSecureSocketOptionsValue);
+        AddPorts(properties, portValue, protocol);
+        return properties.ToImmutable();
+    }
+
+    private static void AddPorts(ImmutableDictionary<string, string?>.Builder properties, int? portValue, MailProtocol protocol)
+    {
+        if (portValue is { } constant)
+        {
+            properties.Add(DiagnosticProperties.Port, constant.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (protocol.IsKnown)
+        {
+            properties.Add(DiagnosticProperties.ImplicitPort, protocol.ImplicitPort.ToString(CultureInfo.InvariantCulture));
+            properties.Add(DiagnosticProperties.StartTlsPort, protocol.StartTlsPort.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>A port expression a fix can read twice: a local, parameter, field or property chain.</summary>
+    private static bool IsSimple(IOperation? operation)
+    {
+        operation = ValueResolver.SkipImplicitConversions(operation);
+        return operation switch
+        {
+            ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation => true,
+            IFieldReferenceOperation field => field.Instance is null || IsSimple(field.Instance),
+            IPropertyReferenceOperation { Arguments.Length: 0 } property => property.Instance is null || IsSimple(property.Instance),
+            _ => false,
+        };
+    }
+
+    private MailProtocol ProtocolOf(ITypeSymbol? type)
+    {
+        if (KnownTypes.IsOrInherits(type, _types.MailKitISmtpClient) || KnownTypes.IsOrDerivesFrom(type, _types.MailKitSmtpClient))
+        {
+            return MailProtocol.Smtp;
+        }
+
+        if (KnownTypes.IsOrInherits(type, _types.MailKitIImapClient) || KnownTypes.IsOrDerivesFrom(type, _types.MailKitImapClient))
+        {
+            return MailProtocol.Imap;
+        }
+
+        if (KnownTypes.IsOrInherits(type, _types.MailKitIPop3Client) || KnownTypes.IsOrDerivesFrom(type, _types.MailKitPop3Client))
+        {
+            return MailProtocol.Pop3;
+        }
+
+        return MailProtocol.Unknown;
+    }
+
+    private bool IsSslStream(IOperation value)
+    {
+        var operation = ValueResolver.SkipImplicitConversions(value);
+        if (operation is ILocalReferenceOperation local && ValueResolver.FindSingleWrite(local) is { } written)
+        {
+            operation = ValueResolver.SkipImplicitConversions(written);
+        }
+
+        return KnownTypes.IsOrDerivesFrom(operation?.Type, _types.SslStream);
+    }
+}

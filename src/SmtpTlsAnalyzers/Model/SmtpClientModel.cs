@@ -1,0 +1,618 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Languages;
+
+namespace SmtpTlsAnalyzers.Model;
+
+/// <summary>The SmtpClient members the rules look at, resolved once per compilation.</summary>
+internal sealed class SmtpClientMembers
+{
+    private readonly HashSet<IMethodSymbol> _sendMethods = new(SymbolEqualityComparer.Default);
+
+    private SmtpClientMembers(KnownTypes types)
+    {
+        Types = types;
+        var client = types.SystemNetMailSmtpClient!;
+        foreach (var member in client.GetMembers())
+        {
+            switch (member)
+            {
+                case IMethodSymbol { MethodKind: MethodKind.Ordinary, Name: "Send" or "SendAsync" or "SendMailAsync" } method:
+                    _sendMethods.Add(method);
+                    break;
+                case IPropertySymbol property:
+                    switch (property.Name)
+                    {
+                        case "EnableSsl": EnableSsl = property; break;
+                        case "Host": Host = property; break;
+                        case "Port": Port = property; break;
+                        case "DeliveryMethod": DeliveryMethod = property; break;
+                        case "Credentials": Credentials = property; break;
+                        case "UseDefaultCredentials": UseDefaultCredentials = property; break;
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var member in types.SmtpDeliveryMethod?.GetMembers("Network") ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } network)
+            {
+                NetworkDeliveryValue = network.ConstantValue;
+            }
+        }
+    }
+
+    public KnownTypes Types { get; }
+    public IPropertySymbol? EnableSsl { get; }
+    public IPropertySymbol? Host { get; }
+    public IPropertySymbol? Port { get; }
+    public IPropertySymbol? DeliveryMethod { get; }
+    public IPropertySymbol? Credentials { get; }
+    public IPropertySymbol? UseDefaultCredentials { get; }
+    public object? NetworkDeliveryValue { get; }
+
+    public static SmtpClientMembers Create(KnownTypes types) => new(types);
+
+    public bool IsClientType(ITypeSymbol? type) => KnownTypes.IsOrDerivesFrom(type, Types.SystemNetMailSmtpClient);
+
+    public bool IsSend(IMethodSymbol method) => _sendMethods.Contains(method.OriginalDefinition);
+
+    public bool Is(IPropertySymbol candidate, IPropertySymbol? property) =>
+        property is not null && SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, property);
+}
+
+/// <summary>What the code proves about one client: a local, a field, a parameter, or one expression.</summary>
+internal sealed class SmtpClientFacts
+{
+    public readonly List<IObjectCreationOperation> Creations = new();
+    public readonly List<IOperation> HostValues = new();
+    public readonly List<IOperation> PortValues = new();
+    public readonly List<ISimpleAssignmentOperation> EnableSslWrites = new();
+    public readonly List<ISimpleAssignmentOperation> CredentialWrites = new();
+    public readonly List<IOperation> DeliveryValues = new();
+    public int Sends;
+    public bool Escapes;
+
+    /// <summary>EnableSsl is written somewhere the model cannot read a value from (<c>|=</c>, deconstruction, a nested type).</summary>
+    public bool EnableSslUnknown;
+
+    /// <summary>The host when every value the code gives it is the same constant.</summary>
+    public string? Host;
+
+    /// <summary>The port when every value the code gives it is the same constant.</summary>
+    public int? Port;
+
+    /// <summary>The server as messages name it.</summary>
+    public string Endpoint = string.Empty;
+
+    /// <summary>Writes of a proven false that nothing later in the same code overwrites.</summary>
+    public readonly List<ISimpleAssignmentOperation> FalseWrites = new();
+
+    /// <summary>True when every EnableSsl write is a proven false: the client never uses TLS.</summary>
+    public bool AlwaysFalse;
+
+    /// <summary>True when the client is created here, sends or logs in here, and never gets EnableSsl (which defaults to false).</summary>
+    public bool SendsWithoutSsl;
+
+    /// <summary>Credentials given to the client: a non-null Credentials, or UseDefaultCredentials = true.</summary>
+    public readonly List<ISimpleAssignmentOperation> Credentials = new();
+}
+
+/// <summary>
+/// Everything one type's code in one file does with System.Net.Mail clients: it is fed every operation of the type's
+/// code in the file, and the decisions are taken once all were seen.
+/// </summary>
+internal sealed class SmtpClientTypeModel
+{
+    private readonly SmtpClientMembers _members;
+    private readonly LanguageSyntax _syntax;
+    private readonly bool _isPartialAcrossFiles;
+    private readonly List<IObjectCreationOperation> _creations = new();
+    private readonly List<ISimpleAssignmentOperation> _assignments = new();
+    private readonly List<IInvocationOperation> _sends = new();
+    private readonly List<IFieldReferenceOperation> _fieldReferences = new();
+    private readonly List<IPropertyReferenceOperation> _otherWrites = new();
+
+    public SmtpClientTypeModel(SmtpClientMembers members, LanguageSyntax syntax, bool isPartialAcrossFiles, bool hasClientField)
+    {
+        _members = members;
+        _syntax = syntax;
+        _isPartialAcrossFiles = isPartialAcrossFiles;
+        HasClientField = hasClientField;
+    }
+
+    /// <summary>True when the type declares a field of a client type, whose uses the model must watch.</summary>
+    public bool HasClientField { get; }
+
+    public void OnObjectCreation(IObjectCreationOperation creation)
+    {
+        if (_members.IsClientType(creation.Type))
+        {
+            _creations.Add(creation);
+        }
+    }
+
+    public void OnAssignment(ISimpleAssignmentOperation assignment)
+    {
+        if (assignment.Target is IPropertyReferenceOperation property && _members.IsClientType(property.Property.ContainingType))
+        {
+            _assignments.Add(assignment);
+        }
+    }
+
+    public void OnInvocation(IInvocationOperation invocation)
+    {
+        if (_members.IsSend(invocation.TargetMethod))
+        {
+            _sends.Add(invocation);
+        }
+    }
+
+    /// <summary>A compound, <c>??=</c> or deconstruction write: the property gets a value the model does not follow.</summary>
+    public void OnOtherWrite(IOperation write)
+    {
+        var target = write switch
+        {
+            ICompoundAssignmentOperation compound => compound.Target,
+            ICoalesceAssignmentOperation coalesce => coalesce.Target,
+            IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+            _ => null,
+        };
+
+        if (target is null)
+        {
+            return;
+        }
+
+        foreach (var operation in target.DescendantsAndSelf())
+        {
+            if (operation is IPropertyReferenceOperation property && _members.IsClientType(property.Property.ContainingType))
+            {
+                _otherWrites.Add(property);
+            }
+        }
+    }
+
+    public void OnFieldReference(IFieldReferenceOperation reference)
+    {
+        if (_members.IsClientType(reference.Field.Type))
+        {
+            _fieldReferences.Add(reference);
+        }
+    }
+
+    /// <summary>
+    /// The clients of this type's code that send over the network to a host that is not exempt, with what the code
+    /// proves about each; called once, after every operation of the type in the file was seen.
+    /// </summary>
+    public IEnumerable<SmtpClientFacts> Clients(MailCompilation mail, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (_creations.Count == 0 && _assignments.Count == 0 && _otherWrites.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var facts in Build(cancellationToken).Values)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (IsNetworkDelivery(facts) && !IsPlaintextHost(mail.Settings, tree, facts))
+            {
+                Decide(facts, mail, cancellationToken);
+                yield return facts;
+            }
+        }
+    }
+
+    /// <summary>What the rules read: the endpoint, the proven false writes, whether the client sends without TLS.</summary>
+    private void Decide(SmtpClientFacts facts, MailCompilation mail, CancellationToken cancellationToken)
+    {
+        facts.Host = SingleConstant(facts.HostValues, out string? host) ? host : null;
+        facts.Port = SingleInt(facts.PortValues);
+        facts.Endpoint = Endpoint.Describe(facts.Host, facts.Port);
+
+        var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
+        foreach (var write in facts.EnableSslWrites)
+        {
+            if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled && !IsOverwrittenLater(write, facts))
+            {
+                facts.FalseWrites.Add(write);
+            }
+            else
+            {
+                allFalse = false;
+            }
+        }
+
+        facts.AlwaysFalse = allFalse;
+        facts.SendsWithoutSsl = facts.Creations.Count > 0
+            && CreatesPlainClients(facts)
+            && facts.EnableSslWrites.Count == 0
+            && !facts.EnableSslUnknown
+            && !facts.Escapes
+            && (facts.Sends > 0 || facts.CredentialWrites.Count > 0)
+            && mail.EnableSslDefaultsToFalse(cancellationToken);
+        foreach (var write in facts.CredentialWrites)
+        {
+            if (GivesCredentials(write))
+            {
+                facts.Credentials.Add(write);
+            }
+        }
+    }
+
+    private Dictionary<object, SmtpClientFacts> Build(CancellationToken cancellationToken)
+    {
+        var clients = new Dictionary<object, SmtpClientFacts>();
+
+        SmtpClientFacts For(object key)
+        {
+            if (!clients.TryGetValue(key, out var facts))
+            {
+                facts = new SmtpClientFacts();
+                clients.Add(key, facts);
+            }
+
+            return facts;
+        }
+
+        foreach (var creation in _creations)
+        {
+            var key = KeyOfCreation(creation, out var escapes);
+            var facts = For(key);
+            facts.Creations.Add(creation);
+            facts.Escapes |= escapes;
+            if (key is ILocalSymbol local)
+            {
+                facts.Escapes |= LocalEscapes(local, creation);
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is null || !SymbolEqualityComparer.Default.Equals(argument.Parameter.ContainingType, _members.Types.SystemNetMailSmtpClient))
+                {
+                    continue;
+                }
+
+                if (argument.Parameter.Name == "host")
+                {
+                    facts.HostValues.Add(argument.Value);
+                }
+                else if (argument.Parameter.Name == "port")
+                {
+                    facts.PortValues.Add(argument.Value);
+                }
+            }
+        }
+
+        foreach (var assignment in _assignments)
+        {
+            var property = ((IPropertyReferenceOperation)assignment.Target).Property;
+            var facts = For(KeyOfReceiver(((IPropertyReferenceOperation)assignment.Target).Instance) ?? assignment);
+            if (_members.Is(property, _members.EnableSsl))
+            {
+                facts.EnableSslWrites.Add(assignment);
+            }
+            else if (_members.Is(property, _members.Host))
+            {
+                facts.HostValues.Add(assignment.Value);
+            }
+            else if (_members.Is(property, _members.Port))
+            {
+                facts.PortValues.Add(assignment.Value);
+            }
+            else if (_members.Is(property, _members.DeliveryMethod))
+            {
+                facts.DeliveryValues.Add(assignment.Value);
+            }
+            else if (_members.Is(property, _members.Credentials) || _members.Is(property, _members.UseDefaultCredentials))
+            {
+                facts.CredentialWrites.Add(assignment);
+            }
+        }
+
+        foreach (var target in _otherWrites)
+        {
+            var property = target.Property;
+            var facts = For(KeyOfReceiver(target.Instance) ?? target);
+            if (_members.Is(property, _members.EnableSsl))
+            {
+                facts.EnableSslUnknown = true;
+            }
+            else if (_members.Is(property, _members.Host))
+            {
+                facts.HostValues.Add(target);
+            }
+            else if (_members.Is(property, _members.Port))
+            {
+                facts.PortValues.Add(target);
+            }
+            else if (_members.Is(property, _members.DeliveryMethod))
+            {
+                facts.DeliveryValues.Add(target);
+            }
+        }
+
+        foreach (var send in _sends)
+        {
+            For(KeyOfReceiver(send.Instance) ?? send).Sends++;
+        }
+
+        foreach (var reference in _fieldReferences)
+        {
+            if (reference.Field.DeclaredAccessibility != Accessibility.Private || FieldUseEscapes(reference))
+            {
+                For(reference.Field).Escapes = true;
+            }
+        }
+
+        foreach (var pair in clients)
+        {
+            if (pair.Key is IFieldSymbol or IPropertySymbol && (_isPartialAcrossFiles || IsNamedInNestedType((ISymbol)pair.Key, cancellationToken)))
+            {
+                // Another part of the type in another file, or a nested type, is analyzed on its own: whatever it
+                // does with the field is unseen here.
+                pair.Value.Escapes = true;
+                pair.Value.EnableSslUnknown = true;
+            }
+        }
+
+        return clients;
+    }
+
+    /// <summary>True when a type nested in the member's type mentions the member's name (a cheap, conservative look).</summary>
+    private bool IsNamedInNestedType(ISymbol member, CancellationToken cancellationToken)
+    {
+        foreach (var nested in member.ContainingType.GetTypeMembers())
+        {
+            foreach (var reference in nested.DeclaringSyntaxReferences)
+            {
+                if (_syntax.NamesIdentifier(reference.GetSyntax(cancellationToken), member.Name, cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the same code writes EnableSsl again further on with a value that is not a proven false:
+    /// <c>c.EnableSsl = false; if (cfg.Ssl) c.EnableSsl = true;</c> leaves TLS to configuration, like
+    /// <c>c.EnableSsl = cfg.Ssl</c>, so the false alone proves nothing.
+    /// </summary>
+    private static bool IsOverwrittenLater(ISimpleAssignmentOperation write, SmtpClientFacts facts)
+    {
+        var root = ValueResolver.GetRoot(write);
+        foreach (var other in facts.EnableSslWrites)
+        {
+            if (other != write &&
+                other.Syntax.SyntaxTree == write.Syntax.SyntaxTree &&
+                other.Syntax.SpanStart > write.Syntax.Span.End &&
+                ValueResolver.GetRoot(other) == root &&
+                !(ValueResolver.TryGetBoolean(other.Value, out var enabled) && !enabled))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when every creation makes a System.Net.Mail.SmtpClient itself: a subclass's constructor can turn
+    /// EnableSsl on where this type cannot see it.
+    /// </summary>
+    private bool CreatesPlainClients(SmtpClientFacts facts)
+    {
+        foreach (var creation in facts.Creations)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(creation.Type, _members.Types.SystemNetMailSmtpClient))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool GivesCredentials(ISimpleAssignmentOperation write)
+    {
+        var property = ((IPropertyReferenceOperation)write.Target).Property;
+        if (_members.Is(property, _members.UseDefaultCredentials))
+        {
+            return ValueResolver.TryGetBoolean(write.Value, out var useDefault) && useDefault;
+        }
+
+        // Credentials: anything but a proven null.
+        return !(ValueResolver.TryGetConstant(write.Value, out var value) && value is null);
+    }
+
+    private bool IsNetworkDelivery(SmtpClientFacts facts)
+    {
+        foreach (var value in facts.DeliveryValues)
+        {
+            if (!ValueResolver.TryGetConstant(value, out var delivery) || !Equals(ToInt64(delivery), ToInt64(_members.NetworkDeliveryValue)))
+            {
+                // A pickup directory, or a delivery method the code does not fix.
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static long? ToInt64(object? value) => value switch
+    {
+        int i => i,
+        long l => l,
+        _ => null,
+    };
+
+    private static bool IsPlaintextHost(AnalyzerSettings settings, SyntaxTree tree, SmtpClientFacts facts)
+    {
+        if (facts.HostValues.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var value in facts.HostValues)
+        {
+            if (!settings.IsPlaintextHost(tree, value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SingleConstant(List<IOperation> values, out string? single)
+    {
+        single = null;
+        foreach (var value in values)
+        {
+            if (!ValueResolver.TryGetString(value, out var s) || (single is not null && single != s))
+            {
+                single = null;
+                return false;
+            }
+
+            single = s;
+        }
+
+        return single is not null;
+    }
+
+    private static int? SingleInt(List<IOperation> values)
+    {
+        int? single = null;
+        foreach (var value in values)
+        {
+            if (!ValueResolver.TryGetInt32(value, out var i) || (single is not null && single != i))
+            {
+                return null;
+            }
+
+            single = i;
+        }
+
+        return single;
+    }
+
+    /// <summary>Where a new client goes: a local, a private field, or nowhere the code can follow.</summary>
+    private static object KeyOfCreation(IObjectCreationOperation creation, out bool escapes)
+    {
+        escapes = false;
+
+        // A target-typed `new(...)` comes wrapped in an implicit conversion to its own type.
+        IOperation created = creation;
+        while (created.Parent is IConversionOperation { IsImplicit: true } conversion &&
+               SymbolEqualityComparer.Default.Equals(conversion.Type, creation.Type))
+        {
+            created = conversion;
+        }
+
+        switch (created.Parent)
+        {
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return declarator.Symbol;
+            case ISimpleAssignmentOperation assignment when assignment.Value == created:
+                switch (assignment.Target)
+                {
+                    case ILocalReferenceOperation local:
+                        return local.Local;
+                    case IFieldReferenceOperation field when IsOwnField(field):
+                        escapes = field.Field.DeclaredAccessibility != Accessibility.Private;
+                        return field.Field;
+                }
+
+                break;
+            case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
+                escapes = fieldInitializer.InitializedFields[0].DeclaredAccessibility != Accessibility.Private;
+                return fieldInitializer.InitializedFields[0];
+            case IInvocationOperation invocation when invocation.Instance == created:
+            case IPropertyReferenceOperation property when property.Instance == created:
+                // `new SmtpClient(host).Send(message)`: used once, right here.
+                return creation;
+        }
+
+        // Returned, passed on, a factory lambda's body, stored elsewhere: whoever receives it decides.
+        escapes = true;
+        return creation;
+    }
+
+    /// <summary>The client a member access is made on, when the code can name it (see <see cref="ClientIdentity"/>).</summary>
+    private static object? KeyOfReceiver(IOperation? receiver)
+    {
+        receiver = ValueResolver.SkipImplicitConversions(receiver);
+        switch (receiver)
+        {
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } implicitReceiver:
+                for (var current = implicitReceiver.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation })
+                    {
+                        return KeyOfCreation(creation, out _);
+                    }
+                }
+
+                return null;
+            case IObjectCreationOperation creation:
+                return KeyOfCreation(creation, out _);
+            default:
+                return ClientIdentity.Of(receiver);
+        }
+    }
+
+    private static bool IsOwnField(IFieldReferenceOperation field) => ClientIdentity.IsOwn(field.Instance);
+
+    /// <summary>True when the local is handed anywhere the method cannot follow, or is overwritten.</summary>
+    private static bool LocalEscapes(ILocalSymbol local, IObjectCreationOperation creation)
+    {
+        foreach (var descendant in ValueResolver.GetRoot(creation).Descendants())
+        {
+            if (descendant is ILocalReferenceOperation reference &&
+                SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
+                UseEscapes(reference))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool FieldUseEscapes(IFieldReferenceOperation reference) =>
+        IsOwnField(reference) && UseEscapes(reference);
+
+    private static bool UseEscapes(IOperation reference)
+    {
+        switch (reference.Parent)
+        {
+            case IMemberReferenceOperation member when member.Instance == reference:
+            case IInvocationOperation invocation when invocation.Instance == reference:
+            case IConditionalAccessOperation conditional when conditional.Operation == reference:
+            case IUsingOperation:
+            case IExpressionStatementOperation:
+                return false;
+            case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                // A write: fine only when it stores a new client this model tracks (or null, when disposing).
+                var value = ValueResolver.SkipImplicitConversions(assignment.Value);
+                return value is not IObjectCreationOperation && !(value?.ConstantValue is { HasValue: true, Value: null });
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+            case IIsPatternOperation:
+            case IIsTypeOperation:
+                return false;
+            default:
+                // Returned, passed as an argument, stored, captured by a conversion: it leaves the method's sight.
+                return true;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace SmtpTlsAnalyzers.Model;
+
+/// <summary>The TLS modes of a MailKit connection, named after <c>MailKit.Security.SecureSocketOptions</c>.</summary>
+internal enum TlsMode
+{
+    Unknown,
+    None,
+    Auto,
+    SslOnConnect,
+    StartTls,
+    StartTlsWhenAvailable,
+}
+
+/// <summary>The one wording of TLS modes in messages.</summary>
+internal static class TlsModeText
+{
+    public static string Option(TlsMode mode) => "SecureSocketOptions." + mode;
+
+    public static string UseSsl(bool useSsl) => useSsl ? "useSsl: true" : "useSsl: false (STARTTLS when available)";
+
+    public const string AutoByDefault = "SecureSocketOptions.Auto (the default)";
+
+    public const string WhenAvailable = " (STARTTLS when available)";
+
+    /// <summary>Why a mode fails on a port, and what to use instead.</summary>
+    public static string PortMismatchReason(string port, bool tlsFromFirstByte, string useInstead) => tlsFromFirstByte
+        ? "a server on port " + port + " expects plain text followed by STARTTLS, so the TLS handshake fails; use " + useInstead
+        : "a server on port " + port + " expects TLS from the first byte, so the connection hangs or fails; use " + useInstead;
+}

@@ -1,0 +1,33 @@
+using Microsoft.CodeAnalysis;
+using SmtpTlsAnalyzers.Analysis;
+using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Model;
+
+namespace SmtpTlsAnalyzers.Rules;
+
+/// <summary>
+/// SMTP006: the certificate validation callback or certificate policy given to mail code accepts every certificate
+/// (or, when it returns a flag without looking at the errors, every certificate whenever the flag is true).
+/// </summary>
+internal sealed class CertificateCallbackAcceptsAllRule : MailRule
+{
+    public override DiagnosticDescriptor Descriptor => Descriptors.SMTP006_CertificateCallbackAcceptsAll;
+
+    public override void Initialize(MailRuleRegistry registry) =>
+        registry.OnOperation(
+            (operation, context) =>
+            {
+                if (context.Memo(operation, CertificateCallbackAssignment.Classify) is { Verdict.Kind: CallbackVerdictKind.AcceptsAll } callback)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptor,
+                        callback.Assignment.Syntax.GetLocation(),
+                        callback.AdditionalLocations,
+                        callback.Properties,
+                        callback.Target,
+                        callback.FlagText));
+                }
+            },
+            OperationKind.SimpleAssignment,
+            OperationKind.CompoundAssignment);
+}

@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Analysis;
+using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Model;
+
+namespace SmtpTlsAnalyzers.Rules;
+
+/// <summary>
+/// SMTP009: credentials sent over a connection the code proves to be without TLS. System.Net.Mail: credentials given
+/// to a client that never uses TLS (SMTP001 on every write, or SMTP002). MailKit: a login on a client whose connection
+/// on every path to it is clear text (SMTP003) or strippable STARTTLS (SMTP004), with no <c>IsSecure</c> check between.
+/// </summary>
+internal sealed class CredentialsWithoutTlsRule : MailRule
+{
+    public override DiagnosticDescriptor Descriptor => Descriptors.SMTP009_CredentialsWithoutTls;
+
+    public override void Initialize(MailRuleRegistry registry)
+    {
+        registry.OnSmtpClient(AnalyzeSmtpClient);
+        if (registry.Mail.MailKitConnections is not null)
+        {
+            registry.OnOperation(AnalyzeLogin, OperationKind.Invocation);
+        }
+    }
+
+    private void AnalyzeSmtpClient(SmtpClientFacts client, MailTreeContext context)
+    {
+        if (!client.AlwaysFalse && !client.SendsWithoutSsl)
+        {
+            return;
+        }
+
+        foreach (var write in client.Credentials)
+        {
+            context.ReportDiagnostic(client.AlwaysFalse
+                ? Diagnostic.Create(
+                    Descriptor,
+                    write.Syntax.GetLocation(),
+                    new[] { client.FalseWrites[0].Syntax.GetLocation() },
+                    ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.SetEnableSslTrue),
+                    client.Endpoint,
+                    "EnableSsl is set to false")
+                : Diagnostic.Create(
+                    Descriptor,
+                    write.Syntax.GetLocation(),
+                    new[] { client.Creations[0].Syntax.GetLocation() },
+                    ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.AddEnableSslToInitializer),
+                    client.Endpoint,
+                    "EnableSsl is never set, and it defaults to false"));
+        }
+    }
+
+    /// <summary>A MailKit login on a client whose last connection in this function is SMTP003 or SMTP004, unguarded.</summary>
+    private void AnalyzeLogin(IOperation operation, MailTreeContext context)
+    {
+        var login = (IInvocationOperation)operation;
+        if (login.TargetMethod.Name is not ("Authenticate" or "AuthenticateAsync") ||
+            !context.Mail.MailKitConnections!.IsMailKitMethod(login.TargetMethod) ||
+            ClientIdentity.Of(login.Instance) is not { } client)
+        {
+            return;
+        }
+
+        var loginStart = login.Syntax.SpanStart;
+        IInvocationOperation? connect = null;
+        var checks = new List<IPropertyReferenceOperation>();
+        foreach (var other in ValueResolver.GetRoot(login).Descendants())
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (other.Syntax.SpanStart >= loginStart || other.Syntax.SyntaxTree != login.Syntax.SyntaxTree)
+            {
+                continue;
+            }
+
+            switch (other)
+            {
+                case IInvocationOperation call when MailKitConnectionClassifier.IsConnectName(call.TargetMethod.Name) &&
+                    SymbolEqualityComparer.Default.Equals(ClientIdentity.Of(call.Instance), client) &&
+                    context.Mail.MailKitConnections.IsMailKitMethod(call.TargetMethod):
+                    if (connect is null || call.Syntax.SpanStart > connect.Syntax.SpanStart)
+                    {
+                        connect = call;
+                    }
+
+                    break;
+                case IPropertyReferenceOperation { Property.Name: "IsSecure" or "IsEncrypted" } check when
+                    SymbolEqualityComparer.Default.Equals(ClientIdentity.Of(check.Instance), client):
+                    checks.Add(check);
+                    break;
+            }
+        }
+
+        if (connect is null || !AlwaysPrecedes(connect, login) ||
+            context.Connection(connect) is not { Verdict: ConnectionVerdict.WithoutTls or ConnectionVerdict.Strippable } connection)
+        {
+            return;
+        }
+
+        foreach (var check in checks)
+        {
+            if (check.Syntax.SpanStart > connect.Syntax.Span.End)
+            {
+                // The code looks at IsSecure between the connection and the login: trust it to stop the login.
+                return;
+            }
+        }
+
+        var reason = connection.Verdict == ConnectionVerdict.WithoutTls
+            ? "the connection does not use TLS (" + connection.ModeText + ")"
+            : "the connection uses " + connection.ModeText;
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptor,
+            login.Syntax.GetLocation(),
+            connection.AdditionalLocations,
+            connection.FixProperties.SetItem(DiagnosticProperties.MailKitLogin, "true"),
+            connection.Endpoint,
+            reason));
+    }
+
+    /// <summary>
+    /// True when the connection runs on every path to the login in the same function: not in a branch, loop, catch
+    /// or switch arm that the login is outside of, and neither call inside a lambda or local function the other is
+    /// not in (those run when they are called, not where they are written).
+    /// </summary>
+    private static bool AlwaysPrecedes(IOperation connect, IOperation login)
+    {
+        var loginAncestors = new HashSet<IOperation>();
+        for (var current = login.Parent; current is not null; current = current.Parent)
+        {
+            loginAncestors.Add(current);
+        }
+
+        IOperation? common = null;
+        for (var current = connect.Parent; current is not null; current = current.Parent)
+        {
+            if (loginAncestors.Contains(current))
+            {
+                common = current;
+                break;
+            }
+
+            if (current is IConditionalOperation or ISwitchOperation or ISwitchCaseOperation or ISwitchExpressionArmOperation or
+                ILoopOperation or ICatchClauseOperation or ICoalesceOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        for (var current = login.Parent; current is not null && current != common; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return common is not null;
+    }
+}

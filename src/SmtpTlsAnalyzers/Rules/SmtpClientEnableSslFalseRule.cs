@@ -1,0 +1,22 @@
+using Microsoft.CodeAnalysis;
+using SmtpTlsAnalyzers.Analysis;
+
+namespace SmtpTlsAnalyzers.Rules;
+
+/// <summary>
+/// SMTP001: a System.Net.Mail client's <c>EnableSsl</c> is set to a proven false that nothing later in the same code
+/// overwrites. Reported at each such write.
+/// </summary>
+internal sealed class SmtpClientEnableSslFalseRule : MailRule
+{
+    public override DiagnosticDescriptor Descriptor => Descriptors.SMTP001_SmtpClientEnableSslFalse;
+
+    public override void Initialize(MailRuleRegistry registry) =>
+        registry.OnSmtpClient((client, context) =>
+        {
+            foreach (var write in client.FalseWrites)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, write.Syntax.GetLocation(), client.Endpoint));
+            }
+        });
+}

@@ -1,0 +1,29 @@
+using Microsoft.CodeAnalysis;
+using SmtpTlsAnalyzers.Analysis;
+using SmtpTlsAnalyzers.Model;
+
+namespace SmtpTlsAnalyzers.Rules;
+
+/// <summary>
+/// SMTP013 (information): a MailKit connection whose TLS mode or port comes from a value the code does not fix, or
+/// whose mode is chosen between constants of which one turns TLS off or makes it opportunistic (reported at that
+/// constant, which a fix can replace).
+/// </summary>
+internal sealed class TlsLeftToConfigurationRule : MailRule
+{
+    public override DiagnosticDescriptor Descriptor => Descriptors.SMTP013_TlsLeftToConfiguration;
+
+    public override void Initialize(MailRuleRegistry registry) =>
+        registry.OnMailKitConnection((connection, context) =>
+        {
+            if (connection.Verdict == ConnectionVerdict.Configuration)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, connection.Location, connection.AdditionalLocations, connection.FixProperties, connection.Reason));
+            }
+
+            foreach (var leaf in connection.ConfigurationLeaves)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, leaf.Syntax.GetLocation(), new[] { connection.Invocation.Syntax.GetLocation() }, connection.LeafProperties, leaf.Reason));
+            }
+        });
+}
