@@ -19,9 +19,9 @@ internal static class RuleCatalog
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    public static readonly ImmutableArray<CodeFixProvider> CodeFixes = typeof(SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientEnableSslCodeFixProvider).Assembly
+    public static readonly ImmutableArray<CodeFixProvider> CodeFixes = typeof(SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes).Assembly
         .GetTypes()
-        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), false).Length > 0)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
         .ToImmutableArray();

@@ -1,12 +1,13 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.CertificateCallbackRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.CertificateValidationCallbackCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.CertificateValidationCallbackFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -52,7 +53,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey, Smtp006(0));
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
     }
 
     [Fact]
@@ -195,7 +196,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
     }
 
     [Fact]
@@ -230,7 +231,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
     }
 
     [Fact]
@@ -294,7 +295,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey, Smtp006(0));
     }
 
     [Fact]
@@ -365,7 +366,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0, GlobalTarget));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0, GlobalTarget));
     }
 
     [Fact]
@@ -398,7 +399,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0, GlobalTarget));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey, Smtp006(0, GlobalTarget));
     }
 
     [Fact]
@@ -430,7 +431,7 @@ public class CertificateCallbackAcceptsAllTests
         await VerifyFixAsync(
             source,
             fixedSource,
-            CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey,
+            CertificateValidationCallbackFixes.UseDefaultValidationKey,
             Smtp006(0, "The callback added to ServicePointManager.ServerCertificateValidationCallback"));
     }
 
@@ -475,8 +476,8 @@ public class CertificateCallbackAcceptsAllTests
 
         foreach (var (key, expected) in new[]
         {
-            (CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, fixedSource),
-            (CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, source.Replace("{|#0:", string.Empty).Replace("new TrustAllPolicy()|}", "null")),
+            (CertificateValidationCallbackFixes.AcceptOnlyValidKey, fixedSource),
+            (CertificateValidationCallbackFixes.UseDefaultValidationKey, source.Replace("{|#0:", string.Empty).Replace("new TrustAllPolicy()|}", "null")),
         })
         {
             var test = new VerifyCS.Test { TestCode = source, FixedCode = expected, CodeActionEquivalenceKey = key };
@@ -571,7 +572,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
     }
 
     [Fact]
@@ -608,7 +609,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey, Smtp006(0));
     }
 
     [Fact]
@@ -674,7 +675,7 @@ public class CertificateCallbackAcceptsAllTests
         await VerifyFixAsync(
             source,
             fixedSource,
-            CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey,
+            CertificateValidationCallbackFixes.AcceptOnlyValidKey,
             Smtp006(0, MailKitTarget, " when account.TrustAll is true"));
     }
 
@@ -710,7 +711,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0), Smtp006(1));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey, Smtp006(0), Smtp006(1));
     }
 
     [Fact]
@@ -793,7 +794,7 @@ public class CertificateCallbackAcceptsAllTests
                     """,
                 },
             },
-            CodeActionEquivalenceKey = CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey,
+            CodeActionEquivalenceKey = CertificateValidationCallbackFixes.UseDefaultValidationKey,
         };
         test.ExpectedDiagnostics.Add(Smtp006(0));
 
@@ -830,7 +831,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey, Smtp006(0), Smtp006(1));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0), Smtp006(1));
     }
 
     [Fact]
@@ -864,7 +865,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey, Smtp006(0), Smtp006(1, GlobalTarget));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey, Smtp006(0), Smtp006(1, GlobalTarget));
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.CertificateCallbackRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.CertificateValidationCallbackCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.CertificateValidationCallbackFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -45,7 +46,7 @@ public class CertificateCallbackToleratesErrorsTests
             }
             """;
 
-        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "a name mismatch"), fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey);
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "a name mismatch"), fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public class CertificateCallbackToleratesErrorsTests
             }
             """;
 
-        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "a name mismatch"), fixedSource, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey);
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "a name mismatch"), fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey);
     }
 
     [Fact]
@@ -184,7 +185,7 @@ public class CertificateCallbackToleratesErrorsTests
             }
             """;
 
-        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), fixedSource, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey);
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey);
     }
 
     [Fact]
@@ -251,7 +252,7 @@ public class CertificateCallbackToleratesErrorsTests
             source,
             new[] { Smtp010(0, "a name mismatch"), Smtp010(1, "a name mismatch or chain errors") },
             fixedSource,
-            CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey);
+            CertificateValidationCallbackFixes.AcceptOnlyValidKey);
     }
 
     [Fact]
@@ -372,8 +373,8 @@ public class CertificateCallbackToleratesErrorsTests
             }
             """;
 
-        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), source, CertificateValidationCallbackCodeFixProvider.AcceptOnlyValidKey);
-        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), removed, CertificateValidationCallbackCodeFixProvider.UseDefaultValidationKey);
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), source, CertificateValidationCallbackFixes.AcceptOnlyValidKey);
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), removed, CertificateValidationCallbackFixes.UseDefaultValidationKey);
     }
 
     /// <summary>Without System.Net.Mail and MailKit the analyzer registers nothing: look-alike code stays silent (SMTP010).</summary>

@@ -1,11 +1,12 @@
 using System.Threading;
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>,
-    SmtpTlsAnalyzers.CodeFixes.Rules.CertificateRevocationCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.CertificateRevocationFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -36,7 +37,7 @@ public class CertificateRevocationOffTests
             source,
             VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
             fixedSource,
-            CertificateRevocationCodeFixProvider.SetTrueKey);
+            CertificateRevocationFixes.SetTrueKey);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public class CertificateRevocationOffTests
             source,
             VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
             fixedSource,
-            CertificateRevocationCodeFixProvider.RemoveKey);
+            CertificateRevocationFixes.RemoveKey);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public class CertificateRevocationOffTests
             source,
             VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
             fixedSource,
-            CertificateRevocationCodeFixProvider.RemoveKey);
+            CertificateRevocationFixes.RemoveKey);
     }
 
     [Fact]
@@ -128,12 +129,12 @@ public class CertificateRevocationOffTests
             }
             """;
 
-        var test = new VerifyCS.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = CertificateRevocationCodeFixProvider.SetTrueKey };
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = CertificateRevocationFixes.SetTrueKey };
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList"));
         await test.RunAsync(CancellationToken.None);
 
         // No "remove" alternative: revocation is off by default there.
-        var remove = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = CertificateRevocationCodeFixProvider.RemoveKey };
+        var remove = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = CertificateRevocationFixes.RemoveKey };
         remove.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList"));
         remove.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList"));
         await remove.RunAsync(CancellationToken.None);
@@ -177,7 +178,7 @@ public class CertificateRevocationOffTests
                 VerifyCS.Diagnostic("SMTP007").WithLocation(1).WithArguments("CheckCertificateRevocation"),
             },
             fixedSource,
-            CertificateRevocationCodeFixProvider.SetTrueKey);
+            CertificateRevocationFixes.SetTrueKey);
     }
 
     [Fact]

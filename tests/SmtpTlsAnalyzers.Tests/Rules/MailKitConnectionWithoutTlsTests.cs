@@ -1,12 +1,13 @@
 using System.Threading;
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -47,7 +48,7 @@ public class MailKitConnectionWithoutTlsTests
             source,
             new[] { Diagnostic("SMTP003", 0, "mail.x.com:110", "SecureSocketOptions.None") },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsKey);
+            MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public class MailKitConnectionWithoutTlsTests
             source,
             new[] { Diagnostic("SMTP003", 0, "imap.x.com:993", "SecureSocketOptions.None") },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseSslOnConnectKey);
+            MailKitConnectFixes.UseSslOnConnectKey);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public class MailKitConnectionWithoutTlsTests
             source,
             new[] { Diagnostic("SMTP003", 0, "smtp.x.com:25", "SecureSocketOptions.None") },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseSslOnConnectOnImplicitPortKey);
+            MailKitConnectFixes.UseSslOnConnectOnImplicitPortKey);
     }
 
     [Fact]
@@ -174,7 +175,7 @@ public class MailKitConnectionWithoutTlsTests
                 Diagnostic("SMTP003", 1, "x:465", "starttls=no in the Uri"),
             },
             fixedSource,
-            MailKitConnectCodeFixProvider.RewriteUriKey);
+            MailKitConnectFixes.RewriteUriKey);
     }
 
     [Fact]
@@ -302,7 +303,7 @@ public class MailKitConnectionWithoutTlsTests
                 Diagnostic("SMTP003", 1, "pop.x.com:110", "SecureSocketOptions.None"),
             },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsKey);
+            MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -346,7 +347,7 @@ public class MailKitConnectionWithoutTlsTests
                 Diagnostic("SMTP003", 1, "imap.x.com:993", "SecureSocketOptions.None"),
             },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsKey,
+            MailKitConnectFixes.UseStartTlsKey,
             Diagnostic("SMTP003", 0, "imap.x.com:993", "SecureSocketOptions.None"));
     }
 

@@ -1,12 +1,13 @@
 using System.Threading;
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -49,7 +50,7 @@ public class MailKitCredentialsWithoutTlsTests
             }
             """;
 
-        await FixAsync(GmailSource, GmailDiagnostics, fixedSource, MailKitConnectCodeFixProvider.UseStartTlsKey);
+        await FixAsync(GmailSource, GmailDiagnostics, fixedSource, MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public class MailKitCredentialsWithoutTlsTests
             GmailSource,
             GmailDiagnostics,
             fixedSource,
-            MailKitConnectCodeFixProvider.GuardLoginKey,
+            MailKitConnectFixes.GuardLoginKey,
             Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)"));
     }
 
@@ -185,7 +186,7 @@ public class MailKitCredentialsWithoutTlsTests
                 Diagnostic("SMTP009", 1, "mail.x.com:110", "the connection does not use TLS (SecureSocketOptions.None)"),
             },
             fixedSource,
-            MailKitConnectCodeFixProvider.GuardLoginKey,
+            MailKitConnectFixes.GuardLoginKey,
             Diagnostic("SMTP003", 0, "mail.x.com:110", "SecureSocketOptions.None"));
     }
 
@@ -231,7 +232,7 @@ public class MailKitCredentialsWithoutTlsTests
                 Diagnostic("SMTP009", 2, "smtp.x.com:25", reason),
             },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsKey);
+            MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -396,7 +397,7 @@ public class MailKitCredentialsWithoutTlsTests
     [Fact]
     public async Task SystemNetMailFixProviders_LeaveMailKitDiagnosticsAlone()
     {
-        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules, SmtpClientEnableSslCodeFixProvider>.Test
+        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules, SmtpClientEnableSslFixes>.Test
         {
             TestCode = GmailSource,
             FixedCode = GmailSource,
@@ -405,7 +406,7 @@ public class MailKitCredentialsWithoutTlsTests
         test.FixedState.ExpectedDiagnostics.AddRange(GmailDiagnostics);
         await test.RunAsync(CancellationToken.None);
 
-        var port = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules, SmtpClientPortCodeFixProvider>.Test
+        var port = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules, SmtpClientPortFixes>.Test
         {
             TestCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
             FixedCode = "using MailKit.Net.Smtp; using MailKit.Security; class M { void S(SmtpClient c) => c.Connect(\"smtp.x.com\", 465, {|#0:SecureSocketOptions.StartTls|}); }",
@@ -435,18 +436,18 @@ public class MailKitCredentialsWithoutTlsTests
             }
             """;
 
-        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectCodeFixProvider>.Test
+        var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectFixes>.Test
         {
             TestCode = source,
             FixedCode = source,
         };
         var expected = new[]
         {
-            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectCodeFixProvider>.Diagnostic("SMTP009").WithLocation(0)
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectFixes>.Diagnostic("SMTP009").WithLocation(0)
                 .WithArguments("smtp.x.net:465", "EnableSsl is set to false").WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations),
-            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectCodeFixProvider>.Diagnostic("SMTP001").WithLocation(1)
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectFixes>.Diagnostic("SMTP001").WithLocation(1)
                 .WithArguments("smtp.x.net:465"),
-            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectCodeFixProvider>.Diagnostic("SMTP005").WithLocation(2)
+            CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules, MailKitConnectFixes>.Diagnostic("SMTP005").WithLocation(2)
                 .WithArguments("System.Net.Mail.SmtpClient for smtp.x.net", "465", "it only speaks STARTTLS, and a server on port 465 expects TLS from the first byte, so the connection hangs until the timeout; use port 587"),
         };
         test.ExpectedDiagnostics.AddRange(expected);
@@ -481,7 +482,7 @@ public class MailKitCredentialsWithoutTlsTests
         {
             TestCode = source,
             FixedCode = source,
-            CodeActionEquivalenceKey = MailKitConnectCodeFixProvider.GuardLoginKey,
+            CodeActionEquivalenceKey = MailKitConnectFixes.GuardLoginKey,
         };
         test.ExpectedDiagnostics.AddRange(expected);
         test.FixedState.ExpectedDiagnostics.AddRange(expected);

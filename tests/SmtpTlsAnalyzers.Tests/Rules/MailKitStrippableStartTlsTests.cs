@@ -1,12 +1,13 @@
 using System.Threading;
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -45,7 +46,7 @@ public class MailKitStrippableStartTlsTests
             UseSslFalseSource,
             new[] { Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)") },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsKey);
+            MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class MailKitStrippableStartTlsTests
             UseSslFalseSource,
             new[] { Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)") },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseSslOnConnectOnImplicitPortKey);
+            MailKitConnectFixes.UseSslOnConnectOnImplicitPortKey);
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public class MailKitStrippableStartTlsTests
             source,
             new[] { Diagnostic("SMTP004", 0, "the server", "useSsl: false (STARTTLS when available)") },
             fixedSource,
-            MailKitConnectCodeFixProvider.UsePortAwareModeKey);
+            MailKitConnectFixes.UsePortAwareModeKey);
     }
 
     [Fact]
@@ -155,7 +156,7 @@ public class MailKitStrippableStartTlsTests
                 Diagnostic("SMTP004", 1, "port 143", "useSsl: false (STARTTLS when available)"),
             },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsKey);
+            MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -198,8 +199,8 @@ public class MailKitStrippableStartTlsTests
             """;
 
         var expected = new[] { Diagnostic("SMTP004", 0, "port 25", "SecureSocketOptions.Auto (the default) without a port (STARTTLS when available)") };
-        await FixAsync(source, expected, startTls, MailKitConnectCodeFixProvider.UseStartTlsKey);
-        await FixAsync(source, expected, sslOnConnect, MailKitConnectCodeFixProvider.UseSslOnConnectKey);
+        await FixAsync(source, expected, startTls, MailKitConnectFixes.UseStartTlsKey);
+        await FixAsync(source, expected, sslOnConnect, MailKitConnectFixes.UseSslOnConnectKey);
     }
 
     [Fact]
@@ -231,7 +232,7 @@ public class MailKitStrippableStartTlsTests
             source,
             new[] { Diagnostic("SMTP004", 0, "pop.x.com:110", "SecureSocketOptions.Auto (the default) on port 110 (STARTTLS when available)") },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsKey);
+            MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -262,7 +263,7 @@ public class MailKitStrippableStartTlsTests
             source,
             new[] { Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto on port 25 (STARTTLS when available)") },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsKey);
+            MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -303,7 +304,7 @@ public class MailKitStrippableStartTlsTests
                 Diagnostic("SMTP004", 1, "smtp.x.com:25", "a Uri with the smtp:// scheme and no starttls=always"),
             },
             fixedSource,
-            MailKitConnectCodeFixProvider.RewriteUriKey);
+            MailKitConnectFixes.RewriteUriKey);
     }
 
     [Fact]
@@ -433,7 +434,7 @@ public class MailKitStrippableStartTlsTests
         {
             TestCode = source,
             FixedCode = fixedSource,
-            CodeActionEquivalenceKey = MailKitConnectCodeFixProvider.UseStartTlsKey,
+            CodeActionEquivalenceKey = MailKitConnectFixes.UseStartTlsKey,
 
             // The qualified name is built as a type name; the text and the compilation are what matter here.
             CodeActionValidationMode = Microsoft.CodeAnalysis.Testing.CodeActionValidationMode.None,

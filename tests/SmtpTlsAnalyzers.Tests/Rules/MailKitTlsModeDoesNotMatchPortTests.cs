@@ -1,11 +1,12 @@
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -41,7 +42,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
             source,
             new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls for smtp.ethereal.email", "465", string.Format(ExpectsTls, 465)) },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseSslOnConnectKey);
+            MailKitConnectFixes.UseSslOnConnectKey);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
             source,
             new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls for smtp.ethereal.email", "465", string.Format(ExpectsTls, 465)) },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsOnStartTlsPortKey);
+            MailKitConnectFixes.UseStartTlsOnStartTlsPortKey);
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
             source,
             new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.SslOnConnect for smtp.gmail.com", "587", string.Format(ExpectsPlain, 587)) },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsKey);
+            MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -140,9 +141,9 @@ public class MailKitTlsModeDoesNotMatchPortTests
             Diagnostic("SMTP005", 0, "useSsl: true for imap.x.com", "143", string.Format(ExpectsPlain, 143)),
             Diagnostic("SMTP005", 1, "useSsl: false (STARTTLS when available) for pop.x.com", "995", string.Format(ExpectsTls, 995)),
         };
-        await FixAsync(source, expected, fixedSource.Replace("options: SecureSocketOptions.SslOnConnect", "useSsl: {|#0:false|}"), MailKitConnectCodeFixProvider.UseStartTlsKey,
+        await FixAsync(source, expected, fixedSource.Replace("options: SecureSocketOptions.SslOnConnect", "useSsl: {|#0:false|}"), MailKitConnectFixes.UseStartTlsKey,
             Diagnostic("SMTP005", 0, "useSsl: false (STARTTLS when available) for pop.x.com", "995", string.Format(ExpectsTls, 995)));
-        await FixAsync(source, expected, fixedSource.Replace("143, SecureSocketOptions.StartTls", "143, {|#0:true|}"), MailKitConnectCodeFixProvider.UseSslOnConnectKey,
+        await FixAsync(source, expected, fixedSource.Replace("143, SecureSocketOptions.StartTls", "143, {|#0:true|}"), MailKitConnectFixes.UseSslOnConnectKey,
             Diagnostic("SMTP005", 0, "useSsl: true for imap.x.com", "143", string.Format(ExpectsPlain, 143)));
     }
 
@@ -200,7 +201,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
                 Diagnostic("SMTP005", 1, "The smtps:// scheme (TLS from the first byte) for smtp.x.com", "587", "a server on port 587 expects plain text followed by STARTTLS, so the TLS handshake fails; use ?starttls=always"),
             },
             fixedSource,
-            MailKitConnectCodeFixProvider.RewriteUriKey);
+            MailKitConnectFixes.RewriteUriKey);
     }
 
     [Fact]
@@ -279,7 +280,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
                 Diagnostic("SMTP005", 1, "The imap:// scheme (STARTTLS) for imap.x.com", "993", "a server on port 993 expects TLS from the first byte, so the connection hangs or fails; use the imaps:// scheme"),
             },
             fixedSource,
-            MailKitConnectCodeFixProvider.RewriteUriKey);
+            MailKitConnectFixes.RewriteUriKey);
     }
 
     [Fact]
@@ -310,7 +311,7 @@ public class MailKitTlsModeDoesNotMatchPortTests
             source,
             new[] { Diagnostic("SMTP005", 0, "SecureSocketOptions.SslOnConnect for smtp.x.com", "587", string.Format(ExpectsPlain, 587)) },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseStartTlsKey);
+            MailKitConnectFixes.UseStartTlsKey);
     }
 
     /// <summary>Without MailKit the analyzer registers nothing: look-alike code stays silent (SMTP005).</summary>

@@ -5,13 +5,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.MailSettingsWithoutTlsRule>,
-    SmtpTlsAnalyzers.CodeFixes.Rules.MailSettingsEnableSslCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Rules.MailSettingsWithoutTlsCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -782,12 +783,12 @@ public class MailSettingsWithoutTlsTests
     private static async Task VerifyFixAsync(string path, string content, string fixedContent, params DiagnosticResult[] expected)
     {
         await VerifyAsync(path, content, expected);
-        await AdditionalFileCodeFixVerifier<RuleAnalyzer<MailSettingsWithoutTlsRule>, MailSettingsEnableSslCodeFixProvider>.VerifyAsync(
+        await AdditionalFileCodeFixVerifier<RuleAnalyzer<MailSettingsWithoutTlsRule>, MailSettingsWithoutTlsCodeFixProvider>.VerifyAsync(
             TestReferences.NetFramework48,
             Code,
             path,
             content,
             fixedContent,
-            MailSettingsEnableSslCodeFixProvider.EnableSslKey);
+            MailSettingsWithoutTlsCodeFixProvider.EnableSslKey);
     }
 }

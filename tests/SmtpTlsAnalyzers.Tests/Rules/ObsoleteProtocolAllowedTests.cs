@@ -1,11 +1,12 @@
 using System.Threading;
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.ObsoleteProtocolAllowedRule>,
-    SmtpTlsAnalyzers.CodeFixes.Rules.ObsoleteTlsProtocolCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.ObsoleteTlsProtocolFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -45,7 +46,7 @@ public class ObsoleteProtocolAllowedTests
             MailKitSource,
             VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "SSL 3.0, TLS 1.0 and TLS 1.1", "are"),
             fixedSource,
-            ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+            ObsoleteTlsProtocolFixes.DropObsoleteKey);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public class ObsoleteProtocolAllowedTests
             MailKitSource,
             VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "SSL 3.0, TLS 1.0 and TLS 1.1", "are"),
             fixedSource,
-            ObsoleteTlsProtocolCodeFixProvider.UseSystemDefaultKey);
+            ObsoleteTlsProtocolFixes.UseSystemDefaultKey);
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public class ObsoleteProtocolAllowedTests
             source,
             VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("ServicePointManager.SecurityProtocol", "SSL 3.0 and TLS 1.0", "are"),
             fixedSource,
-            ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+            ObsoleteTlsProtocolFixes.DropObsoleteKey);
     }
 
     [Fact]
@@ -144,8 +145,8 @@ public class ObsoleteProtocolAllowedTests
             """;
 
         var expected = VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("ServicePointManager.SecurityProtocol", "TLS 1.1", "is");
-        await VerifyCS.VerifyCodeFixAsync(source, expected, dropped, ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
-        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolCodeFixProvider.UseSystemDefaultKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, dropped, ObsoleteTlsProtocolFixes.DropObsoleteKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolFixes.UseSystemDefaultKey);
     }
 
     [Fact]
@@ -189,8 +190,8 @@ public class ObsoleteProtocolAllowedTests
             """;
 
         var expected = VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("ServicePointManager.SecurityProtocol", "TLS 1.1", "is");
-        await VerifyCS.VerifyCodeFixAsync(source, expected, dropped, ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
-        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolCodeFixProvider.UseSystemDefaultKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, dropped, ObsoleteTlsProtocolFixes.DropObsoleteKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolFixes.UseSystemDefaultKey);
     }
 
     [Fact]
@@ -228,8 +229,8 @@ public class ObsoleteProtocolAllowedTests
             """;
 
         var expected = VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "TLS 1.1", "is");
-        await VerifyCS.VerifyCodeFixAsync(source, expected, source, ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
-        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolCodeFixProvider.UseSystemDefaultKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, source, ObsoleteTlsProtocolFixes.DropObsoleteKey);
+        await VerifyCS.VerifyCodeFixAsync(source, expected, systemDefault, ObsoleteTlsProtocolFixes.UseSystemDefaultKey);
     }
 
     [Fact]
@@ -274,7 +275,7 @@ public class ObsoleteProtocolAllowedTests
                 VerifyCS.Diagnostic("SMTP008").WithLocation(1).WithArguments("SslProtocols", "SSL 3.0 and TLS 1.0", "are"),
             },
             fixedSource,
-            ObsoleteTlsProtocolCodeFixProvider.DropObsoleteKey);
+            ObsoleteTlsProtocolFixes.DropObsoleteKey);
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using System.Threading;
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.ProtocolLogContainsSecretsRule>,
-    SmtpTlsAnalyzers.CodeFixes.Rules.ProtocolLogRedactionCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.ProtocolLogRedactionFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -50,7 +51,7 @@ public class ProtocolLogContainsSecretsTests
             source,
             new[] { VerifyCS.Diagnostic("SMTP012").WithLocation(0), VerifyCS.Diagnostic("SMTP012").WithLocation(1) },
             fixedSource,
-            ProtocolLogRedactionCodeFixProvider.SetTrueKey);
+            ProtocolLogRedactionFixes.SetTrueKey);
     }
 
     [Fact]

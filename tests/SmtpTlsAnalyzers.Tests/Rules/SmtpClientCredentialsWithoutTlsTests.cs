@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientEnableSslCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -49,7 +50,7 @@ public class SmtpClientCredentialsWithoutTlsTests
         {
             TestCode = source,
             FixedCode = fixedSource,
-            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.CredentialsKey,
+            CodeActionEquivalenceKey = SmtpClientEnableSslFixes.CredentialsKey,
         };
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"));
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com:587", "EnableSsl is set to false"));
@@ -92,7 +93,7 @@ public class SmtpClientCredentialsWithoutTlsTests
         {
             TestCode = source,
             FixedCode = fixedSource,
-            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.CredentialsKey,
+            CodeActionEquivalenceKey = SmtpClientEnableSslFixes.CredentialsKey,
         };
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"));
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com", "EnableSsl is never set, and it defaults to false"));

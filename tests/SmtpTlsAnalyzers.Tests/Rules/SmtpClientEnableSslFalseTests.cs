@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientEnableSslCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -49,7 +50,7 @@ public class SmtpClientEnableSslFalseTests
             source,
             VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.x.net:80"),
             fixedSource,
-            SmtpClientEnableSslCodeFixProvider.SetTrueKey);
+            SmtpClientEnableSslFixes.SetTrueKey);
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public class SmtpClientEnableSslFalseTests
         {
             TestCode = source,
             FixedCode = fixedSource,
-            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.SetTrueKey,
+            CodeActionEquivalenceKey = SmtpClientEnableSslFixes.SetTrueKey,
         };
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("the server"));
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("the server", "EnableSsl is set to false"));
@@ -367,7 +368,7 @@ public class SmtpClientEnableSslFalseTests
 
         var test = new VerifyCS.Test
         {
-            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.SetTrueKey,
+            CodeActionEquivalenceKey = SmtpClientEnableSslFixes.SetTrueKey,
             CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
         };
         test.TestState.Sources.Add(("/0/A.cs", first));

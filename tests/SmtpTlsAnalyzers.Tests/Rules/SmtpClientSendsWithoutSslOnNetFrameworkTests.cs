@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
@@ -205,11 +206,11 @@ public class SmtpClientSendsWithoutSslOnNetFrameworkTests
             }
             """;
 
-        var test = new CSharpCodeFixVerifier<SystemNetMailRules, SmtpClientEnableSslCodeFixProvider>.Test
+        var test = new CSharpCodeFixVerifier<SystemNetMailRules, SmtpClientEnableSslFixes>.Test
         {
             TestCode = Code,
             FixedCode = fixedCode,
-            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.AddToInitializerKey,
+            CodeActionEquivalenceKey = SmtpClientEnableSslFixes.AddToInitializerKey,
         };
         test.OnNetFramework48();
         test.ExpectedDiagnostics.Add(Smtp002);

@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientEnableSslCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -49,7 +50,7 @@ public class SmtpClientSendsWithoutSslTests
             source,
             VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("the server"),
             fixedSource,
-            SmtpClientEnableSslCodeFixProvider.AddToInitializerKey);
+            SmtpClientEnableSslFixes.AddToInitializerKey);
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public class SmtpClientSendsWithoutSslTests
         {
             TestCode = source,
             FixedCode = fixedSource,
-            CodeActionEquivalenceKey = SmtpClientEnableSslCodeFixProvider.AddToInitializerKey,
+            CodeActionEquivalenceKey = SmtpClientEnableSslFixes.AddToInitializerKey,
         };
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com:587", "EnableSsl is never set, and it defaults to false"));
@@ -187,7 +188,7 @@ public class SmtpClientSendsWithoutSslTests
                 VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com", "EnableSsl is never set, and it defaults to false"),
             },
             fixedSource,
-            SmtpClientEnableSslCodeFixProvider.AddToInitializerKey);
+            SmtpClientEnableSslFixes.AddToInitializerKey);
     }
 
     [Fact]

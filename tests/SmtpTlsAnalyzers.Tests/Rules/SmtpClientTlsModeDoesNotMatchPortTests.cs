@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientPortCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientPortFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -47,7 +48,7 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
             source,
             VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.126.com", "465", Reason),
             fixedSource,
-            SmtpClientPortCodeFixProvider.UsePort587Key);
+            SmtpClientPortFixes.UsePort587Key);
     }
 
     [Fact]

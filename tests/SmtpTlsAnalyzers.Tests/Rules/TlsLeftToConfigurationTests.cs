@@ -1,11 +1,12 @@
 using System.Threading.Tasks;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
-    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectCodeFixProvider>;
+    SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -51,7 +52,7 @@ public class TlsLeftToConfigurationTests
             }
             """;
 
-        await FixAsync(ConditionalSource, new[] { Diagnostic("SMTP013", 0, NoneOnOnePath) }, fixedSource, MailKitConnectCodeFixProvider.UseStartTlsKey);
+        await FixAsync(ConditionalSource, new[] { Diagnostic("SMTP013", 0, NoneOnOnePath) }, fixedSource, MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public class TlsLeftToConfigurationTests
             ConditionalSource,
             new[] { Diagnostic("SMTP013", 0, NoneOnOnePath) },
             ConditionalSource.Replace("{|#0:SecureSocketOptions.None|}", "SecureSocketOptions.SslOnConnect"),
-            MailKitConnectCodeFixProvider.UseSslOnConnectKey);
+            MailKitConnectFixes.UseSslOnConnectKey);
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public class TlsLeftToConfigurationTests
                 Diagnostic("SMTP013", 1, NoneOnOnePath),
             },
             fixedSource,
-            MailKitConnectCodeFixProvider.UseSslOnConnectKey);
+            MailKitConnectFixes.UseSslOnConnectKey);
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public class TlsLeftToConfigurationTests
             }
             """;
 
-        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 465)) }, fixedSource, MailKitConnectCodeFixProvider.UsePortAwareModeKey);
+        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 465)) }, fixedSource, MailKitConnectFixes.UsePortAwareModeKey);
     }
 
     [Fact]
@@ -168,7 +169,7 @@ public class TlsLeftToConfigurationTests
             }
             """;
 
-        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 995)) }, fixedSource, MailKitConnectCodeFixProvider.UseStartTlsKey);
+        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 995)) }, fixedSource, MailKitConnectFixes.UseStartTlsKey);
     }
 
     [Fact]
@@ -196,14 +197,14 @@ public class TlsLeftToConfigurationTests
             }
             """;
 
-        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 465)) }, fixedSource, MailKitConnectCodeFixProvider.UseStartTlsKey);
+        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 465)) }, fixedSource, MailKitConnectFixes.UseStartTlsKey);
 
         // Reading NextPort() twice could change the result: no port-aware action is offered.
         var test = new VerifyCS.Test
         {
             TestCode = source,
             FixedCode = source,
-            CodeActionEquivalenceKey = MailKitConnectCodeFixProvider.UsePortAwareModeKey,
+            CodeActionEquivalenceKey = MailKitConnectFixes.UsePortAwareModeKey,
         };
         test.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(AutoOnConfiguredPort, 465)));
         await test.RunAsync(System.Threading.CancellationToken.None);
@@ -234,7 +235,7 @@ public class TlsLeftToConfigurationTests
             }
             """;
 
-        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, ConfiguredFlag) }, fixedSource, MailKitConnectCodeFixProvider.KeepUseSslChoiceKey);
+        await FixAsync(source, new[] { Diagnostic("SMTP013", 0, ConfiguredFlag) }, fixedSource, MailKitConnectFixes.KeepUseSslChoiceKey);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
-using System.Composition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -8,14 +7,13 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SmtpTlsAnalyzers.Internal;
 
-namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+namespace SmtpTlsAnalyzers.CodeFixes.Edits;
 
 /// <summary>
 /// SMTP005 for System.Net.Mail.SmtpClient: it only speaks STARTTLS, so the literal port 465 becomes 587, the
 /// submission port where STARTTLS is expected.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SmtpClientPortCodeFixProvider)), Shared]
-public sealed class SmtpClientPortCodeFixProvider : CodeFixProvider
+internal sealed class SmtpClientPortFixes : CodeFixProvider
 {
     public const string UsePort587Key = "SMTP005_UsePort587";
 

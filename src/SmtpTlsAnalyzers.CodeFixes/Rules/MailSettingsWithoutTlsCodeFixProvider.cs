@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,11 +23,10 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// </summary>
 [ExportCodeFixProvider(
     LanguageNames.CSharp,
-    Name = nameof(MailSettingsEnableSslCodeFixProvider),
+    Name = nameof(MailSettingsWithoutTlsCodeFixProvider),
     DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) },
     DocumentExtensions = new[] { ".config" })]
-[Shared]
-public sealed class MailSettingsEnableSslCodeFixProvider : CodeFixProvider
+public sealed class MailSettingsWithoutTlsCodeFixProvider : CodeFixProvider
 {
     public const string EnableSslKey = "SMTP011_EnableSsl";
 

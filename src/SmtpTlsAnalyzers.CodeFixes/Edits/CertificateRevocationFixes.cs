@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -7,14 +6,13 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using SmtpTlsAnalyzers.CodeFixes.Internal;
 using SmtpTlsAnalyzers.Internal;
 
-namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+namespace SmtpTlsAnalyzers.CodeFixes.Edits;
 
 /// <summary>
 /// SMTP007: sets the revocation check back to true, or (MailKit mail clients, where true is the default) removes
 /// the assignment.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateRevocationCodeFixProvider)), Shared]
-public sealed class CertificateRevocationCodeFixProvider : CodeFixProvider
+internal sealed class CertificateRevocationFixes : CodeFixProvider
 {
     public const string SetTrueKey = "SMTP007_SetTrue";
     public const string RemoveKey = "SMTP007_RemoveAssignment";

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -7,11 +6,10 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using SmtpTlsAnalyzers.CodeFixes.Internal;
 using SmtpTlsAnalyzers.Internal;
 
-namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+namespace SmtpTlsAnalyzers.CodeFixes.Edits;
 
 /// <summary>SMTP012: sets <c>ProtocolLogger.RedactSecrets</c> back to true.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ProtocolLogRedactionCodeFixProvider)), Shared]
-public sealed class ProtocolLogRedactionCodeFixProvider : CodeFixProvider
+internal sealed class ProtocolLogRedactionFixes : CodeFixProvider
 {
     public const string SetTrueKey = "SMTP012_RedactSecrets";
 

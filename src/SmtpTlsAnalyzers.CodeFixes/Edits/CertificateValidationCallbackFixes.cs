@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,7 +12,7 @@ using Microsoft.CodeAnalysis.Simplification;
 using SmtpTlsAnalyzers.CodeFixes.Internal;
 using SmtpTlsAnalyzers.Internal;
 
-namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+namespace SmtpTlsAnalyzers.CodeFixes.Edits;
 
 /// <summary>
 /// SMTP006 and SMTP010. "Use the default certificate validation" removes the MailKit callback assignment (statement,
@@ -21,8 +20,7 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// certificates" makes every result of the callback <c>errors == SslPolicyErrors.None</c>. The now unused method
 /// is left alone.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateValidationCallbackCodeFixProvider)), Shared]
-public sealed class CertificateValidationCallbackCodeFixProvider : CodeFixProvider
+internal sealed class CertificateValidationCallbackFixes : CodeFixProvider
 {
     public const string UseDefaultValidationKey = "SMTP006_UseDefaultValidation";
     public const string AcceptOnlyValidKey = "SMTP006_AcceptOnlyValidCertificates";

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
@@ -14,15 +13,14 @@ using SmtpTlsAnalyzers.CodeFixes.Internal;
 using SmtpTlsAnalyzers.Internal;
 using SmtpTlsAnalyzers.Rules;
 
-namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+namespace SmtpTlsAnalyzers.CodeFixes.Edits;
 
 /// <summary>
 /// SMTP008: "Remove obsolete protocol versions" keeps the TLS 1.2/1.3 flags of the value (none left: the value that
 /// lets the operating system choose; a <c>|=</c> that added only obsolete flags is removed). "Let the operating system
 /// choose the protocol" assigns <c>SslProtocols.None</c> / <c>SecurityProtocolType.SystemDefault</c>.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteTlsProtocolCodeFixProvider)), Shared]
-public sealed class ObsoleteTlsProtocolCodeFixProvider : CodeFixProvider
+internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
 {
     public const string DropObsoleteKey = "SMTP008_RemoveObsoleteProtocols";
     public const string UseSystemDefaultKey = "SMTP008_UseSystemDefault";

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -10,14 +9,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SmtpTlsAnalyzers.CodeFixes.Internal;
 using SmtpTlsAnalyzers.Internal;
 
-namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+namespace SmtpTlsAnalyzers.CodeFixes.Edits;
 
 /// <summary>
 /// Turns EnableSsl on for System.Net.Mail.SmtpClient: SMTP001 sets the false value to true, SMTP002 adds
 /// <c>EnableSsl = true</c> to the client's initializer, SMTP009 does whichever of the two its client needs.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SmtpClientEnableSslCodeFixProvider)), Shared]
-public sealed class SmtpClientEnableSslCodeFixProvider : CodeFixProvider
+internal sealed class SmtpClientEnableSslFixes : CodeFixProvider
 {
     public const string SetTrueKey = "SMTP001_SetEnableSslTrue";
     public const string AddToInitializerKey = "SMTP002_AddEnableSslTrue";

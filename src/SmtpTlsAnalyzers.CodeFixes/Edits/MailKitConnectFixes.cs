@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -14,15 +13,14 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using SmtpTlsAnalyzers.Internal;
 
-namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+namespace SmtpTlsAnalyzers.CodeFixes.Edits;
 
 /// <summary>
 /// Fixes MailKit connections (SMTP003, SMTP004, SMTP005, SMTP009, SMTP013) by giving the Connect call a TLS mode that
 /// fits its port: SslOnConnect on 465/993/995, required StartTls everywhere else. SMTP009 can also guard the login
 /// with <c>IsSecure</c>. Acts only on diagnostics of MailKitConnectAnalyzer (their Fix property says which edit).
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MailKitConnectCodeFixProvider)), Shared]
-public sealed class MailKitConnectCodeFixProvider : CodeFixProvider
+internal sealed class MailKitConnectFixes : CodeFixProvider
 {
     public const string UseStartTlsKey = "MailKit_UseStartTls";
     public const string UseSslOnConnectKey = "MailKit_UseSslOnConnect";

@@ -1,0 +1,17 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
+
+namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+
+/// <summary>SMTP008: drops the obsolete protocols, or leaves the choice to the system.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteProtocolAllowedCodeFixProvider))]
+public sealed class ObsoleteProtocolAllowedCodeFixProvider : RuleCodeFixProvider
+{
+    public const string Key = "SMTP008_DropObsoleteProtocols";
+
+    public ObsoleteProtocolAllowedCodeFixProvider()
+        : base(DiagnosticIds.ObsoleteProtocolAllowed, Key, new ObsoleteTlsProtocolFixes())
+    {
+    }
+}
