@@ -43,23 +43,6 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
             return;
         }
 
-        // `x = x | Tls11` is `x |= Tls11` written out: the constant flags are added whatever x holds.
-        var addsToCurrent = false;
-        if (!ValueResolver.TryGetEnumBits(assignment.Value, out var bits))
-        {
-            if (assignment is not ISimpleAssignmentOperation || !TryGetBitsAddedTo(reference, assignment.Value, out bits))
-            {
-                return;
-            }
-
-            addsToCurrent = true;
-        }
-
-        if (!settings.IsEnabled(assignment.Syntax.SyntaxTree))
-        {
-            return;
-        }
-
         var property = reference.Property;
         string name;
         if (TlsSettingTarget.IsMailKitProperty(property, "SslProtocols", types) &&
@@ -82,6 +65,31 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
             return;
         }
 
+        if (ValueResolver.TryGetEnumBits(assignment.Value, out var bits))
+        {
+            Report(context, assignment.Value, bits, addsToCurrent: false, name);
+        }
+        else if (assignment is ISimpleAssignmentOperation && TryGetBitsAddedTo(reference, assignment.Value, out bits))
+        {
+            // `x = x | Tls11` is `x |= Tls11` written out: the constant flags are added whatever x holds.
+            Report(context, assignment.Value, bits, addsToCurrent: true, name);
+        }
+        else if (assignment is ISimpleAssignmentOperation)
+        {
+            // A mask chosen on several paths (a switch over a setting): each constant path that allows an obsolete
+            // protocol is reported where it is written.
+            foreach (var leaf in Branches(assignment.Value, context))
+            {
+                if (leaf.HasValue && leaf.Source.Syntax.SyntaxTree == context.Tree && ValueResolver.TryGetEnumBits(leaf.Source, out var leafBits))
+                {
+                    Report(context, leaf.Source, leafBits, addsToCurrent: false, name + " (on one path)");
+                }
+            }
+        }
+    }
+
+    private static void Report(MailTreeContext context, IOperation value, ulong bits, bool addsToCurrent, string name)
+    {
         var obsolete = bits & ObsoleteBits;
         if (obsolete == 0)
         {
@@ -107,11 +115,69 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
 
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.SMTP008_ObsoleteProtocolAllowed,
-            assignment.Value.Syntax.GetLocation(),
+            value.Syntax.GetLocation(),
             properties,
             name,
             list,
             versions.Count == 1 ? "is" : "are"));
+    }
+
+    /// <summary>
+    /// The values the assigned value can have: the arms of conditionals and switch expressions, and for a local,
+    /// every value the function writes to it (the branches of a switch statement). A local that is captured or
+    /// passed by reference gets values the function does not show: nothing is returned for it.
+    /// </summary>
+    private static List<PossibleValue> Branches(IOperation value, MailTreeContext context)
+    {
+        var leaves = new List<PossibleValue>();
+        if (ValueResolver.SkipImplicitConversions(value) is not ILocalReferenceOperation local)
+        {
+            ValueResolver.CollectPossibleValues(value, leaves);
+            return leaves;
+        }
+
+        foreach (var operation in ValueResolver.GetRoot(value).Descendants())
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local):
+                    if (declarator.Initializer is { } initializer)
+                    {
+                        ValueResolver.CollectPossibleValues(initializer.Value, leaves);
+                    }
+
+                    break;
+                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local.Local):
+                    if (other.Parent is ISimpleAssignmentOperation write && write.Target == other)
+                    {
+                        ValueResolver.CollectPossibleValues(write.Value, leaves);
+                    }
+                    else if (other.Parent is IAssignmentOperation compound && compound.Target == other ||
+                        other.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None } ||
+                        IsCaptured(other))
+                    {
+                        return new List<PossibleValue>();
+                    }
+
+                    break;
+            }
+        }
+
+        return leaves;
+    }
+
+    private static bool IsCaptured(IOperation reference)
+    {
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

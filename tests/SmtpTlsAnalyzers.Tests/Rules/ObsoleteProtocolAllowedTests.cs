@@ -378,4 +378,143 @@ public class ObsoleteProtocolAllowedTests
         noMail.WithoutMailTypes();
         await noMail.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task MaskChosenInSwitchStatementBranches_ReportsTheObsoleteBranchAndFixesIt()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, string setting)
+                {
+                    SslProtocols protocols;
+                    switch (setting)
+                    {
+                        case "legacy":
+                            protocols = {|#0:SslProtocols.Tls | SslProtocols.Tls12|};
+                            break;
+                        case "modern":
+                            protocols = SslProtocols.Tls13;
+                            break;
+                        default:
+                            protocols = SslProtocols.None;
+                            break;
+                    }
+
+                    client.SslProtocols = protocols;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, string setting)
+                {
+                    SslProtocols protocols;
+                    switch (setting)
+                    {
+                        case "legacy":
+                            protocols = SslProtocols.Tls12;
+                            break;
+                        case "modern":
+                            protocols = SslProtocols.Tls13;
+                            break;
+                        default:
+                            protocols = SslProtocols.None;
+                            break;
+                    }
+
+                    client.SslProtocols = protocols;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (on one path)", "TLS 1.0", "is"),
+            fixedSource,
+            ObsoleteTlsProtocolFixes.DropObsoleteKey);
+    }
+
+    [Fact]
+    public async Task MaskChosenBySwitchExpression_ReportsTheObsoleteArm()
+    {
+        const string source = """
+            using System.Net;
+
+            class Setup
+            {
+                void Configure(int level)
+                {
+                    var protocol = level switch
+                    {
+                        0 => {|#0:SecurityProtocolType.Ssl3 | SecurityProtocolType.Tls|},
+                        1 => {|#1:SecurityProtocolType.Tls11|},
+                        _ => SecurityProtocolType.Tls12,
+                    };
+                    ServicePointManager.SecurityProtocol = protocol;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("ServicePointManager.SecurityProtocol (on one path)", "SSL 3.0 and TLS 1.0", "are"),
+            VerifyCS.Diagnostic("SMTP008").WithLocation(1).WithArguments("ServicePointManager.SecurityProtocol (on one path)", "TLS 1.1", "is"));
+    }
+
+    [Fact]
+    public async Task MaskChosenOnPathsThatAreAllModern_NoDiagnostic()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool strict)
+                {
+                    var protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    if (strict)
+                    {
+                        protocols = SslProtocols.Tls13;
+                    }
+
+                    client.SslProtocols = protocols;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task MaskLocalPassedByReference_NoDiagnostic()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool legacy)
+                {
+                    // Adjust may replace the mask: the value assigned below is not the one written here.
+                    var protocols = legacy ? SslProtocols.Tls11 : SslProtocols.Tls13;
+                    Adjust(ref protocols);
+                    client.SslProtocols = protocols;
+                }
+
+                static void Adjust(ref SslProtocols protocols) => protocols = SslProtocols.Tls12;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
 }
