@@ -30,7 +30,7 @@ internal static class Tools
     /// <summary>Every non-abstract DiagnosticAnalyzer of the SmtpTlsAnalyzers assembly, so new rules are measured too.</summary>
     public static Tool Ours()
     {
-        var assembly = typeof(SmtpTlsAnalyzers.Internal.KnownTypes).Assembly;
+        var assembly = typeof(SmtpTlsAnalyzers.SmtpTlsAnalyzer).Assembly;
         var analyzers = assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)

@@ -26,7 +26,7 @@ public class RobustnessTests
         (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).ConfigureAwait(false))
             .AddRange(TestReferences.MailKit));
 
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(KnownTypes).Assembly.GetTypes()
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(SmtpTlsAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
