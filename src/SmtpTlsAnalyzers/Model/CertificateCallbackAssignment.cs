@@ -39,6 +39,13 @@ internal sealed class CertificateCallbackAssignment
     public ImmutableDictionary<string, string?> Properties { get; }
     public ImmutableArray<Location> AdditionalLocations { get; }
 
+    /// <summary>
+    /// Callbacks that accept every certificate, stored in the field whose value is assigned (a mutable field, or one a
+    /// constructor writes): the value assigned is not known, but each of them can reach the mail code. Reported where
+    /// each is written.
+    /// </summary>
+    public ImmutableArray<StoredCallback> Stored { get; private set; } = ImmutableArray<StoredCallback>.Empty;
+
     /// <summary>" when flag is true" for a callback that returns a flag without looking at the errors; empty otherwise.</summary>
     public string FlagText => DescribeFlag(Verdict.Flag);
 
@@ -96,8 +103,15 @@ internal sealed class CertificateCallbackAssignment
 
         // A policy is one class; a callback value may be one of several (a conditional, `??`).
         var verdict = callback?.Classify(context.CancellationToken) ?? CallbackVerdict.Unknown;
-        if ((!isPolicy && !TryClassifyWorst(assignment.Value, context.CancellationToken, out callback, out verdict)) ||
-            callback is null || verdict.Kind == CallbackVerdictKind.Unknown ||
+        if (!isPolicy && !TryClassifyWorst(assignment.Value, context.CancellationToken, out callback, out verdict))
+        {
+            var stored = StoredAcceptAll(assignment.Value, context);
+            return stored.IsEmpty
+                ? null
+                : new CertificateCallbackAssignment(assignment, CallbackVerdict.Unknown, target, ImmutableDictionary<string, string?>.Empty, ImmutableArray<Location>.Empty) { Stored = stored };
+        }
+
+        if (callback is null || verdict.Kind == CallbackVerdictKind.Unknown ||
             (isPolicy && verdict.Kind != CallbackVerdictKind.AcceptsAll))
         {
             return null;
@@ -115,6 +129,56 @@ internal sealed class CertificateCallbackAssignment
         }
 
         return new CertificateCallbackAssignment(assignment, verdict, target, properties.ToImmutable(), additionalLocations);
+    }
+
+    /// <summary>The lambdas and methods this file writes to the field that is assigned, when they accept every certificate.</summary>
+    private static ImmutableArray<StoredCallback> StoredAcceptAll(IOperation value, MailTreeContext context)
+    {
+        if (ValueResolver.SkipImplicitConversions(value) is not IFieldReferenceOperation { Field: { } field } || field.ContainingType is null)
+        {
+            return ImmutableArray<StoredCallback>.Empty;
+        }
+
+        var stored = ImmutableArray.CreateBuilder<StoredCallback>();
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != context.Tree)
+            {
+                continue;
+            }
+
+            foreach (var node in context.Mail.Syntax.OperationRoots(reference.GetSyntax(context.CancellationToken), context.CancellationToken))
+            {
+                foreach (var operation in context.SemanticModel.GetOperation(node, context.CancellationToken)?.DescendantsAndSelf() ?? Enumerable.Empty<IOperation>())
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    var written = operation switch
+                    {
+                        ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Field, field) => assignment.Value,
+                        IFieldInitializerOperation initializer when initializer.InitializedFields.Contains(field, SymbolEqualityComparer.Default) => initializer.Value,
+                        _ => null,
+                    };
+
+                    if (written is null)
+                    {
+                        continue;
+                    }
+
+                    var candidates = new List<PossibleValue>();
+                    ValueResolver.CollectPossibleValues(written, candidates);
+                    foreach (var candidate in candidates)
+                    {
+                        if (CertificateCallback.Resolve(candidate.Source, context.CancellationToken) is { } callback &&
+                            callback.Classify(context.CancellationToken) is { Kind: CallbackVerdictKind.AcceptsAll } verdict)
+                        {
+                            stored.Add(new StoredCallback(callback.Declaration, field, verdict));
+                        }
+                    }
+                }
+            }
+        }
+
+        return stored.ToImmutable();
     }
 
     /// <summary>
@@ -223,7 +287,7 @@ internal sealed class CertificateCallbackAssignment
         return false;
     }
 
-    private static string DescribeFlag(IOperation? flag)
+    public static string DescribeFlag(IOperation? flag)
     {
         if (flag is null)
         {
@@ -233,4 +297,19 @@ internal sealed class CertificateCallbackAssignment
         var text = string.Join(" ", flag.Syntax.ToString().Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
         return text.Length > MaxFlagLength ? " when its result is true" : " when " + text + " is true";
     }
+}
+
+/// <summary>A callback stored in a field, and what it accepts.</summary>
+internal sealed class StoredCallback
+{
+    public StoredCallback(SyntaxNode declaration, IFieldSymbol field, CallbackVerdict verdict)
+    {
+        Declaration = declaration;
+        Field = field;
+        Verdict = verdict;
+    }
+
+    public SyntaxNode Declaration { get; }
+    public IFieldSymbol Field { get; }
+    public CallbackVerdict Verdict { get; }
 }

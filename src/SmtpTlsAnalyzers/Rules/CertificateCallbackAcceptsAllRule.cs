@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using SmtpTlsAnalyzers.Analysis;
 using SmtpTlsAnalyzers.Internal;
@@ -17,7 +18,18 @@ internal sealed class CertificateCallbackAcceptsAllRule : MailRule
         registry.OnOperation(
             (operation, context) =>
             {
-                if (context.Memo(operation, CertificateCallbackAssignment.Classify) is { Verdict.Kind: CallbackVerdictKind.AcceptsAll } callback)
+                var callback = context.Memo(operation, CertificateCallbackAssignment.Classify);
+                foreach (var stored in callback?.Stored ?? ImmutableArray<StoredCallback>.Empty)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptor,
+                        stored.Declaration.GetLocation(),
+                        new[] { callback!.Assignment.Syntax.GetLocation() },
+                        "The callback stored in " + stored.Field.Name,
+                        CertificateCallbackAssignment.DescribeFlag(stored.Verdict.Flag)));
+                }
+
+                if (callback is { Verdict.Kind: CallbackVerdictKind.AcceptsAll })
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptor,

@@ -954,17 +954,15 @@ public class CertificateCallbackAcceptsAllTests
             class Mailer
             {
                 private readonly IValidationService _validationService;
-                private RemoteCertificateValidationCallback _mutable = (s, c, h, e) => true;
 
                 Mailer(IValidationService validationService) => _validationService = validationService;
 
-                void Configure(SmtpClient a, SmtpClient b, SmtpClient c, SmtpClient d, SmtpClient e, RemoteCertificateValidationCallback callback)
+                void Configure(SmtpClient a, SmtpClient b, SmtpClient c, SmtpClient d, RemoteCertificateValidationCallback callback)
                 {
                     a.ServerCertificateValidationCallback = _validationService.ShouldBypass;
                     b.ServerCertificateValidationCallback = callback ?? DefaultValidation;
                     c.ServerCertificateValidationCallback = callback;
                     d.ServerCertificateValidationCallback = (s, cert, chain, errors) => errors == SslPolicyErrors.None;
-                    e.ServerCertificateValidationCallback = _mutable;
                     Func<int, bool> f = x => true;
                 }
 
@@ -1348,5 +1346,61 @@ public class CertificateCallbackAcceptsAllTests
         test.WithoutMailTypes();
 
         await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AcceptAllStoredInMutableOrConstructorWrittenField_ReportsWhereWritten()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                private RemoteCertificateValidationCallback _mutable = {|#0:(s, c, h, e) => true|};
+                private static RemoteCertificateValidationCallback Global = {|#1:delegate { return true; }|};
+                private readonly RemoteCertificateValidationCallback _fromConstructor;
+
+                Mailer(bool lenient) => _fromConstructor = lenient ? {|#2:(s, c, h, e) => true|} : (s, c, h, e) => e == SslPolicyErrors.None;
+
+                void Configure(SmtpClient a, SmtpClient b)
+                {
+                    a.ServerCertificateValidationCallback = _mutable;
+                    b.ServerCertificateValidationCallback = _fromConstructor;
+                    ServicePointManager.ServerCertificateValidationCallback = Global;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Smtp006(0, "The callback stored in _mutable"),
+            Smtp006(1, "The callback stored in Global"),
+            Smtp006(2, "The callback stored in _fromConstructor"));
+    }
+
+    [Fact]
+    public async Task StoredInFieldThatNoMailCodeReads_OrValidating_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Http;
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                private RemoteCertificateValidationCallback _strict = (s, c, h, e) => e == SslPolicyErrors.None;
+                private RemoteCertificateValidationCallback _lenient = (s, c, h, e) => true;
+
+                void Configure(SmtpClient client, HttpClientHandler handler)
+                {
+                    client.ServerCertificateValidationCallback = _strict;
+                    handler.ServerCertificateCustomValidationCallback = (m, c, h, e) => _lenient(m, c, h, e);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
     }
 }
