@@ -102,7 +102,7 @@ internal static class MailSettingsReader
                 return MailSettingsFile.Empty;
             }
 
-            var document = TryLoadAsDeclared(file.Path, content) ?? Load(XmlReader.Create(new StringReader(content), ReaderSettings));
+            var document = Load(XmlReader.Create(new StringReader(content), ReaderSettings));
             return Parse(document, text, cancellationToken);
         }
         catch (XmlException)
@@ -143,49 +143,6 @@ internal static class MailSettingsReader
         using (reader)
         {
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-    }
-
-    /// <summary>
-    /// When the compiler could not decode a file that declares an encoding other than UTF-8 (it decodes additional
-    /// files as UTF-8, and the bytes it could not decode are gone from the text), the file's bytes are read again
-    /// and the XML reader decodes them as the declaration says. Null when the text is fine or the file cannot be
-    /// read that way; the text is then used as it is (the attributes the rules read are ASCII).
-    /// </summary>
-    private static XDocument? TryLoadAsDeclared(string path, string content)
-    {
-        if (content.IndexOf('\uFFFD') < 0)
-        {
-            return null;
-        }
-
-        var declared = EncodingDeclaration.Match(content);
-        if (!declared.Success || declared.Groups[1].Value.StartsWith("utf", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        try
-        {
-#pragma warning disable RS1035 // File IO: only the additional file's own bytes, which the compiler read but could not decode.
-            if (!Path.IsPathRooted(path))
-            {
-                return null;
-            }
-
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxFileLength)
-            {
-                return null;
-            }
-
-            using var stream = File.OpenRead(path);
-            return Load(XmlReader.Create(stream, ReaderSettings));
-#pragma warning restore RS1035
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException or ArgumentException or NotSupportedException or System.Security.SecurityException)
-        {
-            return null;
         }
     }
 

@@ -63,7 +63,9 @@ internal sealed class MailSettingsWithoutTlsRule : MailRule
                 Descriptors.SMTP011_MailSettingsWithoutTls,
                 location.ToLocation(file.Path),
                 ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, fix),
-                Endpoint.Describe(network.Host, network.Port),
+                // A host the compiler could not decode (a file in another encoding than UTF-8) is not named: only the
+                // additional file's text is read, never the file itself.
+                Endpoint.Describe(network.Host is { } host && host.IndexOf('\uFFFD') >= 0 ? null : network.Host, network.Port),
                 network.EnableSsl is { } value ? "enableSsl=\"" + value + "\"" : "enableSsl is not set, and it defaults to false",
                 network.HasPassword ? "the password and the mail are sent"
                     : network.UsesDefaultCredentials ? "the Windows login of the process and the mail are sent"
