@@ -33,11 +33,8 @@ internal sealed class KnownTypes
         SecurityProtocolType = compilation.GetBestTypeByMetadataName("System.Net.SecurityProtocolType");
         ICertificatePolicy = compilation.GetBestTypeByMetadataName("System.Net.ICertificatePolicy");
         RemoteCertificateValidationCallback = compilation.GetBestTypeByMetadataName("System.Net.Security.RemoteCertificateValidationCallback");
-        SslPolicyErrors = compilation.GetBestTypeByMetadataName("System.Net.Security.SslPolicyErrors");
         SslStream = compilation.GetBestTypeByMetadataName("System.Net.Security.SslStream");
         SslProtocols = compilation.GetBestTypeByMetadataName("System.Security.Authentication.SslProtocols");
-        X509Certificate = compilation.GetBestTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Certificate");
-        X509Chain = compilation.GetBestTypeByMetadataName("System.Security.Cryptography.X509Certificates.X509Chain");
         Uri = compilation.GetBestTypeByMetadataName("System.Uri");
         foreach (var member in ICertificatePolicy?.GetMembers("CheckValidationResult") ?? ImmutableArray<ISymbol>.Empty)
         {
@@ -66,11 +63,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? SecurityProtocolType { get; }
     public INamedTypeSymbol? ICertificatePolicy { get; }
     public INamedTypeSymbol? RemoteCertificateValidationCallback { get; }
-    public INamedTypeSymbol? SslPolicyErrors { get; }
     public INamedTypeSymbol? SslStream { get; }
     public INamedTypeSymbol? SslProtocols { get; }
-    public INamedTypeSymbol? X509Certificate { get; }
-    public INamedTypeSymbol? X509Chain { get; }
     public INamedTypeSymbol? Uri { get; }
 
     /// <summary><c>ICertificatePolicy.CheckValidationResult</c>, which a certificate policy implements.</summary>

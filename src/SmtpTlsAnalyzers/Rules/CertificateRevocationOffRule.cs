@@ -27,8 +27,7 @@ internal sealed class CertificateRevocationOffRule : MailRule
     private static void Analyze(MailTreeContext context, ISimpleAssignmentOperation assignment, KnownTypes types, AnalyzerSettings settings)
     {
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: MailKitProperty or ServicePointManagerProperty } reference ||
-            !ValueResolver.TryGetBoolean(assignment.Value, out var value) || value ||
-            !settings.IsEnabled(assignment.Syntax.SyntaxTree))
+            !ValueResolver.TryGetBoolean(assignment.Value, out var value) || value)
         {
             return;
         }
