@@ -1,0 +1,71 @@
+using System.Threading.Tasks;
+using SmtpTlsAnalyzers.Model;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules>;
+
+namespace SmtpTlsAnalyzers.Tests.Meta;
+
+/// <summary>The per-file gate: which texts are bound and walked, and which cost one scan and nothing else.</summary>
+public class MailGateTests
+{
+    [Theory]
+    [InlineData("var c = new SmtpClient();")]
+    [InlineData("ISmtpClient client;")]
+    [InlineData("ImapClient imap;")]
+    [InlineData("Pop3Client pop;")]
+    [InlineData("client.EnableSsl = x;")]
+    [InlineData("c.Connect(h, p, SecureSocketOptions.None);")]
+    [InlineData("using MailKit;")]
+    [InlineData("IMailService service;")]
+    [InlineData("IMailTransport transport;")]
+    [InlineData("MailStore store;")]
+    [InlineData("ServicePointManager.ServerCertificateValidationCallback = cb;")]
+    [InlineData("RemoteCertificateValidationCallback cb;")]
+    [InlineData("ServicePointManager.CertificatePolicy = p;")]
+    [InlineData("bool Check(object s, object c, object h, SslPolicyErrors e) => true;")]
+    [InlineData("client.CheckCertificateRevocation = false;")]
+    [InlineData("client.SslProtocols = p;")]
+    [InlineData("ServicePointManager.SecurityProtocol = p;")]
+    [InlineData("logger.RedactSecrets = false;")]
+    [InlineData("c.Connect(new Uri(\"smtp://mail.example.com\"));")]
+    [InlineData("c.Connect(new Uri(\"IMAPS://mail.example.com\"));")]
+    [InlineData("var u = \"pop3://mail.example.com\";")]
+    public void MailOrTlsNames_Pass(string text) => Assert.True(MailGate.Passes(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("socket.Connect(host, port); session.Authenticate(user); queue.Send(message); var port = Port;")]
+    [InlineData("var mail = user.Email; var url = \"https://example.com\"; var ssl = options.UseSsl;")]
+    [InlineData("var u = \"http://smtp.example.com\"; // smtpHost, imapServer")]
+    [InlineData("var address = new MailAddress(\"a@example.com\");")]
+    public void OrdinaryCode_Fails(string text) => Assert.False(MailGate.Passes(text));
+
+    [Fact]
+    public async Task ClientFromAFactoryInAFileThatNamesNoMailType_IsNotExamined()
+    {
+        // A documented limit of the gate: this file shows no mail code, so it costs one scan and nothing else, even
+        // though the connection it makes is strippable STARTTLS. The factory's own file names MailKit.
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("/0/Notifier.cs", """
+            class Notifier
+            {
+                private readonly ClientFactory _factory = new();
+
+                void Notify(string user, string password)
+                {
+                    using var client = _factory.Create();
+                    client.Connect("smtp.example.com", 25, false);
+                    client.Authenticate(user, password);
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/ClientFactory.cs", """
+            class ClientFactory
+            {
+                public MailKit.Net.Smtp.SmtpClient Create() => new();
+            }
+            """));
+        await test.RunAsync();
+    }
+}
