@@ -90,5 +90,34 @@ public sealed class FormatTests
         Assert.Empty(build.Sarif.Where(r => RepositoryFacts.RulesById[r.Id].Fixable).Select(r => r.Position));
     }
 
+    [Fact]
+    public async Task DotnetFormatOncePerId_FixesEveryShapeOfEveryLibrary()
+    {
+        var project = await ConsumerProject.CreateAsync(
+            _fixture,
+            "ShapesConsumer",
+            ConsumerProject.ProjectXml("net10.0", "Library", extraItems: PackageFixture.MailKitReference),
+            "Shapes");
+        var expected = Expectations.Diagnostics(project.Directory);
+        var ids = expected.Select(d => d.Id).Where(id => RepositoryFacts.RulesById[id].Fixable).Distinct().OrderBy(id => id).ToList();
+        Assert.True(ids.Count >= 6, "the shapes consumer covers too few fixable rules: " + string.Join(", ", ids));
+
+        var runs = new List<ProcessResult>();
+        foreach (var id in ids)
+        {
+            // One run per id, as the README says: each id's every shape must be fixed by that one run.
+            var run = await DotnetCli.RunAsync(project.Directory, FormatTimeout, _fixture.Packages, "format", "analyzers", project.ProjectFile, "--diagnostics", id, "--severity", "info", "--no-restore", "--verbosity", "normal");
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.DoesNotContain("didn't return a Fix All action", run.Output, System.StringComparison.Ordinal);
+            runs.Add(run);
+        }
+
+        var build = await project.BuildAsync();
+        var log = string.Join("\n", runs);
+        Assert.True(build.Succeeded, "the fixed consumer does not compile:\n" + build + "\n" + log);
+        Assert.Empty(build.AnalyzerExceptions);
+        Assert.Empty(build.Sarif.Where(r => RepositoryFacts.RulesById[r.Id].Fixable).Select(r => r.Id + " at " + r.Position));
+    }
+
     private static int Count(string text, string value) => Regex.Matches(text, Regex.Escape(value)).Count;
 }
