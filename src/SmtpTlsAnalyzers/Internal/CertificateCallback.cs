@@ -60,9 +60,9 @@ internal sealed class CertificateCallback
             case IMethodReferenceOperation methodReference:
                 return FromMethod(methodReference.Method, methodReference.SemanticModel, cancellationToken);
             case ILocalReferenceOperation local:
-                return Resolve(ValueResolver.FindSingleWrite(local), depth + 1, cancellationToken);
+                return Resolve(ValueResolver.FindSingleWrite(local, cancellationToken), depth + 1, cancellationToken);
             case IFieldReferenceOperation field:
-                return Resolve(FindReadOnlyFieldInitializer(field, cancellationToken), depth + 1, cancellationToken);
+                return Resolve(ValueResolver.FindReadOnlyFieldInitializer(field, cancellationToken), depth + 1, cancellationToken);
             default:
                 return null;
         }
@@ -105,20 +105,6 @@ internal sealed class CertificateCallback
 
         // Another file: binding it would need a second semantic model. Only the plainest bodies are read.
         return new CertificateCallback(method, null, declaration, bodyIsSyntaxOnly: true);
-    }
-
-    private static IOperation? FindReadOnlyFieldInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken)
-    {
-        var field = reference.Field;
-        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1 ||
-            field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } ||
-            reference.SemanticModel is not { } model || model.SyntaxTree != initializer.SyntaxTree ||
-            ValueResolver.IsWrittenByConstructor(field))
-        {
-            return null;
-        }
-
-        return model.GetOperation(initializer, cancellationToken);
     }
 
     /// <summary>Which parameter is which: sender, certificate, chain (or request), errors (or problem).</summary>
