@@ -174,6 +174,9 @@ internal static class ValueResolver
 
                 return false;
 
+            case ISwitchExpressionOperation switchExpression:
+                return TryFoldSwitchExpression(switchExpression, depth, cancellationToken, out value);
+
             case IBinaryOperation { OperatorMethod: null } binary:
                 return TryFoldBinary(binary, depth, cancellationToken, out value);
 
@@ -191,6 +194,32 @@ internal static class ValueResolver
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Every arm yields the same constant: which arm is taken, and what the guards say, does not matter. A switch that
+    /// leaves values to an exception is not folded: a certificate callback that throws rejects those certificates.
+    /// </summary>
+    private static bool TryFoldSwitchExpression(ISwitchExpressionOperation switchExpression, int depth, CancellationToken cancellationToken, out object? value)
+    {
+        value = null;
+        if (!switchExpression.IsExhaustive)
+        {
+            return false;
+        }
+
+        var arms = switchExpression.Arms;
+        for (var i = 0; i < arms.Length; i++)
+        {
+            if (!TryGetConstant(arms[i].Value, depth + 1, cancellationToken, out var armValue) || (i > 0 && !Equals(armValue, value)))
+            {
+                return false;
+            }
+
+            value = armValue;
+        }
+
+        return arms.Length > 0;
     }
 
     private static bool TryFoldBinary(IBinaryOperation binary, int depth, CancellationToken cancellationToken, out object? value)
