@@ -140,6 +140,7 @@ internal static class PolicyErrorsEvaluator
                     // errors parameter or a local.
                     foreach (var inner in expressionStatement.Descendants())
                     {
+                        _cancellationToken.ThrowIfCancellationRequested();
                         if (inner is IAssignmentOperation { Target: IParameterReferenceOperation or ILocalReferenceOperation } or
                             IIncrementOrDecrementOperation or IDeclarationExpressionOperation)
                         {

@@ -430,7 +430,7 @@ internal static class ValueResolver
     /// besides its initializer) writes it. Members in the tree of <paramref name="model"/> are read as operations; a
     /// member in another tree, which would need another semantic model, counts as a write when it names the field at all.
     /// </summary>
-    internal static bool IsWrittenByConstructor(IFieldSymbol field, SemanticModel? model, CancellationToken cancellationToken)
+    private static bool IsWrittenByConstructor(IFieldSymbol field, SemanticModel? model, CancellationToken cancellationToken)
     {
         field = field.OriginalDefinition;
         var type = field.ContainingType;
