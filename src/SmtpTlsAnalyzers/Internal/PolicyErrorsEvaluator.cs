@@ -9,8 +9,9 @@ namespace SmtpTlsAnalyzers.Internal;
 /// <summary>
 /// Runs a certificate callback body for one value of its <c>SslPolicyErrors</c> parameter and tells what it returns.
 /// Only straight-line code is followed: <c>if</c>/<c>else</c>, <c>switch</c> statements and expressions, blocks, locals,
-/// returns, comparisons, masks, <c>HasFlag</c> and patterns; a <c>when</c> clause counts when its condition is known. Statements with other effects (logging) are skipped; loops, calls
-/// whose result matters and anything else make the answer unknown, and an unknown answer reports nothing.
+/// returns, comparisons, masks, <c>HasFlag</c> and patterns; a <c>when</c> clause counts when its condition is known.
+/// Statements with other effects (logging) are skipped; loops, calls whose result matters and anything else make the
+/// answer unknown, and an unknown answer reports nothing.
 /// </summary>
 internal static class PolicyErrorsEvaluator
 {

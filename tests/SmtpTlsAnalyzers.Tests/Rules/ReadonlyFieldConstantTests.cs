@@ -186,6 +186,40 @@ public class ReadonlyFieldConstantTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    [Theory]
+    [InlineData("public Mailer(int retries) { this = default; }", false)]
+    [InlineData("public Mailer(int retries) { this = default; _strict = true; }", false)]
+    [InlineData("public Mailer(int retries) { var copy = this; }", true)]
+    public async Task StructConstructorAssigningThis(string constructor, bool reports)
+    {
+        // default(Mailer) holds _strict == false, not the initializer's true.
+        var source = $$"""
+            using System.Net.Mail;
+
+            struct Mailer
+            {
+                private readonly bool _strict = true;
+
+                {{constructor}}
+
+                void Send(MailMessage m)
+                {
+                    var c = new SmtpClient("smtp.example.com");
+                    {|#0:c.EnableSsl = !_strict|};
+                    c.Send(m);
+                }
+            }
+            """;
+
+        var test = new SmtpClientVerifier.Test { TestCode = source };
+        if (reports)
+        {
+            test.ExpectedDiagnostics.Add(Smtp001(0));
+        }
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task RecordWithPrimaryConstructor_FieldInitializerStillConstant_Reports()
     {
