@@ -17,12 +17,11 @@ internal sealed class CertificateCallback
 {
     private const int MaxDepth = 6;
 
-    private CertificateCallback(IMethodSymbol? signature, IOperation? body, SyntaxNode declaration, bool bodyIsSyntaxOnly)
+    private CertificateCallback(IMethodSymbol? signature, IOperation? body, SyntaxNode declaration)
     {
         Signature = signature;
         Body = body;
         Declaration = declaration;
-        BodyIsSyntaxOnly = bodyIsSyntaxOnly;
     }
 
     /// <summary>The method whose parameters the callback receives (null for a parameterless anonymous method).</summary>
@@ -33,8 +32,6 @@ internal sealed class CertificateCallback
 
     /// <summary>The lambda, anonymous method, local function or method declaration.</summary>
     public SyntaxNode Declaration { get; }
-
-    public bool BodyIsSyntaxOnly { get; }
 
     /// <summary>Follows a delegate-typed value to the callback it creates.</summary>
     public static CertificateCallback? Resolve(IOperation? value, CancellationToken cancellationToken) =>
@@ -56,13 +53,13 @@ internal sealed class CertificateCallback
                 return Resolve(cast.Operand, depth + 1, cancellationToken);
             case IAnonymousFunctionOperation lambda:
                 var parameterless = lambda.Syntax is AnonymousMethodExpressionSyntax { ParameterList: null };
-                return new CertificateCallback(parameterless ? null : lambda.Symbol, lambda.Body, lambda.Syntax, bodyIsSyntaxOnly: false);
+                return new CertificateCallback(parameterless ? null : lambda.Symbol, lambda.Body, lambda.Syntax);
             case IMethodReferenceOperation methodReference:
                 return FromMethod(methodReference.Method, methodReference.SemanticModel, cancellationToken);
             case ILocalReferenceOperation local:
-                return Resolve(ValueResolver.FindSingleWrite(local), depth + 1, cancellationToken);
+                return Resolve(ValueResolver.FindSingleWrite(local, cancellationToken), depth + 1, cancellationToken);
             case IFieldReferenceOperation field:
-                return Resolve(FindReadOnlyFieldInitializer(field, cancellationToken), depth + 1, cancellationToken);
+                return Resolve(ValueResolver.FindReadOnlyFieldInitializer(field, cancellationToken), depth + 1, cancellationToken);
             default:
                 return null;
         }
@@ -100,25 +97,11 @@ internal sealed class CertificateCallback
                 ILocalFunctionOperation f => f.Body,
                 _ => null,
             };
-            return body is null ? null : new CertificateCallback(method, body, declaration, bodyIsSyntaxOnly: false);
+            return body is null ? null : new CertificateCallback(method, body, declaration);
         }
 
         // Another file: binding it would need a second semantic model. Only the plainest bodies are read.
-        return new CertificateCallback(method, null, declaration, bodyIsSyntaxOnly: true);
-    }
-
-    private static IOperation? FindReadOnlyFieldInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken)
-    {
-        var field = reference.Field;
-        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1 ||
-            field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } ||
-            reference.SemanticModel is not { } model || model.SyntaxTree != initializer.SyntaxTree ||
-            ValueResolver.IsWrittenByConstructor(field))
-        {
-            return null;
-        }
-
-        return model.GetOperation(initializer, cancellationToken);
+        return new CertificateCallback(method, null, declaration);
     }
 
     /// <summary>Which parameter is which: sender, certificate, chain (or request), errors (or problem).</summary>
@@ -130,7 +113,7 @@ internal sealed class CertificateCallback
     {
         if (Body is null)
         {
-            return BodyIsSyntaxOnly && ReturnsTrueBySyntax(Declaration) ? CallbackVerdict.AcceptsAll() : CallbackVerdict.Unknown;
+            return ReturnsTrueBySyntax(Declaration, cancellationToken) ? CallbackVerdict.AcceptsAll() : CallbackVerdict.Unknown;
         }
 
         var returns = new List<IReturnOperation>();
@@ -155,6 +138,7 @@ internal sealed class CertificateCallback
         // Reads count wherever they are, nested lambdas included (`pins.Any(p => p == certificate.Thumbprint)`).
         foreach (var operation in Body.Descendants())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (operation is not IParameterReferenceOperation parameter)
             {
                 continue;
@@ -237,7 +221,7 @@ internal sealed class CertificateCallback
     }
 
     /// <summary><c>=> true</c> or <c>{ return true; }</c> (logging statements before it allowed), read from syntax alone.</summary>
-    private static bool ReturnsTrueBySyntax(SyntaxNode declaration)
+    private static bool ReturnsTrueBySyntax(SyntaxNode declaration, CancellationToken cancellationToken)
     {
         var (block, expression) = declaration switch
         {
@@ -258,6 +242,7 @@ internal sealed class CertificateCallback
 
         foreach (var node in block.DescendantNodes(n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             switch (node)
             {
                 case ReturnStatementSyntax ret when !IsTrueLiteral(ret.Expression):

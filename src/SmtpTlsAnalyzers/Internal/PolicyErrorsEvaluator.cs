@@ -8,9 +8,10 @@ namespace SmtpTlsAnalyzers.Internal;
 
 /// <summary>
 /// Runs a certificate callback body for one value of its <c>SslPolicyErrors</c> parameter and tells what it returns.
-/// Only straight-line code is followed: <c>if</c>/<c>else</c>, <c>switch</c> on constants, blocks, locals, returns,
-/// comparisons, masks, <c>HasFlag</c> and patterns. Statements with other effects (logging) are skipped; loops, calls
-/// whose result matters and anything else make the answer unknown, and an unknown answer reports nothing.
+/// Only straight-line code is followed: <c>if</c>/<c>else</c>, <c>switch</c> statements and expressions, blocks, locals,
+/// returns, comparisons, masks, <c>HasFlag</c> and patterns; a <c>when</c> clause counts when its condition is known.
+/// Statements with other effects (logging) are skipped; loops, calls whose result matters and anything else make the
+/// answer unknown, and an unknown answer reports nothing.
 /// </summary>
 internal static class PolicyErrorsEvaluator
 {
@@ -140,6 +141,7 @@ internal static class PolicyErrorsEvaluator
                     // errors parameter or a local.
                     foreach (var inner in expressionStatement.Descendants())
                     {
+                        _cancellationToken.ThrowIfCancellationRequested();
                         if (inner is IAssignmentOperation { Target: IParameterReferenceOperation or ILocalReferenceOperation } or
                             IIncrementOrDecrementOperation or IDeclarationExpressionOperation)
                         {
@@ -175,6 +177,22 @@ internal static class PolicyErrorsEvaluator
                     {
                         case IDefaultCaseClauseOperation:
                             fallback = section;
+                            break;
+                        case IPatternCaseClauseOperation patternClause when chosen is null:
+                            var selected = Selects(patternClause.Pattern, patternClause.Guard, value);
+                            if (selected == Unknown)
+                            {
+                                return Outcome.Unknown;
+                            }
+
+                            if (selected is true)
+                            {
+                                chosen = section;
+                            }
+
+                            break;
+                        case IPatternCaseClauseOperation:
+                            // An earlier section already takes the value.
                             break;
                         case ISingleValueCaseClauseOperation single:
                             var label = Evaluate(single.Value);
@@ -240,7 +258,7 @@ internal static class PolicyErrorsEvaluator
                         return known;
                     }
 
-                    return ValueResolver.TryGetConstant(local, out var constant) ? Normalize(constant) : Unknown;
+                    return ValueResolver.TryGetConstant(local, out var constant, _cancellationToken) ? Normalize(constant) : Unknown;
                 case IConversionOperation { OperatorMethod: null } conversion:
                     return Evaluate(conversion.Operand);
                 case IUnaryOperation { OperatorMethod: null } unary:
@@ -269,9 +287,49 @@ internal static class PolicyErrorsEvaluator
                 case IIsPatternOperation isPattern:
                     var tested = Evaluate(isPattern.Value);
                     return tested == Unknown ? Unknown : Matches(isPattern.Pattern, tested);
+                case ISwitchExpressionOperation switchExpression:
+                    return EvaluateSwitchExpression(switchExpression);
                 default:
-                    return ValueResolver.TryGetConstant(operation, out var folded) ? Normalize(folded) : Unknown;
+                    return ValueResolver.TryGetConstant(operation, out var folded, _cancellationToken) ? Normalize(folded) : Unknown;
             }
+        }
+
+        /// <summary>The value of the first arm that takes the value; unknown when no arm does (the expression throws).</summary>
+        private object EvaluateSwitchExpression(ISwitchExpressionOperation switchExpression)
+        {
+            var value = Evaluate(switchExpression.Value);
+            if (value == Unknown)
+            {
+                return Unknown;
+            }
+
+            foreach (var arm in switchExpression.Arms)
+            {
+                var selected = Selects(arm.Pattern, arm.Guard, value);
+                if (selected is true)
+                {
+                    return Evaluate(arm.Value);
+                }
+
+                if (selected == Unknown)
+                {
+                    return Unknown;
+                }
+            }
+
+            return Unknown;
+        }
+
+        /// <summary>Whether a pattern and its <c>when</c> clause take the value; unknown when either cannot be decided.</summary>
+        private object Selects(IPatternOperation pattern, IOperation? guard, object value)
+        {
+            var matched = Matches(pattern, value);
+            if (matched is not true || guard is null)
+            {
+                return matched;
+            }
+
+            return Evaluate(guard) is bool taken ? taken : Unknown;
         }
 
         private bool IsVariable(IOperation target) =>
@@ -336,6 +394,13 @@ internal static class PolicyErrorsEvaluator
                 case IConstantPatternOperation constant:
                     var expected = Evaluate(constant.Value);
                     return expected == Unknown ? Unknown : Equals(expected, value);
+                case IDiscardPatternOperation:
+                    return true;
+                case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local } declaration
+                    when declaration.MatchesNull || SymbolEqualityComparer.Default.Equals(declaration.MatchedType, declaration.InputType):
+                    // `var x` or `SslPolicyErrors x`: takes every value and names it.
+                    _locals[local] = value;
+                    return true;
                 case INegatedPatternOperation negated:
                     return Matches(negated.Pattern, value) is bool b ? !b : Unknown;
                 case IBinaryPatternOperation binary:

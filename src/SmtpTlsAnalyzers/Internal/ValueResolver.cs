@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,20 +11,22 @@ namespace SmtpTlsAnalyzers.Internal;
 
 /// <summary>
 /// Works out which constant a value is proven to hold from the code's own flow: literals, constants and enum members,
-/// built-in conversions of those, a local written exactly once, and a readonly field whose only write is a constant
-/// initializer. Anything else (configuration, parameters, options objects, method results) is unknown, and an unknown
-/// value never leads to a warning.
+/// built-in conversions of those, conditionals and switch expressions whose branches agree, a local written exactly
+/// once, and a readonly field whose only write is a constant initializer. Anything else (configuration, parameters,
+/// options objects, method results) is unknown, and an unknown value never leads to a warning. The callers pass their
+/// cancellation token: the first question about a body indexes its writes, and the index is kept with the body.
 /// </summary>
 internal static class ValueResolver
 {
     private const int MaxDepth = 8;
 
     /// <summary>Returns true and the value when <paramref name="operation"/> is proven to hold one constant.</summary>
-    public static bool TryGetConstant(IOperation? operation, out object? value) => TryGetConstant(operation, 0, out value);
+    public static bool TryGetConstant(IOperation? operation, out object? value, CancellationToken cancellationToken = default) =>
+        TryGetConstant(operation, 0, cancellationToken, out value);
 
-    public static bool TryGetBoolean(IOperation? operation, out bool value)
+    public static bool TryGetBoolean(IOperation? operation, out bool value, CancellationToken cancellationToken = default)
     {
-        if (TryGetConstant(operation, out var constant) && constant is bool b)
+        if (TryGetConstant(operation, out var constant, cancellationToken) && constant is bool b)
         {
             value = b;
             return true;
@@ -32,9 +36,9 @@ internal static class ValueResolver
         return false;
     }
 
-    public static bool TryGetInt32(IOperation? operation, out int value)
+    public static bool TryGetInt32(IOperation? operation, out int value, CancellationToken cancellationToken = default)
     {
-        if (TryGetConstant(operation, out var constant) && constant is not null && IsIntegral(constant))
+        if (TryGetConstant(operation, out var constant, cancellationToken) && constant is not null && IsIntegral(constant))
         {
             var wide = Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture);
             if (wide is >= int.MinValue and <= int.MaxValue)
@@ -48,9 +52,9 @@ internal static class ValueResolver
         return false;
     }
 
-    public static bool TryGetString(IOperation? operation, out string value)
+    public static bool TryGetString(IOperation? operation, out string value, CancellationToken cancellationToken = default)
     {
-        if (TryGetConstant(operation, out var constant) && constant is string s)
+        if (TryGetConstant(operation, out var constant, cancellationToken) && constant is string s)
         {
             value = s;
             return true;
@@ -63,9 +67,9 @@ internal static class ValueResolver
     /// <summary>
     /// Resolves a value of an enum type (or an integer cast to it) to its underlying bits.
     /// </summary>
-    public static bool TryGetEnumBits(IOperation? operation, out ulong bits)
+    public static bool TryGetEnumBits(IOperation? operation, out ulong bits, CancellationToken cancellationToken = default)
     {
-        if (TryGetConstant(operation, out var constant) && constant is not null && IsIntegral(constant))
+        if (TryGetConstant(operation, out var constant, cancellationToken) && constant is not null && IsIntegral(constant))
         {
             bits = constant is ulong u ? u : unchecked((ulong)Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture));
             return true;
@@ -80,10 +84,10 @@ internal static class ValueResolver
     /// single-write locals. Each leaf is reported with the operation it comes from; a leaf whose value is unknown is
     /// reported with <c>HasValue == false</c>.
     /// </summary>
-    public static void CollectPossibleValues(IOperation? operation, List<PossibleValue> results) =>
-        CollectPossibleValues(operation, 0, results);
+    public static void CollectPossibleValues(IOperation? operation, List<PossibleValue> results, CancellationToken cancellationToken = default) =>
+        CollectPossibleValues(operation, 0, results, cancellationToken);
 
-    private static void CollectPossibleValues(IOperation? operation, int depth, List<PossibleValue> results)
+    private static void CollectPossibleValues(IOperation? operation, int depth, List<PossibleValue> results, CancellationToken cancellationToken)
     {
         operation = SkipImplicitConversions(operation);
         if (operation is null)
@@ -100,26 +104,26 @@ internal static class ValueResolver
         switch (operation)
         {
             case IConditionalOperation { WhenFalse: not null } conditional when !conditional.ConstantValue.HasValue:
-                CollectPossibleValues(conditional.WhenTrue, depth + 1, results);
-                CollectPossibleValues(conditional.WhenFalse, depth + 1, results);
+                CollectPossibleValues(conditional.WhenTrue, depth + 1, results, cancellationToken);
+                CollectPossibleValues(conditional.WhenFalse, depth + 1, results, cancellationToken);
                 return;
             case ISwitchExpressionOperation switchExpression:
                 foreach (var arm in switchExpression.Arms)
                 {
-                    CollectPossibleValues(arm.Value, depth + 1, results);
+                    CollectPossibleValues(arm.Value, depth + 1, results, cancellationToken);
                 }
 
                 return;
             case ICoalesceOperation coalesce:
-                CollectPossibleValues(coalesce.Value, depth + 1, results);
-                CollectPossibleValues(coalesce.WhenNull, depth + 1, results);
+                CollectPossibleValues(coalesce.Value, depth + 1, results, cancellationToken);
+                CollectPossibleValues(coalesce.WhenNull, depth + 1, results, cancellationToken);
                 return;
-            case ILocalReferenceOperation localReference when FindSingleWrite(localReference) is { } written:
-                CollectPossibleValues(written, depth + 1, results);
+            case ILocalReferenceOperation localReference when FindSingleWrite(localReference, cancellationToken) is { } written:
+                CollectPossibleValues(written, depth + 1, results, cancellationToken);
                 return;
         }
 
-        results.Add(TryGetConstant(operation, depth, out var value)
+        results.Add(TryGetConstant(operation, depth, cancellationToken, out var value)
             ? new PossibleValue(operation, true, value)
             : new PossibleValue(operation, false, null));
     }
@@ -135,7 +139,7 @@ internal static class ValueResolver
         return operation;
     }
 
-    private static bool TryGetConstant(IOperation? operation, int depth, out object? value)
+    private static bool TryGetConstant(IOperation? operation, int depth, CancellationToken cancellationToken, out object? value)
     {
         value = null;
         if (operation is null || depth > MaxDepth)
@@ -152,7 +156,7 @@ internal static class ValueResolver
         switch (operation)
         {
             case IConversionOperation { OperatorMethod: null } conversion:
-                if (!TryGetConstant(conversion.Operand, depth + 1, out var operand))
+                if (!TryGetConstant(conversion.Operand, depth + 1, cancellationToken, out var operand))
                 {
                     return false;
                 }
@@ -161,8 +165,8 @@ internal static class ValueResolver
 
             case IConditionalOperation { WhenFalse: not null } conditional:
                 // Both branches yield the same constant: the condition does not matter.
-                if (TryGetConstant(conditional.WhenTrue, depth + 1, out var whenTrue) &&
-                    TryGetConstant(conditional.WhenFalse, depth + 1, out var whenFalse) &&
+                if (TryGetConstant(conditional.WhenTrue, depth + 1, cancellationToken, out var whenTrue) &&
+                    TryGetConstant(conditional.WhenFalse, depth + 1, cancellationToken, out var whenFalse) &&
                     Equals(whenTrue, whenFalse))
                 {
                     value = whenTrue;
@@ -171,41 +175,70 @@ internal static class ValueResolver
 
                 return false;
 
+            case ISwitchExpressionOperation switchExpression:
+                return TryFoldSwitchExpression(switchExpression, depth, cancellationToken, out value);
+
             case IBinaryOperation { OperatorMethod: null } binary:
-                return TryFoldBinary(binary, depth, out value);
+                return TryFoldBinary(binary, depth, cancellationToken, out value);
 
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not
-                when TryGetConstant(not.Operand, depth + 1, out var notOperand) && notOperand is bool b:
+                when TryGetConstant(not.Operand, depth + 1, cancellationToken, out var notOperand) && notOperand is bool b:
                 value = !b;
                 return true;
 
             case ILocalReferenceOperation localReference:
-                return TryGetConstant(FindSingleWrite(localReference), depth + 1, out value);
+                return TryGetConstant(FindSingleWrite(localReference, cancellationToken), depth + 1, cancellationToken, out value);
 
             case IFieldReferenceOperation fieldReference:
-                return TryGetReadOnlyFieldValue(fieldReference, depth, out value);
+                return TryGetReadOnlyFieldValue(fieldReference, depth, cancellationToken, out value);
 
             default:
                 return false;
         }
     }
 
-    private static bool TryFoldBinary(IBinaryOperation binary, int depth, out object? value)
+    /// <summary>
+    /// Every arm yields the same constant: which arm is taken, and what the guards say, does not matter. A switch that
+    /// leaves values to an exception is not folded: a certificate callback that throws rejects those certificates.
+    /// </summary>
+    private static bool TryFoldSwitchExpression(ISwitchExpressionOperation switchExpression, int depth, CancellationToken cancellationToken, out object? value)
     {
         value = null;
-        if (!TryGetConstant(binary.LeftOperand, depth + 1, out var left) ||
-            !TryGetConstant(binary.RightOperand, depth + 1, out var right))
+        if (!switchExpression.IsExhaustive)
+        {
+            return false;
+        }
+
+        var arms = switchExpression.Arms;
+        for (var i = 0; i < arms.Length; i++)
+        {
+            if (!TryGetConstant(arms[i].Value, depth + 1, cancellationToken, out var armValue) || (i > 0 && !Equals(armValue, value)))
+            {
+                return false;
+            }
+
+            value = armValue;
+        }
+
+        return arms.Length > 0;
+    }
+
+    private static bool TryFoldBinary(IBinaryOperation binary, int depth, CancellationToken cancellationToken, out object? value)
+    {
+        value = null;
+        if (!TryGetConstant(binary.LeftOperand, depth + 1, cancellationToken, out var left) ||
+            !TryGetConstant(binary.RightOperand, depth + 1, cancellationToken, out var right))
         {
             // `x || true` is true and `x && false` is false whatever x is.
             if (binary.OperatorKind is BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or &&
-                (IsConstantBool(binary.LeftOperand, depth, true) || IsConstantBool(binary.RightOperand, depth, true)))
+                (IsConstantBool(binary.LeftOperand, depth, true, cancellationToken) || IsConstantBool(binary.RightOperand, depth, true, cancellationToken)))
             {
                 value = true;
                 return true;
             }
 
             if (binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And &&
-                (IsConstantBool(binary.LeftOperand, depth, false) || IsConstantBool(binary.RightOperand, depth, false)))
+                (IsConstantBool(binary.LeftOperand, depth, false, cancellationToken) || IsConstantBool(binary.RightOperand, depth, false, cancellationToken)))
             {
                 value = false;
                 return true;
@@ -255,8 +288,8 @@ internal static class ValueResolver
         return false;
     }
 
-    private static bool IsConstantBool(IOperation operation, int depth, bool expected) =>
-        TryGetConstant(operation, depth + 1, out var value) && value is bool b && b == expected;
+    private static bool IsConstantBool(IOperation operation, int depth, bool expected, CancellationToken cancellationToken) =>
+        TryGetConstant(operation, depth + 1, cancellationToken, out var value) && value is bool b && b == expected;
 
     private static bool TryConvert(object? operand, ITypeSymbol? targetType, out object? value)
     {
@@ -330,79 +363,20 @@ internal static class ValueResolver
     /// The value written to a local when the code writes it exactly once (initializer or assignment) and never
     /// hands it out by reference; otherwise null.
     /// </summary>
-    public static IOperation? FindSingleWrite(ILocalReferenceOperation reference)
+    public static IOperation? FindSingleWrite(ILocalReferenceOperation reference, CancellationToken cancellationToken = default)
     {
         var local = reference.Local;
-        if (local.IsRef || local.IsConst)
-        {
-            return null;
-        }
-
-        var root = GetRoot(reference);
-        IOperation? written = null;
-        var writes = 0;
-        foreach (var descendant in root.DescendantsAndSelf())
-        {
-            switch (descendant)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
-                    if (initializer is not null)
-                    {
-                        writes++;
-                        written = initializer.Value;
-                    }
-
-                    break;
-                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local):
-                    if (other.IsDeclaration)
-                    {
-                        // `out var x`, deconstruction or pattern: the value comes from elsewhere.
-                        return null;
-                    }
-
-                    switch (other.Parent)
-                    {
-                        case ISimpleAssignmentOperation assignment when assignment.Target == other:
-                            if (assignment.IsRef)
-                            {
-                                return null;
-                            }
-
-                            writes++;
-                            written = assignment.Value;
-                            break;
-                        case IAssignmentOperation assignment when assignment.Target == other:
-                        case IIncrementOrDecrementOperation:
-                        case IAddressOfOperation:
-                        case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
-                        case ITupleOperation:
-                            return null;
-                    }
-
-                    break;
-            }
-
-            if (writes > 1)
-            {
-                return null;
-            }
-        }
-
-        return writes == 1 ? written : null;
+        return local.IsRef || local.IsConst ? null : WriteIndex.For(GetRoot(reference), cancellationToken).SingleWrite(local);
     }
 
     /// <summary>
-    /// The constant initializer of a readonly field that no constructor writes again. The initializer is bound when
+    /// The constant initializer of a readonly field that nothing else writes. The initializer is bound when
     /// it is in the same syntax tree (other trees would need a new semantic model); elsewhere only a literal counts.
     /// </summary>
-    private static bool TryGetReadOnlyFieldValue(IFieldReferenceOperation reference, int depth, out object? value)
+    private static bool TryGetReadOnlyFieldValue(IFieldReferenceOperation reference, int depth, CancellationToken cancellationToken, out object? value)
     {
         value = null;
-        var field = reference.Field;
-        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1 ||
-            field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializerValue } ||
-            IsWrittenByConstructor(field))
+        if (FindUnwrittenInitializer(reference, cancellationToken) is not { } initializerValue)
         {
             return false;
         }
@@ -410,7 +384,7 @@ internal static class ValueResolver
         var model = reference.SemanticModel;
         if (model is not null && model.SyntaxTree == initializerValue.SyntaxTree)
         {
-            return TryGetConstant(model.GetOperation(initializerValue), depth + 1, out value);
+            return TryGetConstant(model.GetOperation(initializerValue, cancellationToken), depth + 1, cancellationToken, out value);
         }
 
         if (initializerValue is LiteralExpressionSyntax literal)
@@ -432,25 +406,59 @@ internal static class ValueResolver
         return false;
     }
 
-    internal static bool IsWrittenByConstructor(IFieldSymbol field)
-    {
-        var constructors = field.IsStatic ? field.ContainingType.StaticConstructors : field.ContainingType.InstanceConstructors;
-        foreach (var constructor in constructors)
-        {
-            foreach (var syntaxReference in constructor.DeclaringSyntaxReferences)
-            {
-                // A cheap syntactic look is enough here: it can only make the resolver give up.
-                foreach (var node in syntaxReference.GetSyntax().DescendantNodes())
-                {
-                    if (node is AssignmentExpressionSyntax assignment && NamesField(assignment.Left, field.Name))
-                    {
-                        return true;
-                    }
+    /// <summary>
+    /// The bound initializer of a readonly field declared in the tree being analyzed, when no constructor and no init
+    /// accessor writes the field again; otherwise null.
+    /// </summary>
+    public static IOperation? FindReadOnlyFieldInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken = default) =>
+        FindUnwrittenInitializer(reference, cancellationToken) is { } initializer &&
+        reference.SemanticModel is { } model && model.SyntaxTree == initializer.SyntaxTree
+            ? model.GetOperation(initializer, cancellationToken)
+            : null;
 
-                    if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument && NamesField(argument.Expression, field.Name))
-                    {
-                        return true;
-                    }
+    private static ExpressionSyntax? FindUnwrittenInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken)
+    {
+        var field = reference.Field;
+        return field.IsReadOnly && field.DeclaringSyntaxReferences.Length == 1 &&
+            field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer } &&
+            !IsWrittenByConstructor(field, reference.SemanticModel, cancellationToken)
+            ? initializer
+            : null;
+    }
+
+    /// <summary>
+    /// Whether a constructor or an init accessor of the field's type (the only code that may write a readonly field
+    /// besides its initializer) writes it. Members in the tree of <paramref name="model"/> are read as operations; a
+    /// member in another tree, which would need another semantic model, counts as a write when it names the field at all.
+    /// </summary>
+    private static bool IsWrittenByConstructor(IFieldSymbol field, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        field = field.OriginalDefinition;
+        var type = field.ContainingType;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol method || !MayWrite(method, field))
+            {
+                continue;
+            }
+
+            foreach (var syntaxReference in method.DeclaringSyntaxReferences)
+            {
+                var declaration = syntaxReference.GetSyntax(cancellationToken);
+                if (IsDeclarationOf(type, declaration))
+                {
+                    // A primary constructor has no body: its only writes are the field initializers themselves.
+                    continue;
+                }
+
+                var body = model is not null && model.SyntaxTree == declaration.SyntaxTree
+                    ? model.GetOperation(declaration, cancellationToken)
+                    : null;
+                if (body is not null
+                    ? WriteIndex.For(body, cancellationToken).Writes(field)
+                    : NameIndex.For(declaration, cancellationToken).Contains(field.Name))
+                {
+                    return true;
                 }
             }
         }
@@ -458,12 +466,22 @@ internal static class ValueResolver
         return false;
     }
 
-    private static bool NamesField(ExpressionSyntax expression, string name) => expression switch
+    private static bool MayWrite(IMethodSymbol method, IFieldSymbol field) => field.IsStatic
+        ? method.MethodKind == MethodKind.StaticConstructor
+        : method.MethodKind == MethodKind.Constructor || method is { MethodKind: MethodKind.PropertySet, IsInitOnly: true };
+
+    private static bool IsDeclarationOf(INamedTypeSymbol type, SyntaxNode node)
     {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText == name,
-        _ => false,
-    };
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == node.SyntaxTree && reference.Span == node.Span)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The outermost operation of the body, initializer or lambda-free member that contains this one.</summary>
     public static IOperation GetRoot(IOperation operation)
@@ -474,6 +492,141 @@ internal static class ValueResolver
         }
 
         return operation;
+    }
+
+    /// <summary>
+    /// What one operation root (a body, an initializer) writes, found in a single walk and kept as long as the root:
+    /// the value of each local written exactly once, and the fields it writes in any way.
+    /// </summary>
+    private sealed class WriteIndex
+    {
+        private static readonly ConditionalWeakTable<IOperation, WriteIndex> Cache = new();
+
+        private readonly Dictionary<ILocalSymbol, (int Count, IOperation? Value)> _locals = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<IFieldSymbol> _fields = new(SymbolEqualityComparer.Default);
+        private bool _writesThis;
+
+        public static WriteIndex For(IOperation root, CancellationToken cancellationToken)
+        {
+            if (Cache.TryGetValue(root, out var index))
+            {
+                return index;
+            }
+
+            var built = Build(root, cancellationToken);
+            return Cache.GetValue(root, _ => built);
+        }
+
+        public IOperation? SingleWrite(ILocalSymbol local) =>
+            _locals.TryGetValue(local, out var writes) && writes.Count == 1 ? writes.Value : null;
+
+        /// <summary>Whether the root writes the field, or the whole instance (<c>this = …</c> in a struct).</summary>
+        public bool Writes(IFieldSymbol field) => _writesThis || _fields.Contains(field.OriginalDefinition);
+
+        private static WriteIndex Build(IOperation root, CancellationToken cancellationToken)
+        {
+            var index = new WriteIndex();
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator:
+                        if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
+                        {
+                            index.AddWrite(declarator.Symbol, initializer.Value);
+                        }
+
+                        break;
+                    case ILocalReferenceOperation { IsDeclaration: true } declaration:
+                        // `out var x`, deconstruction or pattern: the value comes from elsewhere.
+                        index.AddWrite(declaration.Local, null);
+                        break;
+                    case ILocalReferenceOperation local when IsWritten(local, out var value):
+                        index.AddWrite(local.Local, value);
+                        break;
+                    case IFieldReferenceOperation field when IsWritten(field, out _):
+                        index._fields.Add(field.Field.OriginalDefinition);
+                        break;
+                    case IInstanceReferenceOperation instance when IsWritten(instance, out _):
+                        index._writesThis = true;
+                        break;
+                }
+            }
+
+            return index;
+        }
+
+        /// <summary>A write whose value is unknown (null) counts twice, so that no single value survives it.</summary>
+        private void AddWrite(ILocalSymbol local, IOperation? value)
+        {
+            _locals.TryGetValue(local, out var writes);
+            _locals[local] = (writes.Count + (value is null ? 2 : 1), value);
+        }
+
+        /// <summary>
+        /// Whether a reference to a variable writes it: as the target of an assignment (<paramref name="value"/> is the
+        /// value of a plain one) or of a deconstruction, by increment, or handed out by <c>ref</c>, <c>out</c> or address.
+        /// </summary>
+        private static bool IsWritten(IOperation reference, out IOperation? value)
+        {
+            value = null;
+            switch (reference.Parent)
+            {
+                case ISimpleAssignmentOperation { IsRef: false } assignment when assignment.Target == reference:
+                    value = assignment.Value;
+                    return true;
+                case IAssignmentOperation assignment when assignment.Target == reference:
+                case ISimpleAssignmentOperation { IsRef: true } refAssignment when refAssignment.Value == reference:
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.RefKind: RefKind.Ref } }:
+                case IIncrementOrDecrementOperation:
+                case IAddressOfOperation:
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                    return true;
+                case ITupleOperation tuple:
+                    return IsDeconstructionTarget(tuple);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsDeconstructionTarget(ITupleOperation tuple)
+        {
+            IOperation outermost = tuple;
+            while (outermost.Parent is ITupleOperation outer)
+            {
+                outermost = outer;
+            }
+
+            return outermost.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == outermost ||
+                outermost.Parent is IForEachLoopOperation;
+        }
+    }
+
+    /// <summary>
+    /// The names a declaration in another syntax tree mentions, compared without case so that it holds for every
+    /// language. A declaration that never names a field cannot write it; one that names it is taken to write it.
+    /// </summary>
+    private static class NameIndex
+    {
+        private static readonly ConditionalWeakTable<SyntaxNode, HashSet<string>> Cache = new();
+
+        public static HashSet<string> For(SyntaxNode declaration, CancellationToken cancellationToken)
+        {
+            if (Cache.TryGetValue(declaration, out var names))
+            {
+                return names;
+            }
+
+            var built = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var token in declaration.DescendantTokens())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                built.Add(token.ValueText);
+            }
+
+            return Cache.GetValue(declaration, _ => built);
+        }
     }
 }
 
