@@ -12,6 +12,7 @@ internal sealed class CSharpSyntax : LanguageSyntax
     public static readonly CSharpSyntax Instance = new();
 
     private CSharpSyntax()
+        : base(LanguageNames.CSharp)
     {
     }
 
@@ -57,6 +58,82 @@ internal sealed class CSharpSyntax : LanguageSyntax
 
     public override bool IsCallbackDeclaration(SyntaxNode declaration) =>
         declaration is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax;
+
+    public override SyntaxNode? FieldInitializerValue(SyntaxNode declarator) =>
+        declarator is VariableDeclaratorSyntax { Initializer.Value: { } value } ? value : null;
+
+    public override bool TryGetLiteralValue(SyntaxNode expression, out object? value)
+    {
+        value = null;
+        if (expression is not LiteralExpressionSyntax literal)
+        {
+            return false;
+        }
+
+        switch (literal.Kind())
+        {
+            case SyntaxKind.TrueLiteralExpression:
+                value = true;
+                return true;
+            case SyntaxKind.FalseLiteralExpression:
+                value = false;
+                return true;
+            case SyntaxKind.NumericLiteralExpression or SyntaxKind.StringLiteralExpression:
+                value = literal.Token.Value;
+                return value is not null;
+            default:
+                return false;
+        }
+    }
+
+    public override bool IsMethodDeclaration(SyntaxNode declaration) =>
+        declaration is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax;
+
+    public override bool IsParameterlessAnonymousMethod(SyntaxNode node) =>
+        node is AnonymousMethodExpressionSyntax { ParameterList: null };
+
+    public override bool ReturnsOnlyTrue(SyntaxNode declaration, CancellationToken cancellationToken)
+    {
+        var (block, expression) = declaration switch
+        {
+            BaseMethodDeclarationSyntax m => (m.Body, m.ExpressionBody?.Expression),
+            LocalFunctionStatementSyntax f => (f.Body, f.ExpressionBody?.Expression),
+            _ => (null, null),
+        };
+
+        if (expression is not null)
+        {
+            return IsTrueLiteral(expression);
+        }
+
+        if (block is null || block.Statements.Count == 0 || block.Statements[block.Statements.Count - 1] is not ReturnStatementSyntax last || !IsTrueLiteral(last.Expression))
+        {
+            return false;
+        }
+
+        foreach (var node in block.DescendantNodes(n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (node)
+            {
+                case ReturnStatementSyntax ret when !IsTrueLiteral(ret.Expression):
+                case ThrowStatementSyntax or ThrowExpressionSyntax:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTrueLiteral(ExpressionSyntax? expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression is not null && expression.IsKind(SyntaxKind.TrueLiteralExpression);
+    }
 
     public override bool NamesIdentifier(SyntaxNode node, string name, CancellationToken cancellationToken)
     {

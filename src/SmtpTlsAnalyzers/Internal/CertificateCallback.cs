@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+
+using SmtpTlsAnalyzers.Languages;
 
 namespace SmtpTlsAnalyzers.Internal;
 
@@ -52,7 +52,7 @@ internal sealed class CertificateCallback
             case IConversionOperation { OperatorMethod: null } cast:
                 return Resolve(cast.Operand, depth + 1, cancellationToken);
             case IAnonymousFunctionOperation lambda:
-                var parameterless = lambda.Syntax is AnonymousMethodExpressionSyntax { ParameterList: null };
+                var parameterless = LanguageSyntax.Of(lambda.Syntax)?.IsParameterlessAnonymousMethod(lambda.Syntax) == true;
                 return new CertificateCallback(parameterless ? null : lambda.Symbol, lambda.Body, lambda.Syntax);
             case IMethodReferenceOperation methodReference:
                 return FromMethod(methodReference.Method, methodReference.SemanticModel, cancellationToken);
@@ -83,7 +83,7 @@ internal sealed class CertificateCallback
         }
 
         var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        if (declaration is not (BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax))
+        if (LanguageSyntax.Of(declaration)?.IsMethodDeclaration(declaration) != true)
         {
             return null;
         }
@@ -113,7 +113,7 @@ internal sealed class CertificateCallback
     {
         if (Body is null)
         {
-            return ReturnsTrueBySyntax(Declaration, cancellationToken) ? CallbackVerdict.AcceptsAll() : CallbackVerdict.Unknown;
+            return LanguageSyntax.Of(Declaration)?.ReturnsOnlyTrue(Declaration, cancellationToken) == true ? CallbackVerdict.AcceptsAll() : CallbackVerdict.Unknown;
         }
 
         var returns = new List<IReturnOperation>();
@@ -218,50 +218,6 @@ internal sealed class CertificateCallback
                 stack.Push(child);
             }
         }
-    }
-
-    /// <summary><c>=> true</c> or <c>{ return true; }</c> (logging statements before it allowed), read from syntax alone.</summary>
-    private static bool ReturnsTrueBySyntax(SyntaxNode declaration, CancellationToken cancellationToken)
-    {
-        var (block, expression) = declaration switch
-        {
-            BaseMethodDeclarationSyntax m => (m.Body, m.ExpressionBody?.Expression),
-            LocalFunctionStatementSyntax f => (f.Body, f.ExpressionBody?.Expression),
-            _ => (null, null),
-        };
-
-        if (expression is not null)
-        {
-            return IsTrueLiteral(expression);
-        }
-
-        if (block is null || block.Statements.Count == 0 || block.Statements[block.Statements.Count - 1] is not ReturnStatementSyntax last || !IsTrueLiteral(last.Expression))
-        {
-            return false;
-        }
-
-        foreach (var node in block.DescendantNodes(n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax)))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (node)
-            {
-                case ReturnStatementSyntax ret when !IsTrueLiteral(ret.Expression):
-                case ThrowStatementSyntax or ThrowExpressionSyntax:
-                    return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsTrueLiteral(ExpressionSyntax? expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-
-        return expression is not null && expression.IsKind(SyntaxKind.TrueLiteralExpression);
     }
 }
 

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+
+using SmtpTlsAnalyzers.Languages;
 
 namespace SmtpTlsAnalyzers.Internal;
 
@@ -387,20 +387,9 @@ internal static class ValueResolver
             return TryGetConstant(model.GetOperation(initializerValue, cancellationToken), depth + 1, cancellationToken, out value);
         }
 
-        if (initializerValue is LiteralExpressionSyntax literal)
+        if (LanguageSyntax.Of(initializerValue) is { } syntax && syntax.TryGetLiteralValue(initializerValue, out value))
         {
-            switch (literal.Kind())
-            {
-                case SyntaxKind.TrueLiteralExpression:
-                    value = true;
-                    return true;
-                case SyntaxKind.FalseLiteralExpression:
-                    value = false;
-                    return true;
-                case SyntaxKind.NumericLiteralExpression or SyntaxKind.StringLiteralExpression:
-                    value = literal.Token.Value;
-                    return value is not null;
-            }
+            return true;
         }
 
         return false;
@@ -416,11 +405,12 @@ internal static class ValueResolver
             ? model.GetOperation(initializer, cancellationToken)
             : null;
 
-    private static ExpressionSyntax? FindUnwrittenInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken)
+    private static SyntaxNode? FindUnwrittenInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken)
     {
         var field = reference.Field;
         return field.IsReadOnly && field.DeclaringSyntaxReferences.Length == 1 &&
-            field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer } &&
+            field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is { } declarator &&
+            LanguageSyntax.Of(declarator)?.FieldInitializerValue(declarator) is { } initializer &&
             !IsWrittenByConstructor(field, reference.SemanticModel, cancellationToken)
             ? initializer
             : null;

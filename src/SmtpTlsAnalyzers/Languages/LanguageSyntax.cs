@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -10,6 +11,13 @@ namespace SmtpTlsAnalyzers.Languages;
 /// </summary>
 internal abstract class LanguageSyntax
 {
+    private static readonly ConcurrentDictionary<string, LanguageSyntax> Languages = new();
+
+    protected LanguageSyntax(string language) => Languages[language] = this;
+
+    /// <summary>The answers for the language of <paramref name="node"/>; null for a language no analyzer of the package speaks.</summary>
+    public static LanguageSyntax? Of(SyntaxNode node) => Languages.TryGetValue(node.Language, out var syntax) ? syntax : null;
+
     /// <summary>
     /// The nodes whose operation trees hold the file's executable code: member bodies, field and property
     /// initializers, top-level statements. Lambdas and local functions are inside them.
@@ -27,6 +35,24 @@ internal abstract class LanguageSyntax
 
     /// <summary>True for a callback a fix can rewrite: a lambda, an anonymous method, a method or a local function.</summary>
     public abstract bool IsCallbackDeclaration(SyntaxNode declaration);
+
+    /// <summary>The value written in a field's declaration (<paramref name="declarator"/> is the field's declaring syntax); null when it has none.</summary>
+    public abstract SyntaxNode? FieldInitializerValue(SyntaxNode declarator);
+
+    /// <summary>The value of a <c>true</c>, <c>false</c>, number or string literal.</summary>
+    public abstract bool TryGetLiteralValue(SyntaxNode expression, out object? value);
+
+    /// <summary>True for a method or local function declaration whose body the rules may read.</summary>
+    public abstract bool IsMethodDeclaration(SyntaxNode declaration);
+
+    /// <summary>True for an anonymous method written without a parameter list (<c>delegate { ... }</c>).</summary>
+    public abstract bool IsParameterlessAnonymousMethod(SyntaxNode node);
+
+    /// <summary>
+    /// A method declared in another file, read from syntax alone: true when its body can only return true
+    /// (<c>=&gt; true</c>, or statements that end with <c>return true</c> and neither return anything else nor throw).
+    /// </summary>
+    public abstract bool ReturnsOnlyTrue(SyntaxNode declaration, CancellationToken cancellationToken);
 
     /// <summary>True when the node's text names <paramref name="name"/> as an identifier (the language's own comparison).</summary>
     public abstract bool NamesIdentifier(SyntaxNode node, string name, CancellationToken cancellationToken);
