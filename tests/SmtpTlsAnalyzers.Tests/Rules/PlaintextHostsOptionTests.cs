@@ -6,13 +6,13 @@ using Microsoft.CodeAnalysis.Testing;
 using SmtpTlsAnalyzers.Internal;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
-using Verify = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.PackageAnalyzers>;
+using Verify = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.SmtpTlsAnalyzer>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
 /// <summary>
 /// <c>smtp_tls_analyzers.plaintext_hosts</c>: a list replaces the defaults (localhost, 127.0.0.1, ::1); a list that
-/// starts with <c>+</c> is added to them. Each case runs every analyzer of the package over one connection per host,
+/// starts with <c>+</c> is added to them. Each case runs the package's analyzer (every rule) over one connection per host,
 /// through each way the rules read a host: a System.Net.Mail client, a MailKit Connect with a host, a MailKit Uri,
 /// a TLS setting of a MailKit client (the client's connections), a MailKit connection whose TLS depends on
 /// configuration, and App.config.
