@@ -8,7 +8,8 @@ namespace SmtpTlsAnalyzers.Internal;
 /// The package's .editorconfig options, shared by every rule:
 /// <list type="bullet">
 /// <item><c>smtp_tls_analyzers.plaintext_hosts</c> (default <c>localhost, 127.0.0.1, ::1</c>): no rule reports a
-/// connection to a listed host. A host that is not a constant is never exempt.</item>
+/// connection to a listed host. A host that is not a constant is never exempt. A list replaces the defaults; a list
+/// that starts with <c>+</c> (<c>+ mailpit, mailhog</c>) is added to them.</item>
 /// <item><c>smtp_tls_analyzers.analyze_test_projects</c> (default <c>false</c>): a project whose
 /// <c>IsTestProject</c> build property is true is not analyzed unless this is true.</item>
 /// </list>
@@ -19,6 +20,9 @@ internal sealed class AnalyzerSettings
     public const string AnalyzeTestProjectsKey = "smtp_tls_analyzers.analyze_test_projects";
     public const string IsTestProjectKey = "build_property.IsTestProject";
     public const string DefaultPlaintextHosts = "localhost, 127.0.0.1, ::1";
+
+    /// <summary>Written before a <c>plaintext_hosts</c> list, adds the hosts to the defaults instead of replacing them.</summary>
+    public const char AddToDefaultsPrefix = '+';
 
     private static readonly char[] HostSeparators = { ',', ';', ' ', '\t' };
 
@@ -97,8 +101,19 @@ internal sealed class AnalyzerSettings
             return false;
         }
 
-        configured ??= DefaultPlaintextHosts;
-        foreach (var entry in configured.Split(HostSeparators, StringSplitOptions.RemoveEmptyEntries))
+        configured = configured?.Trim() ?? DefaultPlaintextHosts;
+        if (configured.Length > 0 && configured[0] == AddToDefaultsPrefix)
+        {
+            // "+ mailpit" keeps the defaults and adds mailpit; a plain "mailpit" replaces them.
+            return Contains(DefaultPlaintextHosts, host) || Contains(configured.Substring(1), host);
+        }
+
+        return Contains(configured, host);
+    }
+
+    private static bool Contains(string list, string host)
+    {
+        foreach (var entry in list.Split(HostSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (string.Equals(NormalizeHost(entry), NormalizeHost(host), StringComparison.OrdinalIgnoreCase))
             {

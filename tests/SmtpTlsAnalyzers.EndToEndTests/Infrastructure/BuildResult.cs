@@ -59,6 +59,14 @@ internal sealed partial class BuildResult
                 r => r.GetProperty("id").GetString()!,
                 r => r.TryGetProperty("helpUri", out var help) ? help.GetString() : null,
                 StringComparer.Ordinal);
+        SarifRuleTags = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+            .Where(r => r.GetProperty("id").GetString()!.StartsWith("SMTP", StringComparison.Ordinal))
+            .ToDictionary(
+                r => r.GetProperty("id").GetString()!,
+                r => (IReadOnlyList<string>)(r.TryGetProperty("properties", out var properties) && properties.TryGetProperty("tags", out var tags)
+                    ? tags.EnumerateArray().Select(t => t.GetString()!).ToList()
+                    : new List<string>()),
+                StringComparer.Ordinal);
         AnalyzerExceptions = run.TryGetProperty("results", out results)
             ? results.EnumerateArray().Where(r => r.GetProperty("ruleId").GetString() == "AD0001").Select(r => r.GetRawText()).ToList()
             : new List<string>();
@@ -83,6 +91,9 @@ internal sealed partial class BuildResult
 
     /// <summary>The SMTP rules the SARIF log describes, with their help URI.</summary>
     public IReadOnlyDictionary<string, string?> SarifRules { get; }
+
+    /// <summary>The SMTP rules the SARIF log describes, with their tags (<c>properties.tags</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SarifRuleTags { get; }
 
     public IReadOnlyList<string> AnalyzerExceptions { get; }
 
