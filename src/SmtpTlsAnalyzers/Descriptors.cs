@@ -5,7 +5,8 @@ namespace SmtpTlsAnalyzers;
 /// <summary>Every diagnostic this package reports, created through one factory.</summary>
 internal static class Descriptors
 {
-    public const string HelpLinkBase = "https://github.com/smtp-tls-analyzers/SmtpTlsAnalyzers/blob/main/docs/rules/";
+    /// <summary>The docs of the rules, in the repository the package is published from, at the tag of this version.</summary>
+    public const string HelpLinkBase = PackageInfo.RepositoryUrl + "/blob/" + PackageInfo.ReleaseTag + "/docs/rules/";
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
