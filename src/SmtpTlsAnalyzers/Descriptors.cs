@@ -110,4 +110,12 @@ internal static class Descriptors
             isEnabledByDefault: true,
             description: description,
             helpLinkUri: HelpLink(id));
+
+    // SMTP014 is kept apart from the descriptors above: the configuration rule reads files, not only code.
+    public static readonly DiagnosticDescriptor SMTP014_ConfigurationTurnsTlsOff = Create(
+        DiagnosticIds.ConfigurationTurnsTlsOff,
+        "Do not turn TLS off for mail in configuration",
+        "{0} sets {1} to {2}{3}, so {4}",
+        DiagnosticSeverity.Warning,
+        "The code reads the TLS mode of a mail connection from configuration, and a configuration file of the project (appsettings.json, appsettings.{Environment}.json, or the appSettings of App.config) sets a value that turns TLS off or makes it opportunistic: EnableSsl false, SecureSocketOptions None or StartTlsWhenAvailable, useSsl false, or Auto on a port other than 465/993/995.");
 }

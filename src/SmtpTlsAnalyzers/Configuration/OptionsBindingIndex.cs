@@ -1,0 +1,293 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Internal;
+
+namespace SmtpTlsAnalyzers.Configuration;
+
+/// <summary>One options class bound to a configuration section, and the call that binds it.</summary>
+internal sealed class OptionsBinding
+{
+    public OptionsBinding(INamedTypeSymbol type, string? section, bool isNamed, IInvocationOperation invocation)
+    {
+        Type = type;
+        Section = section;
+        IsNamed = isNamed;
+        Invocation = invocation;
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    /// <summary>The section path; null when the code does not fix it.</summary>
+    public string? Section { get; }
+
+    /// <summary>A named options instance (<c>Configure&lt;T&gt;("name", ...)</c>), which IOptions&lt;T&gt;.Value does not hand out.</summary>
+    public bool IsNamed { get; }
+
+    public IInvocationOperation Invocation { get; }
+}
+
+/// <summary>
+/// Every call of the compilation that binds an options class to a configuration section:
+/// <c>services.Configure&lt;T&gt;(config.GetSection("Smtp"))</c>, <c>AddOptions&lt;T&gt;().Bind(...)</c> and
+/// <c>.BindConfiguration("Smtp")</c>, <c>GetSection("Smtp").Get&lt;T&gt;()</c>, <c>GetSection("Smtp").Bind(instance)</c>
+/// and <c>config.Bind("Smtp", instance)</c>.
+/// <para>
+/// The binding calls usually sit in another file (Program.cs) than the mail code, so this needs the semantic models
+/// of other trees. It is built once per compilation, on the first TLS input that reads an options class, from the
+/// trees whose text names a binding method (most trees never do), and only their invocations named like one are
+/// bound. A diagnostic therefore stays at the code that reads the setting, and shows live in the editor, where an
+/// index filled by operation actions would only be complete at compilation end.
+/// </para>
+/// </summary>
+internal sealed class OptionsBindingIndex
+{
+    private static readonly string[] TextMarkers = { "Configure<", "Bind", "Get<" };
+
+    private readonly ImmutableArray<OptionsBinding> _bindings;
+
+    private OptionsBindingIndex(ImmutableArray<OptionsBinding> bindings) => _bindings = bindings;
+
+    public ImmutableArray<OptionsBinding> Bindings => _bindings;
+
+    public static OptionsBindingIndex Build(ConfigurationContext context, CancellationToken cancellationToken)
+    {
+        var bindings = ImmutableArray.CreateBuilder<OptionsBinding>();
+        var compilation = context.Compilation;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!MentionsBinding(tree, cancellationToken))
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax invocation || !IsBindingName(MethodName(invocation.Expression)))
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // The binding calls sit in other files than the code that reads the options; see the class summary and docs/rules/SMTP014.md.
+                model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation &&
+                    Classify(operation, context) is { } binding)
+                {
+                    bindings.Add(binding);
+                }
+            }
+        }
+
+        return new OptionsBindingIndex(bindings.ToImmutable());
+    }
+
+    /// <summary>
+    /// The section <paramref name="type"/> is bound to, for the default options instance: null when no call binds it,
+    /// when calls bind it to different or unknown sections, or when it is only reached as a nested property of
+    /// bound classes in more than one place.
+    /// </summary>
+    public string? FindSection(INamedTypeSymbol type)
+    {
+        string? found = null;
+        var any = false;
+        foreach (var binding in _bindings)
+        {
+            if (binding.IsNamed || !SymbolEqualityComparer.Default.Equals(binding.Type, type))
+            {
+                continue;
+            }
+
+            if (binding.Section is null || (any && !string.Equals(found, binding.Section, StringComparison.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
+
+            found = binding.Section;
+            any = true;
+        }
+
+        if (any)
+        {
+            return found;
+        }
+
+        // A nested options class (Mail:Smtp) handed out on its own.
+        foreach (var binding in _bindings)
+        {
+            if (binding.IsNamed || binding.Section is null)
+            {
+                continue;
+            }
+
+            var nested = FindNested(binding.Type, type, binding.Section, 0);
+            if (nested is null)
+            {
+                continue;
+            }
+
+            if (found is not null && !string.Equals(found, nested, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            found = nested;
+        }
+
+        return found;
+    }
+
+    private static string? FindNested(INamedTypeSymbol container, INamedTypeSymbol wanted, string path, int depth)
+    {
+        if (depth > 2)
+        {
+            return null;
+        }
+
+        foreach (var member in container.GetMembers())
+        {
+            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, Type: INamedTypeSymbol propertyType } property)
+            {
+                continue;
+            }
+
+            var childPath = ConfigurationTracer.Combine(path, OptionsPath.KeyName(property));
+            if (SymbolEqualityComparer.Default.Equals(propertyType, wanted))
+            {
+                return childPath;
+            }
+
+            if (propertyType.SpecialType == SpecialType.None && propertyType.TypeKind == TypeKind.Class &&
+                SymbolEqualityComparer.Default.Equals(propertyType.ContainingAssembly, container.ContainingAssembly) &&
+                FindNested(propertyType, wanted, childPath, depth + 1) is { } deeper)
+            {
+                return deeper;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool MentionsBinding(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken).ToString();
+        foreach (var marker in TextMarkers)
+        {
+            if (text.IndexOf(marker, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? MethodName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool IsBindingName(string? name) => name is "Configure" or "Bind" or "BindConfiguration" or "Get";
+
+    private static OptionsBinding? Classify(IInvocationOperation invocation, ConfigurationContext context)
+    {
+        var method = invocation.TargetMethod;
+        var containing = method.ContainingType;
+        var symbols = context.Symbols;
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.OptionsConfigurationServiceCollectionExtensions))
+        {
+            if (method.Name != "Configure" || method.TypeArguments.Length != 1 || method.TypeArguments[0] is not INamedTypeSymbol type)
+            {
+                return null;
+            }
+
+            var isNamed = IsNamed(invocation, "name");
+            return new OptionsBinding(type, ConfigurationTracer.SectionPath(Argument(invocation, "config"), context), isNamed, invocation);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.OptionsBuilderConfigurationExtensions))
+        {
+            if (method.TypeArguments.Length != 1 || method.TypeArguments[0] is not INamedTypeSymbol type)
+            {
+                return null;
+            }
+
+            var builder = ConfigurationTracer.Skip(ConfigurationTracer.FirstArgument(invocation));
+            var isNamed = builder is IInvocationOperation { TargetMethod.Name: "AddOptions" } addOptions && IsNamed(addOptions, "name");
+            return method.Name switch
+            {
+                "Bind" => new OptionsBinding(type, ConfigurationTracer.SectionPath(Argument(invocation, "config"), context), isNamed, invocation),
+                "BindConfiguration" => new OptionsBinding(type, ConfigurationTracer.ConstantArgument(invocation, "configSectionPath"), isNamed, invocation),
+                _ => null,
+            };
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(containing, symbols.ConfigurationBinder))
+        {
+            var section = ConfigurationTracer.SectionPath(ConfigurationTracer.FirstArgument(invocation), context);
+            switch (method.Name)
+            {
+                case "Get" when method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol type && IsOptionsClass(type):
+                    return new OptionsBinding(type, section, isNamed: false, invocation);
+                case "Bind":
+                    var instance = ConfigurationTracer.Skip(Argument(invocation, "instance"));
+                    if (instance?.Type is not INamedTypeSymbol boundType || !IsOptionsClass(boundType))
+                    {
+                        return null;
+                    }
+
+                    var key = Argument(invocation, "key");
+                    if (key is not null)
+                    {
+                        section = section is not null && ValueResolver.TryGetString(key, out var keyText) ? ConfigurationTracer.Combine(section, keyText) : null;
+                    }
+
+                    return new OptionsBinding(boundType, section, isNamed: false, invocation);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsOptionsClass(INamedTypeSymbol type) =>
+        type.SpecialType == SpecialType.None && type.TypeKind is TypeKind.Class or TypeKind.Struct;
+
+    /// <summary>True when a name argument is given and is not the default name (empty); an unknown name counts as named.</summary>
+    private static bool IsNamed(IInvocationOperation invocation, string parameterName)
+    {
+        var name = Argument(invocation, parameterName);
+        if (name is null)
+        {
+            return false;
+        }
+
+        if (ValueResolver.TryGetConstant(name, out var value))
+        {
+            return value is string { Length: > 0 };
+        }
+
+        return true;
+    }
+
+    private static IOperation? Argument(IInvocationOperation invocation, string parameterName)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == parameterName && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,561 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using SmtpTlsAnalyzers.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP014: a configuration file turns TLS off for a mail connection whose TLS input the code reads from configuration.</summary>
+public class ConfigurationTurnsTlsOffTests
+{
+    private const string Json = "/app/appsettings.json";
+    private const string ClearText = "the mail crosses the network in clear text";
+    private const string LoginInClearText = "the login and the mail cross the network in clear text";
+    private const string Strippable = " uses STARTTLS only when the server offers it, and anyone on the path can remove that offer";
+
+    private const string Usings = """
+        using System;
+        using System.Net.Mail;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Options;
+
+        """;
+
+    private const string SmtpOptions = """
+
+        public class SmtpOptions
+        {
+            public string Host { get; set; } = "";
+            public int Port { get; set; }
+            public bool EnableSsl { get; set; }
+            public bool UseSsl { get; set; }
+            public MailKit.Security.SecureSocketOptions Security { get; set; }
+        }
+        """;
+
+    private const string InsecureJson = """
+        {
+          "Smtp": { "Host": "smtp.163.com", "Port": 25, "User": "u", "Password": "p", "EnableSsl": {|#1:false|} }
+        }
+        """;
+
+    private const string Register = """
+
+        public static class Startup
+        {
+            public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        }
+        """;
+
+    internal static DiagnosticResult Expected(string where, string key, string value, string endpoint, string consequence) =>
+        new DiagnosticResult(Descriptors.SMTP014_ConfigurationTurnsTlsOff)
+            .WithLocation(0)
+            .WithLocation(1)
+            .WithArguments(where, key, value, endpoint.Length == 0 ? string.Empty : " for " + endpoint, consequence);
+
+    internal static Task VerifyAsync(string code, (string Path, string Content)[] files, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerVerifier<ConfigurationTurnsTlsOffAnalyzer>.Test { TestCode = code };
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        foreach (var file in files)
+        {
+            test.TestState.AdditionalFiles.Add((file.Path, file.Content));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static Task VerifyAsync(string code, string json, params DiagnosticResult[] expected) =>
+        VerifyAsync(code, new[] { (Json, json) }, expected);
+
+    // ---- Options classes ----
+
+    [Fact]
+    public async Task OptionsValueCopiedToField_EnableSslFalse_Reports()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender
+            {
+                private readonly SmtpOptions _options;
+                public EmailSender(IOptions<SmtpOptions> options) => _options = options.Value;
+
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(_options.Host, _options.Port);
+                    client.EnableSsl = {|#0:_options.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Fact]
+    public async Task OptionsValueInline_WithCredentials_SaysTheLoginGoesInClearText()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender
+            {
+                private readonly IOptions<SmtpOptions> _options;
+                public EmailSender(IOptions<SmtpOptions> options) => _options = options;
+
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(_options.Value.Host, _options.Value.Port)
+                    {
+                        Credentials = new System.Net.NetworkCredential("u", "p"),
+                        EnableSsl = {|#0:_options.Value.EnableSsl|},
+                    };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", LoginInClearText));
+    }
+
+    [Theory]
+    [InlineData("IOptionsMonitor<SmtpOptions>", "CurrentValue")]
+    [InlineData("IOptionsSnapshot<SmtpOptions>", "Value")]
+    public async Task OptionsMonitorAndSnapshot_Report(string type, string accessor)
+    {
+        var code = Usings + SmtpOptions + Register + $$"""
+
+            public class EmailSender
+            {
+                private readonly {{type}} _options;
+                public EmailSender({{type}} options) => _options = options;
+
+                public void Send(MailMessage message)
+                {
+                    var settings = _options.{{accessor}};
+                    using var client = new SmtpClient(settings.Host);
+                    client.EnableSsl = {|#0:settings.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Theory]
+    [InlineData("services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(\"Smtp\"));")]
+    [InlineData("services.AddOptions<SmtpOptions>().BindConfiguration(\"Smtp\");")]
+    [InlineData("services.AddOptions<SmtpOptions>().BindConfiguration(Section);")]
+    [InlineData("services.AddOptions<SmtpOptions>().BindConfiguration(nameof(Smtp));")]
+    [InlineData("services.Configure<SmtpOptions>(configuration.GetSection(Section));")]
+    [InlineData("services.Configure<SmtpOptions>(configuration.GetRequiredSection(\"Smtp\"));")]
+    [InlineData("services.AddSingleton(configuration.GetSection(\"Smtp\").Get<SmtpOptions>()!);")]
+    [InlineData("var o = new SmtpOptions(); configuration.GetSection(\"Smtp\").Bind(o); services.AddSingleton(o);")]
+    [InlineData("var o = new SmtpOptions(); configuration.Bind(\"Smtp\", o); services.AddSingleton(o);")]
+    [InlineData("var section = configuration.GetSection(\"Smtp\"); services.Configure<SmtpOptions>(section);")]
+    public async Task BindingShapes_OptionsParameter_Report(string binding)
+    {
+        var code = Usings + SmtpOptions + $$"""
+
+            public class Smtp { }
+
+            public static class Startup
+            {
+                private const string Section = "Smtp";
+
+                public static void Register(IServiceCollection services, IConfiguration configuration)
+                {
+                    {{binding}}
+                }
+            }
+
+            public class EmailSender
+            {
+                public void Send(SmtpOptions options, MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Host, options.Port) { EnableSsl = {|#0:options.EnableSsl|} };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Fact]
+    public async Task GetInTheSameMethod_Reports()
+    {
+        const string code = Usings + SmtpOptions + """
+
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    var options = configuration.GetSection("Smtp").Get<SmtpOptions>()!;
+                    using var client = new SmtpClient(options.Host, options.Port);
+                    client.EnableSsl = {|#0:options.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Fact]
+    public async Task RecordOptions_ConfigurationKeyNameAndNestedClass_Report()
+    {
+        const string code = Usings + """
+
+            public record MailOptions
+            {
+                public ServerOptions Outgoing { get; init; } = new();
+            }
+
+            public record ServerOptions
+            {
+                public string Host { get; init; } = "";
+                [ConfigurationKeyName("ssl")]
+                public bool EnableSsl { get; init; }
+            }
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<MailOptions>(configuration.GetSection("Mail"));
+            }
+
+            public class EmailSender(IOptions<MailOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Outgoing.Host);
+                    client.EnableSsl = {|#0:options.Value.Outgoing.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+        const string json = """
+            {
+              "Mail": {
+                "Outgoing": {
+                  "Host": "mail.example.com",
+                  "SSL": {|#1:"False"|}
+                }
+              }
+            }
+            """;
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Mail:Outgoing:SSL", "\"False\"", "mail.example.com", ClearText));
+    }
+
+    [Fact]
+    public async Task NestedOptionsClassHandedOutAlone_FindsItsSection()
+    {
+        const string code = Usings + """
+
+            public class MailOptions { public ServerOptions Smtp { get; set; } = new(); }
+            public class ServerOptions { public string Host { get; set; } = ""; public bool EnableSsl { get; set; } }
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<MailOptions>(configuration.GetSection("Mail"));
+            }
+
+            public class EmailSender
+            {
+                private readonly ServerOptions _server;
+                public EmailSender(IOptions<MailOptions> options) => _server = options.Value.Smtp;
+
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(_server.Host) { EnableSsl = {|#0:_server.EnableSsl|} };
+                    client.Send(message);
+                }
+            }
+            """;
+        const string json = """{ "Mail": { "Smtp": { "Host": "mail.example.com", "EnableSsl": {|#1:false|} } } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Mail:Smtp:EnableSsl", "false", "mail.example.com", ClearText));
+    }
+
+    // ---- IConfiguration reads ----
+
+    [Theory]
+    [InlineData("bool.Parse(configuration[\"Smtp:EnableSsl\"]!)")]
+    [InlineData("Convert.ToBoolean(configuration[\"Smtp:EnableSsl\"])")]
+    [InlineData("configuration.GetValue<bool>(\"Smtp:EnableSsl\")")]
+    [InlineData("configuration.GetValue<bool>(\"Smtp:EnableSsl\", true)")]
+    [InlineData("configuration.GetSection(\"Smtp\").GetValue<bool>(\"EnableSsl\")")]
+    [InlineData("bool.Parse(configuration.GetSection(\"Smtp\")[\"EnableSsl\"]!)")]
+    [InlineData("bool.Parse(configuration.GetSection(\"Smtp:EnableSsl\").Value!)")]
+    [InlineData("configuration.GetSection(\"Smtp:EnableSsl\").Get<bool>()")]
+    [InlineData("configuration[\"smtp:enablessl\"] == \"True\"")]
+    [InlineData("string.Equals(configuration[\"Smtp:EnableSsl\"], \"true\", StringComparison.OrdinalIgnoreCase)")]
+    public async Task ConfigurationReads_Report(string read)
+    {
+        var code = Usings + $$"""
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:{{read}}|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task TryParseIntoALocal_Reports()
+    {
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    var section = configuration.GetSection("Smtp");
+                    bool.TryParse(section["EnableSsl"], out var ssl);
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:ssl|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task ComparedWithLowerCaseTrue_JsonTrueReadsFalse_Reports()
+    {
+        // The JSON provider hands out JSON true as "True": an ordinal comparison with "true" is false.
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:configuration["Smtp:EnableSsl"] == "true"|};
+                    client.Send(message);
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "EnableSsl": {|#1:true|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:EnableSsl", "true (the code compares it with \"true\", so it reads false)", "smtp.example.com:587", ClearText));
+    }
+
+    // ---- Silent cases ----
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("\"true\"")]
+    [InlineData("\"TRUE\"")]
+    public async Task SecureValue_NoDiagnostic(string value)
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"EnableSsl\": " + value + " } }");
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    public async Task PlaintextHostInTheSameSection_NoDiagnostic(string host)
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host, options.Value.Port) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, "{ \"Smtp\": { \"Host\": \"" + host + "\", \"Port\": 1025, \"EnableSsl\": false } }");
+    }
+
+    [Fact]
+    public async Task NoConfigurationFile_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, System.Array.Empty<(string, string)>());
+        await VerifyAsync(code, new[] { ("/app/settings.json", "{ \"Smtp\": { \"EnableSsl\": false } }") });
+    }
+
+    [Fact]
+    public async Task KeyNotFound_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, """{ "Smtp": { "Host": "smtp.example.com" }, "Other": { "EnableSsl": false } }""");
+    }
+
+    [Fact]
+    public async Task SectionBoundToAnotherType_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + """
+
+            public class QueueOptions { public bool EnableSsl { get; set; } }
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<QueueOptions>(configuration.GetSection("Smtp"));
+            }
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson.Replace("{|#1:false|}", "false"));
+    }
+
+    [Fact]
+    public async Task NonMailOptionsClassWithEnableSsl_NoDiagnostic()
+    {
+        const string code = Usings + """
+
+            public class RabbitMqOptions { public string HostName { get; set; } = ""; public bool EnableSsl { get; set; } }
+
+            public class SslOption { public bool Enabled { get; set; } }
+            public class ConnectionFactory { public string HostName { get; set; } = ""; public SslOption Ssl { get; } = new(); }
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<RabbitMqOptions>(configuration.GetSection("RabbitMq"));
+            }
+
+            public class Bus(IOptions<RabbitMqOptions> options)
+            {
+                public ConnectionFactory Create() => new ConnectionFactory
+                {
+                    HostName = options.Value.HostName,
+                    Ssl = { Enabled = options.Value.EnableSsl },
+                };
+            }
+            """;
+
+        await VerifyAsync(code, """{ "RabbitMq": { "HostName": "rabbit.example.com", "EnableSsl": false } }""");
+    }
+
+    [Fact]
+    public async Task ConstantInCode_IsNotThisRule()
+    {
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com") { EnableSsl = false };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson.Replace("{|#1:false|}", "false"));
+    }
+
+    [Fact]
+    public async Task NamedOptions_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + """
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<SmtpOptions>("backup", configuration.GetSection("Smtp"));
+            }
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson.Replace("{|#1:false|}", "false"));
+    }
+
+    [Fact]
+    public async Task TypeBoundToTwoSections_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + """
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration)
+                {
+                    services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+                    services.Configure<SmtpOptions>(configuration.GetSection("Backup"));
+                }
+            }
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson.Replace("{|#1:false|}", "false"));
+    }
+}
