@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
@@ -52,10 +53,10 @@ public class ConfigurationTurnsTlsOffTests
         }
         """;
 
-    internal static DiagnosticResult Expected(string where, string key, string value, string endpoint, string consequence) =>
+    internal static DiagnosticResult Expected(string where, string key, string value, string endpoint, string consequence, int at = 0, int value_ = 1) =>
         new DiagnosticResult(Descriptors.SMTP014_ConfigurationTurnsTlsOff)
-            .WithLocation(0)
-            .WithLocation(1)
+            .WithLocation(at)
+            .WithLocation(value_)
             .WithArguments(where, key, value, endpoint.Length == 0 ? string.Empty : " for " + endpoint, consequence);
 
     internal static Task VerifyAsync(string code, (string Path, string Content)[] files, params DiagnosticResult[] expected)
@@ -557,5 +558,284 @@ public class ConfigurationTurnsTlsOffTests
             """;
 
         await VerifyAsync(code, InsecureJson.Replace("{|#1:false|}", "false"));
+    }
+
+    // ---- MailKit ----
+
+    private const string MailKitUsings = """
+        using System;
+        using System.Threading.Tasks;
+        using MailKit.Net.Smtp;
+        using MailKit.Net.Imap;
+        using MailKit.Security;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Options;
+
+        """;
+
+    [Fact]
+    public async Task MailKitUseSslFalse_ReportsStrippableStartTls()
+    {
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public async Task SendAsync()
+                {
+                    var o = options.Value;
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(o.Host, o.Port, {|#0:o.UseSsl|});
+                    await client.AuthenticateAsync("user", "password");
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "UseSsl": {|#1:false|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:UseSsl", "false", "smtp.example.com:587", "useSsl: false" + Strippable + " and read the login"));
+    }
+
+    [Theory]
+    [InlineData("\"None\"", "none")]
+    [InlineData("\"none\"", "none")]
+    [InlineData("0", "none")]
+    [InlineData("\"StartTlsWhenAvailable\"", "strippable")]
+    [InlineData("4", "strippable")]
+    public async Task MailKitOptionsProperty_BinderValues_Report(string value, string kind)
+    {
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send()
+                {
+                    using var client = new SmtpClient();
+                    client.Connect(options.Value.Host, options.Value.Port, {|#0:options.Value.Security|});
+                }
+            }
+            """;
+        var json = "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"Port\": 587, \"Security\": {|#1:" + value + "|} } }";
+
+        await VerifyAsync(code, json, Expected(
+            "appsettings.json",
+            "Smtp:Security",
+            value,
+            "smtp.example.com:587",
+            kind == "none" ? ClearText : "SecureSocketOptions.StartTlsWhenAvailable" + Strippable));
+    }
+
+    [Theory]
+    [InlineData("Enum.Parse<SecureSocketOptions>(configuration[\"Smtp:Security\"]!)")]
+    [InlineData("(SecureSocketOptions)Enum.Parse(typeof(SecureSocketOptions), configuration[\"Smtp:Security\"]!)")]
+    [InlineData("Enum.Parse<SecureSocketOptions>(configuration.GetSection(\"Smtp\")[\"Security\"]!, ignoreCase: true)")]
+    [InlineData("configuration.GetValue<SecureSocketOptions>(\"Smtp:Security\")")]
+    public async Task MailKitEnumParse_Reports(string read)
+    {
+        var code = MailKitUsings + $$"""
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.example.com", 587, {|#0:{{read}}|});
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Security": {|#1:"None"|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Security", "\"None\"", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task MailKitEnumTryParse_Reports()
+    {
+        const string code = MailKitUsings + """
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration)
+                {
+                    Enum.TryParse<SecureSocketOptions>(configuration["Smtp:Security"], out var mode);
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.example.com", 587, {|#0:mode|});
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Security": {|#1:"StartTlsWhenAvailable"|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Security", "\"StartTlsWhenAvailable\"", "smtp.example.com:587", "SecureSocketOptions.StartTlsWhenAvailable" + Strippable));
+    }
+
+    [Fact]
+    public async Task MailKitEnumParseIsCaseSensitive_WrongCaseThrows_NoDiagnostic()
+    {
+        const string code = MailKitUsings + """
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.example.com", 587, Enum.Parse<SecureSocketOptions>(configuration["Smtp:Security"]!));
+                }
+            }
+            """;
+
+        await VerifyAsync(code, """{ "Smtp": { "Security": "none" } }""");
+    }
+
+    [Fact]
+    public async Task MailKitAutoOnConfiguredPort_ReportsAtThePort()
+    {
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public async Task SendAsync()
+                {
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(options.Value.Host, {|#0:options.Value.Port|});
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Host": "smtp.example.com", "Port": {|#1:25|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Port", "25", "smtp.example.com:25", "SecureSocketOptions.Auto on port 25" + Strippable));
+    }
+
+    [Fact]
+    public async Task MailKitConfiguredAutoOnConstantPort_Reports()
+    {
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class Reader(IOptions<SmtpOptions> options)
+            {
+                public void Read()
+                {
+                    using var client = new ImapClient();
+                    client.Connect("imap.example.com", 143, {|#0:options.Value.Security|});
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Security": {|#1:"Auto"|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Security", "\"Auto\"", "imap.example.com:143", "SecureSocketOptions.Auto on port 143" + Strippable));
+    }
+
+    [Theory]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"SslOnConnect\", \"Port\": 465")]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"StartTls\", \"Port\": 587")]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"Auto\", \"Port\": 465")]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port);", "\"Port\": 465")]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.UseSsl);", "\"UseSsl\": true, \"Port\": 465")]
+    [InlineData("client.Connect(options.Value.Host, 587, SecureSocketOptions.None);", "\"Port\": 25")]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"None\", \"Host\": \"localhost\"")]
+    public async Task MailKitSecureOrNotDecidedByConfiguration_NoDiagnostic(string connect, string settings)
+    {
+        var code = MailKitUsings + SmtpOptions + Register + $$"""
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send()
+                {
+                    using var client = new SmtpClient();
+                    {{connect}}
+                }
+            }
+            """;
+
+        var host = settings.Contains("Host", StringComparison.Ordinal) ? string.Empty : "\"Host\": \"smtp.example.com\", ";
+        await VerifyAsync(code, "{ \"Smtp\": { " + host + settings + " } }");
+    }
+
+    // ---- Environments ----
+
+    private const string EnvironmentCode = Usings + SmtpOptions + Register + """
+
+        public class EmailSender(IOptions<SmtpOptions> options)
+        {
+            public void Send(MailMessage message)
+            {
+                using var client = new SmtpClient(options.Value.Host, options.Value.Port) { EnableSsl = {|#0:options.Value.EnableSsl|} };
+                client.Send(message);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task DevelopmentPointsAtLocalSink_OnlyTheBaseIsReported()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": {|#1:false|} } }"""),
+                ("/app/appsettings.Development.json", """{ "Smtp": { "Host": "localhost", "Port": 1025 } }"""),
+            },
+            Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task DevelopmentLocalSinkWithSslOff_SecureBase_NoDiagnostic()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": true } }"""),
+                ("/app/appsettings.Development.json", """{ "Smtp": { "Host": "localhost", "Port": 1025, "EnableSsl": false } }"""),
+            });
+    }
+
+    [Fact]
+    public async Task ProductionOverridesWithFalse_ReportsTheProductionFile()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": true } }"""),
+                ("/app/appsettings.Production.json", """{ "smtp": { "enablessl": {|#1:false|} } }"""),
+            },
+            Expected("appsettings.Production.json", "smtp:enablessl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task BaseLocalhostProductionRealHost_ReportsTheBaseValueForProduction()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "localhost", "Port": 25, "EnableSsl": {|#1:false|} } }"""),
+                ("/app/appsettings.Production.json", """{ "Smtp": { "Host": "smtp.example.com" } }"""),
+                ("/app/appsettings.Staging.json", """{ "Smtp": { "Host": "smtp.staging.example.com", "EnableSsl": true } }"""),
+            },
+            Expected("appsettings.json in the Production environment", "Smtp:EnableSsl", "false", "smtp.example.com:25", ClearText));
+    }
+
+    [Fact]
+    public async Task BaseAndStagingBothInsecure_OneDiagnosticPerFile()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": {|#1:false|} } }"""),
+                ("/app/appsettings.Staging.json", """{ "Smtp": { "EnableSsl": {|#2:"false"|} } }"""),
+                ("/app/appsettings.Production.json", """{ "Smtp": { "Port": 2525 } }"""),
+            },
+            Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText),
+            Expected("appsettings.Staging.json", "Smtp:EnableSsl", "\"false\"", "smtp.example.com:587", ClearText, value_: 2));
+    }
+
+    [Fact]
+    public async Task UnreadableEnvironmentFile_DecidesNothingForItsLayer()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": true } }"""),
+                ("/app/appsettings.Production.json", """{ "Smtp": { "EnableSsl": false """),
+            });
     }
 }
