@@ -375,20 +375,23 @@ internal static class JsonConfigurationReader
             return true;
         }
 
-        /// <summary>An empty object or array is a key with a null value, as the provider makes it.</summary>
-        private bool AddEmpty(int start) => _segments.Count == 0 || Add(null, ConfigurationValueKind.Null, start);
+        /// <summary>
+        /// An empty object or array is a key with a null value, as the provider makes it; the provider sets it without
+        /// looking for an earlier value of the key.
+        /// </summary>
+        private bool AddEmpty(int start) => _segments.Count == 0 || Add(null, ConfigurationValueKind.Null, start, overwrite: true);
 
-        private bool Add(string? value, ConfigurationValueKind kind, int start)
+        private bool Add(string? value, ConfigurationValueKind kind, int start, bool overwrite = false)
         {
             var key = string.Join(":", _segments);
-            if (_values.ContainsKey(key))
+            if (!overwrite && _values.ContainsKey(key))
             {
-                // The provider throws for a key given twice (in any case).
+                // The provider throws for a value given twice for one key (in any case).
                 return false;
             }
 
             var span = TextSpan.FromBounds(start, _position);
-            _values.Add(key, new ConfigurationValue(_path, key, value, kind, span, _source.Lines.GetLinePositionSpan(span), _text.Substring(start, _position - start)));
+            _values[key] = new ConfigurationValue(_path, key, value, kind, span, _source.Lines.GetLinePositionSpan(span), _text.Substring(start, _position - start));
             return true;
         }
     }

@@ -838,4 +838,152 @@ public class ConfigurationTurnsTlsOffTests
                 ("/app/appsettings.Production.json", """{ "Smtp": { "EnableSsl": false """),
             });
     }
+
+    // ---- Files that are hard to read ----
+
+    private const string HostileCode = Usings + """
+        public class EmailSender
+        {
+            public void Send(IConfiguration configuration, MailMessage message)
+            {
+                using var client = new SmtpClient("smtp.example.com", 587);
+                client.EnableSsl = configuration.GetValue<bool>("Smtp:EnableSsl");
+                client.Send(message);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CommentsAndTrailingCommas_AreRead_WithTheValuesPosition()
+    {
+        var code = HostileCode.Replace("configuration.GetValue<bool>(\"Smtp:EnableSsl\")", "{|#0:configuration.GetValue<bool>(\"Smtp:EnableSsl\")|}");
+        const string json = """
+            /* Mail */
+            {
+              // the relay
+              "Smtp": {
+                "EnableSsl": /* for now */ {|#1:false|},
+              },
+            }
+            """;
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Theory]
+    [InlineData("{ \"Smtp\": { \"EnableSsl\": false }")]
+    [InlineData("{ \"Smtp\": { \"EnableSsl\": false }, \"smtp\": { \"enablessl\": true } }")]
+    [InlineData("[ { \"Smtp\": { \"EnableSsl\": false } } ]")]
+    [InlineData("<configuration />")]
+    [InlineData("")]
+    public async Task InvalidJson_NoDiagnosticNoException(string json) =>
+        await VerifyAsync(HostileCode, json);
+
+    [Fact]
+    public async Task HugeDeepAndNonUtf8Files_NoDiagnosticNoException()
+    {
+        var huge = "{ \"Smtp\": { \"EnableSsl\": false }, \"Big\": \"" + new string('x', 10 * 1024 * 1024) + "\" }";
+        var deep = "{ \"Smtp\": { \"EnableSsl\": false }, \"a\": " + string.Concat(System.Linq.Enumerable.Repeat("[", 100_000)) + " }";
+        var latin1 = System.Text.Encoding.Latin1.GetBytes("{ \"Smtp\": { \"Host\": \"caf\u00e9\", \"EnableSsl\": false } }");
+
+        foreach (var content in new[] { huge, deep })
+        {
+            await VerifyAsync(HostileCode, content);
+        }
+
+        var test = new CSharpAnalyzerVerifier<ConfigurationTurnsTlsOffAnalyzer>.Test { TestCode = HostileCode };
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        test.TestState.AdditionalFiles.Add((Json, Microsoft.CodeAnalysis.Text.SourceText.From(latin1, latin1.Length, System.Text.Encoding.Latin1)));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    // ---- appSettings of App.config and Web.config ----
+
+    private const string AppSettingsCode = """
+        using System.Configuration;
+        using System.Net.Mail;
+
+        public class LegacyMailer
+        {
+            public void Send(MailMessage message)
+            {
+                using var client = new SmtpClient(ConfigurationManager.AppSettings["SmtpHost"]);
+                client.EnableSsl = {|#0:bool.Parse(ConfigurationManager.AppSettings["SmtpSsl"]!)|};
+                client.Send(message);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task AppSettingsFalse_Reports()
+    {
+        const string config = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <appSettings>
+                <add key="SmtpHost" value="smtp.example.com" />
+                <add key="smtpssl" value="{|#1:false|}" />
+              </appSettings>
+            </configuration>
+            """;
+
+        await VerifyAsync(AppSettingsCode, new[] { ("/app/App.config", config) }, Expected("App.config", "smtpssl", "\"false\"", "smtp.example.com", ClearText));
+    }
+
+    [Fact]
+    public async Task AppSettingsOnNetFramework_ThroughALocalAndGet_Reports()
+    {
+        const string code = """
+            using System.Configuration;
+            using System.Net.Mail;
+
+            public class LegacyMailer
+            {
+                public void Send(MailMessage message)
+                {
+                    var settings = ConfigurationManager.AppSettings;
+                    var client = new SmtpClient("smtp.example.com", 25);
+                    client.EnableSsl = {|#0:settings.Get("SmtpSsl") == "True"|};
+                    client.Send(message);
+                }
+            }
+            """;
+        const string config = """
+            <configuration>
+              <appSettings>
+                <add key="SmtpSsl" value="true" />
+                <remove key="SmtpSsl" />
+                <add key="SmtpSsl" value="{|#1:true|}" />
+              </appSettings>
+            </configuration>
+            """;
+
+        var test = new CSharpAnalyzerVerifier<ConfigurationTurnsTlsOffAnalyzer>.Test { TestCode = code };
+        test.OnNetFramework48();
+        test.TestState.AdditionalFiles.Add(("/app/Web.config", config));
+        test.ExpectedDiagnostics.Add(Expected("Web.config", "SmtpSsl", "\"true\" (the code compares it with \"True\", so it reads false)", "smtp.example.com:25", ClearText));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("<add key=\"SmtpSsl\" value=\"True\" />")]
+    [InlineData("<add key=\"SmtpSsl\" value=\"false\" /><clear />")]
+    [InlineData("<add key=\"SmtpSsl\" value=\"false\" /><remove key=\"SMTPSSL\" />")]
+    [InlineData("<add key=\"SmtpSsl\" value=\"no\" />")]
+    public async Task AppSettingsSecureMissingOrUnparsable_NoDiagnostic(string entries)
+    {
+        var config = "<configuration><appSettings><add key=\"SmtpHost\" value=\"smtp.example.com\" />" + entries + "</appSettings></configuration>";
+        await VerifyAsync(AppSettingsCode.Replace("{|#0:", string.Empty).Replace("!)|}", "!)"), new[] { ("/app/App.config", config) });
+    }
+
+    [Theory]
+    [InlineData("<appSettings file=\"secrets.config\"><add key=\"SmtpSsl\" value=\"false\" /></appSettings>")]
+    [InlineData("<appSettings configSource=\"app.secrets.config\" />")]
+    [InlineData("<appSettings><add key=\"SmtpSsl\" value=\"false\" /></appSettings><!DOCTYPE x>")]
+    public async Task AppSettingsElsewhereOrUnreadable_NoDiagnostic(string section)
+    {
+        var config = "<configuration>" + section + "</configuration>";
+        var code = AppSettingsCode.Replace("{|#0:", string.Empty).Replace("!)|}", "!)");
+        await VerifyAsync(code, new[] { ("/app/App.config", config), ("/app/Web.Release.config", "<configuration><appSettings><add key=\"SmtpSsl\" value=\"false\" /></appSettings></configuration>") });
+    }
 }
