@@ -401,7 +401,8 @@ internal static class ConfigurationTurnsTlsOffRule
         var quoted = deciding.Kind switch
         {
             ConfigurationValueKind.XmlAttribute => replacement,
-            ConfigurationValueKind.True or ConfigurationValueKind.False when replacement == "true" => "true",
+            // JSON true reads as "True": a string comparison needs the very string.
+            ConfigurationValueKind.True or ConfigurationValueKind.False when mode.Reading != ValueReading.Equality => replacement,
             _ => "\"" + replacement + "\"",
         };
 
