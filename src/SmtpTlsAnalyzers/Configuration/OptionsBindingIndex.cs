@@ -49,8 +49,13 @@ internal sealed class OptionsBindingIndex
     private static readonly string[] TextMarkers = { "Configure<", "Bind", "Get<" };
 
     private readonly ImmutableArray<OptionsBinding> _bindings;
+    private readonly INamedTypeSymbol? _keyNameAttribute;
 
-    private OptionsBindingIndex(ImmutableArray<OptionsBinding> bindings) => _bindings = bindings;
+    private OptionsBindingIndex(ImmutableArray<OptionsBinding> bindings, INamedTypeSymbol? keyNameAttribute)
+    {
+        _bindings = bindings;
+        _keyNameAttribute = keyNameAttribute;
+    }
 
     public ImmutableArray<OptionsBinding> Bindings => _bindings;
 
@@ -85,7 +90,7 @@ internal sealed class OptionsBindingIndex
             }
         }
 
-        return new OptionsBindingIndex(bindings.ToImmutable());
+        return new OptionsBindingIndex(bindings.ToImmutable(), context.Symbols.ConfigurationKeyNameAttribute);
     }
 
     /// <summary>
@@ -143,7 +148,7 @@ internal sealed class OptionsBindingIndex
         return found;
     }
 
-    private static string? FindNested(INamedTypeSymbol container, INamedTypeSymbol wanted, string path, int depth)
+    private string? FindNested(INamedTypeSymbol container, INamedTypeSymbol wanted, string path, int depth)
     {
         if (depth > 2)
         {
@@ -157,7 +162,7 @@ internal sealed class OptionsBindingIndex
                 continue;
             }
 
-            var childPath = ConfigurationTracer.Combine(path, OptionsPath.KeyName(property));
+            var childPath = ConfigurationTracer.Combine(path, OptionsPath.KeyName(property, _keyNameAttribute));
             if (SymbolEqualityComparer.Default.Equals(propertyType, wanted))
             {
                 return childPath;

@@ -23,7 +23,7 @@ internal static class OptionsPath
         IOperation? current = property;
         while (current is IPropertyReferenceOperation reference && IsSegment(reference, context))
         {
-            segments.Insert(0, KeyName(reference.Property));
+            segments.Insert(0, KeyName(reference.Property, context.Symbols.ConfigurationKeyNameAttribute));
             current = ConfigurationTracer.Skip(reference.Instance);
         }
 
@@ -36,15 +36,17 @@ internal static class OptionsPath
     }
 
     /// <summary>The key a property binds to: its [ConfigurationKeyName], or its name.</summary>
-    public static string KeyName(IPropertySymbol property)
+    public static string KeyName(IPropertySymbol property, INamedTypeSymbol? keyNameAttribute)
     {
-        foreach (var attribute in property.GetAttributes())
+        if (keyNameAttribute is not null)
         {
-            if (attribute.AttributeClass is { Name: "ConfigurationKeyNameAttribute" } attributeClass &&
-                attributeClass.ToDisplayString() == "Microsoft.Extensions.Configuration.ConfigurationKeyNameAttribute" &&
-                attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
+            foreach (var attribute in property.GetAttributes())
             {
-                return name;
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, keyNameAttribute) &&
+                    attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
+                {
+                    return name;
+                }
             }
         }
 

@@ -32,7 +32,6 @@ internal static class ConfigurationTurnsTlsOffRule
 
     private enum Verdict
     {
-        Undecided,
         Secure,
         ClearText,
         Strippable,
@@ -89,20 +88,7 @@ internal static class ConfigurationTurnsTlsOffRule
     /// </summary>
     public static bool DecidesTls(TlsInput input, ConfigurationContext context, CancellationToken cancellationToken)
     {
-        if (Evaluate(input, context, cancellationToken) is not { Layers.Count: > 0 } evaluation)
-        {
-            return false;
-        }
-
-        foreach (var result in evaluation.Layers)
-        {
-            if (result.Verdict == Verdict.Undecided)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return Evaluate(input, context, cancellationToken) is { Layers.Count: > 0, HasUndecidedLayer: false };
     }
 
     private static Evaluation? Evaluate(TlsInput input, ConfigurationContext context, CancellationToken cancellationToken)
@@ -179,16 +165,20 @@ internal static class ConfigurationTurnsTlsOffRule
                 continue;
             }
 
-            var result = Judge(input, context, layer, mode, port, constantPort, constantHost, host);
-            if (result is not null)
+            if (Judge(input, context, layer, mode, port, constantPort, constantHost, host) is { } result)
             {
                 evaluation.Layers.Add(result);
+            }
+            else
+            {
+                evaluation.HasUndecidedLayer = true;
             }
         }
 
         return evaluation;
     }
 
+    /// <summary>What one layer makes of the connection; null when it does not decide it (a key it does not set, a value the code fails on).</summary>
     private static LayerResult? Judge(
         TlsInput input,
         ConfigurationContext context,
@@ -238,12 +228,12 @@ internal static class ConfigurationTurnsTlsOffRule
                 : Sibling(layer, section, HostKeys)?.Value;
         }
 
-        var verdict = Verdict.Undecided;
+        Verdict verdict;
         var modeText = string.Empty;
         switch (input.Kind, modeName)
         {
             case (_, null):
-                return new LayerResult(layer, Verdict.Undecided, modeValue ?? portValue!, null, false);
+                return null;
             case (TlsInputKind.EnableSsl, "false"):
                 verdict = Verdict.ClearText;
                 break;
@@ -264,7 +254,7 @@ internal static class ConfigurationTurnsTlsOffRule
             case (_, "Auto"):
                 if (portNumber is not { } known)
                 {
-                    return new LayerResult(layer, Verdict.Undecided, modeValue ?? portValue!, null, false);
+                    return null;
                 }
 
                 verdict = known != 0 && input.IsImplicitPort(known) ? Verdict.Secure : Verdict.Strippable;
@@ -449,7 +439,11 @@ internal static class ConfigurationTurnsTlsOffRule
 
         public Location Location { get; }
 
+        /// <summary>The layers that decide the connection's TLS, securely or not.</summary>
         public List<LayerResult> Layers { get; } = new();
+
+        /// <summary>A readable layer leaves the input unset (or set to a value the code fails on): there, TLS is unknown.</summary>
+        public bool HasUndecidedLayer { get; set; }
     }
 
     private sealed class LayerResult

@@ -210,6 +210,67 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Fact]
+    public async Task LocalBoundInTheSameMethod_Reports()
+    {
+        const string code = Usings + SmtpOptions + """
+
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    var options = new SmtpOptions();
+                    configuration.Bind("Smtp", options);
+                    using var client = new SmtpClient(options.Host);
+                    client.EnableSsl = {|#0:options.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Fact]
+    public async Task HostFromAServerKeyOfTheSameSection_IsUsedForThePlaintextCheck()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options, SmtpClient client)
+            {
+                public void Send(MailMessage message)
+                {
+                    client.EnableSsl = options.Value.EnableSsl;
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, """{ "Smtp": { "Server": "localhost", "EnableSsl": false } }""");
+    }
+
+    [Fact]
+    public async Task ListedPlaintextHostFromEditorConfig_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        var test = new CSharpAnalyzerVerifier<ConfigurationTurnsTlsOffAnalyzer>.Test { TestCode = code };
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        test.TestState.AdditionalFiles.Add((Json, """{ "Smtp": { "Host": "relay.internal", "EnableSsl": false } }"""));
+        test.WithEditorConfig("smtp_tls_analyzers.plaintext_hosts = relay.internal");
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task RecordOptions_ConfigurationKeyNameAndNestedClass_Report()
     {
         const string code = Usings + """
