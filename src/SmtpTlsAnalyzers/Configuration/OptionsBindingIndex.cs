@@ -203,7 +203,8 @@ internal sealed class OptionsBindingIndex
 
     private static bool IsBindingName(string? name) => name is "Configure" or "Bind" or "BindConfiguration" or "Get";
 
-    private static OptionsBinding? Classify(IInvocationOperation invocation, ConfigurationContext context)
+    /// <summary>The options class and section a call binds; null when it is not a binding call.</summary>
+    public static OptionsBinding? Classify(IInvocationOperation invocation, ConfigurationContext context)
     {
         var method = invocation.TargetMethod;
         var containing = method.ContainingType;

@@ -45,18 +45,29 @@ public sealed class ConfigurationTurnsTlsOffAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var filter = new SourceTextFilter("EnableSsl", "Connect");
+            var mailFilter = new SourceTextFilter("EnableSsl", "Connect");
+            var bindingFilter = new SourceTextFilter("Configure<", "Bind", "Get<");
             startContext.RegisterOperationAction(
                 operationContext =>
                 {
-                    var tree = operationContext.Operation.Syntax.SyntaxTree;
-                    if (!filter.MayMention(tree, operationContext.CancellationToken) || !settings.IsEnabled(tree) ||
-                        MailConnectionInputs.Find(operationContext.Operation, types) is not { } input)
+                    var operation = operationContext.Operation;
+                    var tree = operation.Syntax.SyntaxTree;
+                    var cancellationToken = operationContext.CancellationToken;
+                    if (!settings.IsEnabled(tree))
                     {
                         return;
                     }
 
-                    ConfigurationTurnsTlsOffRule.Analyze(input, configuration, operationContext.ReportDiagnostic, operationContext.CancellationToken);
+                    if (mailFilter.MayMention(tree, cancellationToken) && MailConnectionInputs.Find(operation, types) is { } input)
+                    {
+                        ConfigurationTurnsTlsOffRule.Analyze(input, configuration, operationContext.ReportDiagnostic, cancellationToken);
+                    }
+                    else if (operation is IInvocationOperation { TargetMethod.Name: "Configure" or "Bind" or "BindConfiguration" or "Get" } binding &&
+                             bindingFilter.MayMention(tree, cancellationToken))
+                    {
+                        // Mail code in a referenced library, configuration here.
+                        ConfigurationTurnsTlsOffRule.AnalyzeLibraryBinding(binding, configuration, operationContext.ReportDiagnostic, cancellationToken);
+                    }
                 },
                 OperationKind.SimpleAssignment,
                 OperationKind.Invocation);

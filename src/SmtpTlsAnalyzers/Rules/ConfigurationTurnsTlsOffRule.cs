@@ -40,11 +40,14 @@ internal static class ConfigurationTurnsTlsOffRule
     /// <summary>Reports SMTP014 for each configuration layer that leaves the connection without real TLS.</summary>
     public static void Analyze(TlsInput input, ConfigurationContext context, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
-        if (Evaluate(input, context, cancellationToken) is not { } evaluation)
+        if (Evaluate(input, context, cancellationToken) is { } evaluation)
         {
-            return;
+            Report(input, evaluation, SendsCredentials(input.Site, context.Types), inference: null, report);
         }
+    }
 
+    private static void Report(TlsInput input, Evaluation evaluation, bool sendsCredentials, string? inference, Action<Diagnostic> report)
+    {
         var groups = new Dictionary<(string Path, int Start), List<LayerResult>>();
         var order = new List<(string, int)>();
         foreach (var result in evaluation.Layers)
@@ -64,7 +67,6 @@ internal static class ConfigurationTurnsTlsOffRule
             list.Add(result);
         }
 
-        var sendsCredentials = SendsCredentials(input.Site, context.Types);
         foreach (var key in order)
         {
             var results = groups[key];
@@ -78,7 +80,7 @@ internal static class ConfigurationTurnsTlsOffRule
                 first.Deciding.Key,
                 DescribeValue(first, evaluation),
                 first.Endpoint is { } endpoint ? " for " + endpoint : string.Empty,
-                Consequence(first, sendsCredentials)));
+                inference is null ? Consequence(first, sendsCredentials) : inference + Consequence(first, sendsCredentials)));
         }
     }
 
@@ -89,6 +91,82 @@ internal static class ConfigurationTurnsTlsOffRule
     public static bool DecidesTls(TlsInput input, ConfigurationContext context, CancellationToken cancellationToken)
     {
         return Evaluate(input, context, cancellationToken) is { Layers.Count: > 0, HasUndecidedLayer: false };
+    }
+
+    /// <summary>
+    /// Mail code in a library, configuration in the host: at a call of the host that binds a section to an options
+    /// class of a referenced assembly, reports the configured values of the class's TLS inputs, inferred from the
+    /// property (a SecureSocketOptions, or a bool EnableSsl or UseSsl of a class whose assembly references MailKit or
+    /// System.Net.Mail). The message says what was inferred: the host's compilation cannot see the library's code.
+    /// </summary>
+    public static void AnalyzeLibraryBinding(IInvocationOperation invocation, ConfigurationContext context, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        if (!context.HasConfigurationFiles ||
+            OptionsBindingIndex.Classify(invocation, context) is not { Section: { } section, IsNamed: false } binding ||
+            binding.Type.ContainingAssembly is not { } library ||
+            SymbolEqualityComparer.Default.Equals(library, context.Compilation.Assembly))
+        {
+            return;
+        }
+
+        var mailReference = MailReference(library);
+        IPropertySymbol? portProperty = null, hostProperty = null;
+        var inputs = new List<(IPropertySymbol Property, TlsInputKind Kind)>();
+        foreach (var member in binding.Type.GetMembers())
+        {
+            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null } property)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(property.Type, context.Types.SecureSocketOptions))
+            {
+                inputs.Add((property, TlsInputKind.SecureSocketOptions));
+            }
+            else if (property.Type.SpecialType == SpecialType.System_Boolean && mailReference is not null && property.Name is "EnableSsl" or "UseSsl")
+            {
+                inputs.Add((property, property.Name == "EnableSsl" ? TlsInputKind.EnableSsl : TlsInputKind.UseSsl));
+            }
+            else if (property.Type.SpecialType == SpecialType.System_Int32 && property.Name is "Port" or "SmtpPort")
+            {
+                portProperty = property;
+            }
+            else if (property.Type.SpecialType == SpecialType.System_String && Array.IndexOf(HostKeys, property.Name) >= 0)
+            {
+                hostProperty = property;
+            }
+        }
+
+        var keyName = context.Symbols.ConfigurationKeyNameAttribute;
+        ConfiguredRead? Read(IPropertySymbol? property) => property is null
+            ? null
+            : new ConfiguredRead(ConfigurationSource.Json, ConfigurationTracer.Combine(section, OptionsPath.KeyName(property, keyName)), ValueReading.Binder);
+
+        foreach (var (property, kind) in inputs)
+        {
+            var input = new TlsInput(kind, invocation, value: null, port: null, portOmitted: false, host: null, implicitPort: 0);
+            var evaluation = Evaluate(input, context, ConfigurationSource.Json, Read(property), Read(portProperty), null, null, Read(hostProperty), invocation.Syntax.GetLocation(), cancellationToken);
+            var inference = "if the mail code of " + library.Name + " uses " + binding.Type.Name + "." + property.Name + " as its TLS setting (inferred from " +
+                (kind == TlsInputKind.SecureSocketOptions ? "its type" : "its name and type, in an assembly that references " + mailReference) + "), ";
+            Report(input, evaluation, sendsCredentials: false, inference, report);
+        }
+    }
+
+    /// <summary>MailKit, MailKitLite or System.Net.Mail when the assembly references one of them.</summary>
+    private static string? MailReference(IAssemblySymbol assembly)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var reference in module.ReferencedAssemblies)
+            {
+                if (reference.Name is "MailKit" or "MailKitLite" or "System.Net.Mail")
+                {
+                    return reference.Name;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static Evaluation? Evaluate(TlsInput input, ConfigurationContext context, CancellationToken cancellationToken)
@@ -157,7 +235,22 @@ internal static class ConfigurationTurnsTlsOffRule
         }
 
         var reportAt = mode is not null ? input.Value! : input.Port!;
-        var evaluation = new Evaluation(mode, port, reportAt.Syntax.GetLocation());
+        return Evaluate(input, context, source, mode, port, constantPort, constantHost, host, reportAt.Syntax.GetLocation(), cancellationToken);
+    }
+
+    private static Evaluation Evaluate(
+        TlsInput input,
+        ConfigurationContext context,
+        ConfigurationSource source,
+        ConfiguredRead? mode,
+        ConfiguredRead? port,
+        int? constantPort,
+        string? constantHost,
+        ConfiguredRead? host,
+        Location location,
+        CancellationToken cancellationToken)
+    {
+        var evaluation = new Evaluation(mode, port, location);
         foreach (var layer in context.GetLayers(cancellationToken).For(source))
         {
             if (!layer.IsReadable)

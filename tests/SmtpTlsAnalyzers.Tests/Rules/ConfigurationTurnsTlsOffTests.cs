@@ -1047,4 +1047,123 @@ public class ConfigurationTurnsTlsOffTests
         var code = AppSettingsCode.Replace("{|#0:", string.Empty).Replace("!)|}", "!)");
         await VerifyAsync(code, new[] { ("/app/App.config", config), ("/app/Web.Release.config", "<configuration><appSettings><add key=\"SmtpSsl\" value=\"false\" /></appSettings></configuration>") });
     }
+
+    // ---- Mail code in a library, configuration in the host ----
+
+    private static async Task<Microsoft.CodeAnalysis.MetadataReference> LibraryAsync(string source)
+    {
+        var references = (await TestReferences.Net80.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "MailLibrary",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
+            references,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var stream = new System.IO.MemoryStream();
+        var emitted = compilation.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
+    private static async Task VerifyHostAsync(string library, string host, string json, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerVerifier<ConfigurationTurnsTlsOffAnalyzer>.Test { TestCode = host };
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        test.TestState.AdditionalReferences.Add(await LibraryAsync(library));
+        test.TestState.AdditionalFiles.Add((Json, json));
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    private const string SystemNetMailLibrary = """
+        namespace MailLibrary;
+
+        public class SmtpSettings
+        {
+            public string Host { get; set; } = "";
+            public int Port { get; set; }
+            public bool EnableSsl { get; set; }
+        }
+
+        public class Sender
+        {
+            public void Send(SmtpSettings settings, System.Net.Mail.MailMessage message)
+            {
+                using var client = new System.Net.Mail.SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl };
+                client.Send(message);
+            }
+        }
+        """;
+
+    private const string HostCode = """
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Program
+        {
+            public static void Register(IServiceCollection services, IConfiguration configuration)
+            {
+                {|#0:services.Configure<MailLibrary.SmtpSettings>(configuration.GetSection("Smtp"))|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task LibraryOptionsBoundInTheHost_EnableSslOfAMailAssembly_ReportsAtTheBinding()
+    {
+        await VerifyHostAsync(
+            SystemNetMailLibrary,
+            HostCode,
+            """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": {|#1:false|} } }""",
+            Expected(
+                "appsettings.json",
+                "Smtp:EnableSsl",
+                "false",
+                "smtp.example.com:587",
+                "if the mail code of MailLibrary uses SmtpSettings.EnableSsl as its TLS setting (inferred from its name and type, in an assembly that references System.Net.Mail), " + ClearText));
+    }
+
+    [Fact]
+    public async Task LibraryOptionsBoundInTheHost_SecureSocketOptionsProperty_Reports()
+    {
+        const string library = """
+            namespace MailLibrary;
+
+            public class SmtpSettings
+            {
+                public string Host { get; set; } = "";
+                public int Port { get; set; }
+                public MailKit.Security.SecureSocketOptions Security { get; set; }
+            }
+            """;
+
+        await VerifyHostAsync(
+            library,
+            HostCode.Replace("services.Configure<MailLibrary.SmtpSettings>(configuration.GetSection(\"Smtp\"))", "services.AddOptions<MailLibrary.SmtpSettings>().BindConfiguration(\"Smtp\")"),
+            """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "Security": {|#1:"StartTlsWhenAvailable"|} } }""",
+            Expected(
+                "appsettings.json",
+                "Smtp:Security",
+                "\"StartTlsWhenAvailable\"",
+                "smtp.example.com:587",
+                "if the mail code of MailLibrary uses SmtpSettings.Security as its TLS setting (inferred from its type), SecureSocketOptions.StartTlsWhenAvailable" + Strippable));
+    }
+
+    [Theory]
+    [InlineData("""{ "Smtp": { "Host": "smtp.example.com", "EnableSsl": true } }""")]
+    [InlineData("""{ "Smtp": { "Host": "localhost", "EnableSsl": false } }""")]
+    [InlineData("""{ "Other": { "EnableSsl": false } }""")]
+    public async Task LibraryOptionsBoundInTheHost_SecureLocalOrUnset_NoDiagnostic(string json) =>
+        await VerifyHostAsync(SystemNetMailLibrary, HostCode.Replace("{|#0:", string.Empty).Replace("))|}", "))"), json);
+
+    [Fact]
+    public async Task LibraryOptionsOfAnAssemblyWithoutMail_NoDiagnostic()
+    {
+        const string library = """
+            namespace MailLibrary;
+
+            public class SmtpSettings { public string HostName { get; set; } = ""; public bool EnableSsl { get; set; } }
+            """;
+
+        await VerifyHostAsync(library, HostCode.Replace("{|#0:", string.Empty).Replace("))|}", "))"), """{ "Smtp": { "HostName": "rabbit.example.com", "EnableSsl": false } }""");
+    }
 }
