@@ -97,6 +97,77 @@ public sealed class ConfigurationFileTests
     }
 
     [Fact]
+    public async Task HostWithMailCodeInAReferencedLibrary_ReportsAtTheBinding()
+    {
+        const string library = """
+            namespace Notifications;
+
+            public sealed class SmtpSettings
+            {
+                public string Host { get; set; } = "";
+                public int Port { get; set; }
+                public bool EnableSsl { get; set; }
+            }
+
+            public sealed class Mailer
+            {
+                public void Send(SmtpSettings settings, System.Net.Mail.MailMessage message)
+                {
+                    using var client = new System.Net.Mail.SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+        const string host = """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace Host;
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration)
+                {
+                    services.Configure<Notifications.SmtpSettings>(configuration.GetSection("Smtp")); // expect: SMTP014
+                }
+            }
+            """;
+        var project = await ConsumerProject.CreateAsync(
+            _fixture,
+            "HostConsumer",
+            ConsumerProject.ProjectXml(
+                "net10.0",
+                "Library",
+                extraItems: """
+                    <PackageReference Include="Microsoft.Extensions.Options.ConfigurationExtensions" Version="8.0.0" />
+                    <ProjectReference Include="Notifications/Notifications.csproj" />
+                    <Compile Remove="Notifications/**" />
+                    """),
+            sources: null,
+            new Dictionary<string, string>
+            {
+                ["Startup.cs"] = host,
+                ["appsettings.json"] = AppSettings,
+                ["Notifications/Mailer.cs"] = library,
+                ["Notifications/Notifications.csproj"] = """
+                    <Project Sdk="Microsoft.NET.Sdk">
+                      <PropertyGroup>
+                        <TargetFramework>net10.0</TargetFramework>
+                      </PropertyGroup>
+                    </Project>
+                    """,
+            });
+        var build = await project.BuildAsync();
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Empty(build.AnalyzerExceptions);
+        Check.SameDiagnostics(Expectations.Diagnostics(build.ProjectDirectory), build.Sarif.Select(r => r.Position), build.ToString());
+        var result = Assert.Single(build.Sarif);
+        Assert.Equal(new ExpectedDiagnostic("SMTP014", "appsettings.json", LineOf(AppSettings, "\"EnableSsl\": false")), Assert.Single(result.Related));
+        Assert.Contains("inferred from its name and type, in an assembly that references System.Net.Mail", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AppConfigAppSettings_RelatedLocationIsTheValue()
     {
         var build = await _fixture.NetFrameworkBuildAsync();

@@ -255,6 +255,8 @@ internal static class ConfigurationTurnsTlsOffRule
         {
             if (!layer.IsReadable)
             {
+                // Nothing is reported from a file that cannot be read, and TLS is unknown in its layer.
+                evaluation.HasUndecidedLayer = true;
                 continue;
             }
 
@@ -312,6 +314,7 @@ internal static class ConfigurationTurnsTlsOffRule
         }
 
         var messagePort = portNumber is 0 ? null : portNumber ?? SiblingPort(layer, section);
+
         // The host the code connects to: a constant, a configured key, or else the host key of the same section.
         var hostName = constantHost;
         if (hostName is null)

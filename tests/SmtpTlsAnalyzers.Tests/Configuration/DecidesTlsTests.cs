@@ -43,6 +43,7 @@ public class DecidesTlsTests
     [InlineData("{ \"Smtp\": { \"Host\": \"x\" } }", null, false)]
     [InlineData("{ \"Smtp\": { \"Host\": \"x\" } }", "{ \"Smtp\": { \"UseSsl\": true } }", false)]
     [InlineData("{ \"Smtp\": { \"UseSsl\": \"maybe\" } }", null, false)]
+    [InlineData("{ \"Smtp\": { \"UseSsl\": true } }", "{ \"Smtp\": { \"UseSsl\": ", false)]
     public async Task DecidesTls_WhenEveryLayerSetsTheInput(string baseJson, string? production, bool decides)
     {
         var files = ImmutableArray.Create<AdditionalText>(new Text("/app/appsettings.json", baseJson));
