@@ -707,17 +707,20 @@ public class ConfigurationTurnsTlsOffTests
         await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Security", "\"None\"", "smtp.example.com:587", ClearText));
     }
 
-    [Fact]
-    public async Task MailKitEnumTryParse_Reports()
+    [Theory]
+    [InlineData("Enum.TryParse<SecureSocketOptions>(configuration[\"Smtp:Security\"], out var mode);", "mode")]
+    [InlineData("Enum.TryParse(typeof(SecureSocketOptions), configuration[\"Smtp:Security\"], out object? mode);", "(SecureSocketOptions)mode!")]
+    [InlineData("Enum.TryParse(configuration[\"Smtp:Security\"], ignoreCase: true, out SecureSocketOptions mode);", "mode")]
+    public async Task MailKitEnumTryParse_Reports(string parse, string use)
     {
-        const string code = MailKitUsings + """
+        var code = MailKitUsings + $$"""
             public class EmailSender
             {
                 public void Send(IConfiguration configuration)
                 {
-                    Enum.TryParse<SecureSocketOptions>(configuration["Smtp:Security"], out var mode);
+                    {{parse}}
                     using var client = new SmtpClient();
-                    client.Connect("smtp.example.com", 587, {|#0:mode|});
+                    client.Connect("smtp.example.com", 587, {|#0:{{use}}|});
                 }
             }
             """;
@@ -1023,6 +1026,32 @@ public class ConfigurationTurnsTlsOffTests
         test.OnNetFramework48();
         test.TestState.AdditionalFiles.Add(("/app/Web.config", config));
         test.ExpectedDiagnostics.Add(Expected("Web.config", "SmtpSsl", "\"true\" (the code compares it with \"True\", so it reads false)", "smtp.example.com:25", ClearText));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task WebConfigurationManagerAppSettings_Reports()
+    {
+        const string code = """
+            using System.Net.Mail;
+            using System.Web.Configuration;
+
+            public class WebMailer
+            {
+                public void Send(MailMessage message)
+                {
+                    var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:System.Convert.ToBoolean(WebConfigurationManager.AppSettings["SmtpSsl"])|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        var test = new CSharpAnalyzerVerifier<ConfigurationTurnsTlsOffAnalyzer>.Test { TestCode = code };
+        test.OnNetFramework48();
+        test.ReferenceAssemblies = TestReferences.NetFramework48.AddAssemblies(System.Collections.Immutable.ImmutableArray.Create("System.Web"));
+        test.TestState.AdditionalFiles.Add(("/app/Web.config", "<configuration><appSettings><add key=\"SmtpSsl\" value=\"{|#1:False|}\" /></appSettings></configuration>"));
+        test.ExpectedDiagnostics.Add(Expected("Web.config", "SmtpSsl", "\"False\"", "smtp.example.com:587", ClearText));
         await test.RunAsync(CancellationToken.None);
     }
 
