@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -48,9 +47,6 @@ internal sealed class ConfigurationContext
 
     /// <summary>True when an AdditionalFile is named like a configuration file; nothing is read to know it.</summary>
     public bool HasConfigurationFiles { get; }
-
-    /// <summary>The first C# file, whose options apply to configuration files after their own (as for SMTP011).</summary>
-    public SyntaxTree? CodeTree => Compilation.SyntaxTrees.FirstOrDefault();
 
     public static ConfigurationContext Create(Compilation compilation, AnalyzerOptions options, KnownTypes types, AnalyzerSettings settings) =>
         new(compilation, options, types, ConfigurationSymbols.Create(compilation), settings);

@@ -9,15 +9,14 @@ using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Configuration;
 
-/// <summary>One options class bound to a configuration section, and the call that binds it.</summary>
+/// <summary>One options class bound to a configuration section.</summary>
 internal sealed class OptionsBinding
 {
-    public OptionsBinding(INamedTypeSymbol type, string? section, bool isNamed, IInvocationOperation invocation)
+    public OptionsBinding(INamedTypeSymbol type, string? section, bool isNamed)
     {
         Type = type;
         Section = section;
         IsNamed = isNamed;
-        Invocation = invocation;
     }
 
     public INamedTypeSymbol Type { get; }
@@ -27,8 +26,6 @@ internal sealed class OptionsBinding
 
     /// <summary>A named options instance (<c>Configure&lt;T&gt;("name", ...)</c>), which IOptions&lt;T&gt;.Value does not hand out.</summary>
     public bool IsNamed { get; }
-
-    public IInvocationOperation Invocation { get; }
 }
 
 /// <summary>
@@ -217,7 +214,7 @@ internal sealed class OptionsBindingIndex
             }
 
             var isNamed = IsNamed(invocation, "name");
-            return new OptionsBinding(type, ConfigurationTracer.SectionPath(Argument(invocation, "config"), context), isNamed, invocation);
+            return new OptionsBinding(type, ConfigurationTracer.SectionPath(Argument(invocation, "config"), context), isNamed);
         }
 
         if (SymbolEqualityComparer.Default.Equals(containing, symbols.OptionsBuilderConfigurationExtensions))
@@ -231,8 +228,8 @@ internal sealed class OptionsBindingIndex
             var isNamed = builder is IInvocationOperation { TargetMethod.Name: "AddOptions" } addOptions && IsNamed(addOptions, "name");
             return method.Name switch
             {
-                "Bind" => new OptionsBinding(type, ConfigurationTracer.SectionPath(Argument(invocation, "config"), context), isNamed, invocation),
-                "BindConfiguration" => new OptionsBinding(type, ConfigurationTracer.ConstantArgument(invocation, "configSectionPath"), isNamed, invocation),
+                "Bind" => new OptionsBinding(type, ConfigurationTracer.SectionPath(Argument(invocation, "config"), context), isNamed),
+                "BindConfiguration" => new OptionsBinding(type, ConfigurationTracer.ConstantArgument(invocation, "configSectionPath"), isNamed),
                 _ => null,
             };
         }
@@ -243,7 +240,7 @@ internal sealed class OptionsBindingIndex
             switch (method.Name)
             {
                 case "Get" when method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol type && IsOptionsClass(type):
-                    return new OptionsBinding(type, section, isNamed: false, invocation);
+                    return new OptionsBinding(type, section, isNamed: false);
                 case "Bind":
                     var instance = ConfigurationTracer.Skip(Argument(invocation, "instance"));
                     if (instance?.Type is not INamedTypeSymbol boundType || !IsOptionsClass(boundType))
@@ -257,7 +254,7 @@ internal sealed class OptionsBindingIndex
                         section = section is not null && ValueResolver.TryGetString(key, out var keyText) ? ConfigurationTracer.Combine(section, keyText) : null;
                     }
 
-                    return new OptionsBinding(boundType, section, isNamed: false, invocation);
+                    return new OptionsBinding(boundType, section, isNamed: false);
             }
         }
 
