@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -369,7 +368,8 @@ internal static class ConfigurationTurnsTlsOffRule
         }
 
         var plaintext = hostName is not null && context.Settings.IsPlaintextHost(input.Site.Syntax.SyntaxTree, hostName);
-        return new LayerResult(layer, verdict, deciding, Endpoint.Describe(hostName, messagePort) is var endpoint && endpoint != "the server" ? endpoint : null, plaintext)
+        var endpoint = string.IsNullOrWhiteSpace(hostName) && messagePort is null ? null : Endpoint.Describe(hostName, messagePort);
+        return new LayerResult(layer, verdict, deciding, endpoint, plaintext)
         {
             ModeText = modeText,
             Port = portNumber,

@@ -379,6 +379,23 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Fact]
+    public async Task NoHostOrPortAnywhere_MessageNamesNoServer()
+    {
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, SmtpClient client, MailMessage message)
+                {
+                    client.EnableSsl = {|#0:configuration.GetValue<bool>("Smtp:EnableSsl")|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, """{ "Smtp": { "EnableSsl": {|#1:false|} } }""", Expected("appsettings.json", "Smtp:EnableSsl", "false", string.Empty, ClearText));
+    }
+
+    [Fact]
     public async Task TryParseIntoALocal_Reports()
     {
         const string code = Usings + """
