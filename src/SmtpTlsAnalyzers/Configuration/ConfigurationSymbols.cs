@@ -19,7 +19,7 @@ internal sealed class ConfigurationSymbols
         OptionsBuilder = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.OptionsBuilder`1");
         OptionsConfigurationServiceCollectionExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.OptionsConfigurationServiceCollectionExtensions");
         OptionsBuilderConfigurationExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions");
-        OptionsBuilderExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions");
+        OptionsServiceCollectionExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions");
         ConfigurationManager = compilation.GetBestTypeByMetadataName("System.Configuration.ConfigurationManager");
         WebConfigurationManager = compilation.GetBestTypeByMetadataName("System.Web.Configuration.WebConfigurationManager");
         NameValueCollection = compilation.GetBestTypeByMetadataName("System.Collections.Specialized.NameValueCollection");
@@ -38,7 +38,7 @@ internal sealed class ConfigurationSymbols
     public INamedTypeSymbol? OptionsBuilder { get; }
     public INamedTypeSymbol? OptionsConfigurationServiceCollectionExtensions { get; }
     public INamedTypeSymbol? OptionsBuilderConfigurationExtensions { get; }
-    public INamedTypeSymbol? OptionsBuilderExtensions { get; }
+    public INamedTypeSymbol? OptionsServiceCollectionExtensions { get; }
     public INamedTypeSymbol? ConfigurationManager { get; }
     public INamedTypeSymbol? WebConfigurationManager { get; }
     public INamedTypeSymbol? NameValueCollection { get; }

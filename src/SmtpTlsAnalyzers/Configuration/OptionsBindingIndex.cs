@@ -43,22 +43,33 @@ internal sealed class OptionsBinding
 /// </summary>
 internal sealed class OptionsBindingIndex
 {
-    private static readonly string[] TextMarkers = { "Configure<", "Bind", "Get<" };
+    private static readonly string[] TextMarkers = { "Configure", "Bind", "Get<" };
 
     private readonly ImmutableArray<OptionsBinding> _bindings;
     private readonly INamedTypeSymbol? _keyNameAttribute;
+    private readonly ImmutableHashSet<ISymbol> _setInCode;
 
-    private OptionsBindingIndex(ImmutableArray<OptionsBinding> bindings, INamedTypeSymbol? keyNameAttribute)
+    private OptionsBindingIndex(ImmutableArray<OptionsBinding> bindings, INamedTypeSymbol? keyNameAttribute, ImmutableHashSet<ISymbol> setInCode)
     {
         _bindings = bindings;
         _keyNameAttribute = keyNameAttribute;
+        _setInCode = setInCode;
     }
+
+    /// <summary>
+    /// True when code of the compilation writes the property in an options delegate
+    /// (<c>services.Configure&lt;T&gt;(o =&gt; o.EnableSsl = true)</c>, PostConfigure, OptionsBuilder.Configure), or
+    /// configures its class with a delegate the index cannot read: the configured value may not be the one used.
+    /// </summary>
+    public bool IsSetInCode(IPropertySymbol property) =>
+        _setInCode.Contains(property.OriginalDefinition) || _setInCode.Contains(property.ContainingType.OriginalDefinition);
 
     public ImmutableArray<OptionsBinding> Bindings => _bindings;
 
     public static OptionsBindingIndex Build(ConfigurationContext context, CancellationToken cancellationToken)
     {
         var bindings = ImmutableArray.CreateBuilder<OptionsBinding>();
+        var setInCode = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
         var compilation = context.Compilation;
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -79,15 +90,23 @@ internal sealed class OptionsBindingIndex
 #pragma warning disable RS1030 // The binding calls sit in other files than the code that reads the options; see the class summary and docs/rules/SMTP014.md.
                 model ??= compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation &&
-                    Classify(operation, context) is { } binding)
+                if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
+                {
+                    continue;
+                }
+
+                if (Classify(operation, context) is { } binding)
                 {
                     bindings.Add(binding);
+                }
+                else
+                {
+                    CollectSetInCode(operation, context, setInCode);
                 }
             }
         }
 
-        return new OptionsBindingIndex(bindings.ToImmutable(), context.Symbols.ConfigurationKeyNameAttribute);
+        return new OptionsBindingIndex(bindings.ToImmutable(), context.Symbols.ConfigurationKeyNameAttribute, setInCode.ToImmutable());
     }
 
     /// <summary>
@@ -198,7 +217,56 @@ internal sealed class OptionsBindingIndex
         _ => null,
     };
 
-    private static bool IsBindingName(string? name) => name is "Configure" or "Bind" or "BindConfiguration" or "Get";
+    private static bool IsBindingName(string? name) =>
+        name is "Configure" or "Bind" or "BindConfiguration" or "Get" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll";
+
+    /// <summary>
+    /// An options delegate (<c>Configure&lt;T&gt;(o =&gt; ...)</c>, PostConfigure, ConfigureAll, PostConfigureAll, on the
+    /// service collection or an OptionsBuilder): the properties it writes on its parameter, or the whole class when
+    /// the delegate is not a lambda the index can read.
+    /// </summary>
+    private static void CollectSetInCode(IInvocationOperation invocation, ConfigurationContext context, ImmutableHashSet<ISymbol>.Builder setInCode)
+    {
+        var method = invocation.TargetMethod;
+        var symbols = context.Symbols;
+        INamedTypeSymbol? type = null;
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.OptionsServiceCollectionExtensions) && method.TypeArguments.Length == 1)
+        {
+            type = method.TypeArguments[0] as INamedTypeSymbol;
+        }
+        else if (ConfigurationSymbols.Is(method.ContainingType, symbols.OptionsBuilder) && method.ContainingType.TypeArguments.Length == 1)
+        {
+            type = method.ContainingType.TypeArguments[0] as INamedTypeSymbol;
+        }
+
+        if (type is null || method.Name is not ("Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll"))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.Type?.TypeKind != TypeKind.Delegate)
+            {
+                continue;
+            }
+
+            if (ConfigurationTracer.Skip(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+            {
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is IAssignmentOperation { Target: IPropertyReferenceOperation written })
+                    {
+                        setInCode.Add(written.Property.OriginalDefinition);
+                    }
+                }
+            }
+            else
+            {
+                setInCode.Add(type.OriginalDefinition);
+            }
+        }
+    }
 
     /// <summary>The options class and section a call binds; null when it is not a binding call.</summary>
     public static OptionsBinding? Classify(IInvocationOperation invocation, ConfigurationContext context)

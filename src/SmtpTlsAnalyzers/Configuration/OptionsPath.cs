@@ -27,7 +27,8 @@ internal static class OptionsPath
             current = ConfigurationTracer.Skip(reference.Instance);
         }
 
-        if (segments.Count == 0 || RootSection(current, context, 0, cancellationToken) is not { } root)
+        if (segments.Count == 0 || RootSection(current, context, 0, cancellationToken) is not { } root ||
+            context.GetBindings(cancellationToken).IsSetInCode(property.Property))
         {
             return null;
         }

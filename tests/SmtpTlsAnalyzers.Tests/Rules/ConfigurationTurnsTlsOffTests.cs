@@ -611,6 +611,47 @@ public class ConfigurationTurnsTlsOffTests
         await VerifyAsync(code, InsecureJson.Replace("{|#1:false|}", "false"));
     }
 
+    [Theory]
+    [InlineData("services.Configure<SmtpOptions>(o => o.EnableSsl = true);", false)]
+    [InlineData("services.PostConfigure<SmtpOptions>(o => { o.EnableSsl = !o.EnableSsl; });", false)]
+    [InlineData("services.AddOptions<SmtpOptions>().Configure(o => o.EnableSsl = true);", false)]
+    [InlineData("services.PostConfigure<SmtpOptions>(Require);", false)]
+    [InlineData("services.PostConfigure<SmtpOptions>(o => o.Host = o.Host.Trim());", true)]
+    public async Task OptionsWrittenByCode_OnlyTheWrittenPropertyIsUnknown(string configure, bool reports)
+    {
+        var code = Usings + SmtpOptions + $$"""
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration)
+                {
+                    services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+                    {{configure}}
+                }
+
+                private static void Require(SmtpOptions options) => options.EnableSsl = true;
+            }
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host, options.Value.Port) { EnableSsl = {|#0:options.Value.EnableSsl|} };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        if (reports)
+        {
+            await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+        }
+        else
+        {
+            await VerifyAsync(code.Replace("{|#0:", string.Empty).Replace("EnableSsl|}", "EnableSsl"), InsecureJson.Replace("{|#1:false|}", "false"));
+        }
+    }
+
     [Fact]
     public async Task TypeBoundToTwoSections_NoDiagnostic()
     {
