@@ -141,8 +141,14 @@ internal static class ConfigurationTurnsTlsOffRule
             ? null
             : new ConfiguredRead(ConfigurationSource.Json, ConfigurationTracer.Combine(section, OptionsPath.KeyName(property, keyName)), ValueReading.Binder);
 
+        var bindings = inputs.Count > 0 ? context.GetBindings(cancellationToken) : null;
         foreach (var (property, kind) in inputs)
         {
+            if (bindings!.IsSetInCode(property))
+            {
+                continue;
+            }
+
             var input = new TlsInput(kind, invocation, value: null, port: null, portOmitted: false, host: null, implicitPort: 0);
             var evaluation = Evaluate(input, context, ConfigurationSource.Json, Read(property), Read(portProperty), null, null, Read(hostProperty), invocation.Syntax.GetLocation(), cancellationToken);
             var inference = "if the mail code of " + library.Name + " uses " + binding.Type.Name + "." + property.Name + " as its TLS setting (inferred from " +

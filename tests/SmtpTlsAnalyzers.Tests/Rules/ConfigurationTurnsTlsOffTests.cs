@@ -1243,6 +1243,13 @@ public class ConfigurationTurnsTlsOffTests
         await VerifyHostAsync(SystemNetMailLibrary, HostCode.Replace("{|#0:", string.Empty).Replace("))|}", "))"), json);
 
     [Fact]
+    public async Task LibraryOptionsWrittenByTheHostsCode_NoDiagnostic()
+    {
+        var host = HostCode.Replace("{|#0:", string.Empty).Replace("))|};", "));\n        services.PostConfigure<MailLibrary.SmtpSettings>(o => o.EnableSsl = true);");
+        await VerifyHostAsync(SystemNetMailLibrary, host, """{ "Smtp": { "Host": "smtp.example.com", "EnableSsl": false } }""");
+    }
+
+    [Fact]
     public async Task LibraryOptionsOfAnAssemblyWithoutMail_NoDiagnostic()
     {
         const string library = """
