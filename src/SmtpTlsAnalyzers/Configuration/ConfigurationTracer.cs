@@ -382,18 +382,20 @@ internal static class ConfigurationTracer
                 var prefix = SectionPath(receiver, context, depth + 1);
                 return key is null || prefix is null ? null : Combine(prefix, key);
             case ILocalReferenceOperation local:
-                return SectionPath(ValueResolver.FindSingleWrite(local), context, depth + 1);
-            case IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }:
-                if (KnownTypes.IsOrInherits(operation.Type, symbols.IConfigurationSection))
-                {
-                    return null;
-                }
-
-                return KnownTypes.IsOrInherits(operation.Type, symbols.IConfiguration) ? string.Empty : null;
-            default:
+                return ValueResolver.FindSingleWrite(local) is { } written ? SectionPath(written, context, depth + 1) : Root(local.Type, symbols);
+            case IPropertyReferenceOperation { Property.IsIndexer: true }:
                 return null;
+            default:
+                // A field, parameter or property (builder.Configuration), or a call such as ConfigurationBuilder.Build().
+                return Root(operation.Type, symbols);
         }
     }
+
+    /// <summary>Empty (the root) for a configuration that is not a section; null for a section of unknown path.</summary>
+    private static string? Root(ITypeSymbol? type, ConfigurationSymbols symbols) =>
+        KnownTypes.IsOrInherits(type, symbols.IConfigurationSection) ? null
+        : KnownTypes.IsOrInherits(type, symbols.IConfiguration) ? string.Empty
+        : null;
 
     public static string Combine(string prefix, string key) => prefix.Length == 0 ? key : prefix + ":" + key;
 

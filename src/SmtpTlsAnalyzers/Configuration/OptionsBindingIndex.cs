@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Internal;
 
@@ -36,8 +35,8 @@ internal sealed class OptionsBinding
 /// <para>
 /// The binding calls usually sit in another file (Program.cs) than the mail code, so this needs the semantic models
 /// of other trees. It is built once per compilation, on the first TLS input that reads an options class, from the
-/// trees whose text names a binding method (most trees never do), and only their invocations named like one are
-/// bound. A diagnostic therefore stays at the code that reads the setting, and shows live in the editor, where an
+/// trees whose text names a binding method (most trees never do), and in them only the members whose text names
+/// one are bound. A diagnostic therefore stays at the code that reads the setting, and shows live in the editor, where an
 /// index filled by operation actions would only be complete at compilation end.
 /// </para>
 /// </summary>
@@ -74,34 +73,32 @@ internal sealed class OptionsBindingIndex
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!MentionsBinding(tree, cancellationToken))
+            var text = tree.GetText(cancellationToken).ToString();
+            if (!Mentions(text, 0, text.Length))
             {
                 continue;
             }
 
-            SemanticModel? model = null;
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-            {
-                if (node is not InvocationExpressionSyntax invocation || !IsBindingName(MethodName(invocation.Expression)))
-                {
-                    continue;
-                }
-
 #pragma warning disable RS1030 // The binding calls sit in other files than the code that reads the options; see the class summary and docs/rules/SMTP014.md.
-                model ??= compilation.GetSemanticModel(tree);
+            var model = compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
+            foreach (var root in OperationRoots(tree.GetRoot(cancellationToken), text, model, cancellationToken))
+            {
+                foreach (var operation in root.DescendantsAndSelf())
                 {
-                    continue;
-                }
+                    if (operation is not IInvocationOperation invocation || !IsBindingName(invocation.TargetMethod.Name))
+                    {
+                        continue;
+                    }
 
-                if (Classify(operation, context) is { } binding)
-                {
-                    bindings.Add(binding);
-                }
-                else
-                {
-                    CollectSetInCode(operation, context, setInCode);
+                    if (Classify(invocation, context) is { } binding)
+                    {
+                        bindings.Add(binding);
+                    }
+                    else
+                    {
+                        CollectSetInCode(invocation, context, setInCode);
+                    }
                 }
             }
         }
@@ -195,12 +192,12 @@ internal sealed class OptionsBindingIndex
         return null;
     }
 
-    private static bool MentionsBinding(SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>True when the text in the span names a binding method (or something longer that starts so).</summary>
+    private static bool Mentions(string text, int start, int length)
     {
-        var text = tree.GetText(cancellationToken).ToString();
         foreach (var marker in TextMarkers)
         {
-            if (text.IndexOf(marker, StringComparison.Ordinal) >= 0)
+            if (text.IndexOf(marker, start, length, StringComparison.Ordinal) >= 0)
             {
                 return true;
             }
@@ -209,13 +206,42 @@ internal sealed class OptionsBindingIndex
         return false;
     }
 
-    private static string? MethodName(ExpressionSyntax expression) => expression switch
+    /// <summary>
+    /// The outermost nodes of the tree that have an operation (member bodies, initializers, top-level statements),
+    /// among those whose text names a binding method: the walk goes down only where a marker is, and asks the
+    /// semantic model for nothing else. Language-neutral: no syntax kind is looked at.
+    /// </summary>
+    private static IEnumerable<IOperation> OperationRoots(SyntaxNode root, string text, SemanticModel model, CancellationToken cancellationToken)
     {
-        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        _ => null,
-    };
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var node = pending.Pop();
+            if (!Mentions(text, node.SpanStart, node.Span.Length))
+            {
+                continue;
+            }
+
+            if (model.GetOperation(node, cancellationToken) is { } operation)
+            {
+                yield return operation;
+                if (node != root)
+                {
+                    continue;
+                }
+
+                // Top-level statements are the file's own operation; its type declarations have theirs. A binding
+                // seen twice is the same binding.
+            }
+
+            foreach (var child in node.ChildNodes())
+            {
+                pending.Push(child);
+            }
+        }
+    }
 
     private static bool IsBindingName(string? name) =>
         name is "Configure" or "Bind" or "BindConfiguration" or "Get" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll";

@@ -190,6 +190,44 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Fact]
+    public async Task BindingInTopLevelStatements_IsFound()
+    {
+        const string program = """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = new Builder();
+            builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+
+            sealed class Builder
+            {
+                public IServiceCollection Services { get; } = null!;
+                public IConfigurationManager Configuration { get; } = null!;
+            }
+            """;
+        const string mailer = Usings + SmtpOptions + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = {|#0:options.Value.EnableSsl|} };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        var test = new CSharpAnalyzerVerifier<ConfigurationTurnsTlsOffAnalyzer>.Test();
+        test.TestState.Sources.Add(("/app/Program.cs", program));
+        test.TestState.Sources.Add(("/app/EmailSender.cs", mailer));
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        test.TestState.AdditionalFiles.Add((Json, InsecureJson));
+        test.ExpectedDiagnostics.Add(Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task GetInTheSameMethod_Reports()
     {
         const string code = Usings + SmtpOptions + """
@@ -393,6 +431,25 @@ public class ConfigurationTurnsTlsOffTests
             """;
 
         await VerifyAsync(code, """{ "Smtp": { "EnableSsl": {|#1:false|} } }""", Expected("appsettings.json", "Smtp:EnableSsl", "false", string.Empty, ClearText));
+    }
+
+    [Fact]
+    public async Task ConfigurationBuiltInPlace_IsTheRoot()
+    {
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(IConfigurationBuilder builder, MailMessage message)
+                {
+                    var configuration = builder.Build();
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:configuration.GetSection("Smtp").GetValue<bool>("EnableSsl")|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
     }
 
     [Fact]
