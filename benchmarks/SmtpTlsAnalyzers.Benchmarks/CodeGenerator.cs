@@ -345,8 +345,11 @@ internal static class CodeGenerator
         """,
     };
 
-    /// <summary>One mail shape: its kind (the method-name prefix), whether it is insecure, and its method.</summary>
-    internal sealed record MailShape(string Kind, bool Insecure, string Expect, string Body);
+    /// <summary>
+    /// One generated shape: its kind (the method-name prefix), whether it is insecure, and its method. A shape outside
+    /// mail code (<paramref name="IsMail"/> false) is there for the peers: our rules are expected to leave it alone.
+    /// </summary>
+    internal sealed record MailShape(string Kind, bool Insecure, string Expect, string Body, bool IsMail = true);
 
     private static readonly MailShape[] MailShapes =
     {
@@ -617,6 +620,6 @@ internal static class CodeGenerator
                 using var ssl = new SslStream(stream, false, (sender, certificate, chain, errors) => true);
                 ssl.AuthenticateAsClient("smtp.example.com", null, SslProtocols.Tls, false);
             }
-            """),
+            """, IsMail: false),
     };
 }

@@ -48,6 +48,23 @@ internal sealed class EmptyOperationFloorAnalyzer : DiagnosticAnalyzer
 /// The syntax floor: syntax-node actions on invocations, assignments and object creations that compare the member
 /// name as text with the names mail code uses, and only then ask for the symbol. The cheapest honest design.
 /// </summary>
+/// <summary>
+/// One empty semantic-model action per file: the floor of an analyzer that looks at every file once, and the yardstick
+/// of the goal for compilations without mail code.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptySemanticModelFloorAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(FloorDescriptor.Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterSemanticModelAction(static _ => { });
+    }
+}
+
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class NameCheckSyntaxFloorAnalyzer : DiagnosticAnalyzer
 {

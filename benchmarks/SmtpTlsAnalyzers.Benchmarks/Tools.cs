@@ -47,6 +47,13 @@ internal static class Tools
         ImmutableArray<string>.Empty,
         null);
 
+    public static Tool SemanticModelFloor() => new(
+        "Floor: one empty semantic-model action per file",
+        ImmutableArray.Create<DiagnosticAnalyzer>(new EmptySemanticModelFloorAnalyzer()),
+        ImmutableDictionary<string, ReportDiagnostic>.Empty,
+        ImmutableArray<string>.Empty,
+        null);
+
     public static Tool SyntaxFloor() => new(
         "Floor: syntax name check",
         ImmutableArray.Create<DiagnosticAnalyzer>(new NameCheckSyntaxFloorAnalyzer()),

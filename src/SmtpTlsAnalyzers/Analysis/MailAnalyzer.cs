@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Configuration;
 using SmtpTlsAnalyzers.Languages;
 using SmtpTlsAnalyzers.Model;
 
@@ -45,43 +47,53 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         // Security analyzer: a TLS downgrade in generated or scaffolded code is still a vulnerability.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
 
+        // Nothing is looked up at compilation start: the mail types, the options and the rules' registrations are
+        // set up the first time a file passes the gate (or a configuration file needs reading). A compilation
+        // without mail code then costs one text scan per file and nothing else.
         context.RegisterCompilationStartAction(startContext =>
         {
-            var mail = MailCompilation.TryCreate(startContext.Compilation, startContext.Options, _syntax);
-            if (mail is null)
+            var setup = new RuleSetup(startContext.Compilation, startContext.Options, _syntax, _rules);
+            startContext.RegisterSemanticModelAction(modelContext => AnalyzeTree(modelContext, setup));
+            if (setup.HasConfigurationFiles)
             {
-                return;
-            }
-
-            var registry = new MailRuleRegistry(mail);
-            foreach (var rule in _rules)
-            {
-                rule.Initialize(registry);
-            }
-
-            if (!registry.IsEmpty)
-            {
-                startContext.RegisterSemanticModelAction(modelContext => AnalyzeTree(modelContext, registry));
-            }
-
-            if (registry.HasAdditionalFileActions)
-            {
-                startContext.RegisterAdditionalFileAction(registry.RunAdditionalFileActions);
+                startContext.RegisterAdditionalFileAction(fileContext =>
+                {
+                    if (RuleSetup.IsConfigurationFile(fileContext.AdditionalFile.Path) &&
+                        setup.Registry is { HasAdditionalFileActions: true } registry)
+                    {
+                        registry.RunAdditionalFileActions(fileContext);
+                    }
+                });
             }
         });
     }
 
-    private void AnalyzeTree(SemanticModelAnalysisContext context, MailRuleRegistry registry)
+    private void AnalyzeTree(SemanticModelAnalysisContext context, RuleSetup setup)
     {
-        var mail = registry.Mail;
         var tree = context.SemanticModel.SyntaxTree;
-        if (!mail.Settings.IsEnabled(tree) ||
-            (!mail.Gate.Passes(tree, context.CancellationToken) && !registry.PassesExtraGate(tree.GetText(context.CancellationToken).ToString())))
+        var text = tree.GetText(context.CancellationToken).ToString();
+        var passes = MailGate.Passes(text);
+        if (!passes && !(setup.HasConfigurationFiles && setup.Registry is { } configured && configured.PassesExtraGate(text)))
         {
             return;
         }
 
-        var treeContext = new MailTreeContext(context, mail);
+        if (setup.Registry is { IsEmpty: false } registry)
+        {
+            AnalyzeTree(context, registry, passes);
+        }
+    }
+
+    private void AnalyzeTree(SemanticModelAnalysisContext context, MailRuleRegistry registry, bool namesMail)
+    {
+        var mail = registry.Mail;
+        var tree = context.SemanticModel.SyntaxTree;
+        if (!mail.Settings.IsEnabled(tree))
+        {
+            return;
+        }
+
+        var treeContext = new MailTreeContext(context, mail, namesMail);
         var members = registry.HasSmtpClientActions ? mail.SmtpClientMembers : null;
         var typeModels = members is null ? null : new Dictionary<INamedTypeSymbol, SmtpClientTypeModel>(SymbolEqualityComparer.Default);
         var root = tree.GetRoot(context.CancellationToken);
@@ -199,5 +211,51 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
                 model.OnFieldReference(fieldReference);
                 break;
         }
+    }
+
+    /// <summary>The rules of one compilation, registered on first use; null when no rule can report there.</summary>
+    private sealed class RuleSetup
+    {
+        private readonly Lazy<MailRuleRegistry?> _registry;
+
+        public RuleSetup(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax, ImmutableArray<MailRule> rules)
+        {
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (IsConfigurationFile(file.Path))
+                {
+                    HasConfigurationFiles = true;
+                    break;
+                }
+            }
+
+            _registry = new Lazy<MailRuleRegistry?>(
+                () =>
+                {
+                    var mail = MailCompilation.TryCreate(compilation, options, syntax);
+                    if (mail is null)
+                    {
+                        return null;
+                    }
+
+                    var registry = new MailRuleRegistry(mail);
+                    foreach (var rule in rules)
+                    {
+                        rule.Initialize(registry);
+                    }
+
+                    return registry;
+                },
+                System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>App.config, Web.config, Web.*.config, appsettings.json or appsettings.*.json, by name alone.</summary>
+        public static bool IsConfigurationFile(string path) =>
+            ConfigurationLayers.IsConfigurationFile(path) || Internal.MailSettingsReader.IsConfigFile(path);
+
+        /// <summary>True when an additional file is named like a configuration file; nothing is read to know it.</summary>
+        public bool HasConfigurationFiles { get; }
+
+        public MailRuleRegistry? Registry => _registry.Value;
     }
 }

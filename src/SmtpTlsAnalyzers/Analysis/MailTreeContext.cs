@@ -16,11 +16,18 @@ internal sealed class MailTreeContext
     private readonly Dictionary<IInvocationOperation, MailKitConnection?> _connections = new();
     private readonly Dictionary<(IOperation, Type), object?> _memo = new();
 
-    public MailTreeContext(SemanticModelAnalysisContext context, MailCompilation mail)
+    public MailTreeContext(SemanticModelAnalysisContext context, MailCompilation mail, bool namesMail)
     {
         _context = context;
         Mail = mail;
+        NamesMail = namesMail;
     }
+
+    /// <summary>
+    /// True when the file passed the mail gate; false for a file walked only because a rule asked to see it
+    /// (<see cref="MailRuleRegistry.AlsoExamine"/>).
+    /// </summary>
+    public bool NamesMail { get; }
 
     public MailCompilation Mail { get; }
 

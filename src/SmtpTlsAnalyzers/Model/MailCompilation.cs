@@ -24,7 +24,6 @@ internal sealed class MailCompilation
         Syntax = syntax;
         Types = KnownTypes.Create(compilation);
         Settings = AnalyzerSettings.Create(options);
-        Gate = new MailGate();
         SmtpClientMembers = Types.HasSystemNetMail ? SmtpClientMembers.Create(Types) : null;
         MailKitConnections = Types.HasMailKit ? new MailKitConnectionClassifier(Types, Settings, syntax) : null;
         Configuration = ConfigurationContext.Create(compilation, options, Types, Settings);
@@ -35,7 +34,6 @@ internal sealed class MailCompilation
     public LanguageSyntax Syntax { get; }
     public KnownTypes Types { get; }
     public AnalyzerSettings Settings { get; }
-    public MailGate Gate { get; }
 
     /// <summary>The members of System.Net.Mail.SmtpClient; null when the compilation cannot use it.</summary>
     public SmtpClientMembers? SmtpClientMembers { get; }

@@ -1,14 +1,11 @@
 using System;
-using System.Collections.Concurrent;
-using System.Threading;
-using Microsoft.CodeAnalysis;
 
 namespace SmtpTlsAnalyzers.Model;
 
 /// <summary>
 /// The first look at a file, before any binding: can its text hold anything a rule reports? A file passes when it
 /// names a mail or TLS type or member that ordinary code does not name. Ordinary words such as Connect, Send or Port
-/// do not count. The answer is computed once per file and compilation.
+/// do not count. The analyzer asks once per file.
 /// </summary>
 /// <remarks>
 /// Which names each rule needs:
@@ -24,7 +21,7 @@ namespace SmtpTlsAnalyzers.Model;
 /// lambda). SMTP007: <c>CheckCertificateRevocation</c>. SMTP008: <c>SslProtocols</c>, <c>SecurityProtocol</c>.
 /// SMTP012: <c>RedactSecrets</c>. SMTP011 reads configuration files, not code.
 /// </remarks>
-internal sealed class MailGate
+internal static class MailGate
 {
     /// <summary>Names matched case-sensitively, as C# and the libraries spell them.</summary>
     internal static readonly string[] Names =
@@ -50,21 +47,8 @@ internal sealed class MailGate
     /// <summary>Uri schemes MailKit connects with, matched before "://" regardless of case.</summary>
     private static readonly string[] Schemes = { "smtp", "smtps", "imap", "imaps", "pop", "pops", "pop3", "pop3s" };
 
-    private readonly ConcurrentDictionary<SyntaxTree, bool> _passes = new();
-
-    public bool Passes(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        if (_passes.TryGetValue(tree, out var known))
-        {
-            return known;
-        }
-
-        var passes = Passes(tree.GetText(cancellationToken).ToString());
-        _passes.TryAdd(tree, passes);
-        return passes;
-    }
-
-    internal static bool Passes(string text)
+    /// <summary>True when the text names a mail or TLS type or member, or a mail Uri scheme.</summary>
+    public static bool Passes(string text)
     {
         foreach (var name in Names)
         {

@@ -33,7 +33,7 @@ internal sealed class ConfigurationTurnsTlsOffRule : MailRule
             {
                 if (MailConnectionInputs.Find(operation, context.Mail.Types) is { } input)
                 {
-                    if (context.Mail.Gate.Passes(context.Tree, context.CancellationToken))
+                    if (context.NamesMail)
                     {
                         ConfigurationVerdicts.Analyze(input, configuration, context.ReportDiagnostic, context.CancellationToken);
                     }
