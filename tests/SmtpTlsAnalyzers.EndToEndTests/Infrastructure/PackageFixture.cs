@@ -22,7 +22,8 @@ public sealed class PackedPackageCollection : ICollectionFixture<PackageFixture>
 public sealed class PackageFixture : IAsyncLifetime
 {
     public const string PackageId = "SmtpTlsAnalyzers";
-    public const string PackageVersion = "0.1.0";
+    /// <summary>The version packed: Version of Directory.Build.props, so that a version bump needs no test edit.</summary>
+    public static readonly string PackageVersion = RepositoryFacts.BuildProperty("Version");
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan ToolRestoreTimeout = TimeSpan.FromMinutes(3);

@@ -8,6 +8,7 @@ using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
@@ -110,6 +111,67 @@ public class RoslynFloorTests
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.SMTP001_SmtpClientEnableSslFalse).WithLocation(0).WithArguments("smtp.example.com:587"),
             fixedSource,
             SmtpClientEnableSslFalseCodeFixProvider.Key);
+    }
+
+    /// <summary>
+    /// The way an IDE on Roslyn 4.8 uses the package, without the test library in between: a workspace holds the
+    /// document, the analyzer reports through CompilationWithAnalyzers, the provider registers its fix and the
+    /// workspace applies the fix's operations.
+    /// </summary>
+    [Fact]
+    public async Task AdhocWorkspace_OnRoslyn48_AppliesAFix()
+    {
+        Assert.Equal(Floor, typeof(Compilation).Assembly.GetName().Version);
+        Assert.Equal(Floor, typeof(Microsoft.CodeAnalysis.Workspace).Assembly.GetName().Version);
+
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage message)
+                {
+                    var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = false;
+                    client.Send(message);
+                }
+            }
+            """;
+        var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, default);
+        using var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
+        var project = workspace.AddProject(ProjectInfo.Create(
+            ProjectId.CreateNewId(),
+            VersionStamp.Create(),
+            "Floor",
+            "Floor",
+            LanguageNames.CSharp,
+            compilationOptions: new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+            metadataReferences: references));
+        var document = workspace.AddDocument(DocumentInfo.Create(
+            DocumentId.CreateNewId(project.Id),
+            "Mailer.cs",
+            loader: TextLoader.From(TextAndVersion.Create(Microsoft.CodeAnalysis.Text.SourceText.From(source), VersionStamp.Create())),
+            filePath: Path.Combine(Path.GetTempPath(), "Floor", "Mailer.cs")));
+
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var analyzers = System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new SmtpTlsAnalyzer());
+        var diagnostics = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticIds.SmtpClientEnableSslFalse, diagnostic.Id);
+
+        var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
+        var context = new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), default);
+        await new SmtpClientEnableSslFalseCodeFixProvider().RegisterCodeFixesAsync(context);
+        var fix = Assert.Single(actions, a => a.EquivalenceKey == SmtpClientEnableSslFalseCodeFixProvider.Key);
+        foreach (var operation in await fix.GetOperationsAsync(default))
+        {
+            operation.Apply(workspace, default);
+        }
+
+        var text = (await workspace.CurrentSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        Assert.Contains("client.EnableSsl = true;", text);
+        Assert.DoesNotContain("EnableSsl = false", text);
     }
 
     /// <summary>
