@@ -23,7 +23,7 @@ internal sealed class MailCompilation
         Syntax = syntax;
         Types = KnownTypes.Create(compilation);
         Settings = AnalyzerSettings.Create(options);
-        Gate = new MailGate();
+        Gate = new MailGate(syntax.IgnoresCase);
         SmtpClientMembers = Types.HasSystemNetMail ? SmtpClientMembers.Create(Types) : null;
         MailKitConnections = Types.HasMailKit ? new MailKitConnectionClassifier(Types, Settings, syntax) : null;
     }

@@ -26,7 +26,7 @@ namespace SmtpTlsAnalyzers.Model;
 /// </remarks>
 internal sealed class MailGate
 {
-    /// <summary>Names matched case-sensitively, as C# and the libraries spell them.</summary>
+    /// <summary>Names matched as the libraries spell them: case-sensitively in C#, ignoring case in Visual Basic.</summary>
     internal static readonly string[] Names =
     {
         "SmtpClient",
@@ -51,6 +51,13 @@ internal sealed class MailGate
     private static readonly string[] Schemes = { "smtp", "smtps", "imap", "imaps", "pop", "pops", "pop3", "pop3s" };
 
     private readonly ConcurrentDictionary<SyntaxTree, bool> _passes = new();
+    private readonly StringComparison _comparison;
+
+    /// <param name="ignoreCase">
+    /// True for a language whose identifiers ignore case (Visual Basic: <c>enablessl</c> names EnableSsl).
+    /// </param>
+    public MailGate(bool ignoreCase = false) =>
+        _comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     public bool Passes(SyntaxTree tree, CancellationToken cancellationToken)
     {
@@ -59,16 +66,16 @@ internal sealed class MailGate
             return known;
         }
 
-        var passes = Passes(tree.GetText(cancellationToken).ToString());
+        var passes = Passes(tree.GetText(cancellationToken).ToString(), _comparison);
         _passes.TryAdd(tree, passes);
         return passes;
     }
 
-    internal static bool Passes(string text)
+    internal static bool Passes(string text, StringComparison comparison = StringComparison.Ordinal)
     {
         foreach (var name in Names)
         {
-            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+            if (text.IndexOf(name, comparison) >= 0)
             {
                 return true;
             }
