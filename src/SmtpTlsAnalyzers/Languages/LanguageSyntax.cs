@@ -48,6 +48,9 @@ internal abstract class LanguageSyntax
     /// <summary>True for a method or local function declaration whose body the rules may read.</summary>
     public abstract bool IsMethodDeclaration(SyntaxNode declaration);
 
+    /// <summary>The node a semantic model binds to the body of the method <paramref name="declaration"/> declares.</summary>
+    public virtual SyntaxNode MethodBodyOwner(SyntaxNode declaration) => declaration;
+
     /// <summary>True for an anonymous method written without a parameter list (<c>delegate { ... }</c>).</summary>
     public abstract bool IsParameterlessAnonymousMethod(SyntaxNode node);
 

@@ -7,6 +7,7 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>,
     SmtpTlsAnalyzers.CodeFixes.Edits.CertificateRevocationFixes>;
+using VerifyCertificateRevocationOffVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -262,4 +263,27 @@ public class CertificateRevocationOffTests
 
         await test.RunAsync(CancellationToken.None);
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_RevocationFalse_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.CheckCertificateRevocation = False|}
+                        client.CheckCertificateRevocation = True
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyCertificateRevocationOffVB.VerifyAnalyzerAsync(source, VerifyCertificateRevocationOffVB.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"));
+    }
+
+    #endregion
 }

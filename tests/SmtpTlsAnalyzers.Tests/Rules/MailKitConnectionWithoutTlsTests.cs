@@ -8,6 +8,7 @@ using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
+using VerifyMailKitVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicMailKitConnectionRules>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -392,4 +393,65 @@ public class MailKitConnectionWithoutTlsTests
         test.WithoutMailKit();
         await test.RunAsync();
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_ConnectWithNone_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(host As String)
+                    Using client As New SmtpClient()
+                        client.Connect(host, 25, {|#0:SecureSocketOptions.None|})
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source, VerifyMailKitVB.Diagnostic("SMTP003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("port 25", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ImportedEnumMemberUnqualified_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security.SecureSocketOptions
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 25, {|#0:None|})
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source, VerifyMailKitVB.Diagnostic("SMTP003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_SslOnConnectOrSettingsValue_NoDiagnostic()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(options As SecureSocketOptions)
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 465, SecureSocketOptions.SslOnConnect)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source);
+    }
+
+    #endregion
 }

@@ -8,6 +8,7 @@ using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
+using VerifyMailKitVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicMailKitConnectionRules>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -578,4 +579,47 @@ public class MailKitStrippableStartTlsTests
 
         await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_ConnectAsyncWithFalse_Reports()
+    {
+        const string source = """
+            Imports System.Threading.Tasks
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Async Function SendAsync() As Task
+                    Using client As New SmtpClient()
+                        Await client.ConnectAsync("smtp.example.com", 587, {|#0:False|})
+                    End Using
+                End Function
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source, VerifyMailKitVB.Diagnostic("SMTP004").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_StartTlsRequired_NoDiagnostic()
+    {
+        const string source = """
+            Imports System.Threading.Tasks
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Async Function SendAsync() As Task
+                    Using client As New SmtpClient()
+                        Await client.ConnectAsync("smtp.example.com", 587, SecureSocketOptions.StartTls)
+                    End Using
+                End Function
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source);
+    }
+
+    #endregion
 }

@@ -7,6 +7,7 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.ProtocolLogContainsSecretsRule>,
     SmtpTlsAnalyzers.CodeFixes.Edits.ProtocolLogRedactionFixes>;
+using VerifyProtocolLogContainsSecretsVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.ProtocolLogContainsSecretsRule>>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -138,4 +139,25 @@ public class ProtocolLogContainsSecretsTests
 
         await test.RunAsync(CancellationToken.None);
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_RedactSecretsFalse_Reports()
+    {
+        const string source = """
+            Imports MailKit
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Function Create() As SmtpClient
+                    Return New SmtpClient(New ProtocolLogger("smtp.log") With {{|#0:.RedactSecrets = False|}})
+                End Function
+            End Class
+            """;
+
+        await VerifyProtocolLogContainsSecretsVB.VerifyAnalyzerAsync(source, VerifyProtocolLogContainsSecretsVB.Diagnostic("SMTP012").WithLocation(0));
+    }
+
+    #endregion
 }

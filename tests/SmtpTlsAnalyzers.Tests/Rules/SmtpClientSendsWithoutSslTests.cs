@@ -6,6 +6,7 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes>;
+using VerifyNetMailVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicSystemNetMailRules>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -592,4 +593,44 @@ public class SmtpClientSendsWithoutSslTests
         test.WithoutMailTypes();
         await test.RunAsync();
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_UsingBlockWithoutEnableSsl_Reports()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Using client As {|#0:New SmtpClient("smtp.example.com", 587)|}
+                        client.Send(m)
+                    End Using
+                End Sub
+            End Module
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_EnableSslTrueInInitializer_NoDiagnostic()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Using client As New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                        client.Send(m)
+                    End Using
+                End Sub
+            End Module
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source);
+    }
+
+    #endregion
 }
