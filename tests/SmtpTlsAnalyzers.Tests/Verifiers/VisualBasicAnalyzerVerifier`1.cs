@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -50,6 +51,15 @@ public static class VisualBasicOptions
 {
     public static readonly ParseOptions Parse = new VisualBasicParseOptions(LanguageVersion.Latest);
 
+    private static readonly ReferenceAssemblies NetFramework48 = TestReferences.NetFramework48.AddAssemblies(ImmutableArray.Create("Microsoft.VisualBasic"));
+
     public static CompilationOptions Compilation(OptionStrict optionStrict) =>
         new VisualBasicCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optionStrict: optionStrict);
+
+    /// <summary>Builds against .NET Framework 4.8 with the Visual Basic runtime (Microsoft.VisualBasic.dll), as a VB project does.</summary>
+    public static void OnVisualBasicNetFramework48(this AnalyzerTest<DefaultVerifier> test)
+    {
+        test.TestState.AdditionalReferences.Clear();
+        test.ReferenceAssemblies = NetFramework48;
+    }
 }
