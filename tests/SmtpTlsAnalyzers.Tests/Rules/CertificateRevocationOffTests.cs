@@ -8,6 +8,7 @@ using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>,
     SmtpTlsAnalyzers.CodeFixes.Edits.CertificateRevocationFixes>;
 using VerifyCertificateRevocationOffVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>>;
+using FixSmtp007VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateRevocationOffCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -283,6 +284,39 @@ public class CertificateRevocationOffTests
             """;
 
         await VerifyCertificateRevocationOffVB.VerifyAnalyzerAsync(source, VerifyCertificateRevocationOffVB.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_RevocationFalse_FixesToTrue()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.CheckCertificateRevocation = False|}
+                    End Using
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.CheckCertificateRevocation = True
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp007VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp007VB.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateRevocationOffCodeFixProvider.Key);
     }
 
     #endregion

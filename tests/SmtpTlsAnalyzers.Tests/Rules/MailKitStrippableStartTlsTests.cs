@@ -9,6 +9,7 @@ using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
 using VerifyMailKitVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicMailKitConnectionRules>;
+using FixSmtp004VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.MailKitStrippableStartTlsRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -619,6 +620,43 @@ public class MailKitStrippableStartTlsTests
             """;
 
         await VerifyMailKitVB.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task VisualBasic_ConnectAsyncWithFalse_FixesToStartTls()
+    {
+        const string source = """
+            Imports System.Threading.Tasks
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Async Function SendAsync() As Task
+                    Using client As New SmtpClient()
+                        Await client.ConnectAsync("smtp.example.com", 587, {|#0:False|})
+                    End Using
+                End Function
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Threading.Tasks
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Async Function SendAsync() As Task
+                    Using client As New SmtpClient()
+                        Await client.ConnectAsync("smtp.example.com", 587, SecureSocketOptions.StartTls)
+                    End Using
+                End Function
+            End Class
+            """;
+
+        await FixSmtp004VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp004VB.Diagnostic("SMTP004").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:587", "useSsl: false (STARTTLS when available)"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider.Key);
     }
 
     #endregion

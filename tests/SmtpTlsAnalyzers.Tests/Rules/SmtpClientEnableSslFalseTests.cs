@@ -8,6 +8,7 @@ using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes>;
 using VerifyVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicSystemNetMailRules>;
+using FixSmtp001VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.SmtpClientEnableSslFalseRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.SmtpClientEnableSslFalseCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -561,6 +562,49 @@ public class SmtpClientEnableSslFalseTests
             """;
 
         await VerifyVB.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task VisualBasic_StatementAndInitializer_FixAllSetsTrue()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Dim s As New SmtpClient("smtp.x.net", 587)
+                    {|#0:s.EnableSsl = False|} ' no TLS
+                    s.Send(m)
+                    Dim t = New SmtpClient("smtp.x.com", 587) With {{|#1:.EnableSsl = False|}, .Credentials = cred}
+                    t.Send(m)
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Dim s As New SmtpClient("smtp.x.net", 587)
+                    s.EnableSsl = True ' no TLS
+                    s.Send(m)
+                    Dim t = New SmtpClient("smtp.x.com", 587) With {.EnableSsl = True, .Credentials = cred}
+                    t.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp001VB.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                FixSmtp001VB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.x.net:587"),
+                FixSmtp001VB.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.x.com:587"),
+            },
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.SmtpClientEnableSslFalseCodeFixProvider.Key);
     }
 
     #endregion
