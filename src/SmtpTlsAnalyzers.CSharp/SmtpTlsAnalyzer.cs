@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SmtpTlsAnalyzers.Analysis;
 using SmtpTlsAnalyzers.Languages;
-using SmtpTlsAnalyzers.Rules;
 
 namespace SmtpTlsAnalyzers;
 
@@ -17,19 +16,5 @@ public sealed class SmtpTlsAnalyzer : MailAnalyzer
     }
 
     /// <summary>The rules, in ID order.</summary>
-    internal static ImmutableArray<MailRule> AllRules { get; } = ImmutableArray.Create<MailRule>(
-        new SmtpClientEnableSslFalseRule(),
-        new SmtpClientSendsWithoutSslRule(),
-        new MailKitConnectionWithoutTlsRule(),
-        new MailKitStrippableStartTlsRule(),
-        new TlsModeDoesNotMatchPortRule(),
-        new CertificateCallbackAcceptsAllRule(),
-        new CertificateRevocationOffRule(),
-        new ObsoleteProtocolAllowedRule(),
-        new CredentialsWithoutTlsRule(),
-        new CertificateCallbackToleratesErrorsRule(),
-        new MailSettingsWithoutTlsRule(),
-        new ProtocolLogContainsSecretsRule(),
-        new TlsLeftToConfigurationRule(),
-        new ConfigurationTurnsTlsOffRule());
+    internal static ImmutableArray<MailRule> AllRules => MailRules.All;
 }

@@ -72,7 +72,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
     {
         var tree = context.SemanticModel.SyntaxTree;
         var text = tree.GetText(context.CancellationToken).ToString();
-        var passes = MailGate.Passes(text);
+        var passes = MailGate.Passes(text, _syntax.IgnoresCase);
         if (!passes && !(setup.HasConfigurationFiles && setup.Registry is { } configured && configured.PassesExtraGate(text)))
         {
             return;

@@ -90,11 +90,12 @@ internal sealed class CertificateCallback
 
         if (model is not null && model.SyntaxTree == declaration.SyntaxTree)
         {
-            var operation = model.GetOperation(declaration, cancellationToken);
+            var operation = model.GetOperation(LanguageSyntax.Of(declaration)!.MethodBodyOwner(declaration), cancellationToken);
             var body = operation switch
             {
                 IMethodBodyOperation m => (IOperation?)m.BlockBody ?? m.ExpressionBody,
                 ILocalFunctionOperation f => f.Body,
+                IBlockOperation b => b, // Visual Basic binds a method block to its body's block.
                 _ => null,
             };
             return body is null ? null : new CertificateCallback(method, body, declaration);
@@ -126,6 +127,9 @@ internal sealed class CertificateCallback
             cancellationToken.ThrowIfCancellationRequested();
             switch (operation)
             {
+                case IReturnOperation { IsImplicit: true, ReturnedValue: ILocalReferenceOperation { Local.IsFunctionValue: true } }:
+                    // Visual Basic's closing return of the function's own variable: only reached when no Return ran.
+                    break;
                 case IReturnOperation { ReturnedValue: not null } ret:
                     returns.Add(ret);
                     break;

@@ -18,6 +18,9 @@ internal abstract class LanguageSyntax
     /// <summary>The answers for the language of <paramref name="node"/>; null for a language no analyzer of the package speaks.</summary>
     public static LanguageSyntax? Of(SyntaxNode node) => Languages.TryGetValue(node.Language, out var syntax) ? syntax : null;
 
+    /// <summary>True when identifiers ignore case (Visual Basic), so that the gate's text scan must too.</summary>
+    public virtual bool IgnoresCase => false;
+
     /// <summary>
     /// The nodes whose operation trees hold the file's executable code: member bodies, field and property
     /// initializers, top-level statements. Lambdas and local functions are inside them.
@@ -44,6 +47,9 @@ internal abstract class LanguageSyntax
 
     /// <summary>True for a method or local function declaration whose body the rules may read.</summary>
     public abstract bool IsMethodDeclaration(SyntaxNode declaration);
+
+    /// <summary>The node a semantic model binds to the body of the method <paramref name="declaration"/> declares.</summary>
+    public virtual SyntaxNode MethodBodyOwner(SyntaxNode declaration) => declaration;
 
     /// <summary>True for an anonymous method written without a parameter list (<c>delegate { ... }</c>).</summary>
     public abstract bool IsParameterlessAnonymousMethod(SyntaxNode node);

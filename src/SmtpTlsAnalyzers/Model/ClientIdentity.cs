@@ -62,6 +62,7 @@ internal static class ClientIdentity
         return current switch
         {
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            IVariableInitializerOperation { Parent: IVariableDeclarationOperation { Declarators.Length: 1 } declaration } => declaration.Declarators[0].Symbol,
             ISimpleAssignmentOperation assignment => Of(assignment.Target),
             _ => null,
         };

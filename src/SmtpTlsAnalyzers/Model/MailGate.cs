@@ -23,7 +23,7 @@ namespace SmtpTlsAnalyzers.Model;
 /// </remarks>
 internal static class MailGate
 {
-    /// <summary>Names matched case-sensitively, as C# and the libraries spell them.</summary>
+    /// <summary>Names matched as the libraries spell them: case-sensitively in C#, ignoring case in Visual Basic.</summary>
     internal static readonly string[] Names =
     {
         "SmtpClient",
@@ -47,12 +47,16 @@ internal static class MailGate
     /// <summary>Uri schemes MailKit connects with, matched before "://" regardless of case.</summary>
     private static readonly string[] Schemes = { "smtp", "smtps", "imap", "imaps", "pop", "pops", "pop3", "pop3s" };
 
-    /// <summary>True when the text names a mail or TLS type or member, or a mail Uri scheme.</summary>
-    public static bool Passes(string text)
+    /// <summary>
+    /// True when the text names a mail or TLS type or member, or a mail Uri scheme. <paramref name="ignoreCase"/> is
+    /// for a language whose identifiers ignore case (Visual Basic: <c>enablessl</c> names EnableSsl).
+    /// </summary>
+    public static bool Passes(string text, bool ignoreCase = false)
     {
+        var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var name in Names)
         {
-            if (text.IndexOf(name, StringComparison.Ordinal) >= 0)
+            if (text.IndexOf(name, comparison) >= 0)
             {
                 return true;
             }

@@ -523,6 +523,9 @@ internal sealed class SmtpClientTypeModel
         {
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                 return declarator.Symbol;
+            case IVariableInitializerOperation { Parent: IVariableDeclarationOperation { Declarators.Length: 1 } declaration }:
+                // Visual Basic's `Dim client As New SmtpClient(...)`: the declaration holds the initializer.
+                return declaration.Declarators[0].Symbol;
             case ISimpleAssignmentOperation assignment when assignment.Value == created:
                 switch (assignment.Target)
                 {

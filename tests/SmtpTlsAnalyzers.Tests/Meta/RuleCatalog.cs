@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SmtpTlsAnalyzers.Tests.Meta;
 
-/// <summary>Every analyzer, descriptor and code fix the two assemblies ship, found by reflection.</summary>
+/// <summary>Every analyzer, descriptor and code fix the assemblies ship, found by reflection.</summary>
 internal static class RuleCatalog
 {
     public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(SmtpTlsAnalyzers.SmtpTlsAnalyzer).Assembly
@@ -19,9 +19,21 @@ internal static class RuleCatalog
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    public static readonly ImmutableArray<CodeFixProvider> CodeFixes = typeof(SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes).Assembly
-        .GetTypes()
-        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), false).Length > 0)
+    public static readonly ImmutableArray<CodeFixProvider> CodeFixes = ExportedCodeFixes(
+        LanguageNames.CSharp,
+        typeof(SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes).Assembly,
+        typeof(SmtpTlsAnalyzers.CodeFixes.Rules.RuleCodeFixProvider).Assembly);
+
+    /// <summary>The code fixes a Visual Basic host loads: the VB assembly's and the shared ones.</summary>
+    public static readonly ImmutableArray<CodeFixProvider> VisualBasicCodeFixes = ExportedCodeFixes(
+        LanguageNames.VisualBasic,
+        typeof(SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits.VisualBasicEdit).Assembly,
+        typeof(SmtpTlsAnalyzers.CodeFixes.Rules.RuleCodeFixProvider).Assembly);
+
+    private static ImmutableArray<CodeFixProvider> ExportedCodeFixes(string language, params System.Reflection.Assembly[] assemblies) => assemblies
+        .SelectMany(a => a.GetTypes())
+        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) &&
+            t.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), false).Cast<ExportCodeFixProviderAttribute>().Any(e => e.Languages.Contains(language)))
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
         .ToImmutableArray();

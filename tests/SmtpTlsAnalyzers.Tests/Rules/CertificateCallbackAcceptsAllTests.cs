@@ -8,6 +8,7 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.CertificateCallbackRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.CertificateValidationCallbackFixes>;
+using VerifyCallbackVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCertificateCallbackRules>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -1403,4 +1404,95 @@ public class CertificateCallbackAcceptsAllTests
 
         await VerifyCS.VerifyAnalyzerAsync(source);
     }
+
+    #region Visual Basic
+
+    private static DiagnosticResult VisualBasicSmtp006(int location, string target = MailKitTarget) =>
+        VerifyCallbackVB.Diagnostic("SMTP006").WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(location).WithArguments(target, "");
+
+    [Fact]
+    public async Task VisualBasic_SingleLineLambda_Reports()
+    {
+        const string source = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) True|}
+                End Sub
+            End Module
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(source, VisualBasicSmtp006(0, GlobalTarget));
+    }
+
+    [Fact]
+    public async Task VisualBasic_AddressOfMethodAndDelegateCreation_Reports()
+    {
+        const string source = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = AddressOf AcceptAll|}
+                    End Using
+
+                    Using other As New SmtpClient()
+                        {|#1:other.ServerCertificateValidationCallback = New RemoteCertificateValidationCallback(AddressOf AcceptAll)|}
+                    End Using
+                End Sub
+
+                Private Function AcceptAll(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    Return True
+                End Function
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(source, VisualBasicSmtp006(0), VisualBasicSmtp006(1));
+    }
+
+    [Fact]
+    public async Task VisualBasic_MultiLineLambdaStoredInLocal_Reports()
+    {
+        const string source = """
+            Imports System.Net.Security
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Dim callback As RemoteCertificateValidationCallback =
+                        Function(sender, cert, chain, errors)
+                            Return True
+                        End Function
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = callback|}
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(source, VisualBasicSmtp006(0));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ChecksErrors_NoDiagnostic()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Security
+
+            Module Startup
+                Sub Configure()
+                    ServicePointManager.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) errors = SslPolicyErrors.None
+                End Sub
+            End Module
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(source);
+    }
+
+    #endregion
 }

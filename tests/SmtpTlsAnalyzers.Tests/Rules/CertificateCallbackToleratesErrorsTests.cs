@@ -7,6 +7,7 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.CertificateCallbackRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.CertificateValidationCallbackFixes>;
+using VerifyCallbackVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCertificateCallbackRules>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -397,4 +398,67 @@ public class CertificateCallbackToleratesErrorsTests
         test.WithoutMailTypes();
         await test.RunAsync();
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_SelectCaseToleratingNameMismatch_Reports()
+    {
+        const string source = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = AddressOf Validate|}
+                    End Using
+                End Sub
+
+                Private Function Validate(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    Select Case errors
+                        Case SslPolicyErrors.None, SslPolicyErrors.RemoteCertificateNameMismatch
+                            Return True
+                        Case Else
+                            Return False
+                    End Select
+                End Function
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(source, VerifyCallbackVB.Diagnostic("SMTP010").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("The callback assigned to ServerCertificateValidationCallback", "a name mismatch"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_SelectCaseOnlyNone_NoDiagnostic()
+    {
+        const string source = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.ServerCertificateValidationCallback = AddressOf Validate
+                    End Using
+                End Sub
+
+                Private Function Validate(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    Select Case errors
+                        Case SslPolicyErrors.None
+                            Return True
+                        Case Else
+                            Return False
+                    End Select
+                End Function
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(source);
+    }
+
+    #endregion
 }

@@ -7,6 +7,8 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>,
     SmtpTlsAnalyzers.CodeFixes.Edits.CertificateRevocationFixes>;
+using VerifyCertificateRevocationOffVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>>;
+using FixSmtp007VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateRevocationOffCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -262,4 +264,60 @@ public class CertificateRevocationOffTests
 
         await test.RunAsync(CancellationToken.None);
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_RevocationFalse_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.CheckCertificateRevocation = False|}
+                        client.CheckCertificateRevocation = True
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyCertificateRevocationOffVB.VerifyAnalyzerAsync(source, VerifyCertificateRevocationOffVB.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_RevocationFalse_FixesToTrue()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.CheckCertificateRevocation = False|}
+                    End Using
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.CheckCertificateRevocation = True
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp007VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp007VB.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateRevocationOffCodeFixProvider.Key);
+    }
+
+    #endregion
 }

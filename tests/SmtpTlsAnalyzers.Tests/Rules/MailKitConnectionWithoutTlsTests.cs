@@ -8,6 +8,8 @@ using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
+using VerifyMailKitVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicMailKitConnectionRules>;
+using FixSmtp003VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.MailKitConnectionWithoutTlsRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitConnectionWithoutTlsCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -392,4 +394,111 @@ public class MailKitConnectionWithoutTlsTests
         test.WithoutMailKit();
         await test.RunAsync();
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_ConnectWithNone_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(host As String)
+                    Using client As New SmtpClient()
+                        client.Connect(host, 25, {|#0:SecureSocketOptions.None|})
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source, VerifyMailKitVB.Diagnostic("SMTP003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("port 25", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ImportedEnumMemberUnqualified_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security.SecureSocketOptions
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 25, {|#0:None|})
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source, VerifyMailKitVB.Diagnostic("SMTP003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_SslOnConnectOrSettingsValue_NoDiagnostic()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(options As SecureSocketOptions)
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 465, SecureSocketOptions.SslOnConnect)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task VisualBasic_NoneAndMissingImports_FixAllPicksModeByPort()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 25, {|#0:MailKit.Security.SecureSocketOptions.None|})
+                    End Using
+
+                    Using other As New SmtpClient()
+                        other.Connect("smtp.example.com", 465, {|#1:MailKit.Security.SecureSocketOptions.None|})
+                    End Using
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 25, SecureSocketOptions.StartTls)
+                    End Using
+
+                    Using other As New SmtpClient()
+                        other.Connect("smtp.example.com", 465, SecureSocketOptions.SslOnConnect)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp003VB.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                FixSmtp003VB.Diagnostic("SMTP003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "SecureSocketOptions.None"),
+                FixSmtp003VB.Diagnostic("SMTP003").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:465", "SecureSocketOptions.None"),
+            },
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitConnectionWithoutTlsCodeFixProvider.Key);
+    }
+
+    #endregion
 }

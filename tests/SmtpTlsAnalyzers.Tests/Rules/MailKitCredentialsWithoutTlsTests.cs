@@ -8,6 +8,8 @@ using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
+using VerifyMailKitVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicMailKitConnectionRules>;
+using FixSmtp009VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.CredentialsWithoutTlsRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CredentialsWithoutTlsCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -514,4 +516,68 @@ public class MailKitCredentialsWithoutTlsTests
         test.WithoutMailKit();
         await test.RunAsync();
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_AuthenticateAfterPlainConnect_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(user As String, password As String)
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 25, {|#0:SecureSocketOptions.None|})
+                        {|#1:client.Authenticate(user, password)|}
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(
+            source,
+            VerifyMailKitVB.Diagnostic("SMTP003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "SecureSocketOptions.None"),
+            VerifyMailKitVB.Diagnostic("SMTP009").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "the connection does not use TLS (SecureSocketOptions.None)"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_AuthenticateAfterPlainConnect_FixesTheConnection()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(user As String, password As String)
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 587, SecureSocketOptions.None)
+                        {|#0:client.Authenticate(user, password)|}
+                    End Using
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(user As String, password As String)
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls)
+                        client.Authenticate(user, password)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp009VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp009VB.Diagnostic("SMTP009").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:587", "the connection does not use TLS (SecureSocketOptions.None)"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CredentialsWithoutTlsCodeFixProvider.Key);
+    }
+
+    #endregion
 }

@@ -8,6 +8,8 @@ using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
+using VerifyMailKitVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicMailKitConnectionRules>;
+using FixSmtp004VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.MailKitStrippableStartTlsRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -578,4 +580,84 @@ public class MailKitStrippableStartTlsTests
 
         await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_ConnectAsyncWithFalse_Reports()
+    {
+        const string source = """
+            Imports System.Threading.Tasks
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Async Function SendAsync() As Task
+                    Using client As New SmtpClient()
+                        Await client.ConnectAsync("smtp.example.com", 587, {|#0:False|})
+                    End Using
+                End Function
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source, VerifyMailKitVB.Diagnostic("SMTP004").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_StartTlsRequired_NoDiagnostic()
+    {
+        const string source = """
+            Imports System.Threading.Tasks
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Async Function SendAsync() As Task
+                    Using client As New SmtpClient()
+                        Await client.ConnectAsync("smtp.example.com", 587, SecureSocketOptions.StartTls)
+                    End Using
+                End Function
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task VisualBasic_ConnectAsyncWithFalse_FixesToStartTls()
+    {
+        const string source = """
+            Imports System.Threading.Tasks
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Async Function SendAsync() As Task
+                    Using client As New SmtpClient()
+                        Await client.ConnectAsync("smtp.example.com", 587, {|#0:False|})
+                    End Using
+                End Function
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Threading.Tasks
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Async Function SendAsync() As Task
+                    Using client As New SmtpClient()
+                        Await client.ConnectAsync("smtp.example.com", 587, SecureSocketOptions.StartTls)
+                    End Using
+                End Function
+            End Class
+            """;
+
+        await FixSmtp004VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp004VB.Diagnostic("SMTP004").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:587", "useSsl: false (STARTTLS when available)"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider.Key);
+    }
+
+    #endregion
 }

@@ -7,6 +7,8 @@ using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
+using VerifyMailKitVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicMailKitConnectionRules>;
+using FixSmtp005MailKitVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.TlsModeDoesNotMatchPortRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsModeDoesNotMatchPortCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -332,4 +334,64 @@ public class MailKitTlsModeDoesNotMatchPortTests
         test.WithoutMailKit();
         await test.RunAsync();
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_StartTlsOnPort465_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 465, {|#0:SecureSocketOptions.StartTls|})
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source, VerifyMailKitVB.Diagnostic("SMTP005").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("SecureSocketOptions.StartTls for smtp.example.com", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use SecureSocketOptions.SslOnConnect"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_StartTlsOnPort465_FixesToSslOnConnect()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 465, {|#0:SecureSocketOptions.StartTls|})
+                    End Using
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 465, SecureSocketOptions.SslOnConnect)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp005MailKitVB.VerifyCodeFixAsync(
+            source,
+            FixSmtp005MailKitVB.Diagnostic("SMTP005").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("SecureSocketOptions.StartTls for smtp.example.com", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use SecureSocketOptions.SslOnConnect"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsModeDoesNotMatchPortCodeFixProvider.Key);
+    }
+
+    #endregion
 }

@@ -13,6 +13,7 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.MailSettingsWithoutTlsRule>,
     SmtpTlsAnalyzers.CodeFixes.Rules.MailSettingsWithoutTlsCodeFixProvider>;
+using VerifyMailSettingsVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.MailSettingsWithoutTlsRule>>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -792,4 +793,61 @@ public class MailSettingsWithoutTlsTests
             fixedContent,
             MailSettingsWithoutTlsCodeFixProvider.EnableSslKey);
     }
+
+    #region Visual Basic
+
+    private const string VisualBasicCode = """
+        Imports System.Net.Mail
+
+        Public Class Mailer
+            Public Sub Send(message As MailMessage)
+                Using client As New SmtpClient()
+                    client.Send(message)
+                End Using
+            End Sub
+        End Class
+        """;
+
+    [Fact]
+    public async Task VisualBasic_WebConfigWithoutEnableSsl_Reports()
+    {
+        var test = new VerifyMailSettingsVB.Test { TestCode = VisualBasicCode };
+        test.OnVisualBasicNetFramework48();
+        test.TestState.AdditionalFiles.Add(("/src/Web.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <system.net>
+                <mailSettings>
+                  <smtp from="app@example.com">
+                    <{|#0:network|} host="smtp.example.com" port="587" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """));
+        test.ExpectedDiagnostics.Add(VerifyMailSettingsVB.Diagnostic("SMTP011").WithLocation(0).WithArguments("smtp.example.com:587", Missing, MailIsSent));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task VisualBasic_AppConfigWithEnableSsl_NoDiagnostic()
+    {
+        var test = new VerifyMailSettingsVB.Test { TestCode = VisualBasicCode };
+        test.OnVisualBasicNetFramework48();
+        test.TestState.AdditionalFiles.Add(("/src/App.config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <system.net>
+                <mailSettings>
+                  <smtp from="app@example.com">
+                    <network host="smtp.example.com" port="587" enableSsl="true" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    #endregion
 }

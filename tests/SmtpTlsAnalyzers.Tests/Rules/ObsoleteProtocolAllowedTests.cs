@@ -7,6 +7,7 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.ObsoleteProtocolAllowedRule>,
     SmtpTlsAnalyzers.CodeFixes.Edits.ObsoleteTlsProtocolFixes>;
+using VerifyObsoleteProtocolAllowedVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.ObsoleteProtocolAllowedRule>>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -517,4 +518,33 @@ public class ObsoleteProtocolAllowedTests
 
         await VerifyCS.VerifyAnalyzerAsync(source);
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_OrOfObsoleteVersions_Reports()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Security.Authentication
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    ServicePointManager.SecurityProtocol = {|#1:SecurityProtocolType.Ssl3 Or SecurityProtocolType.Tls|}
+                    Using client As New SmtpClient()
+                        client.SslProtocols = {|#0:SslProtocols.Tls Or SslProtocols.Tls11|}
+                        client.SslProtocols = SslProtocols.Tls12 Or SslProtocols.Tls13
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyObsoleteProtocolAllowedVB.VerifyAnalyzerAsync(
+            source,
+            VerifyObsoleteProtocolAllowedVB.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "TLS 1.0 and TLS 1.1", "are"),
+            VerifyObsoleteProtocolAllowedVB.Diagnostic("SMTP008").WithLocation(1).WithArguments("ServicePointManager.SecurityProtocol", "SSL 3.0 and TLS 1.0", "are"));
+    }
+
+    #endregion
 }

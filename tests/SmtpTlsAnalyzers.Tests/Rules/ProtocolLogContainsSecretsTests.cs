@@ -7,6 +7,8 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.ProtocolLogContainsSecretsRule>,
     SmtpTlsAnalyzers.CodeFixes.Edits.ProtocolLogRedactionFixes>;
+using VerifyProtocolLogContainsSecretsVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.ProtocolLogContainsSecretsRule>>;
+using FixSmtp012VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.ProtocolLogContainsSecretsRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.ProtocolLogContainsSecretsCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -138,4 +140,56 @@ public class ProtocolLogContainsSecretsTests
 
         await test.RunAsync(CancellationToken.None);
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_RedactSecretsFalse_Reports()
+    {
+        const string source = """
+            Imports MailKit
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Function Create() As SmtpClient
+                    Return New SmtpClient(New ProtocolLogger("smtp.log") With {{|#0:.RedactSecrets = False|}})
+                End Function
+            End Class
+            """;
+
+        await VerifyProtocolLogContainsSecretsVB.VerifyAnalyzerAsync(source, VerifyProtocolLogContainsSecretsVB.Diagnostic("SMTP012").WithLocation(0));
+    }
+
+    [Fact]
+    public async Task VisualBasic_RedactSecretsFalse_FixesToTrue()
+    {
+        const string source = """
+            Imports MailKit
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Function Create() As SmtpClient
+                    Return New SmtpClient(New ProtocolLogger("smtp.log") With {{|#0:.RedactSecrets = False|}})
+                End Function
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Function Create() As SmtpClient
+                    Return New SmtpClient(New ProtocolLogger("smtp.log") With {.RedactSecrets = True})
+                End Function
+            End Class
+            """;
+
+        await FixSmtp012VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp012VB.Diagnostic("SMTP012").WithLocation(0),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.ProtocolLogContainsSecretsCodeFixProvider.Key);
+    }
+
+    #endregion
 }

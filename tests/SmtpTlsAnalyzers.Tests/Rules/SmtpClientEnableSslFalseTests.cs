@@ -6,6 +6,9 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes>;
+using VerifyVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<
+    SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicSystemNetMailRules>;
+using FixSmtp001VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.SmtpClientEnableSslFalseRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.SmtpClientEnableSslFalseCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -439,4 +442,170 @@ public class SmtpClientEnableSslFalseTests
         test.WithoutMailTypes();
         await test.RunAsync();
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_StatementAssignment_Reports()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage)
+                    Dim s As New SmtpClient()
+                    s.Host = "smtp.x.net"
+                    s.Port = 587
+                    {|#0:s.EnableSsl = False|}
+                    s.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source, VerifyVB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.x.net:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ObjectInitializerWithCredentials_ReportsSmtp001AndSmtp009()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Class Mailer
+                Function Create(cred As NetworkCredential) As SmtpClient
+                    Return New SmtpClient("smtp.x.com", 587) With {{|#0:.EnableSsl = False|}, {|#1:.Credentials = cred|}}
+                End Function
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(
+            source,
+            VerifyVB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.x.com:587"),
+            VerifyVB.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.x.com:587", "EnableSsl is set to false"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_IdentifiersInAnotherCase_Reports()
+    {
+        const string source = """
+            imports system.net.mail
+
+            class Mailer
+                sub Send(m as mailmessage)
+                    using client as new smtpclient("smtp.x.net", 587)
+                        {|#0:client.enablessl = false|}
+                        client.send(m)
+                    end using
+                end sub
+            end class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source, VerifyVB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.x.net:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ConstantFalse_Reports()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Private Const UseSsl As Boolean = False
+
+                Sub Send(m As MailMessage)
+                    Using client As New SmtpClient("smtp.x.net", 587)
+                        {|#0:client.EnableSsl = UseSsl|}
+                        client.Send(m)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source, VerifyVB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.x.net:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_TrueOrSettingsValue_NoDiagnostic()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Namespace My
+                Friend NotInheritable Class MySettings
+                    Public Shared ReadOnly Property [Default] As MySettings = New MySettings()
+                    Public Property UseSsl As Boolean
+                End Class
+
+                Friend Module MySettingsProperty
+                    Friend ReadOnly Property Settings As MySettings
+                        Get
+                            Return MySettings.Default
+                        End Get
+                    End Property
+                End Module
+            End Namespace
+
+            Class Mailer
+                Sub Send(m As MailMessage)
+                    Using client As New SmtpClient("smtp.x.net", 587)
+                        client.EnableSsl = True
+                        client.Send(m)
+                    End Using
+
+                    Using other As New SmtpClient("smtp.x.net", 587)
+                        other.EnableSsl = My.Settings.UseSsl
+                        other.Send(m)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task VisualBasic_StatementAndInitializer_FixAllSetsTrue()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Dim s As New SmtpClient("smtp.x.net", 587)
+                    {|#0:s.EnableSsl = False|} ' no TLS
+                    s.Send(m)
+                    Dim t = New SmtpClient("smtp.x.com", 587) With {{|#1:.EnableSsl = False|}, .Credentials = cred}
+                    t.Send(m)
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Dim s As New SmtpClient("smtp.x.net", 587)
+                    s.EnableSsl = True ' no TLS
+                    s.Send(m)
+                    Dim t = New SmtpClient("smtp.x.com", 587) With {.EnableSsl = True, .Credentials = cred}
+                    t.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp001VB.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                FixSmtp001VB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.x.net:587"),
+                FixSmtp001VB.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.x.com:587"),
+            },
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.SmtpClientEnableSslFalseCodeFixProvider.Key);
+    }
+
+    #endregion
 }

@@ -7,6 +7,7 @@ using SmtpTlsAnalyzers.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules>;
+using VerifyFrameworkVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicSystemNetMailRules>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -241,4 +242,30 @@ public class SmtpClientSendsWithoutSslOnNetFrameworkTests
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_NoConfigurationFile_Reports()
+    {
+        var test = new VerifyFrameworkVB.Test
+        {
+            TestCode = """
+                Imports System.Net.Mail
+
+                Public Module Mailer
+                    Public Sub Send(message As MailMessage)
+                        Using client As {|#0:New SmtpClient("smtp.example.com", 587)|}
+                            client.Send(message)
+                        End Using
+                    End Sub
+                End Module
+                """,
+        };
+        test.OnVisualBasicNetFramework48();
+        test.ExpectedDiagnostics.Add(VerifyFrameworkVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    #endregion
 }

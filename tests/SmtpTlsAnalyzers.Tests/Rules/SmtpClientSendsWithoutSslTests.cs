@@ -6,6 +6,8 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes>;
+using VerifyNetMailVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicSystemNetMailRules>;
+using FixSmtp002VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.SmtpClientSendsWithoutSslRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.SmtpClientSendsWithoutSslCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -592,4 +594,91 @@ public class SmtpClientSendsWithoutSslTests
         test.WithoutMailTypes();
         await test.RunAsync();
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_UsingBlockWithoutEnableSsl_Reports()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Using client As {|#0:New SmtpClient("smtp.example.com", 587)|}
+                        client.Send(m)
+                    End Using
+                End Sub
+            End Module
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_EnableSslTrueInInitializer_NoDiagnostic()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Using client As New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                        client.Send(m)
+                    End Using
+                End Sub
+            End Module
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task VisualBasic_UsingAndInitializer_FixAllAddsEnableSsl()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Using client As {|#0:New SmtpClient("smtp.example.com", 587)|}
+                        client.Send(m)
+                    End Using
+
+                    Using other As {|#1:New SmtpClient("smtp.example.com", 587) With {.Credentials = cred}|}
+                        other.Send(m)
+                    End Using
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Using client As New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                        client.Send(m)
+                    End Using
+
+                    Using other As New SmtpClient("smtp.example.com", 587) With {.Credentials = cred, .EnableSsl = True}
+                        other.Send(m)
+                    End Using
+                End Sub
+            End Module
+            """;
+
+        await FixSmtp002VB.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                FixSmtp002VB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+                FixSmtp002VB.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"),
+            },
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.SmtpClientSendsWithoutSslCodeFixProvider.Key);
+    }
+
+    #endregion
 }

@@ -6,6 +6,8 @@ using Xunit;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientPortFixes>;
+using VerifyNetMailVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicSystemNetMailRules>;
+using FixSmtp005VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.TlsModeDoesNotMatchPortRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsModeDoesNotMatchPortCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -177,4 +179,62 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
         test.WithoutMailTypes();
         await test.RunAsync();
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_UsingPort465_Reports()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Using client As New SmtpClient("smtp.example.com", {|#0:465|})
+                        client.EnableSsl = True
+                        client.Send(m)
+                    End Using
+                End Sub
+            End Module
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason));
+    }
+
+    [Fact]
+    public async Task VisualBasic_UsingPort465_FixesTo587()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Using client As New SmtpClient("smtp.example.com", {|#0:465|})
+                        client.EnableSsl = True
+                        client.Send(m)
+                    End Using
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Using client As New SmtpClient("smtp.example.com", 587)
+                        client.EnableSsl = True
+                        client.Send(m)
+                    End Using
+                End Sub
+            End Module
+            """;
+
+        await FixSmtp005VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp005VB.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsModeDoesNotMatchPortCodeFixProvider.Key);
+    }
+
+    #endregion
 }

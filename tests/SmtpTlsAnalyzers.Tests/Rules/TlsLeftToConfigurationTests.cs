@@ -7,6 +7,8 @@ using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes>;
+using VerifyMailKitVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicMailKitConnectionRules>;
+using FixSmtp013VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.TlsLeftToConfigurationRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsLeftToConfigurationCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -305,4 +307,61 @@ public class TlsLeftToConfigurationTests
         test.WithoutMailKit();
         await test.RunAsync();
     }
+
+    #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_PortFromSettings_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send(port As Integer)
+                    Using client As New SmtpClient()
+                        {|#0:client.Connect("smtp.example.com", port)|}
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source, VerifyMailKitVB.Diagnostic("SMTP013").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments(string.Format(AutoOnConfiguredPort, 465)));
+    }
+
+    [Fact]
+    public async Task VisualBasic_PortFromSettings_FixesWithPortAwareMode()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send(port As Integer)
+                    Using client As New SmtpClient()
+                        {|#0:client.Connect("smtp.example.com", port)|}
+                    End Using
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(port As Integer)
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", port, If((port) = 465, SecureSocketOptions.SslOnConnect, SecureSocketOptions.StartTls))
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp013VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp013VB.Diagnostic("SMTP013").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(string.Format(AutoOnConfiguredPort, 465)),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsLeftToConfigurationCodeFixProvider.Key);
+    }
+
+    #endregion
 }

@@ -14,7 +14,7 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// <summary>
 /// SMTP011: edits the configuration file (an additional document) so that the <c>network</c> element says
 /// <c>enableSsl="true"</c>: the value of an existing attribute becomes true, or the attribute is added after the
-/// element name. System.Net.Mail only speaks STARTTLS, so a <c>port="465"</c> on the same element becomes 587.
+/// element name. The edit is the same for C# and Visual Basic projects. System.Net.Mail only speaks STARTTLS, so a <c>port="465"</c> on the same element becomes 587.
 /// <para>
 /// Roslyn 4.8 offers code fixes in additional documents (<see cref="ExportCodeFixProviderAttribute.DocumentKinds"/>,
 /// <see cref="CodeFixContext.TextDocument"/>), but its <see cref="FixAllContext"/> only takes source documents, so
@@ -23,6 +23,7 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// </summary>
 [ExportCodeFixProvider(
     LanguageNames.CSharp,
+    LanguageNames.VisualBasic,
     Name = nameof(MailSettingsWithoutTlsCodeFixProvider),
     DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) },
     DocumentExtensions = new[] { ".config" })]

@@ -12,7 +12,7 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// The fix of one rule. Its first (preferred) action for every diagnostic carries the rule's one equivalence key,
 /// whatever shape the diagnostic has, so that Fix All and <c>dotnet format --diagnostics ID</c> fix every diagnostic
 /// of the rule in one run; the alternatives keep keys of their own. The edits themselves are shared
-/// (<see cref="Edits"/>): one connection edit serves SMTP003, SMTP004, SMTP005, SMTP009 and SMTP013.
+/// per language: one connection edit serves SMTP003, SMTP004, SMTP005, SMTP009 and SMTP013.
 /// </summary>
 public abstract class RuleCodeFixProvider : CodeFixProvider
 {

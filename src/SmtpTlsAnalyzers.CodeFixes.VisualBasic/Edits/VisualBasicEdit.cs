@@ -1,0 +1,64 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.VisualBasic;
+using Microsoft.CodeAnalysis.VisualBasic.Syntax;
+
+namespace SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits;
+
+/// <summary>The small pieces of Visual Basic syntax the fixes write, and the clean-up after an edit.</summary>
+internal static class VisualBasicEdit
+{
+    public static ExpressionSyntax True() => SyntaxFactory.TrueLiteralExpression(SyntaxFactory.Token(SyntaxKind.TrueKeyword));
+
+    /// <summary>A fully qualified name the clean-up shortens, adding an Imports when that is what it takes.</summary>
+    public static ExpressionSyntax Qualified(string name) =>
+        SyntaxFactory.ParseExpression("Global." + name).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
+    /// <summary>The right-hand side of an assignment statement or of a <c>.Member = value</c> in a With initializer.</summary>
+    public static ExpressionSyntax? AssignedValue(SyntaxNode node) => node switch
+    {
+        AssignmentStatementSyntax assignment => assignment.Right,
+        NamedFieldInitializerSyntax field => field.Expression,
+        _ => null,
+    };
+
+    /// <summary>The assignment statement or initializer member whose span is exactly <paramref name="span"/>.</summary>
+    public static SyntaxNode? FindAssignment(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        if (!root.FullSpan.Contains(span))
+        {
+            return null;
+        }
+
+        for (var node = root.FindNode(span, getInnermostNodeForTie: true); node is not null && node.Span == span; node = node.Parent)
+        {
+            if (AssignedValue(node) is not null)
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
+    public static Task<Document> SetTrueAsync(Document document, SyntaxNode assignment, CancellationToken cancellationToken) =>
+        ReplaceAsync(document, AssignedValue(assignment)!, True().WithTriviaFrom(AssignedValue(assignment)!), cancellationToken);
+
+    public static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is null ? document : await CleanUpAsync(document.WithSyntaxRoot(root.ReplaceNode(oldNode, newNode)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds the Imports the new names need, shortens them and formats what the edit wrote.</summary>
+    public static async Task<Document> CleanUpAsync(Document document, CancellationToken cancellationToken)
+    {
+        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.VisualBasic;
+using Microsoft.CodeAnalysis.VisualBasic.Syntax;
+
+namespace SmtpTlsAnalyzers.Languages;
+
+/// <summary><see cref="LanguageSyntax"/> for Visual Basic.</summary>
+internal sealed class VisualBasicSyntax : LanguageSyntax
+{
+    public static readonly VisualBasicSyntax Instance = new();
+
+    private VisualBasicSyntax()
+        : base(LanguageNames.VisualBasic)
+    {
+    }
+
+    /// <summary>Visual Basic identifiers ignore case: <c>client.enablessl = false</c> writes EnableSsl.</summary>
+    public override bool IgnoresCase => true;
+
+    public override IEnumerable<SyntaxNode> OperationRoots(SyntaxNode root, CancellationToken cancellationToken)
+    {
+        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or NamespaceBlockSyntax or TypeBlockSyntax or PropertyBlockSyntax or EventBlockSyntax or PropertyStatementSyntax or FieldDeclarationSyntax or VariableDeclaratorSyntax))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (node)
+            {
+                case MethodBlockBaseSyntax:
+                case EqualsValueSyntax { Parent: VariableDeclaratorSyntax { Parent: FieldDeclarationSyntax } or PropertyStatementSyntax }:
+                case AsNewClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: FieldDeclarationSyntax } or PropertyStatementSyntax }:
+                    yield return node;
+                    break;
+            }
+        }
+    }
+
+    public override bool IsLiteral(SyntaxNode node) => node is LiteralExpressionSyntax;
+
+    public override bool HasArgumentList(SyntaxNode invocation) => invocation is InvocationExpressionSyntax { ArgumentList: not null };
+
+    public override int ArgumentIndex(SyntaxNode invocation, SyntaxNode argument) =>
+        invocation is InvocationExpressionSyntax { ArgumentList: { } list } && argument is ArgumentSyntax syntax
+            ? list.Arguments.IndexOf(syntax)
+            : -1;
+
+    public override bool IsCallbackDeclaration(SyntaxNode declaration) =>
+        declaration is LambdaExpressionSyntax || IsMethodDeclaration(declaration);
+
+    public override SyntaxNode? FieldInitializerValue(SyntaxNode declarator) =>
+        declarator is ModifiedIdentifierSyntax { Parent: VariableDeclaratorSyntax variable } && variable.Names.Count == 1
+            ? variable.Initializer?.Value ?? (variable.AsClause as AsNewClauseSyntax)?.NewExpression
+            : null;
+
+    public override bool TryGetLiteralValue(SyntaxNode expression, out object? value)
+    {
+        value = null;
+        if (expression is not LiteralExpressionSyntax literal)
+        {
+            return false;
+        }
+
+        switch (literal.Kind())
+        {
+            case SyntaxKind.TrueLiteralExpression:
+                value = true;
+                return true;
+            case SyntaxKind.FalseLiteralExpression:
+                value = false;
+                return true;
+            case SyntaxKind.NumericLiteralExpression or SyntaxKind.StringLiteralExpression:
+                value = literal.Token.Value;
+                return value is not null;
+            default:
+                return false;
+        }
+    }
+
+    public override bool IsMethodDeclaration(SyntaxNode declaration) =>
+        declaration is MethodBlockSyntax || declaration is MethodStatementSyntax { Parent: MethodBlockSyntax };
+
+    /// <summary>A method's symbol is declared by its Sub or Function statement; the block around it has the body.</summary>
+    public override SyntaxNode MethodBodyOwner(SyntaxNode declaration) => declaration.Parent as MethodBlockSyntax ?? declaration;
+
+    /// <summary>
+    /// A lambda without parameters (<c>Function() True</c>): Visual Basic relaxes it to any delegate, as C# does an
+    /// anonymous method without a parameter list.
+    /// </summary>
+    public override bool IsParameterlessAnonymousMethod(SyntaxNode node) =>
+        node is LambdaExpressionSyntax { SubOrFunctionHeader.ParameterList: null or { Parameters.Count: 0 } };
+
+    public override bool ReturnsOnlyTrue(SyntaxNode declaration, CancellationToken cancellationToken)
+    {
+        var block = declaration as MethodBlockSyntax ?? declaration.Parent as MethodBlockSyntax;
+        if (block is null || block.Statements.Count == 0 || block.Statements[block.Statements.Count - 1] is not ReturnStatementSyntax last || !IsTrueLiteral(last.Expression))
+        {
+            return false;
+        }
+
+        foreach (var node in block.DescendantNodes(n => n is not LambdaExpressionSyntax))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (node)
+            {
+                case ReturnStatementSyntax ret when !IsTrueLiteral(ret.Expression):
+                case ThrowStatementSyntax:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTrueLiteral(ExpressionSyntax? expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression is not null && expression.IsKind(SyntaxKind.TrueLiteralExpression);
+    }
+
+    public override bool NamesIdentifier(SyntaxNode node, string name, CancellationToken cancellationToken)
+    {
+        foreach (var token in node.DescendantTokens())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (token.IsKind(SyntaxKind.IdentifierToken) && string.Equals(token.ValueText, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
