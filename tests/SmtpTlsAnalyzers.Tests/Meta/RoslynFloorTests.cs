@@ -23,6 +23,21 @@ public class RoslynFloorTests
 {
     private static readonly Version Floor = new(4, 8, 0, 0);
 
+    /// <summary>An SMTP001 case, its location marked for the verifier.</summary>
+    private const string MarkedSource = """
+        using System.Net.Mail;
+
+        class Mailer
+        {
+            void Send(MailMessage message)
+            {
+                var client = new SmtpClient("smtp.example.com", 587);
+                {|#0:client.EnableSsl = false|};
+                client.Send(message);
+            }
+        }
+        """;
+
     public static IEnumerable<object[]> PackagedAssemblies() => new[]
     {
         typeof(SmtpTlsAnalyzers.Internal.KnownTypes).Assembly,
@@ -79,19 +94,7 @@ public class RoslynFloorTests
         Assert.Equal(Floor, typeof(Compilation).Assembly.GetName().Version);
         Assert.Equal(Floor, typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).Assembly.GetName().Version);
 
-        const string source = """
-            using System.Net.Mail;
-
-            class Mailer
-            {
-                void Send(MailMessage message)
-                {
-                    var client = new SmtpClient("smtp.example.com", 587);
-                    {|#0:client.EnableSsl = false|};
-                    client.Send(message);
-                }
-            }
-            """;
+        var source = MarkedSource;
         const string fixedSource = """
             using System.Net.Mail;
 
@@ -124,19 +127,7 @@ public class RoslynFloorTests
         Assert.Equal(Floor, typeof(Compilation).Assembly.GetName().Version);
         Assert.Equal(Floor, typeof(Microsoft.CodeAnalysis.Workspace).Assembly.GetName().Version);
 
-        const string source = """
-            using System.Net.Mail;
-
-            class Mailer
-            {
-                void Send(MailMessage message)
-                {
-                    var client = new SmtpClient("smtp.example.com", 587);
-                    client.EnableSsl = false;
-                    client.Send(message);
-                }
-            }
-            """;
+        var source = MarkedSource.Replace("{|#0:", string.Empty).Replace("|}", string.Empty);
         var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, default);
         using var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
         var project = workspace.AddProject(ProjectInfo.Create(
