@@ -25,7 +25,7 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// edits each configuration file once.
 /// </para>
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConfigurationTurnsTlsOffCodeFixProvider))]
+[ExportCodeFixProvider(LanguageNames.CSharp, LanguageNames.VisualBasic, Name = nameof(ConfigurationTurnsTlsOffCodeFixProvider))]
 public sealed class ConfigurationTurnsTlsOffCodeFixProvider : CodeFixProvider
 {
     public const string ReplaceValueKey = "SMTP014_ReplaceConfigurationValue";
