@@ -30,5 +30,6 @@ public sealed class SmtpTlsAnalyzer : MailAnalyzer
         new CertificateCallbackToleratesErrorsRule(),
         new MailSettingsWithoutTlsRule(),
         new ProtocolLogContainsSecretsRule(),
-        new TlsLeftToConfigurationRule());
+        new TlsLeftToConfigurationRule(),
+        new ConfigurationTurnsTlsOffRule());
 }

@@ -5,7 +5,8 @@ namespace SmtpTlsAnalyzers;
 /// <summary>Every diagnostic this package reports, created through one factory.</summary>
 internal static class Descriptors
 {
-    public const string HelpLinkBase = "https://github.com/smtp-tls-analyzers/SmtpTlsAnalyzers/blob/main/docs/rules/";
+    /// <summary>The docs of the rules, in the repository the package is published from, at the tag of this version.</summary>
+    public const string HelpLinkBase = PackageInfo.RepositoryUrl + "/blob/" + PackageInfo.ReleaseTag + "/docs/rules/";
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
@@ -115,6 +116,14 @@ internal static class Descriptors
         DiagnosticSeverity.Info,
         Weakness.ClearText,
         "The TLS mode of this connection is decided by a value the code does not fix. With some values the connection is opportunistic or in clear text. Prefer a mode that always requires TLS.");
+
+    public static readonly DiagnosticDescriptor SMTP014_ConfigurationTurnsTlsOff = Create(
+        DiagnosticIds.ConfigurationTurnsTlsOff,
+        "Do not turn TLS off for mail in configuration",
+        "{0} sets {1} to {2}{3}, so {4}",
+        DiagnosticSeverity.Warning,
+        Weakness.ClearText,
+        "The code reads the TLS mode of a mail connection from configuration, and a configuration file of the project (appsettings.json, appsettings.{Environment}.json, or the appSettings of App.config) sets a value that turns TLS off or makes it opportunistic: EnableSsl false, SecureSocketOptions None or StartTlsWhenAvailable, useSsl false, or Auto on a port other than 465/993/995.");
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string[] weakness, string description) =>
         new(

@@ -16,4 +16,6 @@ internal static class DiagnosticIds
     public const string MailSettingsWithoutTls = "SMTP011";
     public const string ProtocolLogContainsSecrets = "SMTP012";
     public const string TlsLeftToConfiguration = "SMTP013";
+
+    public const string ConfigurationTurnsTlsOff = "SMTP014";
 }

@@ -75,7 +75,8 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
     {
         var mail = registry.Mail;
         var tree = context.SemanticModel.SyntaxTree;
-        if (!mail.Gate.Passes(tree, context.CancellationToken) || !mail.Settings.IsEnabled(tree))
+        if (!mail.Settings.IsEnabled(tree) ||
+            (!mail.Gate.Passes(tree, context.CancellationToken) && !registry.PassesExtraGate(tree.GetText(context.CancellationToken).ToString())))
         {
             return;
         }

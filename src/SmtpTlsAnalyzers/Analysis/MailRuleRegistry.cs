@@ -13,6 +13,7 @@ internal sealed class MailRuleRegistry
     private readonly List<Action<SmtpClientFacts, MailTreeContext>> _smtpClients = new();
     private readonly List<Action<MailKitConnection, MailTreeContext>> _connections = new();
     private readonly List<Action<AdditionalFileAnalysisContext, MailCompilation>> _additionalFiles = new();
+    private readonly List<Func<string, bool>> _extraGates = new();
 
     public MailRuleRegistry(MailCompilation mail) => Mail = mail;
 
@@ -57,6 +58,25 @@ internal sealed class MailRuleRegistry
         {
             _connections.Add(action);
         }
+    }
+
+    /// <summary>
+    /// Also walk the files whose text <paramref name="passes"/>, though they name no mail type: every rule's operation
+    /// actions then see them. For a rule whose report sits in such files (a host binding a library's mail options).
+    /// </summary>
+    public void AlsoExamine(Func<string, bool> passes) => _extraGates.Add(passes);
+
+    internal bool PassesExtraGate(string text)
+    {
+        foreach (var gate in _extraGates)
+        {
+            if (gate(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Every additional file of the project.</summary>

@@ -87,43 +87,59 @@ internal static class MailSettingsReader
     /// <summary>Reads one configuration file.</summary>
     public static MailSettingsFile Read(AdditionalText file, CancellationToken cancellationToken)
     {
+        if (!TryLoad(file, cancellationToken, out var document, out var text))
+        {
+            return MailSettingsFile.Unreadable;
+        }
+
+        // An empty file says nothing.
+        return document is null ? MailSettingsFile.Empty : Parse(document, text!, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads a configuration file safely (see the class summary). False when it is malformed, too large or not XML;
+    /// true with a null document for an empty file. The document has line information.
+    /// </summary>
+    public static bool TryLoad(AdditionalText file, CancellationToken cancellationToken, out XDocument? document, out SourceText? text)
+    {
+        document = null;
+        text = null;
         try
         {
-            var text = file.GetText(cancellationToken);
+            text = file.GetText(cancellationToken);
             if (text is null || text.Length > MaxFileLength)
             {
-                return MailSettingsFile.Unreadable;
+                return false;
             }
 
             var content = Decode(text);
             if (content.Trim().Length == 0)
             {
-                // An empty file says nothing.
-                return MailSettingsFile.Empty;
+                return true;
             }
 
-            var document = Load(XmlReader.Create(new StringReader(content), ReaderSettings));
-            return Parse(document, text, cancellationToken);
+            document = Load(XmlReader.Create(new StringReader(content), ReaderSettings));
+            return true;
         }
         catch (XmlException)
         {
-            return MailSettingsFile.Unreadable;
+            return false;
         }
         catch (InvalidOperationException)
         {
-            return MailSettingsFile.Unreadable;
+            return false;
         }
         catch (ArgumentException)
         {
-            return MailSettingsFile.Unreadable;
+            return false;
         }
         catch (IOException)
         {
-            return MailSettingsFile.Unreadable;
+            return false;
         }
         catch (RegexMatchTimeoutException)
         {
-            return MailSettingsFile.Unreadable;
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SmtpTlsAnalyzers.Configuration;
 using SmtpTlsAnalyzers.Internal;
 using SmtpTlsAnalyzers.Languages;
 
@@ -26,6 +27,7 @@ internal sealed class MailCompilation
         Gate = new MailGate();
         SmtpClientMembers = Types.HasSystemNetMail ? SmtpClientMembers.Create(Types) : null;
         MailKitConnections = Types.HasMailKit ? new MailKitConnectionClassifier(Types, Settings, syntax) : null;
+        Configuration = ConfigurationContext.Create(compilation, options, Types, Settings);
     }
 
     public Compilation Compilation { get; }
@@ -40,6 +42,9 @@ internal sealed class MailCompilation
 
     /// <summary>The classifier of MailKit Connect calls; null when the compilation does not reference MailKit.</summary>
     public MailKitConnectionClassifier? MailKitConnections { get; }
+
+    /// <summary>The project's configuration files and the code that reads them, parsed when a rule first asks.</summary>
+    public ConfigurationContext Configuration { get; }
 
     /// <summary>
     /// Null when no rule can report anything in the compilation: neither System.Net.Mail nor MailKit is referenced,

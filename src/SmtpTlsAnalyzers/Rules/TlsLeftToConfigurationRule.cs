@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using SmtpTlsAnalyzers.Analysis;
+using SmtpTlsAnalyzers.Configuration;
 using SmtpTlsAnalyzers.Model;
 
 namespace SmtpTlsAnalyzers.Rules;
@@ -16,7 +17,7 @@ internal sealed class TlsLeftToConfigurationRule : MailRule
     public override void Initialize(MailRuleRegistry registry) =>
         registry.OnMailKitConnection((connection, context) =>
         {
-            if (connection.Verdict == ConnectionVerdict.Configuration)
+            if (connection.Verdict == ConnectionVerdict.Configuration && !DecidedByConfigurationFiles(connection, context))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, connection.Location, connection.AdditionalLocations, connection.FixProperties, connection.Reason));
             }
@@ -26,4 +27,17 @@ internal sealed class TlsLeftToConfigurationRule : MailRule
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, leaf.Syntax.GetLocation(), new[] { connection.Invocation.Syntax.GetLocation() }, connection.LeafProperties, leaf.Reason));
             }
         });
+
+    /// <summary>
+    /// True when the project's configuration files set the value the connection reads (SMTP014 then reports it when it
+    /// turns TLS off, and nothing when it does not): the value is no longer left to configuration the project does
+    /// not show.
+    /// </summary>
+    private static bool DecidedByConfigurationFiles(MailKitConnection connection, MailTreeContext context)
+    {
+        var configuration = context.Mail.Configuration;
+        return configuration.HasConfigurationFiles && configuration.Symbols.CanReadConfiguration &&
+            MailConnectionInputs.Find(connection.Invocation, context.Mail.Types) is { } input &&
+            ConfigurationVerdicts.DecidesTls(input, configuration, context.CancellationToken);
+    }
 }

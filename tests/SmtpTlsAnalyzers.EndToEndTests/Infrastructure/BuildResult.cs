@@ -16,7 +16,7 @@ internal sealed record ReportedDiagnostic(string Id, string File, int Line, stri
 }
 
 /// <summary>A SARIF 2.1 result: where it starts and ends (1-based, as SARIF counts).</summary>
-internal sealed record SarifResult(string Id, string Level, string File, int StartLine, int StartColumn, int EndLine, int EndColumn, string Message, string? Suppression)
+internal sealed record SarifResult(string Id, string Level, string File, int StartLine, int StartColumn, int EndLine, int EndColumn, string Message, string? Suppression, IReadOnlyList<ExpectedDiagnostic> Related)
 {
     public ExpectedDiagnostic Position => new(Id, File, StartLine);
 }
@@ -115,8 +115,17 @@ internal sealed partial class BuildResult
             result.GetProperty("message").GetProperty("text").GetString()!,
             result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0
                 ? suppressions[0].GetProperty("kind").GetString()
-                : null);
+                : null,
+            result.TryGetProperty("relatedLocations", out var related)
+                ? related.EnumerateArray().Select(r => RelatedPosition(result.GetProperty("ruleId").GetString()!, r.GetProperty("physicalLocation"))).ToList()
+                : new List<ExpectedDiagnostic>());
     }
+
+    /// <summary>An additional location (SARIF relatedLocations): file and 1-based line.</summary>
+    private ExpectedDiagnostic RelatedPosition(string id, JsonElement location) => new(
+        id,
+        Relative(new Uri(location.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath),
+        location.GetProperty("region").GetProperty("startLine").GetInt32());
 
     private string Relative(string path) => Expectations.RelativePath(ProjectDirectory, Path.GetFullPath(path, ProjectDirectory));
 }

@@ -130,7 +130,7 @@ public sealed class PackageFixture : IAsyncLifetime
             ConsumerProject.ProjectXml(
                 "net48",
                 "Library",
-                extraItems: """<PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" Version="1.0.3" PrivateAssets="all" />"""),
+                extraItems: """<PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" Version="1.0.3" PrivateAssets="all" /><Reference Include="System.Configuration" />"""),
             "NetFramework");
         return await project.BuildAsync();
     });

@@ -99,10 +99,23 @@ internal static class PolicyConsumer
             markerLines[id] = Array.FindIndex(source, l => l.Contains("// expect", StringComparison.Ordinal)) + 1;
         }
 
+        // SMTP014's trigger reads this appSettings key, which turns TLS off.
+        files["App.config"] = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <appSettings>
+                <add key="SmtpEnableSsl" value="false" />
+              </appSettings>
+            </configuration>
+            """;
+
         var project = await ConsumerProject.CreateAsync(
             fixture,
             "PolicyConsumer",
-            ConsumerProject.ProjectXml("net10.0", "Library", extraItems: PackageFixture.MailKitReference),
+            ConsumerProject.ProjectXml(
+                "net10.0",
+                "Library",
+                extraItems: PackageFixture.MailKitReference + "\n" + """<PackageReference Include="System.Configuration.ConfigurationManager" Version="8.0.0" />"""),
             sources: null,
             files);
         return new Build(await project.BuildAsync(), markerLines);

@@ -18,9 +18,13 @@ internal sealed record ShippedRule(string Id, string Severity, bool Fixable)
 /// </summary>
 internal static class RepositoryFacts
 {
-    public const string HelpUriBase = "https://github.com/smtp-tls-analyzers/SmtpTlsAnalyzers/blob/main/docs/rules/";
-
     public static string Root { get; } = FindRoot();
+
+    /// <summary>The rules' docs at the tag of the version packed, from the repository property of Directory.Build.props.</summary>
+    public static string HelpUriBase { get; } = BuildProperty("SmtpTlsAnalyzersRepositoryUrl") + "/blob/v" + BuildProperty("Version") + "/docs/rules/";
+
+    public static string BuildProperty(string name) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(Root, "Directory.Build.props")).Descendants(name).Single().Value.Trim();
 
     public static IReadOnlyList<ShippedRule> Rules { get; } = ReadRules();
 

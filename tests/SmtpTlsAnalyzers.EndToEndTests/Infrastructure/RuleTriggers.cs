@@ -107,6 +107,13 @@ internal static class RuleTriggers
             var port = System.Environment.ProcessorCount;
             client.Connect("{host}", port); // expect
             """),
+        ["SMTP014"] = new(
+            SystemNetMail,
+            """
+            using var client = new SmtpClient("{host}", 587);
+            client.EnableSsl = bool.Parse(System.Configuration.ConfigurationManager.AppSettings["SmtpEnableSsl"]!); // expect
+            client.Send(new MailMessage());
+            """),
     };
 
     /// <summary>The shipped rules that have a trigger.</summary>

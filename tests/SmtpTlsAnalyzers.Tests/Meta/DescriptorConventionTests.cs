@@ -26,7 +26,7 @@ public class DescriptorConventionTests
         Assert.Matches("^SMTP[0-9]{3}$", descriptor.Id);
         Assert.Equal("Security", descriptor.Category);
         Assert.True(descriptor.IsEnabledByDefault);
-        Assert.Equal($"https://github.com/smtp-tls-analyzers/SmtpTlsAnalyzers/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
+        Assert.Equal($"{RuleCatalog.RepositoryUrl}/blob/{RuleCatalog.ReleaseTag}/docs/rules/{id}.md", descriptor.HelpLinkUri);
         Assert.False(descriptor.Title.ToString().EndsWith('.'), "titles have no final period");
         Assert.False(descriptor.MessageFormat.ToString().EndsWith('.'), "messages have no final period");
         Assert.EndsWith(".", descriptor.Description.ToString());
@@ -120,7 +120,7 @@ public class DescriptorConventionTests
         var descriptor = RuleCatalog.Descriptor(id);
         var releases = File.ReadAllText(Path.Combine(RuleCatalog.RepositoryRoot, "src", "SmtpTlsAnalyzers", "AnalyzerReleases.Unshipped.md"))
             + File.ReadAllText(Path.Combine(RuleCatalog.RepositoryRoot, "src", "SmtpTlsAnalyzers", "AnalyzerReleases.Shipped.md"));
-        Assert.Matches(new Regex($@"^{id} \| Security \| {descriptor.DefaultSeverity} \| .*\[Documentation\]\({Regex.Escape(descriptor.HelpLinkUri)}\)", RegexOptions.Multiline), releases);
+        Assert.Matches(new Regex($@"^{id} \| Security \| {descriptor.DefaultSeverity} \| .*\[Documentation\]\(\.\./\.\./docs/rules/{id}\.md\)", RegexOptions.Multiline), releases);
     }
 
     [Theory]

@@ -130,7 +130,7 @@ public class FixRoundTripTests
     /// <summary>The sample as one project (every .cs file outside bin/obj), the insecure file and its SMTP diagnostics.</summary>
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> LoadAsync(string fileName)
     {
-        var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit);
+        var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit).AddRange(ConfigurationReferences.All);
         var workspace = new AdhocWorkspace();
         var project = workspace.CurrentSolution
             .AddProject("Sample", "Sample", LanguageNames.CSharp)

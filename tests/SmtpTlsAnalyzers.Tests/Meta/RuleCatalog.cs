@@ -47,6 +47,18 @@ internal static class RuleCatalog
 
     public static bool IsFixable(string id) => CodeFixes.Any(f => f.FixableDiagnosticIds.Contains(id));
 
+    /// <summary>The address the package is published from: the one property of Directory.Build.props.</summary>
+    public static string RepositoryUrl => BuildProperty("SmtpTlsAnalyzersRepositoryUrl");
+
+    /// <summary>The tag of the version being built (v + Version), which help links and package links point at.</summary>
+    public static string ReleaseTag => "v" + BuildProperty("Version");
+
+    public static string BuildProperty(string name)
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Build.props"));
+        return props.Descendants(name).Single().Value.Trim();
+    }
+
     /// <summary>The repository root: the folder that holds SmtpTlsAnalyzers.sln.</summary>
     public static string RepositoryRoot
     {

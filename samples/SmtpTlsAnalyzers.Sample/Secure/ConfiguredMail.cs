@@ -1,0 +1,42 @@
+using System.Net.Mail;
+using System.Threading.Tasks;
+using MailKit.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace SmtpTlsAnalyzers.Sample.Secure;
+
+/// <summary>The "SecureMail" section of appsettings.json.</summary>
+public sealed class MailOptions
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; }
+    public bool EnableSsl { get; set; }
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
+}
+
+public static class MailRegistration
+{
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<MailOptions>(configuration.GetSection("SecureMail"));
+}
+
+/// <summary>The same work as Insecure/ConfiguredMail.cs, with a configuration that requires TLS.</summary>
+public sealed class ConfiguredMail(IOptions<MailOptions> options)
+{
+    public void Send(MailMessage message)
+    {
+        var settings = options.Value;
+        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl };
+        client.Send(message);
+    }
+
+    public async Task SendWithMailKitAsync(MimeKit.MimeMessage message)
+    {
+        var settings = options.Value;
+        using var client = new MailKit.Net.Smtp.SmtpClient();
+        await client.ConnectAsync(settings.Host, settings.Port, settings.Security);
+        await client.SendAsync(message);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SmtpTlsAnalyzers.Internal;
+
+namespace SmtpTlsAnalyzers.Configuration;
+
+/// <summary>
+/// What one compilation knows about its configuration, made at compilation start and shared by every callback: the
+/// symbols, and two things computed once, on first use, only in a compilation where code reads a TLS setting from
+/// configuration: the configuration files (parsed from the AdditionalFiles, never from disk) and the index of the
+/// options classes bound to configuration sections.
+/// </summary>
+internal sealed class ConfigurationContext
+{
+    private readonly ImmutableArray<AdditionalText> _files;
+    private readonly object _layersGate = new();
+    private readonly object _bindingsGate = new();
+    private ConfigurationLayers? _layers;
+    private OptionsBindingIndex? _bindings;
+
+    private ConfigurationContext(Compilation compilation, AnalyzerOptions options, KnownTypes types, ConfigurationSymbols symbols, AnalyzerSettings settings)
+    {
+        Compilation = compilation;
+        Types = types;
+        Symbols = symbols;
+        Settings = settings;
+        _files = options.AdditionalFiles;
+        foreach (var file in _files)
+        {
+            if (ConfigurationLayers.IsConfigurationFile(file.Path))
+            {
+                HasConfigurationFiles = true;
+                break;
+            }
+        }
+    }
+
+    public Compilation Compilation { get; }
+
+    public KnownTypes Types { get; }
+
+    public ConfigurationSymbols Symbols { get; }
+
+    public AnalyzerSettings Settings { get; }
+
+    /// <summary>True when an AdditionalFile is named like a configuration file; nothing is read to know it.</summary>
+    public bool HasConfigurationFiles { get; }
+
+    public static ConfigurationContext Create(Compilation compilation, AnalyzerOptions options, KnownTypes types, AnalyzerSettings settings) =>
+        new(compilation, options, types, ConfigurationSymbols.Create(compilation), settings);
+
+    /// <summary>The configuration layers, parsed on the first call. A cancelled parse is not kept.</summary>
+    public ConfigurationLayers GetLayers(CancellationToken cancellationToken)
+    {
+        lock (_layersGate)
+        {
+            return _layers ??= ConfigurationLayers.Read(_files, cancellationToken);
+        }
+    }
+
+    /// <summary>The options bindings of the compilation, collected on the first call.</summary>
+    public OptionsBindingIndex GetBindings(CancellationToken cancellationToken)
+    {
+        lock (_bindingsGate)
+        {
+            return _bindings ??= OptionsBindingIndex.Build(this, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,464 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Internal;
+
+namespace SmtpTlsAnalyzers.Configuration;
+
+/// <summary>How the code turns the configured string into the value it uses.</summary>
+internal enum ValueReading
+{
+    /// <summary>The configuration binder (options classes, GetValue, Get): bools and enums in any case, enums by number too.</summary>
+    Binder,
+
+    /// <summary>bool.Parse, bool.TryParse, Convert.ToBoolean, int.Parse, Convert.ToInt32: any case for bools.</summary>
+    Parse,
+
+    /// <summary>Enum.Parse or Enum.TryParse without ignoreCase: member names in their exact case, or a number.</summary>
+    EnumParse,
+
+    /// <summary>Enum.Parse or Enum.TryParse with ignoreCase: true.</summary>
+    EnumParseIgnoreCase,
+
+    /// <summary><c>value == "true"</c>, <c>string.Equals(value, "true", comparison)</c>: a string comparison.</summary>
+    Equality,
+}
+
+/// <summary>A TLS input the code reads from one configuration key.</summary>
+internal sealed class ConfiguredRead
+{
+    public ConfiguredRead(ConfigurationSource source, string key, ValueReading reading, string? comparand = null, bool ignoreCase = false, bool negated = false)
+    {
+        Source = source;
+        Key = key;
+        Reading = reading;
+        Comparand = comparand;
+        IgnoreCase = ignoreCase;
+        Negated = negated;
+    }
+
+    public ConfigurationSource Source { get; }
+
+    /// <summary>The full key (<c>Smtp:EnableSsl</c>, or the appSettings key).</summary>
+    public string Key { get; }
+
+    public ValueReading Reading { get; }
+
+    /// <summary>For <see cref="ValueReading.Equality"/>: the string the value is compared with.</summary>
+    public string? Comparand { get; }
+
+    public bool IgnoreCase { get; }
+
+    /// <summary>For <see cref="ValueReading.Equality"/>: the comparison is <c>!=</c>.</summary>
+    public bool Negated { get; }
+
+    /// <summary>The key's section: <c>Smtp</c> for <c>Smtp:EnableSsl</c>; empty at the top.</summary>
+    public string Section
+    {
+        get
+        {
+            var colon = Key.LastIndexOf(':');
+            return colon < 0 ? string.Empty : Key.Substring(0, colon);
+        }
+    }
+
+    public ConfiguredRead WithReading(ValueReading reading, string? comparand = null, bool ignoreCase = false, bool negated = false) =>
+        new(Source, Key, reading, comparand, ignoreCase, negated);
+
+    /// <summary>The boolean the code ends up with for a configured value; null when the value is absent or would throw.</summary>
+    public bool? ReadBoolean(ConfigurationValue value)
+    {
+        if (value.Value is not { } text)
+        {
+            return null;
+        }
+
+        if (Reading == ValueReading.Equality)
+        {
+            var equal = string.Equals(text, Comparand, IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+            return equal != Negated;
+        }
+
+        return bool.TryParse(text.Trim(), out var result) ? result : null;
+    }
+
+    /// <summary>The integer the code ends up with (a port); null when the value is absent or not an integer.</summary>
+    public static int? ReadInt32(ConfigurationValue value) =>
+        value.Value is { } text && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var result) ? result : null;
+
+    /// <summary>The enum member the code ends up with; null when the value is absent or not a member.</summary>
+    public IFieldSymbol? ReadEnum(ConfigurationValue value, INamedTypeSymbol enumType)
+    {
+        if (value.Value is not { } text)
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        var ignoreCase = Reading != ValueReading.EnumParse;
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            foreach (var member in enumType.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } field &&
+                    Convert.ToInt64(field.ConstantValue, CultureInfo.InvariantCulture) == number)
+                {
+                    return field;
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field &&
+                string.Equals(field.Name, text, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// Follows the value that feeds a TLS input back to a configuration key: IConfiguration reads with constant keys
+/// (indexer, GetValue, GetSection chains) and the parses around them, options classes bound to a section (read through
+/// IOptions, IOptionsMonitor, IOptionsSnapshot, a field, parameter or local of the class, Get&lt;T&gt;, Bind), and
+/// ConfigurationManager.AppSettings. Every decision rests on symbols; a value it cannot follow has no key.
+/// </summary>
+internal static class ConfigurationTracer
+{
+    private const int MaxDepth = 8;
+
+    public static ConfiguredRead? Trace(IOperation? value, ConfigurationContext context, CancellationToken cancellationToken) =>
+        Trace(value, context, 0, cancellationToken);
+
+    private static ConfiguredRead? Trace(IOperation? operation, ConfigurationContext context, int depth, CancellationToken cancellationToken)
+    {
+        operation = Skip(operation);
+        if (operation is null || depth > MaxDepth)
+        {
+            return null;
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                if (ValueResolver.FindSingleWrite(local) is { } written)
+                {
+                    return Trace(written, context, depth + 1, cancellationToken);
+                }
+
+                return TraceTryParse(local, context, depth, cancellationToken);
+
+            case ICoalesceOperation coalesce:
+                // The fallback applies only when the key is absent, and an absent key decides nothing.
+                return Trace(coalesce.Value, context, depth + 1, cancellationToken);
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                when binary.LeftOperand.Type?.SpecialType == SpecialType.System_String && binary.RightOperand.Type?.SpecialType == SpecialType.System_String:
+                return TraceComparison(binary.LeftOperand, binary.RightOperand, ignoreCase: false, binary.OperatorKind == BinaryOperatorKind.NotEquals, context, depth, cancellationToken);
+
+            case IInvocationOperation invocation:
+                return TraceInvocation(invocation, context, depth, cancellationToken);
+
+            case IPropertyReferenceOperation property:
+                if (ReadString(property, context, depth) is { } raw)
+                {
+                    return raw;
+                }
+
+                return OptionsPath.Trace(property, context, cancellationToken) is { } options
+                    ? new ConfiguredRead(ConfigurationSource.Json, options, ValueReading.Binder)
+                    : null;
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary><c>bool.TryParse(text, out var flag)</c> or <c>Enum.TryParse(text, out mode)</c> writes the local.</summary>
+    private static ConfiguredRead? TraceTryParse(ILocalReferenceOperation local, ConfigurationContext context, int depth, CancellationToken cancellationToken)
+    {
+        IInvocationOperation? tryParse = null;
+        foreach (var descendant in ValueResolver.GetRoot(local).Descendants())
+        {
+            switch (descendant)
+            {
+                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local.Local) && other != local:
+                    // `out var flag` wraps the reference in a declaration expression.
+                    var use = other.Parent is IDeclarationExpressionOperation declaration ? declaration.Parent : other.Parent;
+                    if (use is IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation { TargetMethod.Name: "TryParse" } invocation })
+                    {
+                        if (tryParse is not null)
+                        {
+                            return null;
+                        }
+
+                        tryParse = invocation;
+                    }
+                    else if (other.Parent is IAssignmentOperation assignment && assignment.Target == other ||
+                             other.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } ||
+                             other.Parent is IIncrementOrDecrementOperation)
+                    {
+                        return null;
+                    }
+
+                    break;
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && declarator.Initializer is not null:
+                    return null;
+            }
+        }
+
+        if (tryParse is null)
+        {
+            return null;
+        }
+
+        var method = tryParse.TargetMethod;
+        var text = ArgumentOfType(tryParse, SpecialType.System_String);
+        if (method.ContainingType.SpecialType == SpecialType.System_Boolean)
+        {
+            return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ValueReading.Parse);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, context.Symbols.Enum))
+        {
+            var ignoreCase = BooleanArgument(tryParse, "ignoreCase");
+            return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ignoreCase ? ValueReading.EnumParseIgnoreCase : ValueReading.EnumParse);
+        }
+
+        return null;
+    }
+
+    private static ConfiguredRead? TraceInvocation(IInvocationOperation invocation, ConfigurationContext context, int depth, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        var containing = method.ContainingType;
+        var symbols = context.Symbols;
+        var text = ArgumentOfType(invocation, SpecialType.System_String);
+
+        switch (method.Name)
+        {
+            case "Parse" when containing.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_UInt16:
+                return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ValueReading.Parse);
+            case "ToBoolean" or "ToInt32" when SymbolEqualityComparer.Default.Equals(containing, symbols.Convert) && text is not null:
+                return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ValueReading.Parse);
+            case "Parse" when SymbolEqualityComparer.Default.Equals(containing, symbols.Enum):
+                var ignoreCase = BooleanArgument(invocation, "ignoreCase");
+                return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ignoreCase ? ValueReading.EnumParseIgnoreCase : ValueReading.EnumParse);
+            case "Equals" when containing.SpecialType == SpecialType.System_String:
+                var strings = new List<IOperation>();
+                if (invocation.Instance is { } instance)
+                {
+                    strings.Add(instance);
+                }
+
+                var ignore = false;
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Value.Type?.SpecialType == SpecialType.System_String)
+                    {
+                        strings.Add(argument.Value);
+                    }
+                    else if (ValueResolver.TryGetConstant(argument.Value, out var comparison) && comparison is int kind)
+                    {
+                        // StringComparison.CurrentCultureIgnoreCase, InvariantCultureIgnoreCase, OrdinalIgnoreCase.
+                        ignore = kind is 1 or 3 or 5;
+                    }
+                }
+
+                return strings.Count == 2 ? TraceComparison(strings[0], strings[1], ignore, negated: false, context, depth, cancellationToken) : null;
+            case "GetValue" when SymbolEqualityComparer.Default.Equals(containing, symbols.ConfigurationBinder):
+                var key = ConstantArgument(invocation, "key");
+                var prefix = SectionPath(FirstArgument(invocation), context, depth + 1);
+                return key is null || prefix is null ? null : new ConfiguredRead(ConfigurationSource.Json, Combine(prefix, key), ValueReading.Binder);
+            case "Get" when SymbolEqualityComparer.Default.Equals(containing, symbols.ConfigurationBinder) && method.IsGenericMethod:
+                // config.GetSection("Smtp:EnableSsl").Get<bool>()
+                var path = SectionPath(FirstArgument(invocation), context, depth + 1);
+                return path is { Length: > 0 } ? new ConfiguredRead(ConfigurationSource.Json, path, ValueReading.Binder) : null;
+            case "Get" when SymbolEqualityComparer.Default.Equals(containing, symbols.NameValueCollection) && text is not null:
+                return IsAppSettings(invocation.Instance, context) && ValueResolver.TryGetString(text, out var appKey)
+                    ? new ConfiguredRead(ConfigurationSource.AppSettings, appKey, ValueReading.Parse)
+                    : null;
+        }
+
+        return null;
+    }
+
+    private static ConfiguredRead? TraceComparison(IOperation left, IOperation right, bool ignoreCase, bool negated, ConfigurationContext context, int depth, CancellationToken cancellationToken)
+    {
+        if (ValueResolver.TryGetString(right, out var comparand) && Trace(left, context, depth + 1, cancellationToken) is { } fromLeft)
+        {
+            return fromLeft.WithReading(ValueReading.Equality, comparand, ignoreCase, negated);
+        }
+
+        if (ValueResolver.TryGetString(left, out comparand) && Trace(right, context, depth + 1, cancellationToken) is { } fromRight)
+        {
+            return fromRight.WithReading(ValueReading.Equality, comparand, ignoreCase, negated);
+        }
+
+        return null;
+    }
+
+    /// <summary><c>config["Smtp:EnableSsl"]</c>, <c>section.Value</c>, <c>ConfigurationManager.AppSettings["SmtpSsl"]</c>: the raw string.</summary>
+    private static ConfiguredRead? ReadString(IPropertyReferenceOperation property, ConfigurationContext context, int depth)
+    {
+        var symbols = context.Symbols;
+        var declaring = property.Property.ContainingType;
+        if (property.Property.IsIndexer && property.Arguments.Length == 1 && ValueResolver.TryGetString(property.Arguments[0].Value, out var key))
+        {
+            if (KnownTypes.IsOrInherits(declaring, symbols.IConfiguration))
+            {
+                return SectionPath(property.Instance, context, depth + 1) is { } prefix
+                    ? new ConfiguredRead(ConfigurationSource.Json, Combine(prefix, key), ValueReading.Binder)
+                    : null;
+            }
+
+            if (KnownTypes.IsOrDerivesFrom(declaring, symbols.NameValueCollection) && IsAppSettings(property.Instance, context))
+            {
+                return new ConfiguredRead(ConfigurationSource.AppSettings, key, ValueReading.Parse);
+            }
+
+            return null;
+        }
+
+        if (property.Property.Name == "Value" && KnownTypes.IsOrInherits(declaring, symbols.IConfigurationSection))
+        {
+            return SectionPath(property.Instance, context, depth + 1) is { Length: > 0 } path
+                ? new ConfiguredRead(ConfigurationSource.Json, path, ValueReading.Binder)
+                : null;
+        }
+
+        return null;
+    }
+
+    /// <summary><c>ConfigurationManager.AppSettings</c> or <c>WebConfigurationManager.AppSettings</c>, directly or through a local.</summary>
+    private static bool IsAppSettings(IOperation? operation, ConfigurationContext context)
+    {
+        operation = Skip(operation);
+        if (operation is ILocalReferenceOperation local)
+        {
+            operation = Skip(ValueResolver.FindSingleWrite(local));
+        }
+
+        return operation is IPropertyReferenceOperation { Property.Name: "AppSettings", Property.IsStatic: true } appSettings &&
+            (ConfigurationSymbols.Is(appSettings.Property.ContainingType, context.Symbols.ConfigurationManager) ||
+             ConfigurationSymbols.Is(appSettings.Property.ContainingType, context.Symbols.WebConfigurationManager));
+    }
+
+    /// <summary>
+    /// The section an IConfiguration expression stands for: empty for the root (a field, parameter or property of
+    /// type IConfiguration, IConfigurationRoot, ConfigurationManager...), <c>Smtp</c> for <c>config.GetSection("Smtp")</c>,
+    /// null when it cannot be told (a section handed in from elsewhere).
+    /// </summary>
+    public static string? SectionPath(IOperation? operation, ConfigurationContext context, int depth = 0)
+    {
+        operation = Skip(operation);
+        if (operation is null || depth > MaxDepth)
+        {
+            return null;
+        }
+
+        var symbols = context.Symbols;
+        switch (operation)
+        {
+            case IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } invocation:
+                var isExtension = invocation.TargetMethod.IsExtensionMethod || invocation.Instance is null;
+                var receiver = isExtension ? FirstArgument(invocation) : invocation.Instance;
+                if (!KnownTypes.IsOrInherits(invocation.TargetMethod.ContainingType, symbols.IConfiguration) &&
+                    !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.ConfigurationExtensions))
+                {
+                    return null;
+                }
+
+                var key = ConstantArgument(invocation, "key");
+                var prefix = SectionPath(receiver, context, depth + 1);
+                return key is null || prefix is null ? null : Combine(prefix, key);
+            case ILocalReferenceOperation local:
+                return ValueResolver.FindSingleWrite(local) is { } written ? SectionPath(written, context, depth + 1) : Root(local.Type, symbols);
+            case IPropertyReferenceOperation { Property.IsIndexer: true }:
+                return null;
+            default:
+                // A field, parameter or property (builder.Configuration), or a call such as ConfigurationBuilder.Build().
+                return Root(operation.Type, symbols);
+        }
+    }
+
+    /// <summary>Empty (the root) for a configuration that is not a section; null for a section of unknown path.</summary>
+    private static string? Root(ITypeSymbol? type, ConfigurationSymbols symbols) =>
+        KnownTypes.IsOrInherits(type, symbols.IConfigurationSection) ? null
+        : KnownTypes.IsOrInherits(type, symbols.IConfiguration) ? string.Empty
+        : null;
+
+    public static string Combine(string prefix, string key) => prefix.Length == 0 ? key : prefix + ":" + key;
+
+    public static IOperation? Skip(IOperation? operation)
+    {
+        // Casts too: (SecureSocketOptions)Enum.Parse(typeof(SecureSocketOptions), text).
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    public static IOperation? FirstArgument(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public static string? ConstantArgument(IInvocationOperation invocation, string name)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == name && argument.ArgumentKind != ArgumentKind.DefaultValue)
+            {
+                return ValueResolver.TryGetString(argument.Value, out var value) ? value : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? ArgumentOfType(IInvocationOperation invocation, SpecialType type)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type.SpecialType == type && argument.Parameter.RefKind == RefKind.None)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool BooleanArgument(IInvocationOperation invocation, string name)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == name)
+            {
+                return ValueResolver.TryGetBoolean(argument.Value, out var value) && value;
+            }
+        }
+
+        return false;
+    }
+}

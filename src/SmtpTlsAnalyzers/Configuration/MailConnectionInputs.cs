@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Internal;
+
+namespace SmtpTlsAnalyzers.Configuration;
+
+/// <summary>
+/// Finds the TLS input of a mail connection an operation makes: an EnableSsl write on System.Net.Mail.SmtpClient, or
+/// a MailKit Connect/ConnectAsync with a host (its mode argument or flag, port and host). Calls with a Uri, a socket
+/// or a stream are left to the rules that read them.
+/// </summary>
+internal static class MailConnectionInputs
+{
+    public static TlsInput? Find(IOperation operation, KnownTypes types) => operation switch
+    {
+        ISimpleAssignmentOperation assignment => FromEnableSsl(assignment, types),
+        IInvocationOperation invocation => FromConnect(invocation, types),
+        _ => null,
+    };
+
+    private static TlsInput? FromEnableSsl(ISimpleAssignmentOperation assignment, KnownTypes types)
+    {
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "EnableSsl" } target ||
+            !KnownTypes.IsOrDerivesFrom(target.Property.ContainingType, types.SystemNetMailSmtpClient))
+        {
+            return null;
+        }
+
+        // new SmtpClient(host, port) { EnableSsl = ... }, or a local created so: the creation names the server.
+        IObjectCreationOperation? creation = null;
+        if (target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+        {
+            for (var current = assignment.Parent; current is not null && creation is null; current = current.Parent)
+            {
+                creation = current as IObjectCreationOperation;
+            }
+        }
+        else if (ValueResolver.SkipImplicitConversions(target.Instance) is ILocalReferenceOperation local)
+        {
+            creation = ValueResolver.SkipImplicitConversions(ValueResolver.FindSingleWrite(local)) as IObjectCreationOperation;
+        }
+
+        IOperation? host = null, port = null;
+        foreach (var argument in creation?.Arguments ?? ImmutableArray<IArgumentOperation>.Empty)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "host": host = argument.Value; break;
+                case "port": port = argument.Value; break;
+            }
+        }
+
+        return new TlsInput(TlsInputKind.EnableSsl, assignment, assignment.Value, port, portOmitted: false, host, implicitPort: 465);
+    }
+
+    private static TlsInput? FromConnect(IInvocationOperation invocation, KnownTypes types)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("Connect" or "ConnectAsync") || !types.HasMailKit)
+        {
+            return null;
+        }
+
+        var root = method.OriginalDefinition;
+        while (root.OverriddenMethod is { } overridden)
+        {
+            root = overridden.OriginalDefinition;
+        }
+
+        if (!KnownTypes.IsOrInherits(root.ContainingType, types.IMailService) && !KnownTypes.IsOrDerivesFrom(root.ContainingType, types.MailService))
+        {
+            return null;
+        }
+
+        IOperation? host = null, port = null, mode = null;
+        var isFlag = false;
+        var portOmitted = true;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || parameter.Ordinal >= root.Parameters.Length)
+            {
+                continue;
+            }
+
+            var isDefault = argument.ArgumentKind == ArgumentKind.DefaultValue;
+            switch (root.Parameters[parameter.Ordinal].Name)
+            {
+                case "host": host = argument.Value; break;
+                case "port" when !isDefault: port = argument.Value; portOmitted = false; break;
+                case "options" when !isDefault: mode = argument.Value; break;
+                case "useSsl": mode = argument.Value; isFlag = true; break;
+                case "uri" or "socket" or "stream": return null;
+            }
+        }
+
+        if (host is null)
+        {
+            return null;
+        }
+
+        var kind = isFlag ? TlsInputKind.UseSsl : mode is null ? TlsInputKind.DefaultMode : TlsInputKind.SecureSocketOptions;
+        return new TlsInput(kind, invocation, mode, port, portOmitted, host, ImplicitPort(invocation.Instance?.Type, types));
+    }
+
+    private static int ImplicitPort(ITypeSymbol? client, KnownTypes types)
+    {
+        if (KnownTypes.IsOrInherits(client, types.MailKitISmtpClient) || KnownTypes.IsOrDerivesFrom(client, types.MailKitSmtpClient))
+        {
+            return 465;
+        }
+
+        if (KnownTypes.IsOrInherits(client, types.MailKitIImapClient) || KnownTypes.IsOrDerivesFrom(client, types.MailKitImapClient))
+        {
+            return 993;
+        }
+
+        return KnownTypes.IsOrInherits(client, types.MailKitIPop3Client) || KnownTypes.IsOrDerivesFrom(client, types.MailKitPop3Client) ? 995 : 0;
+    }
+}

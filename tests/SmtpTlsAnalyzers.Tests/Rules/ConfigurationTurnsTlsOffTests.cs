@@ -1,0 +1,1320 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using SmtpTlsAnalyzers.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>SMTP014: a configuration file turns TLS off for a mail connection whose TLS input the code reads from configuration.</summary>
+public class ConfigurationTurnsTlsOffTests
+{
+    private const string Json = "/app/appsettings.json";
+    private const string ClearText = "the mail crosses the network in clear text";
+    private const string LoginInClearText = "the login and the mail cross the network in clear text";
+    private const string Strippable = " uses STARTTLS only when the server offers it, and anyone on the path can remove that offer";
+
+    private const string Usings = """
+        using System;
+        using System.Net.Mail;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Options;
+
+        """;
+
+    private const string SmtpOptions = """
+
+        public class SmtpOptions
+        {
+            public string Host { get; set; } = "";
+            public int Port { get; set; }
+            public bool EnableSsl { get; set; }
+            public bool UseSsl { get; set; }
+            public MailKit.Security.SecureSocketOptions Security { get; set; }
+        }
+        """;
+
+    private const string InsecureJson = """
+        {
+          "Smtp": { "Host": "smtp.163.com", "Port": 25, "User": "u", "Password": "p", "EnableSsl": {|#1:false|} }
+        }
+        """;
+
+    private const string Register = """
+
+        public static class Startup
+        {
+            public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        }
+        """;
+
+    internal static DiagnosticResult Expected(string where, string key, string value, string endpoint, string consequence, int at = 0, int value_ = 1) =>
+        new DiagnosticResult(Descriptors.SMTP014_ConfigurationTurnsTlsOff)
+            .WithLocation(at)
+            .WithLocation(value_)
+            .WithArguments(where, key, value, endpoint.Length == 0 ? string.Empty : " for " + endpoint, consequence);
+
+    internal static Task VerifyAsync(string code, (string Path, string Content)[] files, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerVerifier<RuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = code };
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        foreach (var file in files)
+        {
+            test.TestState.AdditionalFiles.Add((file.Path, file.Content));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static Task VerifyAsync(string code, string json, params DiagnosticResult[] expected) =>
+        VerifyAsync(code, new[] { (Json, json) }, expected);
+
+    // ---- Options classes ----
+
+    [Fact]
+    public async Task OptionsValueCopiedToField_EnableSslFalse_Reports()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender
+            {
+                private readonly SmtpOptions _options;
+                public EmailSender(IOptions<SmtpOptions> options) => _options = options.Value;
+
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(_options.Host, _options.Port);
+                    client.EnableSsl = {|#0:_options.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Fact]
+    public async Task OptionsValueInline_WithCredentials_SaysTheLoginGoesInClearText()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender
+            {
+                private readonly IOptions<SmtpOptions> _options;
+                public EmailSender(IOptions<SmtpOptions> options) => _options = options;
+
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(_options.Value.Host, _options.Value.Port)
+                    {
+                        Credentials = new System.Net.NetworkCredential("u", "p"),
+                        EnableSsl = {|#0:_options.Value.EnableSsl|},
+                    };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", LoginInClearText));
+    }
+
+    [Theory]
+    [InlineData("IOptionsMonitor<SmtpOptions>", "CurrentValue")]
+    [InlineData("IOptionsSnapshot<SmtpOptions>", "Value")]
+    public async Task OptionsMonitorAndSnapshot_Report(string type, string accessor)
+    {
+        var code = Usings + SmtpOptions + Register + $$"""
+
+            public class EmailSender
+            {
+                private readonly {{type}} _options;
+                public EmailSender({{type}} options) => _options = options;
+
+                public void Send(MailMessage message)
+                {
+                    var settings = _options.{{accessor}};
+                    using var client = new SmtpClient(settings.Host);
+                    client.EnableSsl = {|#0:settings.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Theory]
+    [InlineData("services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(\"Smtp\"));")]
+    [InlineData("services.AddOptions<SmtpOptions>().BindConfiguration(\"Smtp\");")]
+    [InlineData("services.AddOptions<SmtpOptions>().BindConfiguration(Section);")]
+    [InlineData("services.AddOptions<SmtpOptions>().BindConfiguration(nameof(Smtp));")]
+    [InlineData("services.Configure<SmtpOptions>(configuration.GetSection(Section));")]
+    [InlineData("services.Configure<SmtpOptions>(configuration.GetRequiredSection(\"Smtp\"));")]
+    [InlineData("services.AddSingleton(configuration.GetSection(\"Smtp\").Get<SmtpOptions>()!);")]
+    [InlineData("var o = new SmtpOptions(); configuration.GetSection(\"Smtp\").Bind(o); services.AddSingleton(o);")]
+    [InlineData("var o = new SmtpOptions(); configuration.Bind(\"Smtp\", o); services.AddSingleton(o);")]
+    [InlineData("var section = configuration.GetSection(\"Smtp\"); services.Configure<SmtpOptions>(section);")]
+    public async Task BindingShapes_OptionsParameter_Report(string binding)
+    {
+        var code = Usings + SmtpOptions + $$"""
+
+            public class Smtp { }
+
+            public static class Startup
+            {
+                private const string Section = "Smtp";
+
+                public static void Register(IServiceCollection services, IConfiguration configuration)
+                {
+                    {{binding}}
+                }
+            }
+
+            public class EmailSender
+            {
+                public void Send(SmtpOptions options, MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Host, options.Port) { EnableSsl = {|#0:options.EnableSsl|} };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Fact]
+    public async Task BindingInTopLevelStatements_IsFound()
+    {
+        const string program = """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = new Builder();
+            builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+
+            sealed class Builder
+            {
+                public IServiceCollection Services { get; } = null!;
+                public IConfigurationManager Configuration { get; } = null!;
+            }
+            """;
+        const string mailer = Usings + SmtpOptions + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = {|#0:options.Value.EnableSsl|} };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        var test = new CSharpAnalyzerVerifier<RuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test();
+        test.TestState.Sources.Add(("/app/Program.cs", program));
+        test.TestState.Sources.Add(("/app/EmailSender.cs", mailer));
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        test.TestState.AdditionalFiles.Add((Json, InsecureJson));
+        test.ExpectedDiagnostics.Add(Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GetInTheSameMethod_Reports()
+    {
+        const string code = Usings + SmtpOptions + """
+
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    var options = configuration.GetSection("Smtp").Get<SmtpOptions>()!;
+                    using var client = new SmtpClient(options.Host, options.Port);
+                    client.EnableSsl = {|#0:options.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Fact]
+    public async Task LocalBoundInTheSameMethod_Reports()
+    {
+        const string code = Usings + SmtpOptions + """
+
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    var options = new SmtpOptions();
+                    configuration.Bind("Smtp", options);
+                    using var client = new SmtpClient(options.Host);
+                    client.EnableSsl = {|#0:options.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Fact]
+    public async Task HostFromAServerKeyOfTheSameSection_IsUsedForThePlaintextCheck()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options, SmtpClient client)
+            {
+                public void Send(MailMessage message)
+                {
+                    client.EnableSsl = options.Value.EnableSsl;
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, """{ "Smtp": { "Server": "localhost", "EnableSsl": false } }""");
+    }
+
+    [Fact]
+    public async Task ListedPlaintextHostFromEditorConfig_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        var test = new CSharpAnalyzerVerifier<RuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = code };
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        test.TestState.AdditionalFiles.Add((Json, """{ "Smtp": { "Host": "relay.internal", "EnableSsl": false } }"""));
+        test.WithEditorConfig("smtp_tls_analyzers.plaintext_hosts = relay.internal");
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task RecordOptions_ConfigurationKeyNameAndNestedClass_Report()
+    {
+        const string code = Usings + """
+
+            public record MailOptions
+            {
+                public ServerOptions Outgoing { get; init; } = new();
+            }
+
+            public record ServerOptions
+            {
+                public string Host { get; init; } = "";
+                [ConfigurationKeyName("ssl")]
+                public bool EnableSsl { get; init; }
+            }
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<MailOptions>(configuration.GetSection("Mail"));
+            }
+
+            public class EmailSender(IOptions<MailOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Outgoing.Host);
+                    client.EnableSsl = {|#0:options.Value.Outgoing.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+        const string json = """
+            {
+              "Mail": {
+                "Outgoing": {
+                  "Host": "mail.example.com",
+                  "SSL": {|#1:"False"|}
+                }
+              }
+            }
+            """;
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Mail:Outgoing:SSL", "\"False\"", "mail.example.com", ClearText));
+    }
+
+    [Fact]
+    public async Task NestedOptionsClassHandedOutAlone_FindsItsSection()
+    {
+        const string code = Usings + """
+
+            public class MailOptions { public ServerOptions Smtp { get; set; } = new(); }
+            public class ServerOptions { public string Host { get; set; } = ""; public bool EnableSsl { get; set; } }
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<MailOptions>(configuration.GetSection("Mail"));
+            }
+
+            public class EmailSender
+            {
+                private readonly ServerOptions _server;
+                public EmailSender(IOptions<MailOptions> options) => _server = options.Value.Smtp;
+
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(_server.Host) { EnableSsl = {|#0:_server.EnableSsl|} };
+                    client.Send(message);
+                }
+            }
+            """;
+        const string json = """{ "Mail": { "Smtp": { "Host": "mail.example.com", "EnableSsl": {|#1:false|} } } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Mail:Smtp:EnableSsl", "false", "mail.example.com", ClearText));
+    }
+
+    // ---- IConfiguration reads ----
+
+    [Theory]
+    [InlineData("bool.Parse(configuration[\"Smtp:EnableSsl\"]!)")]
+    [InlineData("Convert.ToBoolean(configuration[\"Smtp:EnableSsl\"])")]
+    [InlineData("configuration.GetValue<bool>(\"Smtp:EnableSsl\")")]
+    [InlineData("configuration.GetValue<bool>(\"Smtp:EnableSsl\", true)")]
+    [InlineData("configuration.GetSection(\"Smtp\").GetValue<bool>(\"EnableSsl\")")]
+    [InlineData("bool.Parse(configuration.GetSection(\"Smtp\")[\"EnableSsl\"]!)")]
+    [InlineData("bool.Parse(configuration.GetSection(\"Smtp:EnableSsl\").Value!)")]
+    [InlineData("configuration.GetSection(\"Smtp:EnableSsl\").Get<bool>()")]
+    [InlineData("configuration[\"smtp:enablessl\"] == \"True\"")]
+    [InlineData("string.Equals(configuration[\"Smtp:EnableSsl\"], \"true\", StringComparison.OrdinalIgnoreCase)")]
+    public async Task ConfigurationReads_Report(string read)
+    {
+        var code = Usings + $$"""
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:{{read}}|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task NoHostOrPortAnywhere_MessageNamesNoServer()
+    {
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, SmtpClient client, MailMessage message)
+                {
+                    client.EnableSsl = {|#0:configuration.GetValue<bool>("Smtp:EnableSsl")|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, """{ "Smtp": { "EnableSsl": {|#1:false|} } }""", Expected("appsettings.json", "Smtp:EnableSsl", "false", string.Empty, ClearText));
+    }
+
+    [Fact]
+    public async Task ConfigurationBuiltInPlace_IsTheRoot()
+    {
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(IConfigurationBuilder builder, MailMessage message)
+                {
+                    var configuration = builder.Build();
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:configuration.GetSection("Smtp").GetValue<bool>("EnableSsl")|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task TryParseIntoALocal_Reports()
+    {
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    var section = configuration.GetSection("Smtp");
+                    bool.TryParse(section["EnableSsl"], out var ssl);
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:ssl|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task ComparedWithLowerCaseTrue_JsonTrueReadsFalse_Reports()
+    {
+        // The JSON provider hands out JSON true as "True": an ordinal comparison with "true" is false.
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:configuration["Smtp:EnableSsl"] == "true"|};
+                    client.Send(message);
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "EnableSsl": {|#1:true|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:EnableSsl", "true (the code compares it with \"true\", so it reads false)", "smtp.example.com:587", ClearText));
+    }
+
+    // ---- Silent cases ----
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("\"true\"")]
+    [InlineData("\"TRUE\"")]
+    public async Task SecureValue_NoDiagnostic(string value)
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"EnableSsl\": " + value + " } }");
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    public async Task PlaintextHostInTheSameSection_NoDiagnostic(string host)
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host, options.Value.Port) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, "{ \"Smtp\": { \"Host\": \"" + host + "\", \"Port\": 1025, \"EnableSsl\": false } }");
+    }
+
+    [Fact]
+    public async Task NoConfigurationFile_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, System.Array.Empty<(string, string)>());
+        await VerifyAsync(code, new[] { ("/app/settings.json", "{ \"Smtp\": { \"EnableSsl\": false } }") });
+    }
+
+    [Fact]
+    public async Task KeyNotFound_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, """{ "Smtp": { "Host": "smtp.example.com" }, "Other": { "EnableSsl": false } }""");
+    }
+
+    [Fact]
+    public async Task SectionBoundToAnotherType_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + """
+
+            public class QueueOptions { public bool EnableSsl { get; set; } }
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<QueueOptions>(configuration.GetSection("Smtp"));
+            }
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson.Replace("{|#1:false|}", "false"));
+    }
+
+    [Fact]
+    public async Task NonMailOptionsClassWithEnableSsl_NoDiagnostic()
+    {
+        const string code = Usings + """
+
+            public class RabbitMqOptions { public string HostName { get; set; } = ""; public bool EnableSsl { get; set; } }
+
+            public class SslOption { public bool Enabled { get; set; } }
+            public class ConnectionFactory { public string HostName { get; set; } = ""; public SslOption Ssl { get; } = new(); }
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<RabbitMqOptions>(configuration.GetSection("RabbitMq"));
+            }
+
+            public class Bus(IOptions<RabbitMqOptions> options)
+            {
+                public ConnectionFactory Create() => new ConnectionFactory
+                {
+                    HostName = options.Value.HostName,
+                    Ssl = { Enabled = options.Value.EnableSsl },
+                };
+            }
+            """;
+
+        await VerifyAsync(code, """{ "RabbitMq": { "HostName": "rabbit.example.com", "EnableSsl": false } }""");
+    }
+
+    [Fact]
+    public async Task ConstantInCode_IsNotThisRule()
+    {
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com") { EnableSsl = false };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson.Replace("{|#1:false|}", "false"));
+    }
+
+    [Fact]
+    public async Task NamedOptions_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + """
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<SmtpOptions>("backup", configuration.GetSection("Smtp"));
+            }
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson.Replace("{|#1:false|}", "false"));
+    }
+
+    [Theory]
+    [InlineData("services.Configure<SmtpOptions>(o => o.EnableSsl = true);", false)]
+    [InlineData("services.PostConfigure<SmtpOptions>(o => { o.EnableSsl = !o.EnableSsl; });", false)]
+    [InlineData("services.AddOptions<SmtpOptions>().Configure(o => o.EnableSsl = true);", false)]
+    [InlineData("services.PostConfigure<SmtpOptions>(Require);", false)]
+    [InlineData("services.PostConfigure<SmtpOptions>(o => o.Host = o.Host.Trim());", true)]
+    public async Task OptionsWrittenByCode_OnlyTheWrittenPropertyIsUnknown(string configure, bool reports)
+    {
+        var code = Usings + SmtpOptions + $$"""
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration)
+                {
+                    services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+                    {{configure}}
+                }
+
+                private static void Require(SmtpOptions options) => options.EnableSsl = true;
+            }
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host, options.Value.Port) { EnableSsl = {|#0:options.Value.EnableSsl|} };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        if (reports)
+        {
+            await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+        }
+        else
+        {
+            await VerifyAsync(code.Replace("{|#0:", string.Empty).Replace("EnableSsl|}", "EnableSsl"), InsecureJson.Replace("{|#1:false|}", "false"));
+        }
+    }
+
+    [Fact]
+    public async Task TypeBoundToTwoSections_NoDiagnostic()
+    {
+        const string code = Usings + SmtpOptions + """
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration)
+                {
+                    services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+                    services.Configure<SmtpOptions>(configuration.GetSection("Backup"));
+                }
+            }
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient(options.Value.Host) { EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson.Replace("{|#1:false|}", "false"));
+    }
+
+    // ---- MailKit ----
+
+    private const string MailKitUsings = """
+        using System;
+        using System.Threading.Tasks;
+        using MailKit.Net.Smtp;
+        using MailKit.Net.Imap;
+        using MailKit.Security;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Options;
+
+        """;
+
+    [Fact]
+    public async Task MailKitUseSslFalse_ReportsStrippableStartTls()
+    {
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public async Task SendAsync()
+                {
+                    var o = options.Value;
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(o.Host, o.Port, {|#0:o.UseSsl|});
+                    await client.AuthenticateAsync("user", "password");
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "UseSsl": {|#1:false|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:UseSsl", "false", "smtp.example.com:587", "useSsl: false" + Strippable + " and read the login"));
+    }
+
+    [Theory]
+    [InlineData("\"None\"", "none")]
+    [InlineData("\"none\"", "none")]
+    [InlineData("0", "none")]
+    [InlineData("\"StartTlsWhenAvailable\"", "strippable")]
+    [InlineData("4", "strippable")]
+    public async Task MailKitOptionsProperty_BinderValues_Report(string value, string kind)
+    {
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send()
+                {
+                    using var client = new SmtpClient();
+                    client.Connect(options.Value.Host, options.Value.Port, {|#0:options.Value.Security|});
+                }
+            }
+            """;
+        var json = "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"Port\": 587, \"Security\": {|#1:" + value + "|} } }";
+
+        await VerifyAsync(code, json, Expected(
+            "appsettings.json",
+            "Smtp:Security",
+            value,
+            "smtp.example.com:587",
+            kind == "none" ? ClearText : "SecureSocketOptions.StartTlsWhenAvailable" + Strippable));
+    }
+
+    [Theory]
+    [InlineData("Enum.Parse<SecureSocketOptions>(configuration[\"Smtp:Security\"]!)")]
+    [InlineData("(SecureSocketOptions)Enum.Parse(typeof(SecureSocketOptions), configuration[\"Smtp:Security\"]!)")]
+    [InlineData("Enum.Parse<SecureSocketOptions>(configuration.GetSection(\"Smtp\")[\"Security\"]!, ignoreCase: true)")]
+    [InlineData("configuration.GetValue<SecureSocketOptions>(\"Smtp:Security\")")]
+    public async Task MailKitEnumParse_Reports(string read)
+    {
+        var code = MailKitUsings + $$"""
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.example.com", 587, {|#0:{{read}}|});
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Security": {|#1:"None"|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Security", "\"None\"", "smtp.example.com:587", ClearText));
+    }
+
+    [Theory]
+    [InlineData("Enum.TryParse<SecureSocketOptions>(configuration[\"Smtp:Security\"], out var mode);", "mode")]
+    [InlineData("Enum.TryParse(typeof(SecureSocketOptions), configuration[\"Smtp:Security\"], out object? mode);", "(SecureSocketOptions)mode!")]
+    [InlineData("Enum.TryParse(configuration[\"Smtp:Security\"], ignoreCase: true, out SecureSocketOptions mode);", "mode")]
+    public async Task MailKitEnumTryParse_Reports(string parse, string use)
+    {
+        var code = MailKitUsings + $$"""
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration)
+                {
+                    {{parse}}
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.example.com", 587, {|#0:{{use}}|});
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Security": {|#1:"StartTlsWhenAvailable"|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Security", "\"StartTlsWhenAvailable\"", "smtp.example.com:587", "SecureSocketOptions.StartTlsWhenAvailable" + Strippable));
+    }
+
+    [Fact]
+    public async Task MailKitEnumParseIsCaseSensitive_WrongCaseThrows_NoDiagnostic()
+    {
+        const string code = MailKitUsings + """
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.example.com", 587, Enum.Parse<SecureSocketOptions>(configuration["Smtp:Security"]!));
+                }
+            }
+            """;
+
+        await VerifyAsync(code, """{ "Smtp": { "Security": "none" } }""");
+    }
+
+    [Fact]
+    public async Task MailKitAutoOnConfiguredPort_ReportsAtThePort()
+    {
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public async Task SendAsync()
+                {
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(options.Value.Host, {|#0:options.Value.Port|});
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Host": "smtp.example.com", "Port": {|#1:25|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Port", "25", "smtp.example.com:25", "SecureSocketOptions.Auto on port 25" + Strippable));
+    }
+
+    [Fact]
+    public async Task MailKitConfiguredAutoOnConstantPort_Reports()
+    {
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class Reader(IOptions<SmtpOptions> options)
+            {
+                public void Read()
+                {
+                    using var client = new ImapClient();
+                    client.Connect("imap.example.com", 143, {|#0:options.Value.Security|});
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Security": {|#1:"Auto"|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Security", "\"Auto\"", "imap.example.com:143", "SecureSocketOptions.Auto on port 143" + Strippable));
+    }
+
+    [Theory]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"SslOnConnect\", \"Port\": 465")]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"StartTls\", \"Port\": 587")]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"Auto\", \"Port\": 465")]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port);", "\"Port\": 465")]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.UseSsl);", "\"UseSsl\": true, \"Port\": 465")]
+    [InlineData("client.Connect(options.Value.Host, 587, SecureSocketOptions.None);", "\"Port\": 25")]
+    [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"None\", \"Host\": \"localhost\"")]
+    public async Task MailKitSecureOrNotDecidedByConfiguration_NoDiagnostic(string connect, string settings)
+    {
+        var code = MailKitUsings + SmtpOptions + Register + $$"""
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send()
+                {
+                    using var client = new SmtpClient();
+                    {{connect}}
+                }
+            }
+            """;
+
+        var host = settings.Contains("Host", StringComparison.Ordinal) ? string.Empty : "\"Host\": \"smtp.example.com\", ";
+        await VerifyAsync(code, "{ \"Smtp\": { " + host + settings + " } }");
+    }
+
+    // ---- Environments ----
+
+    private const string EnvironmentCode = Usings + SmtpOptions + Register + """
+
+        public class EmailSender(IOptions<SmtpOptions> options)
+        {
+            public void Send(MailMessage message)
+            {
+                using var client = new SmtpClient(options.Value.Host, options.Value.Port) { EnableSsl = {|#0:options.Value.EnableSsl|} };
+                client.Send(message);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task DevelopmentPointsAtLocalSink_OnlyTheBaseIsReported()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": {|#1:false|} } }"""),
+                ("/app/appsettings.Development.json", """{ "Smtp": { "Host": "localhost", "Port": 1025 } }"""),
+            },
+            Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task DevelopmentLocalSinkWithSslOff_SecureBase_NoDiagnostic()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": true } }"""),
+                ("/app/appsettings.Development.json", """{ "Smtp": { "Host": "localhost", "Port": 1025, "EnableSsl": false } }"""),
+            });
+    }
+
+    [Fact]
+    public async Task ProductionOverridesWithFalse_ReportsTheProductionFile()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": true } }"""),
+                ("/app/appsettings.Production.json", """{ "smtp": { "enablessl": {|#1:false|} } }"""),
+            },
+            Expected("appsettings.Production.json", "smtp:enablessl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task BaseLocalhostProductionRealHost_ReportsTheBaseValueForProduction()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "localhost", "Port": 25, "EnableSsl": {|#1:false|} } }"""),
+                ("/app/appsettings.Production.json", """{ "Smtp": { "Host": "smtp.example.com" } }"""),
+                ("/app/appsettings.Staging.json", """{ "Smtp": { "Host": "smtp.staging.example.com", "EnableSsl": true } }"""),
+            },
+            Expected("appsettings.json in the Production environment", "Smtp:EnableSsl", "false", "smtp.example.com:25", ClearText));
+    }
+
+    [Fact]
+    public async Task BaseAndStagingBothInsecure_OneDiagnosticPerFile()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": {|#1:false|} } }"""),
+                ("/app/appsettings.Staging.json", """{ "Smtp": { "EnableSsl": {|#2:"false"|} } }"""),
+                ("/app/appsettings.Production.json", """{ "Smtp": { "Port": 2525 } }"""),
+            },
+            Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText),
+            Expected("appsettings.Staging.json", "Smtp:EnableSsl", "\"false\"", "smtp.example.com:587", ClearText, value_: 2));
+    }
+
+    [Fact]
+    public async Task UnreadableEnvironmentFile_DecidesNothingForItsLayer()
+    {
+        await VerifyAsync(
+            EnvironmentCode,
+            new[]
+            {
+                (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": true } }"""),
+                ("/app/appsettings.Production.json", """{ "Smtp": { "EnableSsl": false """),
+            });
+    }
+
+    // ---- Files that are hard to read ----
+
+    private const string HostileCode = Usings + """
+        public class EmailSender
+        {
+            public void Send(IConfiguration configuration, MailMessage message)
+            {
+                using var client = new SmtpClient("smtp.example.com", 587);
+                client.EnableSsl = configuration.GetValue<bool>("Smtp:EnableSsl");
+                client.Send(message);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task CommentsAndTrailingCommas_AreRead_WithTheValuesPosition()
+    {
+        var code = HostileCode.Replace("configuration.GetValue<bool>(\"Smtp:EnableSsl\")", "{|#0:configuration.GetValue<bool>(\"Smtp:EnableSsl\")|}");
+        const string json = """
+            /* Mail */
+            {
+              // the relay
+              "Smtp": {
+                "EnableSsl": /* for now */ {|#1:false|},
+              },
+            }
+            """;
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Theory]
+    [InlineData("{ \"Smtp\": { \"EnableSsl\": false }")]
+    [InlineData("{ \"Smtp\": { \"EnableSsl\": false }, \"smtp\": { \"enablessl\": true } }")]
+    [InlineData("[ { \"Smtp\": { \"EnableSsl\": false } } ]")]
+    [InlineData("<configuration />")]
+    [InlineData("")]
+    public async Task InvalidJson_NoDiagnosticNoException(string json) =>
+        await VerifyAsync(HostileCode, json);
+
+    [Fact]
+    public async Task HugeDeepAndNonUtf8Files_NoDiagnosticNoException()
+    {
+        var huge = "{ \"Smtp\": { \"EnableSsl\": false }, \"Big\": \"" + new string('x', 10 * 1024 * 1024) + "\" }";
+        var deep = "{ \"Smtp\": { \"EnableSsl\": false }, \"a\": " + string.Concat(System.Linq.Enumerable.Repeat("[", 100_000)) + " }";
+        var latin1 = System.Text.Encoding.Latin1.GetBytes("{ \"Smtp\": { \"Host\": \"caf\u00e9\", \"EnableSsl\": false } }");
+
+        foreach (var content in new[] { huge, deep })
+        {
+            await VerifyAsync(HostileCode, content);
+        }
+
+        var test = new CSharpAnalyzerVerifier<RuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = HostileCode };
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        test.TestState.AdditionalFiles.Add((Json, Microsoft.CodeAnalysis.Text.SourceText.From(latin1, latin1.Length, System.Text.Encoding.Latin1)));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    // ---- appSettings of App.config and Web.config ----
+
+    private const string AppSettingsCode = """
+        using System.Configuration;
+        using System.Net.Mail;
+
+        public class LegacyMailer
+        {
+            public void Send(MailMessage message)
+            {
+                using var client = new SmtpClient(ConfigurationManager.AppSettings["SmtpHost"]);
+                client.EnableSsl = {|#0:bool.Parse(ConfigurationManager.AppSettings["SmtpSsl"]!)|};
+                client.Send(message);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task AppSettingsFalse_Reports()
+    {
+        const string config = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <appSettings>
+                <add key="SmtpHost" value="smtp.example.com" />
+                <add key="smtpssl" value="{|#1:false|}" />
+              </appSettings>
+            </configuration>
+            """;
+
+        await VerifyAsync(AppSettingsCode, new[] { ("/app/App.config", config) }, Expected("App.config", "smtpssl", "\"false\"", "smtp.example.com", ClearText));
+    }
+
+    [Fact]
+    public async Task AppSettingsOnNetFramework_ThroughALocalAndGet_Reports()
+    {
+        const string code = """
+            using System.Configuration;
+            using System.Net.Mail;
+
+            public class LegacyMailer
+            {
+                public void Send(MailMessage message)
+                {
+                    var settings = ConfigurationManager.AppSettings;
+                    var client = new SmtpClient("smtp.example.com", 25);
+                    client.EnableSsl = {|#0:settings.Get("SmtpSsl") == "True"|};
+                    client.Send(message);
+                }
+            }
+            """;
+        const string config = """
+            <configuration>
+              <appSettings>
+                <add key="SmtpSsl" value="true" />
+                <remove key="SmtpSsl" />
+                <add key="SmtpSsl" value="{|#1:true|}" />
+              </appSettings>
+            </configuration>
+            """;
+
+        var test = new CSharpAnalyzerVerifier<RuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = code };
+        test.OnNetFramework48();
+        test.TestState.AdditionalFiles.Add(("/app/Web.config", config));
+        test.ExpectedDiagnostics.Add(Expected("Web.config", "SmtpSsl", "\"true\" (the code compares it with \"True\", so it reads false)", "smtp.example.com:25", ClearText));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task WebConfigurationManagerAppSettings_Reports()
+    {
+        const string code = """
+            using System.Net.Mail;
+            using System.Web.Configuration;
+
+            public class WebMailer
+            {
+                public void Send(MailMessage message)
+                {
+                    var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:System.Convert.ToBoolean(WebConfigurationManager.AppSettings["SmtpSsl"])|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        var test = new CSharpAnalyzerVerifier<RuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = code };
+        test.OnNetFramework48();
+        test.ReferenceAssemblies = TestReferences.NetFramework48.AddAssemblies(System.Collections.Immutable.ImmutableArray.Create("System.Web"));
+        test.TestState.AdditionalFiles.Add(("/app/Web.config", "<configuration><appSettings><add key=\"SmtpSsl\" value=\"{|#1:False|}\" /></appSettings></configuration>"));
+        test.ExpectedDiagnostics.Add(Expected("Web.config", "SmtpSsl", "\"False\"", "smtp.example.com:587", ClearText));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("<add key=\"SmtpSsl\" value=\"True\" />")]
+    [InlineData("<add key=\"SmtpSsl\" value=\"false\" /><clear />")]
+    [InlineData("<add key=\"SmtpSsl\" value=\"false\" /><remove key=\"SMTPSSL\" />")]
+    [InlineData("<add key=\"SmtpSsl\" value=\"no\" />")]
+    public async Task AppSettingsSecureMissingOrUnparsable_NoDiagnostic(string entries)
+    {
+        var config = "<configuration><appSettings><add key=\"SmtpHost\" value=\"smtp.example.com\" />" + entries + "</appSettings></configuration>";
+        await VerifyAsync(AppSettingsCode.Replace("{|#0:", string.Empty).Replace("!)|}", "!)"), new[] { ("/app/App.config", config) });
+    }
+
+    [Theory]
+    [InlineData("<appSettings file=\"secrets.config\"><add key=\"SmtpSsl\" value=\"false\" /></appSettings>")]
+    [InlineData("<appSettings configSource=\"app.secrets.config\" />")]
+    [InlineData("<appSettings><add key=\"SmtpSsl\" value=\"false\" /></appSettings><!DOCTYPE x>")]
+    public async Task AppSettingsElsewhereOrUnreadable_NoDiagnostic(string section)
+    {
+        var config = "<configuration>" + section + "</configuration>";
+        var code = AppSettingsCode.Replace("{|#0:", string.Empty).Replace("!)|}", "!)");
+        await VerifyAsync(code, new[] { ("/app/App.config", config), ("/app/Web.Release.config", "<configuration><appSettings><add key=\"SmtpSsl\" value=\"false\" /></appSettings></configuration>") });
+    }
+
+    // ---- Mail code in a library, configuration in the host ----
+
+    private static async Task<Microsoft.CodeAnalysis.MetadataReference> LibraryAsync(string source)
+    {
+        var references = (await TestReferences.Net80.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "MailLibrary",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
+            references,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var stream = new System.IO.MemoryStream();
+        var emitted = compilation.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
+    private static async Task VerifyHostAsync(string library, string host, string json, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerVerifier<RuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = host };
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        test.TestState.AdditionalReferences.Add(await LibraryAsync(library));
+        test.TestState.AdditionalFiles.Add((Json, json));
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    private const string SystemNetMailLibrary = """
+        namespace MailLibrary;
+
+        public class SmtpSettings
+        {
+            public string Host { get; set; } = "";
+            public int Port { get; set; }
+            public bool EnableSsl { get; set; }
+        }
+
+        public class Sender
+        {
+            public void Send(SmtpSettings settings, System.Net.Mail.MailMessage message)
+            {
+                using var client = new System.Net.Mail.SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl };
+                client.Send(message);
+            }
+        }
+        """;
+
+    private const string HostCode = """
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        public static class Program
+        {
+            public static void Register(IServiceCollection services, IConfiguration configuration)
+            {
+                {|#0:services.Configure<MailLibrary.SmtpSettings>(configuration.GetSection("Smtp"))|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task LibraryOptionsBoundInTheHost_EnableSslOfAMailAssembly_ReportsAtTheBinding()
+    {
+        await VerifyHostAsync(
+            SystemNetMailLibrary,
+            HostCode,
+            """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": {|#1:false|} } }""",
+            Expected(
+                "appsettings.json",
+                "Smtp:EnableSsl",
+                "false",
+                "smtp.example.com:587",
+                "if the mail code of MailLibrary uses SmtpSettings.EnableSsl as its TLS setting (inferred from its name and type, in an assembly that references System.Net.Mail), " + ClearText));
+    }
+
+    [Fact]
+    public async Task LibraryOptionsBoundInTheHost_SecureSocketOptionsProperty_Reports()
+    {
+        const string library = """
+            namespace MailLibrary;
+
+            public class SmtpSettings
+            {
+                public string Host { get; set; } = "";
+                public int Port { get; set; }
+                public MailKit.Security.SecureSocketOptions Security { get; set; }
+            }
+            """;
+
+        await VerifyHostAsync(
+            library,
+            HostCode.Replace("services.Configure<MailLibrary.SmtpSettings>(configuration.GetSection(\"Smtp\"))", "services.AddOptions<MailLibrary.SmtpSettings>().BindConfiguration(\"Smtp\")"),
+            """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "Security": {|#1:"StartTlsWhenAvailable"|} } }""",
+            Expected(
+                "appsettings.json",
+                "Smtp:Security",
+                "\"StartTlsWhenAvailable\"",
+                "smtp.example.com:587",
+                "if the mail code of MailLibrary uses SmtpSettings.Security as its TLS setting (inferred from its type), SecureSocketOptions.StartTlsWhenAvailable" + Strippable));
+    }
+
+    [Theory]
+    [InlineData("""{ "Smtp": { "Host": "smtp.example.com", "EnableSsl": true } }""")]
+    [InlineData("""{ "Smtp": { "Host": "localhost", "EnableSsl": false } }""")]
+    [InlineData("""{ "Other": { "EnableSsl": false } }""")]
+    public async Task LibraryOptionsBoundInTheHost_SecureLocalOrUnset_NoDiagnostic(string json) =>
+        await VerifyHostAsync(SystemNetMailLibrary, HostCode.Replace("{|#0:", string.Empty).Replace("))|}", "))"), json);
+
+    [Fact]
+    public async Task LibraryOptionsWrittenByTheHostsCode_NoDiagnostic()
+    {
+        var host = HostCode.Replace("{|#0:", string.Empty).Replace("))|};", "));\n        services.PostConfigure<MailLibrary.SmtpSettings>(o => o.EnableSsl = true);");
+        await VerifyHostAsync(SystemNetMailLibrary, host, """{ "Smtp": { "Host": "smtp.example.com", "EnableSsl": false } }""");
+    }
+
+    [Fact]
+    public async Task LibraryOptionsOfAnAssemblyWithoutMail_NoDiagnostic()
+    {
+        const string library = """
+            namespace MailLibrary;
+
+            public class SmtpSettings { public string HostName { get; set; } = ""; public bool EnableSsl { get; set; } }
+            """;
+
+        await VerifyHostAsync(library, HostCode.Replace("{|#0:", string.Empty).Replace("))|}", "))"), """{ "Smtp": { "HostName": "rabbit.example.com", "EnableSsl": false } }""");
+    }
+}
