@@ -475,6 +475,12 @@ internal static class Program
     {
         Console.WriteLine("## Goals");
         Console.WriteLine();
+        if (goals.Count == 0)
+        {
+            Console.WriteLine("No goal measured: the goals are measured on the generated project, which --corpus-only skips.");
+            Console.WriteLine();
+        }
+
         foreach (var goal in goals)
         {
             var verdict = goal.Met ? "met" : goal.Enforced ? "NOT met" : "NOT met (reported only, not enforced in this mode)";
