@@ -346,14 +346,18 @@ internal static class CodeGenerator
     };
 
     /// <summary>
-    /// One generated shape: its kind (the method-name prefix), whether it is insecure, and its method. A shape outside
-    /// mail code (<paramref name="IsMail"/> false) is there for the peers: our rules are expected to leave it alone.
+    /// One mail shape: its kind (the method-name prefix), whether it is insecure, the SmtpTlsAnalyzers IDs every
+    /// instance must raise (space-separated; empty: none, for the secure twins and for what the rules leave alone by
+    /// design), what it is, and its method. The benchmark fails when a shape's findings differ from these IDs.
     /// </summary>
-    internal sealed record MailShape(string Kind, bool Insecure, string Expect, string Body, bool IsMail = true);
+    internal sealed record MailShape(string Kind, bool Insecure, string ExpectedIds, string Expect, string Body)
+    {
+        public IReadOnlyList<string> Expected { get; } = ExpectedIds.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
 
     private static readonly MailShape[] MailShapes =
     {
-        new("SnmEnableSslFalse", true, "EnableSsl = false with credentials", """
+        new("SnmEnableSslFalse", true, "SMTP001 SMTP009", "EnableSsl = false with credentials", """
             public void SnmEnableSslFalse_{N}(System.Net.Mail.MailMessage mail, string user, string password)
             {
                 using var client = new System.Net.Mail.SmtpClient("smtp.example.com", 587)
@@ -364,7 +368,7 @@ internal static class CodeGenerator
                 client.Send(mail);
             }
             """),
-        new("SnmEnableSslUnset", true, "EnableSsl never set, then Send", """
+        new("SnmEnableSslUnset", true, "SMTP002", "EnableSsl never set, then Send", """
             public void SnmEnableSslUnset_{N}(System.Net.Mail.MailMessage mail)
             {
                 var client = new System.Net.Mail.SmtpClient("mail.example.org");
@@ -373,14 +377,14 @@ internal static class CodeGenerator
                 client.Dispose();
             }
             """),
-        new("SnmPort465", true, "System.Net.Mail on 465 (no implicit TLS)", """
+        new("SnmPort465", true, "SMTP005", "System.Net.Mail on 465 (no implicit TLS)", """
             public async Task SnmPort465_{N}(System.Net.Mail.MailMessage mail)
             {
                 using var client = new System.Net.Mail.SmtpClient("smtp.example.com", 465) { EnableSsl = true };
                 await client.SendMailAsync(mail);
             }
             """),
-        new("SnmCredentialsNoSsl", true, "credentials, EnableSsl unset", """
+        new("SnmCredentialsNoSsl", true, "SMTP002 SMTP009", "credentials, EnableSsl unset", """
             public void SnmCredentialsNoSsl_{N}(System.Net.Mail.MailMessage mail, string user, string password)
             {
                 using var client = new System.Net.Mail.SmtpClient("smtp.example.com", 587);
@@ -388,7 +392,7 @@ internal static class CodeGenerator
                 client.Send(mail);
             }
             """),
-        new("SnmSecure", false, "EnableSsl = true on 587", """
+        new("SnmSecure", false, "", "EnableSsl = true on 587", """
             public void SnmSecure_{N}(System.Net.Mail.MailMessage mail, string user, string password)
             {
                 using var client = new System.Net.Mail.SmtpClient("smtp.example.com", 587)
@@ -399,14 +403,14 @@ internal static class CodeGenerator
                 client.Send(mail);
             }
             """),
-        new("SnmFromOptions", false, "EnableSsl from configuration", """
+        new("SnmFromOptions", false, "", "EnableSsl from configuration", """
             public void SnmFromOptions_{N}(System.Net.Mail.MailMessage mail)
             {
                 using var client = new System.Net.Mail.SmtpClient(_options.Host, _options.Port) { EnableSsl = _options.UseSsl };
                 client.Send(mail);
             }
             """),
-        new("MkNone", true, "SecureSocketOptions.None, then Authenticate", """
+        new("MkNone", true, "SMTP003 SMTP009", "SecureSocketOptions.None, then Authenticate", """
             public void MkNone_{N}(MimeMessage message, string user, string password)
             {
                 using var client = new SmtpClient();
@@ -416,7 +420,7 @@ internal static class CodeGenerator
                 client.Disconnect(true);
             }
             """),
-        new("MkAuto587", true, "Auto on 587 (opportunistic), named arguments", """
+        new("MkAuto587", true, "SMTP004", "Auto on 587 (opportunistic), named arguments", """
             public async Task MkAuto587_{N}(MimeMessage message, CancellationToken cancellationToken)
             {
                 using var client = new SmtpClient();
@@ -425,7 +429,7 @@ internal static class CodeGenerator
                 await client.DisconnectAsync(true, cancellationToken);
             }
             """),
-        new("MkDefaultOptions", true, "Connect(host, 587): Auto by default", """
+        new("MkDefaultOptions", true, "SMTP004", "Connect(host, 587): Auto by default", """
             public void MkDefaultOptions_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -433,7 +437,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkStartTlsWhenAvailable", true, "IMAP StartTlsWhenAvailable", """
+        new("MkStartTlsWhenAvailable", true, "SMTP004 SMTP009", "IMAP StartTlsWhenAvailable", """
             public async Task MkStartTlsWhenAvailable_{N}(string user, string password)
             {
                 using var client = new ImapClient();
@@ -442,7 +446,7 @@ internal static class CodeGenerator
                 await client.DisconnectAsync(true);
             }
             """),
-        new("MkUseSslFalse", true, "Connect(host, 587, useSsl: false)", """
+        new("MkUseSslFalse", true, "SMTP004 SMTP009", "Connect(host, 587, useSsl: false)", """
             public void MkUseSslFalse_{N}(MimeMessage message, string user, string password)
             {
                 using var client = new SmtpClient();
@@ -451,7 +455,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkUriNever", true, "smtp:// Uri with starttls=never", """
+        new("MkUriNever", true, "SMTP003", "smtp:// Uri with starttls=never", """
             public void MkUriNever_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -459,7 +463,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkUriPlain", true, "smtp:// Uri without starttls", """
+        new("MkUriPlain", true, "SMTP004", "smtp:// Uri without starttls", """
             public void MkUriPlain_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -467,7 +471,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkStartTlsOn465", true, "StartTls on 465", """
+        new("MkStartTlsOn465", true, "SMTP005", "StartTls on 465", """
             public void MkStartTlsOn465_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -475,7 +479,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkSslOnConnect587", true, "SslOnConnect on 587", """
+        new("MkSslOnConnect587", true, "SMTP005", "SslOnConnect on 587", """
             public void MkSslOnConnect587_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -483,7 +487,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkCallbackTrue", true, "certificate callback => true", """
+        new("MkCallbackTrue", true, "SMTP006", "certificate callback => true", """
             public void MkCallbackTrue_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -492,7 +496,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkCallbackMethod", true, "certificate callback method group returning true", """
+        new("MkCallbackMethod", true, "SMTP006", "certificate callback method group returning true", """
             public void MkCallbackMethod_{N}(MimeMessage message)
             {
                 static bool AcceptAll(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
@@ -503,7 +507,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkCallbackTolerates", true, "certificate callback tolerating chain errors", """
+        new("MkCallbackTolerates", true, "SMTP010", "certificate callback tolerating chain errors", """
             public async Task MkCallbackTolerates_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -513,7 +517,7 @@ internal static class CodeGenerator
                 await client.SendAsync(message);
             }
             """),
-        new("MkCallbackSecure", false, "certificate callback that checks errors", """
+        new("MkCallbackSecure", false, "", "certificate callback that checks errors", """
             public void MkCallbackSecure_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -522,7 +526,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkRevocationOff", true, "CheckCertificateRevocation = false", """
+        new("MkRevocationOff", true, "SMTP007", "CheckCertificateRevocation = false", """
             public void MkRevocationOff_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -531,7 +535,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkOldProtocols", true, "SslProtocols Tls | Tls11", """
+        new("MkOldProtocols", true, "SMTP008", "SslProtocols Tls | Tls11", """
             public void MkOldProtocols_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient { SslProtocols = SslProtocols.Tls | SslProtocols.Tls11 };
@@ -539,7 +543,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkModernProtocols", false, "SslProtocols Tls12 | Tls13", """
+        new("MkModernProtocols", false, "", "SslProtocols Tls12 | Tls13", """
             public void MkModernProtocols_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -549,19 +553,19 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("SpmCallback", true, "ServicePointManager callback => true", """
+        new("SpmCallback", true, "SMTP006", "ServicePointManager callback => true", """
             public void SpmCallback_{N}()
             {
                 ServicePointManager.ServerCertificateValidationCallback += (sender, certificate, chain, errors) => true;
             }
             """),
-        new("SpmProtocols", true, "ServicePointManager.SecurityProtocol = Tls | Tls11", """
+        new("SpmProtocols", true, "SMTP008", "ServicePointManager.SecurityProtocol = Tls | Tls11", """
             public void SpmProtocols_{N}()
             {
                 ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls | SecurityProtocolType.Tls11;
             }
             """),
-        new("MkLoggerRedactOff", true, "ProtocolLogger RedactSecrets = false", """
+        new("MkLoggerRedactOff", true, "SMTP012", "ProtocolLogger RedactSecrets = false", """
             public void MkLoggerRedactOff_{N}(MimeMessage message, string user, string password)
             {
                 using var client = new SmtpClient(new ProtocolLogger("smtp.log") { RedactSecrets = false });
@@ -570,7 +574,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkPop3None", true, "POP3 None, then Authenticate", """
+        new("MkPop3None", true, "SMTP003 SMTP009", "POP3 None, then Authenticate", """
             public void MkPop3None_{N}(string user, string password)
             {
                 using var client = new Pop3Client();
@@ -579,7 +583,7 @@ internal static class CodeGenerator
                 client.Disconnect(true);
             }
             """),
-        new("MkSecure465", false, "SslOnConnect on 465 with Authenticate", """
+        new("MkSecure465", false, "", "SslOnConnect on 465 with Authenticate", """
             public async Task MkSecure465_{N}(MimeMessage message, string user, string password, CancellationToken cancellationToken)
             {
                 using var client = new SmtpClient();
@@ -588,7 +592,7 @@ internal static class CodeGenerator
                 await client.SendAsync(message, cancellationToken);
             }
             """),
-        new("MkSecureStartTls", false, "StartTls on 587", """
+        new("MkSecureStartTls", false, "", "StartTls on 587", """
             public void MkSecureStartTls_{N}(MimeMessage message, string user, string password)
             {
                 using var client = new SmtpClient();
@@ -597,7 +601,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkSecureUri", false, "smtps:// Uri", """
+        new("MkSecureUri", false, "", "smtps:// Uri", """
             public void MkSecureUri_{N}(MimeMessage message)
             {
                 using var client = new SmtpClient();
@@ -605,7 +609,7 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("MkFromOptions", false, "host, port and options from configuration", """
+        new("MkFromOptions", false, "", "host, port and options from configuration", """
             public void MkFromOptions_{N}(MimeMessage message, string user, string password)
             {
                 using var client = new SmtpClient();
@@ -614,12 +618,12 @@ internal static class CodeGenerator
                 client.Send(message);
             }
             """),
-        new("SslStreamAcceptAll", true, "SslStream (not mail) accepting any certificate, TLS 1.0", """
+        new("SslStreamAcceptAll", true, "", "SslStream (not mail) accepting any certificate, TLS 1.0", """
             public void SslStreamAcceptAll_{N}(Stream stream)
             {
                 using var ssl = new SslStream(stream, false, (sender, certificate, chain, errors) => true);
                 ssl.AuthenticateAsClient("smtp.example.com", null, SslProtocols.Tls, false);
             }
-            """, IsMail: false),
+            """),
     };
 }

@@ -27,12 +27,17 @@ internal sealed record Tool(
 
 internal static class Tools
 {
-    /// <summary>Every non-abstract DiagnosticAnalyzer of the SmtpTlsAnalyzers assembly, so new rules are measured too.</summary>
+    /// <summary>
+    /// Every non-abstract C# DiagnosticAnalyzer of the SmtpTlsAnalyzers assemblies (the core and the C# one), found by
+    /// reflection, so that however the rules are split into analyzers, all of them are measured.
+    /// </summary>
     public static Tool Ours()
     {
-        var assembly = typeof(SmtpTlsAnalyzers.SmtpTlsAnalyzer).Assembly;
-        var analyzers = assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+        var assemblies = new[] { typeof(SmtpTlsAnalyzers.Analysis.MailAnalyzer).Assembly, typeof(SmtpTlsAnalyzers.SmtpTlsAnalyzer).Assembly };
+        var analyzers = assemblies.Distinct()
+            .SelectMany(a => a.GetTypes())
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null &&
+                        t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
@@ -40,33 +45,35 @@ internal static class Tools
         return new Tool("SmtpTlsAnalyzers", analyzers, ImmutableDictionary<string, ReportDiagnostic>.Empty, ids, null);
     }
 
-    public static Tool OperationFloor() => new(
-        "Floor: empty operation actions",
-        ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationFloorAnalyzer()),
-        ImmutableDictionary<string, ReportDiagnostic>.Empty,
-        ImmutableArray<string>.Empty,
-        null);
+    public static Tool SemanticModelBaseline() => Reference("Baseline: one empty semantic-model action", new EmptySemanticModelAnalyzer());
 
-    public static Tool SemanticModelFloor() => new(
-        "Floor: one empty semantic-model action per file",
-        ImmutableArray.Create<DiagnosticAnalyzer>(new EmptySemanticModelFloorAnalyzer()),
-        ImmutableDictionary<string, ReportDiagnostic>.Empty,
-        ImmutableArray<string>.Empty,
-        null);
+    public static Tool OperationFloor() => Reference("Floor: empty operation actions", new EmptyOperationFloorAnalyzer());
 
-    public static Tool SyntaxFloor() => new(
-        "Floor: syntax name check",
-        ImmutableArray.Create<DiagnosticAnalyzer>(new NameCheckSyntaxFloorAnalyzer()),
-        ImmutableDictionary<string, ReportDiagnostic>.Empty,
-        ImmutableArray<string>.Empty,
-        null);
+    public static Tool SyntaxFloor() => Reference("Floor: syntax name check", new NameCheckSyntaxFloorAnalyzer());
 
-    /// <summary>The peers a user would pick instead, with the rules that compare to ours.</summary>
-    public static IEnumerable<Tool> Peers()
+    /// <summary>An analyzer of this program that reports nothing, measured for what its callbacks alone cost.</summary>
+    private static Tool Reference(string name, DiagnosticAnalyzer analyzer) =>
+        new(name, ImmutableArray.Create(analyzer), ImmutableDictionary<string, ReportDiagnostic>.Empty, ImmutableArray<string>.Empty, null);
+
+    /// <summary>The name of the peer the goals compare with (<see cref="Peers"/>).</summary>
+    public const string NetAnalyzers = "NetAnalyzers";
+
+    /// <summary>
+    /// The peers a user would pick instead, with the rules that compare to ours; with <paramref name="only"/>, the
+    /// peers whose name starts with one of its entries (case-insensitive).
+    /// </summary>
+    public static IEnumerable<Tool> Peers(IReadOnlyCollection<string>? only = null)
     {
-        yield return Peer("SonarAnalyzer.CSharp", "sonaranalyzer.csharp", "9.32.0.97167", "analyzers", new[] { "S5332", "S4830", "S4423" });
-        yield return Peer("NetAnalyzers", "microsoft.codeanalysis.netanalyzers", "10.0.401", Path.Combine("analyzers", "dotnet", "cs"), new[] { "CA5359", "CA5364", "CA5397" });
-        yield return Peer("SecurityCodeScan", "securitycodescan.vs2019", "5.6.7", Path.Combine("analyzers", "dotnet"), new[] { "SCS0004" });
+        var peers = new (string Name, Func<Tool> Load)[]
+        {
+            ("SonarAnalyzer.CSharp", () => Peer("SonarAnalyzer.CSharp", "sonaranalyzer.csharp", "9.32.0.97167", "analyzers", new[] { "S5332", "S4830", "S4423" })),
+            (NetAnalyzers, () => Peer(NetAnalyzers, "microsoft.codeanalysis.netanalyzers", "10.0.401", Path.Combine("analyzers", "dotnet", "cs"), new[] { "CA5359", "CA5364", "CA5397" })),
+            ("SecurityCodeScan", () => Peer("SecurityCodeScan", "securitycodescan.vs2019", "5.6.7", Path.Combine("analyzers", "dotnet"), new[] { "SCS0004" })),
+        };
+        return peers
+            .Where(p => only is null || only.Any(o => p.Name.StartsWith(o, StringComparison.OrdinalIgnoreCase)))
+            .Select(p => p.Load())
+            .ToList();
     }
 
     /// <summary>
