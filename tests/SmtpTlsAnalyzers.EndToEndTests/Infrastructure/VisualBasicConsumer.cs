@@ -58,6 +58,7 @@ internal static partial class VisualBasicConsumer
               <ItemGroup>
                 {PackageReference}
                 <PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" Version="1.0.3" PrivateAssets="all" />
+                <Reference Include="System.Configuration" />
               </ItemGroup>
             </Project>
             """);

@@ -1,3 +1,4 @@
+Imports System.Configuration
 Imports System.Net
 Imports System.Net.Mail
 
@@ -5,6 +6,13 @@ Imports System.Net.Mail
 Public Class LegacyMailer
     Public Sub Send(message As MailMessage)
         Using client As New SmtpClient()
+            client.Send(message)
+        End Using
+    End Sub
+
+    Public Sub SendReport(message As MailMessage)
+        Using client As New SmtpClient("smtp.example.com", 587)
+            client.EnableSsl = Boolean.Parse(ConfigurationManager.AppSettings("ReportsSmtpEnableSsl")) ' expect: SMTP014
             client.Send(message)
         End Using
     End Sub
