@@ -207,11 +207,12 @@ internal static class Program
         Console.WriteLine($"| Compile alone (bind + emit to memory) | | {Ms(noMailCode.Compile)} | |");
         Console.WriteLine($"| {OursName(ours)} | {Ms(noMailTime)} | {Ms(noMailCode.Wall(ours))} | {Percent(noMailTime, noMailCode.Compile)} of compile; {Times(noMailTime, baselineTime)} the baseline |");
         Console.WriteLine($"| {baseline.Name} | {Ms(baselineTime)} | {Ms(noMailCode.Wall(baseline))} | |");
-        Console.WriteLine($"| {OursName(ours)}, neither System.Net.Mail nor MailKit referenced | {Ms(noMailTypes.Time(ours))} | {Ms(noMailTypes.Wall(ours))} | {registered} actions registered beyond compilation start |");
+        Console.WriteLine($"| {OursName(ours)}, neither System.Net.Mail nor MailKit referenced | {Ms(noMailTypes.Time(ours))} | {Ms(noMailTypes.Wall(ours))} | {registered} action(s) registered beyond compilation start (the per-file gate) |");
         Console.WriteLine();
-        if (registered != 0)
+        // The analyzer registers one semantic-model action (the per-file gate) and looks nothing up until a file passes.
+        if (registered > 1)
         {
-            Console.Error.WriteLine($"SmtpTlsAnalyzers registered {registered} actions in a compilation without mail types: it must register none.");
+            Console.Error.WriteLine($"SmtpTlsAnalyzers registered {registered} actions in a compilation without mail types: it must register only the per-file gate.");
             ok = false;
         }
 
