@@ -13,6 +13,11 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// whatever shape the diagnostic has, so that Fix All and <c>dotnet format --diagnostics ID</c> fix every diagnostic
 /// of the rule in one run; the alternatives keep keys of their own. The edits themselves are shared
 /// per language: one connection edit serves SMTP003, SMTP004, SMTP005, SMTP009 and SMTP013.
+/// <para>
+/// A provider offers nothing for a diagnostic of another rule. <c>dotnet format</c> asks each rule's provider for
+/// the fixes of the first diagnostic it has of any requested rule, and starts Fix All with no equivalence key when
+/// none is offered; Fix All then fixes under the preferred key, so one run fixes every requested rule.
+/// </para>
 /// </summary>
 public abstract class RuleCodeFixProvider : CodeFixProvider
 {
@@ -30,12 +35,17 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
     /// <summary>The equivalence key of the preferred fix of every diagnostic of the rule.</summary>
     public string PreferredKey { get; }
 
-    public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public sealed override FixAllProvider GetFixAllProvider() => new PreferredKeyFixAll(PreferredKey);
 
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (!FixableDiagnosticIds.Contains(diagnostic.Id))
+            {
+                continue;
+            }
+
             var actions = new List<CodeAction>();
             foreach (var edit in _edits)
             {
@@ -48,6 +58,46 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
                 context.RegisterCodeFix(i == 0 ? new PreferredAction(actions[i], PreferredKey) : actions[i], diagnostic);
             }
         }
+    }
+
+    /// <summary>Roslyn's batch Fix All, under the preferred key when the caller names none.</summary>
+    private sealed class PreferredKeyFixAll : FixAllProvider
+    {
+        private readonly string _preferredKey;
+
+        public PreferredKeyFixAll(string preferredKey) => _preferredKey = preferredKey;
+
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => WellKnownFixAllProviders.BatchFixer.GetSupportedFixAllScopes();
+
+        public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+        {
+            if (fixAllContext.CodeActionEquivalenceKey is null)
+            {
+                var diagnostics = new ForwardedDiagnostics(fixAllContext);
+                fixAllContext = fixAllContext.Document is { } document
+                    ? new FixAllContext(document, fixAllContext.CodeFixProvider, fixAllContext.Scope, _preferredKey, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken)
+                    : new FixAllContext(fixAllContext.Project, fixAllContext.CodeFixProvider, fixAllContext.Scope, _preferredKey, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken);
+            }
+
+            return WellKnownFixAllProviders.BatchFixer.GetFixAsync(fixAllContext);
+        }
+    }
+
+    /// <summary>The diagnostics of the caller's Fix All context, for the same Fix All under another key.</summary>
+    private sealed class ForwardedDiagnostics : FixAllContext.DiagnosticProvider
+    {
+        private readonly FixAllContext _context;
+
+        public ForwardedDiagnostics(FixAllContext context) => _context = context;
+
+        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+            await _context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+
+        public override async Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            await _context.GetProjectDiagnosticsAsync(project).ConfigureAwait(false);
+
+        public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            await _context.GetAllDiagnosticsAsync(project).ConfigureAwait(false);
     }
 
     /// <summary>An action under the rule's preferred key, doing what the shared edit does.</summary>

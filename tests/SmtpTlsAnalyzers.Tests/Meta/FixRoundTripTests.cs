@@ -127,6 +127,39 @@ public class FixRoundTripTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(InsecureFiles))]
+    public async Task FixAll_StartedFromAnotherRulesDiagnostic_FixesEveryDiagnosticOfTheId(string fileName)
+    {
+        // dotnet format asks each id's provider for the fixes of the first diagnostic of any requested id, and starts
+        // a solution-wide Fix All for the id with the key of the first action offered, or with none.
+        var (document, diagnostics) = await LoadAsync(fileName);
+        var baseline = await ErrorsAsync(document.Project);
+        foreach (var id in diagnostics.Select(d => d.Id).Distinct().Where(id => ProvidersFor(id).Any()))
+        {
+            if (diagnostics.FirstOrDefault(d => d.Id != id) is not { } foreign)
+            {
+                continue;
+            }
+
+            foreach (var provider in ProvidersFor(id))
+            {
+                CodeAction? offered = null;
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, foreign, (action, _) => offered ??= action, CancellationToken.None));
+                var what = $"Fix All of {id} by {provider.GetType().Name}, started from {foreign.Id}";
+                Assert.True(offered is null, $"{what}: offered '{offered?.Title}' for a diagnostic of another rule");
+
+                var context = new FixAllContext(document, provider, FixAllScope.Solution, null!, new[] { id }, new FixedDiagnostics(diagnostics), CancellationToken.None);
+                var fixAll = await provider.GetFixAllProvider()!.GetFixAsync(context);
+                Assert.True(fixAll is not null, what + " returned no action");
+                var fixedDocument = await ApplyAsync(document, fixAll!);
+                await AssertNoNewErrorsAsync(fixedDocument.Project, baseline, what);
+                var remaining = (await DiagnosticsAsync(fixedDocument)).Where(d => d.Id == id).ToList();
+                Assert.True(remaining.Count == 0, $"{what} left {string.Join("; ", remaining)}\n{(await fixedDocument.GetTextAsync()).ToString()}");
+            }
+        }
+    }
+
     /// <summary>The sample as one project (every .cs file outside bin/obj), the insecure file and its SMTP diagnostics.</summary>
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> LoadAsync(string fileName)
     {
