@@ -25,6 +25,12 @@ internal enum ValueReading
 
     /// <summary><c>value == "true"</c>, <c>string.Equals(value, "true", comparison)</c>: a string comparison.</summary>
     Equality,
+
+    /// <summary>
+    /// Visual Basic's String-to-Boolean conversion (<c>CBool(text)</c>, <c>CType(text, Boolean)</c>, or implicit under
+    /// Option Strict Off): True or False in any case, or a number, which is False only when it is zero.
+    /// </summary>
+    VisualBasicConversion,
 }
 
 /// <summary>A TLS input the code reads from one configuration key.</summary>
@@ -82,7 +88,15 @@ internal sealed class ConfiguredRead
             return equal != Negated;
         }
 
-        return bool.TryParse(text.Trim(), out var result) ? result : null;
+        if (bool.TryParse(text.Trim(), out var result))
+        {
+            return result;
+        }
+
+        return Reading == ValueReading.VisualBasicConversion &&
+            double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
+            ? number != 0
+            : null;
     }
 
     /// <summary>The integer the code ends up with (a port); null when the value is absent or not an integer.</summary>
@@ -141,6 +155,13 @@ internal static class ConfigurationTracer
 
     private static ConfiguredRead? Trace(IOperation? operation, ConfigurationContext context, int depth, CancellationToken cancellationToken)
     {
+        if (operation is IConversionOperation { Type.SpecialType: SpecialType.System_Boolean, Operand.Type.SpecialType: SpecialType.System_String } textToBoolean &&
+            depth <= MaxDepth)
+        {
+            // Only Visual Basic converts a string to a Boolean, and it reads numbers too: CBool("0") is False.
+            return Trace(textToBoolean.Operand, context, depth + 1, cancellationToken)?.WithReading(ValueReading.VisualBasicConversion);
+        }
+
         operation = Skip(operation);
         if (operation is null || depth > MaxDepth)
         {

@@ -1360,6 +1360,26 @@ public class ConfigurationTurnsTlsOffTests
             Expected("App.config", "SmtpSsl", "\"false\"", "smtp.example.com:587", ClearText));
     }
 
+    [Theory]
+    [InlineData("CBool(ConfigurationManager.AppSettings(\"SmtpSsl\"))", "0", true)]
+    [InlineData("ConfigurationManager.AppSettings(\"SmtpSsl\")", "0", true)]
+    [InlineData("CBool(ConfigurationManager.AppSettings(\"SmtpSsl\"))", "1", false)]
+    [InlineData("Boolean.Parse(ConfigurationManager.AppSettings(\"SmtpSsl\"))", "0", false)]
+    public async Task VisualBasic_AppSettingsNumber_ReadAsVisualBasicConvertsIt(string read, string value, bool reports)
+    {
+        // CBool and Option Strict Off's implicit conversion read a number (0 is False); Boolean.Parse throws on it.
+        var test = new VisualBasicAnalyzerVerifier<VisualBasicRuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test
+        {
+            TestCode = VisualBasicAppSettingsCode.Replace("READ", read, StringComparison.Ordinal),
+            OptionStrict = Microsoft.CodeAnalysis.VisualBasic.OptionStrict.Off,
+        };
+        var config = VisualBasicAppConfig(value);
+        await RunAsync(
+            test,
+            new[] { reports ? config : (config.Path, config.Content.Replace("{|#1:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal)) },
+            reports ? new[] { Expected("App.config", "SmtpSsl", "\"0\"", "smtp.example.com:587", ClearText) } : Array.Empty<DiagnosticResult>());
+    }
+
     [Fact]
     public async Task VisualBasic_AppSettingsComparedWithOtherCase_Reports()
     {
