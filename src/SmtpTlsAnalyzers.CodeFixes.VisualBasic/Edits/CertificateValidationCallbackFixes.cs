@@ -70,7 +70,7 @@ internal sealed class CertificateValidationCallbackFixes : CodeFixProvider
                 RestrictResult(declaration, errorsKind == DiagnosticProperties.CertificateProblemParameter) is { } restricted)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create("Accept only valid certificates", ct => VisualBasicEdit.ReplaceAsync(context.Document, declaration, restricted, ct), AcceptOnlyValidKey),
+                    CodeAction.Create("Accept only valid certificates", ct => TypeNameEdit.ReplaceAsync(context.Document, declaration, restricted, ct), AcceptOnlyValidKey),
                     diagnostic);
             }
         }
@@ -101,11 +101,12 @@ internal sealed class CertificateValidationCallbackFixes : CodeFixProvider
             return null;
         }
 
-        var name = SyntaxFactory.IdentifierName(parameters.Parameters[3].Identifier.Identifier.WithoutTrivia()).WithTrailingTrivia(SyntaxFactory.Space);
-        var equals = SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space);
-        var result = certificateProblem
-            ? SyntaxFactory.EqualsExpression(name, equals, SyntaxFactory.NumericLiteralExpression(SyntaxFactory.IntegerLiteralToken("0", LiteralBase.Decimal, TypeCharacter.None, 0)))
-            : SyntaxFactory.EqualsExpression(name, equals, VisualBasicEdit.Qualified("System.Net.Security.SslPolicyErrors.None"));
+        // Parsed, not built: built tokens carry elastic trivia, and the formatter would then re-indent the lambda.
+        var result = (BinaryExpressionSyntax)SyntaxFactory.ParseExpression(parameters.Parameters[3].Identifier.Identifier.Text + " = 0");
+        if (!certificateProblem)
+        {
+            result = result.WithRight(TypeNameEdit.Member("System.Net.Security", "SslPolicyErrors", "None"));
+        }
 
         switch (declaration)
         {

@@ -72,14 +72,14 @@ internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
             else if (!addsToCurrentValue && (remaining == 0 ? Member(enumType, osDefault) : Compose(enumType, remaining)) is { } replacement)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(DropObsoleteTitle, ct => VisualBasicEdit.ReplaceAsync(context.Document, value, replacement.WithTriviaFrom(value), ct), DropObsoleteKey),
+                    CodeAction.Create(DropObsoleteTitle, ct => TypeNameEdit.ReplaceAsync(context.Document, value, replacement.WithTriviaFrom(value), ct), DropObsoleteKey),
                     diagnostic);
             }
 
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Let the operating system choose the protocol",
-                    ct => VisualBasicEdit.ReplaceAsync(context.Document, value, Member(enumType, osDefault).WithTriviaFrom(value), ct),
+                    ct => TypeNameEdit.ReplaceAsync(context.Document, value, Member(enumType, osDefault).WithTriviaFrom(value), ct),
                     UseSystemDefaultKey),
                 diagnostic);
         }
@@ -125,7 +125,7 @@ internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
         {
             result = SyntaxFactory.OrExpression(
                 result.WithTrailingTrivia(SyntaxFactory.Space),
-                SyntaxFactory.Token(SyntaxKind.OrKeyword).WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.OrKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space), "Or"),
                 parts[i]);
         }
 
@@ -133,7 +133,9 @@ internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
     }
 
     private static ExpressionSyntax Member(INamedTypeSymbol enumType, IFieldSymbol field) =>
-        VisualBasicEdit.Qualified(enumType.ToDisplayString(QualifiedName) + "." + field.Name);
+        enumType.ContainingType is null && enumType.ContainingNamespace is { IsGlobalNamespace: false } containing
+            ? TypeNameEdit.Member(containing.ToDisplayString(QualifiedName), enumType.Name, field.Name)
+            : VisualBasicEdit.Qualified(enumType.ToDisplayString(QualifiedName) + "." + field.Name);
 
     private static ulong ToBits(object? value) => value switch
     {
