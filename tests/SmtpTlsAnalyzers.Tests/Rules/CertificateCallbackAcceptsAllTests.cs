@@ -1755,5 +1755,50 @@ public class CertificateCallbackAcceptsAllTests
         }
     }
 
+    /// <summary>
+    /// <c>AcceptAll = True</c> then <c>Exit Function</c> returns True without a Return statement: rewriting the
+    /// Returns would leave that path accepting everything, so only the removal is offered.
+    /// </summary>
+    [Fact]
+    public async Task VisualBasic_ResultAssignedToFunctionName_OffersOnlyTheRemoval()
+    {
+        const string source = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient)
+                    {|#0:client.ServerCertificateValidationCallback = AddressOf AcceptAll|}
+                End Sub
+
+                Private Function AcceptAll(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    AcceptAll = True
+                    If errors = SslPolicyErrors.None Then Exit Function
+                    Return True
+                End Function
+            End Class
+            """;
+        const string removed = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient)
+                End Sub
+
+                Private Function AcceptAll(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    AcceptAll = True
+                    If errors = SslPolicyErrors.None Then Exit Function
+                    Return True
+                End Function
+            End Class
+            """;
+
+        await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0), removed, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key);
+        await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0), source, VisualBasicCallbackFixes.AcceptOnlyValidKey);
+    }
+
     #endregion
 }
