@@ -70,7 +70,7 @@ internal sealed class CertificateValidationCallbackFixes : CodeFixProvider
                 RestrictResult(declaration, errorsKind == DiagnosticProperties.CertificateProblemParameter) is { } restricted)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create("Accept only valid certificates", ct => TypeNameEdit.ReplaceAsync(context.Document, declaration, restricted, ct), AcceptOnlyValidKey),
+                    CodeAction.Create("Accept only valid certificates", ct => TypeNameEdit.ReplaceAsync(context.Document, declaration, restricted, addImports: true, ct), AcceptOnlyValidKey),
                     diagnostic);
             }
         }

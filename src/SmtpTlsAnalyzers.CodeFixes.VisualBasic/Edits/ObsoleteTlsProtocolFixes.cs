@@ -18,7 +18,8 @@ namespace SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits;
 /// 1.2/1.3 flags of the value (none left: the value that lets the operating system choose; an
 /// <c>x = x Or Tls11</c> that added only obsolete flags is removed). "Let the operating system choose the protocol"
 /// assigns <c>SslProtocols.None</c> / <c>SecurityProtocolType.SystemDefault</c>. Both edit the value of an assignment
-/// statement or of a With member.
+/// statement or of a With member, and, like the C# fix, add no Imports: a name the file does not import is written
+/// with its namespace.
 /// </summary>
 internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
 {
@@ -72,14 +73,14 @@ internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
             else if (!addsToCurrentValue && (remaining == 0 ? Member(enumType, osDefault) : Compose(enumType, remaining)) is { } replacement)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(DropObsoleteTitle, ct => TypeNameEdit.ReplaceAsync(context.Document, value, replacement.WithTriviaFrom(value), ct), DropObsoleteKey),
+                    CodeAction.Create(DropObsoleteTitle, ct => TypeNameEdit.ReplaceAsync(context.Document, value, replacement.WithTriviaFrom(value), addImports: false, ct), DropObsoleteKey),
                     diagnostic);
             }
 
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Let the operating system choose the protocol",
-                    ct => TypeNameEdit.ReplaceAsync(context.Document, value, Member(enumType, osDefault).WithTriviaFrom(value), ct),
+                    ct => TypeNameEdit.ReplaceAsync(context.Document, value, Member(enumType, osDefault).WithTriviaFrom(value), addImports: false, ct),
                     UseSystemDefaultKey),
                 diagnostic);
         }

@@ -11,9 +11,7 @@ namespace SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits;
 
 /// <summary>
 /// Writes a member of a framework type by its short name (<c>SslPolicyErrors.None</c>) and makes it compile without
-/// the simplifier, which leaves <c>Global.</c> names in place in comparisons under Option Strict On. The edit is
-/// tried as written; then with an Imports of the type's namespace; then with the fully qualified name. The first
-/// version that adds no compiler error to the document wins.
+/// the simplifier, which leaves <c>Global.</c> names in place in comparisons under Option Strict On.
 /// </summary>
 internal static class TypeNameEdit
 {
@@ -27,7 +25,12 @@ internal static class TypeNameEdit
         return access.WithExpression(access.Expression!.WithAdditionalAnnotations(new SyntaxAnnotation(Kind, containingNamespace)));
     }
 
-    public static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces <paramref name="oldNode"/>; the type names <paramref name="newNode"/> marks are written short, after
+    /// an Imports of their namespace when <paramref name="addImports"/> allows one, qualified by their namespace, or
+    /// from <c>Global</c>: the first that adds no compiler error to the document.
+    /// </summary>
+    public static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, bool addImports, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -37,7 +40,14 @@ internal static class TypeNameEdit
 
         var known = await ErrorsAsync(document, cancellationToken).ConfigureAwait(false);
         var replaced = root.ReplaceNode(oldNode, newNode);
-        foreach (var candidate in Candidates(replaced))
+        var candidates = new List<SyntaxNode> { replaced };
+        if (addImports && WithImports(replaced) is { } imported)
+        {
+            candidates.Add(imported);
+        }
+
+        candidates.Add(Qualify(replaced, string.Empty));
+        foreach (var candidate in candidates)
         {
             var changed = document.WithSyntaxRoot(candidate);
             if (AddsNoError(known, await ErrorsAsync(changed, cancellationToken).ConfigureAwait(false)))
@@ -46,19 +56,20 @@ internal static class TypeNameEdit
             }
         }
 
-        var qualified = replaced.ReplaceNodes(
-            replaced.GetAnnotatedNodes(Kind),
-            (original, _) => SyntaxFactory.ParseExpression("Global." + original.GetAnnotations(Kind).First().Data + "." + original).WithTriviaFrom(original));
-        return await VisualBasicEdit.CleanUpAsync(document.WithSyntaxRoot(qualified), cancellationToken).ConfigureAwait(false);
+        return await VisualBasicEdit.CleanUpAsync(document.WithSyntaxRoot(Qualify(replaced, "Global.")), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The edited file as written, then with the missing Imports added in order.</summary>
-    private static IEnumerable<SyntaxNode> Candidates(SyntaxNode root)
+    private static SyntaxNode Qualify(SyntaxNode root, string prefix) =>
+        root.ReplaceNodes(
+            root.GetAnnotatedNodes(Kind),
+            (original, _) => SyntaxFactory.ParseExpression(prefix + original.GetAnnotations(Kind).First().Data + "." + original).WithTriviaFrom(original));
+
+    /// <summary>The file with the Imports its marked names miss, each in order; null when none is missing.</summary>
+    private static SyntaxNode? WithImports(SyntaxNode root)
     {
-        yield return root;
         if (root is not CompilationUnitSyntax unit)
         {
-            yield break;
+            return null;
         }
 
         var missing = root.GetAnnotatedNodes(Kind)
@@ -69,7 +80,7 @@ internal static class TypeNameEdit
             .ToList();
         if (missing.Count == 0)
         {
-            yield break;
+            return null;
         }
 
         var newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
@@ -80,7 +91,7 @@ internal static class TypeNameEdit
             var statement = SyntaxFactory.ImportsStatement(SyntaxFactory.SingletonSeparatedList<ImportsClauseSyntax>(SyntaxFactory.SimpleImportsClause(SyntaxFactory.ParseName(ns))))
                 .NormalizeWhitespace()
                 .WithTrailingTrivia(imports.Count == 0 ? SyntaxFactory.TriviaList(endOfLine, endOfLine) : SyntaxFactory.TriviaList(endOfLine));
-            var at = imports.TakeWhile(i => string.Compare(i.ImportsClauses.ToString(), ns, StringComparison.OrdinalIgnoreCase) < 0).Count();
+            var at = imports.TakeWhile(i => ComesBefore(i.ImportsClauses.ToString(), ns)).Count();
             if (at == 0 && imports.Count > 0)
             {
                 // A file header stays at the top of the file.
@@ -91,8 +102,17 @@ internal static class TypeNameEdit
             imports = imports.Insert(at, statement);
         }
 
-        yield return unit.WithImports(imports);
+        return unit.WithImports(imports);
     }
+
+    /// <summary>The order Visual Basic tools keep: System namespaces first, then by name.</summary>
+    private static bool ComesBefore(string existing, string added)
+    {
+        var existingIsSystem = IsSystem(existing);
+        return existingIsSystem != IsSystem(added) ? existingIsSystem : string.Compare(existing, added, StringComparison.OrdinalIgnoreCase) < 0;
+    }
+
+    private static bool IsSystem(string name) => name.Equals("System", StringComparison.OrdinalIgnoreCase) || name.StartsWith("System.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when every error of <paramref name="after"/> was already there, counted one for one.</summary>
     private static bool AddsNoError(List<string> before, List<string> after)

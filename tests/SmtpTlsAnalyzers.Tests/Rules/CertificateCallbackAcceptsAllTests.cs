@@ -1552,29 +1552,33 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
-    public async Task VisualBasic_SingleLineLambda_AcceptOnlyValidAddsImports()
+    public async Task VisualBasic_SingleLineLambdas_FixAllAcceptOnlyValidAddsImportsOnce()
     {
         const string source = """
             Imports System.Net
+            Imports MailKit.Net.Smtp
 
             Module Startup
-                Sub Configure()
+                Sub Configure(client As SmtpClient)
                     {|#0:ServicePointManager.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) True|}
+                    {|#1:client.ServerCertificateValidationCallback = Function(s, c, ch, e) True|}
                 End Sub
             End Module
             """;
         const string fixedSource = """
             Imports System.Net
             Imports System.Net.Security
+            Imports MailKit.Net.Smtp
 
             Module Startup
-                Sub Configure()
+                Sub Configure(client As SmtpClient)
                     ServicePointManager.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) errors = SslPolicyErrors.None
+                    client.ServerCertificateValidationCallback = Function(s, c, ch, e) e = SslPolicyErrors.None
                 End Sub
             End Module
             """;
 
-        await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0, GlobalTarget), fixedSource, VisualBasicCallbackFixes.AcceptOnlyValidKey);
+        await FixSmtp006VB.VerifyCodeFixAsync(source, new[] { VisualBasicSmtp006(0, GlobalTarget), VisualBasicSmtp006(1) }, fixedSource, VisualBasicCallbackFixes.AcceptOnlyValidKey);
     }
 
     [Fact]
