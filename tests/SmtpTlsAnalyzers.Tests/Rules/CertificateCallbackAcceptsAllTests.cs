@@ -1804,5 +1804,82 @@ public class CertificateCallbackAcceptsAllTests
         await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0), source, VisualBasicCallbackFixes.AcceptOnlyValidKey);
     }
 
+    [Fact]
+    public async Task VisualBasic_CertificatePolicyOnNetFramework_FixesResetAndRestrict()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Security.Cryptography.X509Certificates
+
+            Class TrustAllPolicy
+                Implements ICertificatePolicy
+
+                Public Function CheckValidationResult(sp As ServicePoint, cert As X509Certificate, request As WebRequest, problem As Integer) As Boolean Implements ICertificatePolicy.CheckValidationResult
+                    Return True
+                End Function
+            End Class
+
+            Module Startup
+                Sub Configure()
+                    {|#0:ServicePointManager.CertificatePolicy = New TrustAllPolicy()|}
+                End Sub
+            End Module
+            """;
+        var restricted = source.Replace("{|#0:", string.Empty).Replace("New TrustAllPolicy()|}", "New TrustAllPolicy()").Replace("        Return True", "        Return problem = 0");
+        var reset = source.Replace("{|#0:", string.Empty).Replace("New TrustAllPolicy()|}", "Nothing");
+
+        foreach (var (key, expected) in new[]
+        {
+            (VisualBasicCallbackFixes.AcceptOnlyValidKey, restricted),
+            (SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key, reset),
+        })
+        {
+            foreach (var optionStrict in new[] { Microsoft.CodeAnalysis.VisualBasic.OptionStrict.On, Microsoft.CodeAnalysis.VisualBasic.OptionStrict.Off })
+            {
+                var test = new FixSmtp006VB.Test { TestCode = source, FixedCode = expected, CodeActionEquivalenceKey = key, OptionStrict = optionStrict };
+                test.OnVisualBasicNetFramework48();
+                test.ExpectedDiagnostics.Add(VisualBasicSmtp006(0, "The certificate policy TrustAllPolicy"));
+                await test.RunAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Under Option Strict Off an untyped lambda stored in a local has Object parameters; the comparison stays late bound and compiles.</summary>
+    [Fact]
+    public async Task VisualBasic_OptionStrictOffUntypedLambdaInLocal_AcceptOnlyValidCompiles()
+    {
+        const string source = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    Dim trustAll = Function(sender, cert, chain, errors) True
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = trustAll|}
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Net.Security
+
+            Module Startup
+                Sub Configure()
+                    Dim trustAll = Function(sender, cert, chain, errors) errors = SslPolicyErrors.None
+                    ServicePointManager.ServerCertificateValidationCallback = trustAll
+                End Sub
+            End Module
+            """;
+
+        var test = new FixSmtp006VB.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = VisualBasicCallbackFixes.AcceptOnlyValidKey,
+            OptionStrict = Microsoft.CodeAnalysis.VisualBasic.OptionStrict.Off,
+        };
+        test.ExpectedDiagnostics.Add(VisualBasicSmtp006(0, GlobalTarget));
+        await test.RunAsync(CancellationToken.None);
+    }
+
     #endregion
 }
