@@ -688,5 +688,39 @@ public class ObsoleteProtocolAllowedTests
         await FixSmtp008VB.VerifyCodeFixAsync(source, VisualBasicSmtp008(0, "SslProtocols (on one path)", "TLS 1.0", "is"), source);
     }
 
+    /// <summary>Option Strict Off converts an Integer to the enum implicitly; the fix writes the named flags.</summary>
+    [Fact]
+    public async Task VisualBasic_OptionStrictOffIntegerValue_DropsTheObsoleteBits()
+    {
+        const string source = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    ServicePointManager.SecurityProtocol = {|#0:3072 Or 768|}
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12
+                End Sub
+            End Module
+            """;
+
+        var test = new FixSmtp008VB.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.ObsoleteProtocolAllowedCodeFixProvider.Key,
+            OptionStrict = Microsoft.CodeAnalysis.VisualBasic.OptionStrict.Off,
+        };
+        test.ExpectedDiagnostics.Add(VisualBasicSmtp008(0, VisualBasicSecurityProtocol, "TLS 1.1", "is"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
     #endregion
 }
