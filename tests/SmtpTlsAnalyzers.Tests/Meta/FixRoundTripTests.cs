@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.VisualBasic;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 
@@ -20,29 +21,28 @@ namespace SmtpTlsAnalyzers.Tests.Meta;
 /// Every diagnostic of the sample's insecure files, fixed one by one with every offered alternative and with Fix All
 /// for every equivalence key, leaves a compilation with no new error and none of the fixed diagnostics. Diagnostics
 /// are told apart by rule and location: each fixable one must be offered a fix and be gone after it. New files
-/// under samples/SmtpTlsAnalyzers.Sample/Insecure are picked up by themselves; the code fix providers are found by
-/// reflection.
+/// under the Insecure folders of the C# and Visual Basic samples are picked up by themselves; the code fix providers
+/// are found by reflection, each language's own.
 /// </summary>
 public class FixRoundTripTests
 {
-    private static readonly string SampleFolder = Path.Combine(RuleCatalog.RepositoryRoot, "samples", "SmtpTlsAnalyzers.Sample");
-
     public static IEnumerable<object[]> InsecureFiles() =>
-        Directory.EnumerateFiles(Path.Combine(SampleFolder, "Insecure"), "*.cs")
+        Sample.All.SelectMany(sample => Directory.EnumerateFiles(Path.Combine(sample.Folder, "Insecure"), "*" + sample.Extension)
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal)
-            .Select(name => new object[] { name! });
+            .Select(name => new object[] { sample.Language, name! }));
 
     [Fact]
-    public void Sample_HasInsecureFiles() => Assert.NotEmpty(InsecureFiles());
+    public void Samples_HaveInsecureFilesInEveryLanguage() =>
+        Assert.Equal(Sample.All.Select(s => s.Language), InsecureFiles().Select(row => (string)row[0]).Distinct());
 
     [Theory]
     [MemberData(nameof(InsecureFiles))]
-    public async Task EachDiagnostic_FixedOneByOne_LeavesNoErrorAndNotItself(string fileName)
+    public async Task EachDiagnostic_FixedOneByOne_LeavesNoErrorAndNotItself(string language, string fileName)
     {
-        var (document, diagnostics) = await LoadAsync(fileName);
+        var (document, diagnostics) = await LoadAsync(language, fileName);
         var baseline = await ErrorsAsync(document.Project);
-        var fixable = diagnostics.Where(d => ProvidersFor(d.Id).Any()).ToList();
+        var fixable = diagnostics.Where(d => ProvidersFor(document, d.Id).Any()).ToList();
         Assert.NotEmpty(fixable);
 
         // Each diagnostic is one finding (id and location): reported twice, it would be counted as fixed twice.
@@ -78,9 +78,9 @@ public class FixRoundTripTests
 
     [Theory]
     [MemberData(nameof(InsecureFiles))]
-    public async Task FixAll_PerIdAndEquivalenceKey_LeavesNoErrorAndNoDiagnosticOfThatId(string fileName)
+    public async Task FixAll_PerIdAndEquivalenceKey_LeavesNoErrorAndNoDiagnosticOfThatId(string language, string fileName)
     {
-        var (document, diagnostics) = await LoadAsync(fileName);
+        var (document, diagnostics) = await LoadAsync(language, fileName);
         var baseline = await ErrorsAsync(document.Project);
 
         // Which diagnostics offer which fix (provider and equivalence key).
@@ -129,20 +129,20 @@ public class FixRoundTripTests
 
     [Theory]
     [MemberData(nameof(InsecureFiles))]
-    public async Task FixAll_StartedFromAnotherRulesDiagnostic_FixesEveryDiagnosticOfTheId(string fileName)
+    public async Task FixAll_StartedFromAnotherRulesDiagnostic_FixesEveryDiagnosticOfTheId(string language, string fileName)
     {
         // dotnet format asks each id's provider for the fixes of the first diagnostic of any requested id, and starts
         // a solution-wide Fix All for the id with the key of the first action offered, or with none.
-        var (document, diagnostics) = await LoadAsync(fileName);
+        var (document, diagnostics) = await LoadAsync(language, fileName);
         var baseline = await ErrorsAsync(document.Project);
-        foreach (var id in diagnostics.Select(d => d.Id).Distinct().Where(id => ProvidersFor(id).Any()))
+        foreach (var id in diagnostics.Select(d => d.Id).Distinct().Where(id => ProvidersFor(document, id).Any()))
         {
             if (diagnostics.FirstOrDefault(d => d.Id != id) is not { } foreign)
             {
                 continue;
             }
 
-            foreach (var provider in ProvidersFor(id))
+            foreach (var provider in ProvidersFor(document, id))
             {
                 CodeAction? offered = null;
                 await provider.RegisterCodeFixesAsync(new CodeFixContext(document, foreign, (action, _) => offered ??= action, CancellationToken.None));
@@ -160,20 +160,17 @@ public class FixRoundTripTests
         }
     }
 
-    /// <summary>The sample as one project (every .cs file outside bin/obj), the insecure file and its SMTP diagnostics.</summary>
-    private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> LoadAsync(string fileName)
+    /// <summary>A sample as one project (every source file outside bin/obj), the insecure file and its SMTP diagnostics.</summary>
+    private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> LoadAsync(string language, string fileName)
     {
-        var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit).AddRange(ConfigurationReferences.All);
+        var sample = Sample.Of(language);
+        var references = (await TestReferences.Net80.ResolveAsync(language, CancellationToken.None)).AddRange(TestReferences.MailKit).AddRange(ConfigurationReferences.All);
         var workspace = new AdhocWorkspace();
-        var project = workspace.CurrentSolution
-            .AddProject("Sample", "Sample", LanguageNames.CSharp)
-            .WithMetadataReferences(references)
-            .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
-            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        var project = sample.Configure(workspace.CurrentSolution.AddProject("Sample", "Sample", language)).WithMetadataReferences(references);
         Document? target = null;
-        foreach (var path in Directory.EnumerateFiles(SampleFolder, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(sample.Folder, "*" + sample.Extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var relative = Path.GetRelativePath(SampleFolder, path).Replace('\\', '/');
+            var relative = Path.GetRelativePath(sample.Folder, path).Replace('\\', '/');
             if (relative.StartsWith("bin/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal))
             {
                 continue;
@@ -206,7 +203,7 @@ public class FixRoundTripTests
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false);
-        var all = await compilation.WithAnalyzers(RuleCatalog.Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        var all = await compilation.WithAnalyzers(Sample.Of(document.Project.Language).Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         Assert.Empty(exceptions);
         var tree = await document.GetSyntaxTreeAsync();
         return all
@@ -236,12 +233,13 @@ public class FixRoundTripTests
         }
     }
 
-    private static IEnumerable<CodeFixProvider> ProvidersFor(string id) => RuleCatalog.CodeFixes.Where(f => f.FixableDiagnosticIds.Contains(id));
+    private static IEnumerable<CodeFixProvider> ProvidersFor(Document document, string id) =>
+        Sample.Of(document.Project.Language).CodeFixes.Where(f => f.FixableDiagnosticIds.Contains(id));
 
     private static async Task<List<(CodeFixProvider Provider, CodeAction Action)>> ActionsAsync(Document document, Diagnostic diagnostic)
     {
         var actions = new List<(CodeFixProvider, CodeAction)>();
-        foreach (var provider in ProvidersFor(diagnostic.Id))
+        foreach (var provider in ProvidersFor(document, diagnostic.Id))
         {
             var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add((provider, action)), CancellationToken.None);
             await provider.RegisterCodeFixesAsync(context);
@@ -293,5 +291,32 @@ public class FixRoundTripTests
 
         public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
             Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+    }
+
+    /// <summary>One language's sample: where it is, how its project compiles, and that language's analyzer and fixes.</summary>
+    private sealed record Sample(string Language, string Folder, string Extension, ImmutableArray<DiagnosticAnalyzer> Analyzers, ImmutableArray<CodeFixProvider> CodeFixes, Func<Project, Project> Configure)
+    {
+        public static readonly ImmutableArray<Sample> All = ImmutableArray.Create(
+            new Sample(
+                LanguageNames.CSharp,
+                Path.Combine(RuleCatalog.RepositoryRoot, "samples", "SmtpTlsAnalyzers.Sample"),
+                ".cs",
+                RuleCatalog.Analyzers,
+                RuleCatalog.CodeFixes,
+                project => project
+                    .WithParseOptions(new CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest))
+                    .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable))),
+            new Sample(
+                LanguageNames.VisualBasic,
+                Path.Combine(RuleCatalog.RepositoryRoot, "samples", "SmtpTlsAnalyzers.Sample.VisualBasic"),
+                ".vb",
+                ImmutableArray.Create<DiagnosticAnalyzer>(new SmtpTlsAnalyzers.VisualBasicSmtpTlsAnalyzer()),
+                RuleCatalog.VisualBasicCodeFixes,
+                // As the sample's project file says: Option Strict On, Option Infer On, no My namespace.
+                project => project
+                    .WithParseOptions(new VisualBasicParseOptions(Microsoft.CodeAnalysis.VisualBasic.LanguageVersion.Latest))
+                    .WithCompilationOptions(new VisualBasicCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optionStrict: OptionStrict.On, optionInfer: true))));
+
+        public static Sample Of(string language) => All.Single(s => s.Language == language);
     }
 }

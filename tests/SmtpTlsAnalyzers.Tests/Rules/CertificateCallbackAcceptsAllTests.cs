@@ -9,6 +9,8 @@ using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.CertificateCallbackRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.CertificateValidationCallbackFixes>;
 using VerifyCallbackVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCertificateCallbackRules>;
+using FixSmtp006VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCertificateCallbackRules, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider>;
+using VisualBasicCallbackFixes = SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits.CertificateValidationCallbackFixes;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -1492,6 +1494,391 @@ public class CertificateCallbackAcceptsAllTests
             """;
 
         await VerifyCallbackVB.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task VisualBasic_MailKitSingleLineLambda_FixRemovesTheStatement()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = Function(s, c, ch, e) True|}
+                        client.Connect("smtp.example.com", 587)
+                    End Using
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 587)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0), fixedSource, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key);
+    }
+
+    [Fact]
+    public async Task VisualBasic_GlobalCallback_FixAssignsNothing()
+    {
+        const string source = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) True|} ' self-signed in test
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    ServicePointManager.ServerCertificateValidationCallback = Nothing ' self-signed in test
+                End Sub
+            End Module
+            """;
+
+        await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0, GlobalTarget), fixedSource, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key);
+    }
+
+    [Fact]
+    public async Task VisualBasic_SingleLineLambdas_FixAllAcceptOnlyValidAddsImportsOnce()
+    {
+        const string source = """
+            Imports System.Net
+            Imports MailKit.Net.Smtp
+
+            Module Startup
+                Sub Configure(client As SmtpClient)
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) True|}
+                    {|#1:client.ServerCertificateValidationCallback = Function(s, c, ch, e) True|}
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Net.Security
+            Imports MailKit.Net.Smtp
+
+            Module Startup
+                Sub Configure(client As SmtpClient)
+                    ServicePointManager.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) errors = SslPolicyErrors.None
+                    client.ServerCertificateValidationCallback = Function(s, c, ch, e) e = SslPolicyErrors.None
+                End Sub
+            End Module
+            """;
+
+        await FixSmtp006VB.VerifyCodeFixAsync(source, new[] { VisualBasicSmtp006(0, GlobalTarget), VisualBasicSmtp006(1) }, fixedSource, VisualBasicCallbackFixes.AcceptOnlyValidKey);
+    }
+
+    [Fact]
+    public async Task VisualBasic_MultiLineLambdaAndAddressOfMethod_AcceptOnlyValidRewritesEveryReturn()
+    {
+        const string source = """
+            Imports System.Diagnostics
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Imap
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(smtp As SmtpClient, imap As ImapClient)
+                    {|#0:smtp.ServerCertificateValidationCallback = Function(s, c, ch, e)
+                                                                    Trace.WriteLine(e)
+                                                                    Return True
+                                                                End Function|}
+                    {|#1:imap.ServerCertificateValidationCallback = AddressOf AcceptAll|}
+                End Sub
+
+                Private Function AcceptAll(sender As Object, certificate As X509Certificate, chain As X509Chain, [error] As SslPolicyErrors) As Boolean
+                    If [error] = SslPolicyErrors.None Then
+                        Return True
+                    End If
+                    Trace.WriteLine([error])
+                    Return True
+                End Function
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Diagnostics
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Imap
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(smtp As SmtpClient, imap As ImapClient)
+                    smtp.ServerCertificateValidationCallback = Function(s, c, ch, e)
+                                                                    Trace.WriteLine(e)
+                                                                    Return e = SslPolicyErrors.None
+                                                                End Function
+                    imap.ServerCertificateValidationCallback = AddressOf AcceptAll
+                End Sub
+
+                Private Function AcceptAll(sender As Object, certificate As X509Certificate, chain As X509Chain, [error] As SslPolicyErrors) As Boolean
+                    If [error] = SslPolicyErrors.None Then
+                        Return [error] = SslPolicyErrors.None
+                    End If
+                    Trace.WriteLine([error])
+                    Return [error] = SslPolicyErrors.None
+                End Function
+            End Class
+            """;
+
+        await FixSmtp006VB.VerifyCodeFixAsync(source, new[] { VisualBasicSmtp006(0), VisualBasicSmtp006(1) }, fixedSource, VisualBasicCallbackFixes.AcceptOnlyValidKey);
+    }
+
+    [Fact]
+    public async Task VisualBasic_WithInitializerMembers_FixAllRemovesThem()
+    {
+        const string source = """
+            Imports MailKit.Net.Imap
+            Imports MailKit.Net.Smtp
+
+            Class Factory
+                Function CreateSmtp() As SmtpClient
+                    Return New SmtpClient With {
+                        .Timeout = 10000, ' ten seconds
+                        {|#0:.ServerCertificateValidationCallback = Function(s, c, ch, e) True|}
+                    }
+                End Function
+
+                Function CreateImap() As ImapClient
+                    Return New ImapClient With {{|#1:.ServerCertificateValidationCallback = Function(s, c, ch, e) True|}}
+                End Function
+
+                Function CreateOther() As SmtpClient
+                    Dim other As New SmtpClient() With {{|#2:.ServerCertificateValidationCallback = Function(s, c, ch, e) True|}, .Timeout = 5000}
+                    Return other
+                End Function
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Imap
+            Imports MailKit.Net.Smtp
+
+            Class Factory
+                Function CreateSmtp() As SmtpClient
+                    Return New SmtpClient With {
+                        .Timeout = 10000 ' ten seconds
+                    }
+                End Function
+
+                Function CreateImap() As ImapClient
+                    Return New ImapClient
+                End Function
+
+                Function CreateOther() As SmtpClient
+                    Dim other As New SmtpClient() With {.Timeout = 5000}
+                    Return other
+                End Function
+            End Class
+            """;
+
+        await FixSmtp006VB.VerifyCodeFixAsync(
+            source,
+            new[] { VisualBasicSmtp006(0), VisualBasicSmtp006(1), VisualBasicSmtp006(2) },
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key);
+    }
+
+    [Fact]
+    public async Task VisualBasic_SingleLineIf_FixRemovesTheIf()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient, disableChecks As Boolean)
+                    If disableChecks Then {|#0:client.ServerCertificateValidationCallback = Function(a, b, c, d) True|}
+                    client.Connect("smtp.example.com", 587)
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient, disableChecks As Boolean)
+                    client.Connect("smtp.example.com", 587)
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0), fixedSource, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key);
+    }
+
+    /// <summary>
+    /// A single-line If with an Else, or a statement sharing its line, cannot lose the statement and still compile;
+    /// with the callback in another file there is nothing else to fix either.
+    /// </summary>
+    [Fact]
+    public async Task VisualBasic_StatementThatCannotBeRemovedAndCallbackInAnotherFile_OffersNoFix()
+    {
+        const string mailer = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient, disableChecks As Boolean)
+                    If disableChecks Then {|#0:client.ServerCertificateValidationCallback = AddressOf Validation.AcceptAll|} Else client.Timeout = 1000
+                    client.Timeout = 2000 : {|#1:client.ServerCertificateValidationCallback = AddressOf Validation.AcceptAll|}
+                End Sub
+            End Class
+            """;
+        const string validation = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+
+            Module Validation
+                Function AcceptAll(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    Return True
+                End Function
+            End Module
+            """;
+
+        foreach (var optionStrict in new[] { Microsoft.CodeAnalysis.VisualBasic.OptionStrict.On, Microsoft.CodeAnalysis.VisualBasic.OptionStrict.Off })
+        {
+            var test = new FixSmtp006VB.Test { OptionStrict = optionStrict };
+            test.TestState.Sources.Add(mailer);
+            test.TestState.Sources.Add(validation);
+            test.FixedState.Sources.Add(mailer);
+            test.FixedState.Sources.Add(validation);
+            test.ExpectedDiagnostics.Add(VisualBasicSmtp006(0));
+            test.ExpectedDiagnostics.Add(VisualBasicSmtp006(1));
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// <c>AcceptAll = True</c> then <c>Exit Function</c> returns True without a Return statement: rewriting the
+    /// Returns would leave that path accepting everything, so only the removal is offered.
+    /// </summary>
+    [Fact]
+    public async Task VisualBasic_ResultAssignedToFunctionName_OffersOnlyTheRemoval()
+    {
+        const string source = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient)
+                    {|#0:client.ServerCertificateValidationCallback = AddressOf AcceptAll|}
+                End Sub
+
+                Private Function AcceptAll(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    AcceptAll = True
+                    If errors = SslPolicyErrors.None Then Exit Function
+                    Return True
+                End Function
+            End Class
+            """;
+        const string removed = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient)
+                End Sub
+
+                Private Function AcceptAll(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    AcceptAll = True
+                    If errors = SslPolicyErrors.None Then Exit Function
+                    Return True
+                End Function
+            End Class
+            """;
+
+        await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0), removed, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key);
+        await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0), source, VisualBasicCallbackFixes.AcceptOnlyValidKey);
+    }
+
+    [Fact]
+    public async Task VisualBasic_CertificatePolicyOnNetFramework_FixesResetAndRestrict()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Security.Cryptography.X509Certificates
+
+            Class TrustAllPolicy
+                Implements ICertificatePolicy
+
+                Public Function CheckValidationResult(sp As ServicePoint, cert As X509Certificate, request As WebRequest, problem As Integer) As Boolean Implements ICertificatePolicy.CheckValidationResult
+                    Return True
+                End Function
+            End Class
+
+            Module Startup
+                Sub Configure()
+                    {|#0:ServicePointManager.CertificatePolicy = New TrustAllPolicy()|}
+                End Sub
+            End Module
+            """;
+        var restricted = source.Replace("{|#0:", string.Empty).Replace("New TrustAllPolicy()|}", "New TrustAllPolicy()").Replace("        Return True", "        Return problem = 0");
+        var reset = source.Replace("{|#0:", string.Empty).Replace("New TrustAllPolicy()|}", "Nothing");
+
+        foreach (var (key, expected) in new[]
+        {
+            (VisualBasicCallbackFixes.AcceptOnlyValidKey, restricted),
+            (SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key, reset),
+        })
+        {
+            foreach (var optionStrict in new[] { Microsoft.CodeAnalysis.VisualBasic.OptionStrict.On, Microsoft.CodeAnalysis.VisualBasic.OptionStrict.Off })
+            {
+                var test = new FixSmtp006VB.Test { TestCode = source, FixedCode = expected, CodeActionEquivalenceKey = key, OptionStrict = optionStrict };
+                test.OnVisualBasicNetFramework48();
+                test.ExpectedDiagnostics.Add(VisualBasicSmtp006(0, "The certificate policy TrustAllPolicy"));
+                await test.RunAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Under Option Strict Off an untyped lambda stored in a local has Object parameters; the comparison stays late bound and compiles.</summary>
+    [Fact]
+    public async Task VisualBasic_OptionStrictOffUntypedLambdaInLocal_AcceptOnlyValidCompiles()
+    {
+        const string source = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    Dim trustAll = Function(sender, cert, chain, errors) True
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = trustAll|}
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Net.Security
+
+            Module Startup
+                Sub Configure()
+                    Dim trustAll = Function(sender, cert, chain, errors) errors = SslPolicyErrors.None
+                    ServicePointManager.ServerCertificateValidationCallback = trustAll
+                End Sub
+            End Module
+            """;
+
+        var test = new FixSmtp006VB.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = VisualBasicCallbackFixes.AcceptOnlyValidKey,
+            OptionStrict = Microsoft.CodeAnalysis.VisualBasic.OptionStrict.Off,
+        };
+        test.ExpectedDiagnostics.Add(VisualBasicSmtp006(0, GlobalTarget));
+        await test.RunAsync(CancellationToken.None);
     }
 
     #endregion

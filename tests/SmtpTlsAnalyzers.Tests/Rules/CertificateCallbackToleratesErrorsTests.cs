@@ -8,6 +8,7 @@ using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.CertificateCallbackRules,
     SmtpTlsAnalyzers.CodeFixes.Edits.CertificateValidationCallbackFixes>;
 using VerifyCallbackVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCertificateCallbackRules>;
+using FixSmtp010VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCertificateCallbackRules, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackToleratesErrorsCodeFixProvider>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -458,6 +459,103 @@ public class CertificateCallbackToleratesErrorsTests
             """;
 
         await VerifyCallbackVB.VerifyAnalyzerAsync(source);
+    }
+
+    private static DiagnosticResult VisualBasicSmtp010(int location, string errors, string target = MailKitTarget) =>
+        FixSmtp010VB.Diagnostic("SMTP010").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(location).WithArguments(target, errors);
+
+    [Fact]
+    public async Task VisualBasic_SelectCaseValidator_AcceptOnlyValidRewritesEveryReturn()
+    {
+        const string source = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = AddressOf Validate|}
+                    End Using
+                End Sub
+
+                Private Function Validate(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    Select Case errors
+                        Case SslPolicyErrors.None, SslPolicyErrors.RemoteCertificateNameMismatch
+                            Return True
+                        Case Else
+                            Return False
+                    End Select
+                End Function
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        client.ServerCertificateValidationCallback = AddressOf Validate
+                    End Using
+                End Sub
+
+                Private Function Validate(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    Select Case errors
+                        Case SslPolicyErrors.None, SslPolicyErrors.RemoteCertificateNameMismatch
+                            Return errors = SslPolicyErrors.None
+                        Case Else
+                            Return errors = SslPolicyErrors.None
+                    End Select
+                End Function
+            End Class
+            """;
+
+        await FixSmtp010VB.VerifyCodeFixAsync(source, VisualBasicSmtp010(0, "a name mismatch"), fixedSource, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits.CertificateValidationCallbackFixes.AcceptOnlyValidKey);
+    }
+
+    [Fact]
+    public async Task VisualBasic_MailKitAndGlobalLambdas_FixAllRemovesAndResets()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Security
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient)
+                    {|#0:client.ServerCertificateValidationCallback = Function(s, c, ch, e) e = SslPolicyErrors.None OrElse e = SslPolicyErrors.RemoteCertificateNameMismatch|}
+                    {|#1:ServicePointManager.ServerCertificateValidationCallback = Function(s, c, ch, e)
+                                                                                  If e = SslPolicyErrors.RemoteCertificateChainErrors Then Return True
+                                                                                  Return e = SslPolicyErrors.None
+                                                                              End Function|}
+                    client.Connect("smtp.example.com", 587)
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Net.Security
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient)
+                    ServicePointManager.ServerCertificateValidationCallback = Nothing
+                    client.Connect("smtp.example.com", 587)
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp010VB.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VisualBasicSmtp010(0, "a name mismatch"),
+                VisualBasicSmtp010(1, "chain errors", "The callback assigned to ServicePointManager.ServerCertificateValidationCallback"),
+            },
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackToleratesErrorsCodeFixProvider.Key);
     }
 
     #endregion

@@ -8,6 +8,8 @@ using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.ObsoleteProtocolAllowedRule>,
     SmtpTlsAnalyzers.CodeFixes.Edits.ObsoleteTlsProtocolFixes>;
 using VerifyObsoleteProtocolAllowedVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.ObsoleteProtocolAllowedRule>>;
+using FixSmtp008VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.ObsoleteProtocolAllowedRule>, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.ObsoleteProtocolAllowedCodeFixProvider>;
+using VisualBasicProtocolFixes = SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits.ObsoleteTlsProtocolFixes;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -544,6 +546,180 @@ public class ObsoleteProtocolAllowedTests
             source,
             VerifyObsoleteProtocolAllowedVB.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "TLS 1.0 and TLS 1.1", "are"),
             VerifyObsoleteProtocolAllowedVB.Diagnostic("SMTP008").WithLocation(1).WithArguments("ServicePointManager.SecurityProtocol", "SSL 3.0 and TLS 1.0", "are"));
+    }
+
+    private const string VisualBasicSecurityProtocol = "ServicePointManager.SecurityProtocol";
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult VisualBasicSmtp008(int location, string target, string versions, string verb = "are") =>
+        FixSmtp008VB.Diagnostic("SMTP008").WithLocation(location).WithArguments(target, versions, verb);
+
+    [Fact]
+    public async Task VisualBasic_OrOfObsoleteVersions_FixAllKeepsTheModernFlags()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Security.Authentication
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    ServicePointManager.SecurityProtocol = {|#0:SecurityProtocolType.Ssl3 Or SecurityProtocolType.Tls|} ' legacy relay
+                    Using client As New SmtpClient()
+                        client.SslProtocols = {|#1:SslProtocols.Tls Or SslProtocols.Tls11|}
+                    End Using
+                    Using other As New SmtpClient()
+                        other.SslProtocols = {|#2:SslProtocols.Tls11 Or SslProtocols.Tls12 Or SslProtocols.Tls13|}
+                    End Using
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Security.Authentication
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault ' legacy relay
+                    Using client As New SmtpClient()
+                        client.SslProtocols = SslProtocols.None
+                    End Using
+                    Using other As New SmtpClient()
+                        other.SslProtocols = SslProtocols.Tls12 Or SslProtocols.Tls13
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp008VB.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VisualBasicSmtp008(0, VisualBasicSecurityProtocol, "SSL 3.0 and TLS 1.0"),
+                VisualBasicSmtp008(1, "SslProtocols", "TLS 1.0 and TLS 1.1"),
+                VisualBasicSmtp008(2, "SslProtocols", "TLS 1.1", "is"),
+            },
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.ObsoleteProtocolAllowedCodeFixProvider.Key);
+    }
+
+    [Fact]
+    public async Task VisualBasic_WithMemberAndIntegerCast_UseSystemDefaultKeepsNamespaceQualification()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Function Create() As SmtpClient
+                    System.Net.ServicePointManager.SecurityProtocol = {|#0:CType(3072 Or 768, System.Net.SecurityProtocolType)|}
+                    Return New SmtpClient With {.Timeout = 5000, .SslProtocols = {|#1:System.Security.Authentication.SslProtocols.Tls11 Or System.Security.Authentication.SslProtocols.Tls12|}}
+                End Function
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Function Create() As SmtpClient
+                    System.Net.ServicePointManager.SecurityProtocol = System.Net.SecurityProtocolType.SystemDefault
+                    Return New SmtpClient With {.Timeout = 5000, .SslProtocols = System.Security.Authentication.SslProtocols.None}
+                End Function
+            End Class
+            """;
+
+        await FixSmtp008VB.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VisualBasicSmtp008(0, VisualBasicSecurityProtocol, "TLS 1.1", "is"),
+                VisualBasicSmtp008(1, "SslProtocols", "TLS 1.1", "is"),
+            },
+            fixedSource,
+            VisualBasicProtocolFixes.UseSystemDefaultKey);
+    }
+
+    [Fact]
+    public async Task VisualBasic_CurrentValueOrObsoleteFlag_FixRemovesTheStatement()
+    {
+        const string source = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    ServicePointManager.SecurityProtocol = {|#0:ServicePointManager.SecurityProtocol Or SecurityProtocolType.Tls11|}
+                    ServicePointManager.Expect100Continue = False
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    ServicePointManager.Expect100Continue = False
+                End Sub
+            End Module
+            """;
+
+        await FixSmtp008VB.VerifyCodeFixAsync(
+            source,
+            VisualBasicSmtp008(0, VisualBasicSecurityProtocol, "TLS 1.1", "is"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.ObsoleteProtocolAllowedCodeFixProvider.Key);
+    }
+
+    /// <summary>A flag chosen inside <c>If(...)</c> is reported where it is written; the code there is left to the user, as in C#.</summary>
+    [Fact]
+    public async Task VisualBasic_FlagInsideIfOperator_OffersNoFix()
+    {
+        const string source = """
+            Imports System.Security.Authentication
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send(legacy As Boolean)
+                    Using client As New SmtpClient()
+                        client.SslProtocols = If(legacy, {|#0:SslProtocols.Tls|}, SslProtocols.Tls12)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp008VB.VerifyCodeFixAsync(source, VisualBasicSmtp008(0, "SslProtocols (on one path)", "TLS 1.0", "is"), source);
+    }
+
+    /// <summary>Option Strict Off converts an Integer to the enum implicitly; the fix writes the named flags.</summary>
+    [Fact]
+    public async Task VisualBasic_OptionStrictOffIntegerValue_DropsTheObsoleteBits()
+    {
+        const string source = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    ServicePointManager.SecurityProtocol = {|#0:3072 Or 768|}
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Imports System.Net
+
+            Module Startup
+                Sub Configure()
+                    ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12
+                End Sub
+            End Module
+            """;
+
+        var test = new FixSmtp008VB.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.ObsoleteProtocolAllowedCodeFixProvider.Key,
+            OptionStrict = Microsoft.CodeAnalysis.VisualBasic.OptionStrict.Off,
+        };
+        test.ExpectedDiagnostics.Add(VisualBasicSmtp008(0, VisualBasicSecurityProtocol, "TLS 1.1", "is"));
+        await test.RunAsync(CancellationToken.None);
     }
 
     #endregion

@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.VisualBasic;
+using Microsoft.CodeAnalysis.VisualBasic.Syntax;
+using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Rules;
+
+namespace SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits;
+
+/// <summary>
+/// SMTP008 in Visual Basic, with the C# fix's titles and keys: "Remove obsolete protocol versions" keeps the TLS
+/// 1.2/1.3 flags of the value (none left: the value that lets the operating system choose; an
+/// <c>x = x Or Tls11</c> that added only obsolete flags is removed). "Let the operating system choose the protocol"
+/// assigns <c>SslProtocols.None</c> / <c>SecurityProtocolType.SystemDefault</c>. Both edit the value of an assignment
+/// statement or of a With member, and, like the C# fix, add no Imports: a name the file does not import is written
+/// with its namespace.
+/// </summary>
+internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
+{
+    public const string DropObsoleteKey = "SMTP008_RemoveObsoleteProtocols";
+    public const string UseSystemDefaultKey = "SMTP008_UseSystemDefault";
+
+    private const string DropObsoleteTitle = "Remove obsolete protocol versions";
+
+    private static readonly SymbolDisplayFormat QualifiedName = SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ObsoleteProtocolAllowed);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) || fix != DiagnosticProperties.ObsoleteBits ||
+                !diagnostic.Properties.TryGetValue(DiagnosticProperties.RemainingBits, out var remainingText) ||
+                !ulong.TryParse(remainingText, NumberStyles.None, CultureInfo.InvariantCulture, out var remaining) ||
+                !root.FullSpan.Contains(span) ||
+                root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<ExpressionSyntax>() is not { } value ||
+                value.Parent is not { } assignment || VisualBasicEdit.AssignedValue(assignment) != value ||
+                TargetType(model, assignment, context) is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ||
+                FindDefault(enumType) is not { } osDefault)
+            {
+                continue;
+            }
+
+            // `x = x Or Tls11` adds to the current value; with modern flags among its operands, rewriting them is
+            // left to the user (the second action still applies).
+            var addsToCurrentValue = diagnostic.Properties.ContainsKey(DiagnosticProperties.AddsToCurrentValue);
+            if (remaining == 0 && addsToCurrentValue)
+            {
+                if (AssignmentRemover.CanRemove(assignment))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(DropObsoleteTitle, ct => AssignmentRemover.RemoveAsync(context.Document, assignment, ct), DropObsoleteKey),
+                        diagnostic);
+                }
+            }
+            else if (!addsToCurrentValue && (remaining == 0 ? Member(enumType, osDefault) : Compose(enumType, remaining)) is { } replacement)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(DropObsoleteTitle, ct => TypeNameEdit.ReplaceAsync(context.Document, value, replacement.WithTriviaFrom(value), addImports: false, ct), DropObsoleteKey),
+                    diagnostic);
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Let the operating system choose the protocol",
+                    ct => TypeNameEdit.ReplaceAsync(context.Document, value, Member(enumType, osDefault).WithTriviaFrom(value), addImports: false, ct),
+                    UseSystemDefaultKey),
+                diagnostic);
+        }
+    }
+
+    /// <summary>The type of the property or variable assigned.</summary>
+    private static ITypeSymbol? TargetType(SemanticModel model, SyntaxNode assignment, CodeFixContext context) => assignment switch
+    {
+        AssignmentStatementSyntax statement when statement.IsKind(SyntaxKind.SimpleAssignmentStatement) => model.GetTypeInfo(statement.Left, context.CancellationToken).Type,
+        NamedFieldInitializerSyntax member => (model.GetSymbolInfo(member.Name, context.CancellationToken).Symbol as IPropertySymbol)?.Type,
+        _ => null,
+    };
+
+    /// <summary>The zero member that lets the operating system choose: SystemDefault, else None.</summary>
+    private static IFieldSymbol? FindDefault(INamedTypeSymbol enumType)
+    {
+        var zeros = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue && ToBits(f.ConstantValue) == 0).ToList();
+        return zeros.FirstOrDefault(f => f.Name == "SystemDefault") ?? zeros.FirstOrDefault(f => f.Name == "None");
+    }
+
+    /// <summary><c>Tls12 Or Tls13</c> for the kept bits, each a named member that holds no obsolete flag.</summary>
+    private static ExpressionSyntax? Compose(INamedTypeSymbol enumType, ulong bits)
+    {
+        var parts = new List<ExpressionSyntax>();
+        var covered = 0UL;
+        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue && !f.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute")).OrderBy(f => ToBits(f.ConstantValue)))
+        {
+            var fieldBits = ToBits(field.ConstantValue);
+            if (fieldBits != 0 && (fieldBits & ObsoleteProtocolAllowedRule.ObsoleteBits) == 0 && (fieldBits & ~bits) == 0 && (fieldBits & ~covered) != 0)
+            {
+                parts.Add(Member(enumType, field));
+                covered |= fieldBits;
+            }
+        }
+
+        if (covered != bits || parts.Count == 0)
+        {
+            return null;
+        }
+
+        var result = parts[0];
+        for (var i = 1; i < parts.Count; i++)
+        {
+            result = SyntaxFactory.OrExpression(
+                result.WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.OrKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space), "Or"),
+                parts[i]);
+        }
+
+        return result;
+    }
+
+    private static ExpressionSyntax Member(INamedTypeSymbol enumType, IFieldSymbol field) =>
+        enumType.ContainingType is null && enumType.ContainingNamespace is { IsGlobalNamespace: false } containing
+            ? TypeNameEdit.Member(containing.ToDisplayString(QualifiedName), enumType.Name, field.Name)
+            : VisualBasicEdit.Qualified(enumType.ToDisplayString(QualifiedName) + "." + field.Name);
+
+    private static ulong ToBits(object? value) => value switch
+    {
+        ulong u => u,
+        null => 0,
+        _ => unchecked((ulong)System.Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+    };
+}
