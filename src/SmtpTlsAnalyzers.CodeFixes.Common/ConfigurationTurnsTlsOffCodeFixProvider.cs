@@ -15,26 +15,32 @@ using SmtpTlsAnalyzers.Rules;
 namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 
 /// <summary>
-/// SMTP014: edits the configuration file, not the code. The diagnostic is in the code that reads the setting; its
-/// first additional location is the value in appsettings*.json or App.config, which the fix replaces: <c>false</c>
-/// becomes <c>true</c> for EnableSsl (and for useSsl on an implicit-TLS port), a SecureSocketOptions value becomes
-/// <c>"StartTls"</c> or, on 465/993/995, <c>"SslOnConnect"</c>. The analyzer decides the replacement; the fix only
-/// applies it, and does nothing when the file no longer has the value it saw.
-/// <para>
-/// Roslyn's batch Fix All only merges changes to source documents, so Fix All here collects the values itself and
-/// edits each configuration file once.
-/// </para>
+/// SMTP014: makes the configured connection require TLS, in the configuration file or, where the file cannot, in the
+/// code. The diagnostic is in the code that reads the setting, its first additional location the value in
+/// appsettings*.json or App.config, and its Fix property says which edit the analyzer chose:
+/// <list type="bullet">
+/// <item>in the file, the value is replaced: <c>false</c> becomes <c>true</c> for EnableSsl (and for useSsl on an
+/// implicit-TLS port), a SecureSocketOptions value becomes <c>"StartTls"</c> or, on 465/993/995,
+/// <c>"SslOnConnect"</c>. The fix does nothing when the file no longer has the value the analyzer saw;</item>
+/// <item>in the code, a useSsl flag off the implicit-TLS port (at the reported location) becomes
+/// <c>flag ? SslOnConnect : StartTls</c>: true in the file would start TLS where the server expects plain text first,
+/// so false must require STARTTLS instead (see <see cref="UseSslChoiceEdit"/>, written with the language's
+/// SyntaxGenerator, so one provider serves C# and Visual Basic).</item>
+/// </list>
+/// Each diagnostic has one fix, under one equivalence key. Roslyn's batch Fix All only merges changes to source
+/// documents, so Fix All here collects the edits itself: each configuration file and each source document is edited
+/// once, whatever mix of the two the scope holds.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, LanguageNames.VisualBasic, Name = nameof(ConfigurationTurnsTlsOffCodeFixProvider))]
 public sealed class ConfigurationTurnsTlsOffCodeFixProvider : CodeFixProvider
 {
-    public const string ReplaceValueKey = "SMTP014_ReplaceConfigurationValue";
+    public const string Key = "SMTP014_RequireTls";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ConfigurationTurnsTlsOff);
 
     public override FixAllProvider? GetFixAllProvider() => ConfigurationFixAll.Instance;
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var project = context.Document.Project;
         foreach (var diagnostic in context.Diagnostics)
@@ -44,20 +50,21 @@ public sealed class ConfigurationTurnsTlsOffCodeFixProvider : CodeFixProvider
                 continue;
             }
 
+            var title = await edit.TitleAsync(project.Solution, context.CancellationToken).ConfigureAwait(false);
+            if (title is null)
+            {
+                continue;
+            }
+
             context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Set the value to " + edit.Replacement + " in " + edit.FileName,
-                    cancellationToken => ApplyAsync(project.Solution, new[] { edit }, cancellationToken),
-                    ReplaceValueKey),
+                CodeAction.Create(title, cancellationToken => ApplyAsync(project.Solution, new[] { edit }, cancellationToken), Key),
                 diagnostic);
         }
-
-        return Task.CompletedTask;
     }
 
     private static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<Edit> edits, CancellationToken cancellationToken)
     {
-        foreach (var file in edits.GroupBy(edit => edit.DocumentId))
+        foreach (var file in edits.OfType<ValueEdit>().GroupBy(edit => edit.DocumentId))
         {
             var document = solution.GetAdditionalDocument(file.Key);
             if (document is null)
@@ -82,31 +89,68 @@ public sealed class ConfigurationTurnsTlsOffCodeFixProvider : CodeFixProvider
             }
         }
 
+        foreach (var code in edits.OfType<CodeEdit>().GroupBy(edit => edit.DocumentId))
+        {
+            if (solution.GetDocument(code.Key) is { } document)
+            {
+                var edited = await UseSslChoiceEdit.ApplyAsync(document, code.Select(edit => edit.Span), cancellationToken).ConfigureAwait(false);
+                solution = edited.Project.Solution;
+            }
+        }
+
         return solution;
     }
 
-    /// <summary>One value to replace in one configuration file of the project.</summary>
-    private sealed class Edit
+    /// <summary>One edit a diagnostic asks for, in a configuration file or in a source document of the project.</summary>
+    private abstract class Edit
     {
-        private Edit(DocumentId documentId, string fileName, TextSpan span, string original, string replacement)
+        protected Edit(DocumentId documentId, TextSpan span)
         {
             DocumentId = documentId;
-            FileName = fileName;
             Span = span;
+        }
+
+        public DocumentId DocumentId { get; }
+        public TextSpan Span { get; }
+
+        /// <summary>The title of the fix; null when there is nothing to fix any more.</summary>
+        public abstract Task<string?> TitleAsync(Solution solution, CancellationToken cancellationToken);
+
+        public static Edit? From(Diagnostic diagnostic, Project project)
+        {
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix);
+            return fix switch
+            {
+                ConfigurationVerdicts.ReplaceConfigurationValue => ValueEdit.From(diagnostic, project),
+                ConfigurationVerdicts.RequireTlsInCode when diagnostic.Location.SourceTree is { } tree && project.GetDocument(tree) is { } document =>
+                    new CodeEdit(document.Id, diagnostic.Location.SourceSpan),
+                _ => null,
+            };
+        }
+    }
+
+    /// <summary>One value to replace in one configuration file of the project.</summary>
+    private sealed class ValueEdit : Edit
+    {
+        private readonly string _fileName;
+
+        private ValueEdit(DocumentId documentId, string fileName, TextSpan span, string original, string replacement)
+            : base(documentId, span)
+        {
+            _fileName = fileName;
             Original = original;
             Replacement = replacement;
         }
 
-        public DocumentId DocumentId { get; }
-        public string FileName { get; }
-        public TextSpan Span { get; }
         public string Original { get; }
         public string Replacement { get; }
 
-        public static Edit? From(Diagnostic diagnostic, Project project)
+        public override Task<string?> TitleAsync(Solution solution, CancellationToken cancellationToken) =>
+            Task.FromResult<string?>("Set the value to " + Replacement + " in " + _fileName);
+
+        public static new ValueEdit? From(Diagnostic diagnostic, Project project)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) || fix != ConfigurationVerdicts.ReplaceConfigurationValue ||
-                !diagnostic.Properties.TryGetValue(ConfigurationVerdicts.Replacement, out var replacement) || replacement is null ||
+            if (!diagnostic.Properties.TryGetValue(ConfigurationVerdicts.Replacement, out var replacement) || replacement is null ||
                 !diagnostic.Properties.TryGetValue(ConfigurationVerdicts.Original, out var original) || original is null ||
                 diagnostic.AdditionalLocations.Count == 0)
             {
@@ -119,7 +163,7 @@ public sealed class ConfigurationTurnsTlsOffCodeFixProvider : CodeFixProvider
             {
                 if (string.Equals(document.FilePath, path, StringComparison.Ordinal))
                 {
-                    return new Edit(document.Id, document.Name, location.SourceSpan, original, replacement);
+                    return new ValueEdit(document.Id, document.Name, location.SourceSpan, original, replacement);
                 }
             }
 
@@ -127,7 +171,28 @@ public sealed class ConfigurationTurnsTlsOffCodeFixProvider : CodeFixProvider
         }
     }
 
-    /// <summary>Fix All: every value of the scope, each configuration file edited once.</summary>
+    /// <summary>A useSsl flag of a Connect call (the reported location) to turn into a required-TLS choice.</summary>
+    private sealed class CodeEdit : Edit
+    {
+        public CodeEdit(DocumentId documentId, TextSpan span)
+            : base(documentId, span)
+        {
+        }
+
+        public override async Task<string?> TitleAsync(Solution solution, CancellationToken cancellationToken)
+        {
+            if (solution.GetDocument(DocumentId) is not { } document ||
+                await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root ||
+                await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+            {
+                return null;
+            }
+
+            return UseSslChoiceEdit.FindFlag(root, model, Span, cancellationToken) is { } flag ? UseSslChoiceEdit.Title(flag) : null;
+        }
+    }
+
+    /// <summary>Fix All: every edit of the scope, each configuration file and each source document edited once.</summary>
     private sealed class ConfigurationFixAll : FixAllProvider
     {
         public static readonly ConfigurationFixAll Instance = new();
@@ -175,7 +240,7 @@ public sealed class ConfigurationTurnsTlsOffCodeFixProvider : CodeFixProvider
 
             var solution = fixAllContext.Solution;
             return CodeAction.Create(
-                "Set the configured TLS values to secure ones",
+                "Make the configured connections require TLS",
                 cancellationToken => ApplyAsync(solution, edits, cancellationToken),
                 fixAllContext.CodeActionEquivalenceKey);
         }

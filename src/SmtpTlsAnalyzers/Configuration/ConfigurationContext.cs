@@ -45,6 +45,9 @@ internal sealed class ConfigurationContext
 
     public AnalyzerSettings Settings { get; }
 
+    /// <summary>True in Visual Basic, whose names ignore case: a text scan for a method name must too.</summary>
+    public bool IgnoresCase => Compilation.Language == LanguageNames.VisualBasic;
+
     /// <summary>True when an AdditionalFile is named like a configuration file; nothing is read to know it.</summary>
     public bool HasConfigurationFiles { get; }
 

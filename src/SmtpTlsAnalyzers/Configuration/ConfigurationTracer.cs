@@ -25,6 +25,12 @@ internal enum ValueReading
 
     /// <summary><c>value == "true"</c>, <c>string.Equals(value, "true", comparison)</c>: a string comparison.</summary>
     Equality,
+
+    /// <summary>
+    /// Visual Basic's String-to-Boolean conversion (<c>CBool(text)</c>, <c>CType(text, Boolean)</c>, or implicit under
+    /// Option Strict Off): True or False in any case, or a number, which is False only when it is zero.
+    /// </summary>
+    VisualBasicConversion,
 }
 
 /// <summary>A TLS input the code reads from one configuration key.</summary>
@@ -82,7 +88,15 @@ internal sealed class ConfiguredRead
             return equal != Negated;
         }
 
-        return bool.TryParse(text.Trim(), out var result) ? result : null;
+        if (bool.TryParse(text.Trim(), out var result))
+        {
+            return result;
+        }
+
+        return Reading == ValueReading.VisualBasicConversion &&
+            double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
+            ? number != 0
+            : null;
     }
 
     /// <summary>The integer the code ends up with (a port); null when the value is absent or not an integer.</summary>
@@ -141,6 +155,13 @@ internal static class ConfigurationTracer
 
     private static ConfiguredRead? Trace(IOperation? operation, ConfigurationContext context, int depth, CancellationToken cancellationToken)
     {
+        if (operation is IConversionOperation { Type.SpecialType: SpecialType.System_Boolean, Operand.Type.SpecialType: SpecialType.System_String } textToBoolean &&
+            depth <= MaxDepth)
+        {
+            // Only Visual Basic converts a string to a Boolean, and it reads numbers too: CBool("0") is False.
+            return Trace(textToBoolean.Operand, context, depth + 1, cancellationToken)?.WithReading(ValueReading.VisualBasicConversion);
+        }
+
         operation = Skip(operation);
         if (operation is null || depth > MaxDepth)
         {
@@ -163,7 +184,8 @@ internal static class ConfigurationTracer
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
                 when binary.LeftOperand.Type?.SpecialType == SpecialType.System_String && binary.RightOperand.Type?.SpecialType == SpecialType.System_String:
-                return TraceComparison(binary.LeftOperand, binary.RightOperand, ignoreCase: false, binary.OperatorKind == BinaryOperatorKind.NotEquals, context, depth, cancellationToken);
+                // Visual Basic's Option Compare Text makes = and <> ignore case.
+                return TraceComparison(binary.LeftOperand, binary.RightOperand, binary.IsCompareText, binary.OperatorKind == BinaryOperatorKind.NotEquals, context, depth, cancellationToken);
 
             case IInvocationOperation invocation:
                 return TraceInvocation(invocation, context, depth, cancellationToken);
@@ -277,11 +299,11 @@ internal static class ConfigurationTracer
                 return strings.Count == 2 ? TraceComparison(strings[0], strings[1], ignore, negated: false, context, depth, cancellationToken) : null;
             case "GetValue" when SymbolEqualityComparer.Default.Equals(containing, symbols.ConfigurationBinder):
                 var key = ConstantArgument(invocation, "key");
-                var prefix = SectionPath(FirstArgument(invocation), context, depth + 1);
+                var prefix = SectionPath(Receiver(invocation), context, depth + 1);
                 return key is null || prefix is null ? null : new ConfiguredRead(ConfigurationSource.Json, Combine(prefix, key), ValueReading.Binder);
             case "Get" when SymbolEqualityComparer.Default.Equals(containing, symbols.ConfigurationBinder) && method.IsGenericMethod:
                 // config.GetSection("Smtp:EnableSsl").Get<bool>()
-                var path = SectionPath(FirstArgument(invocation), context, depth + 1);
+                var path = SectionPath(Receiver(invocation), context, depth + 1);
                 return path is { Length: > 0 } ? new ConfiguredRead(ConfigurationSource.Json, path, ValueReading.Binder) : null;
             case "Get" when SymbolEqualityComparer.Default.Equals(containing, symbols.NameValueCollection) && text is not null:
                 return IsAppSettings(invocation.Instance, context) && ValueResolver.TryGetString(text, out var appKey)
@@ -370,8 +392,7 @@ internal static class ConfigurationTracer
         switch (operation)
         {
             case IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } invocation:
-                var isExtension = invocation.TargetMethod.IsExtensionMethod || invocation.Instance is null;
-                var receiver = isExtension ? FirstArgument(invocation) : invocation.Instance;
+                var receiver = Receiver(invocation);
                 if (!KnownTypes.IsOrInherits(invocation.TargetMethod.ContainingType, symbols.IConfiguration) &&
                     !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, symbols.ConfigurationExtensions))
                 {
@@ -410,7 +431,14 @@ internal static class ConfigurationTracer
         return operation;
     }
 
-    public static IOperation? FirstArgument(IInvocationOperation invocation)
+    /// <summary>
+    /// What an extension method is called on (<c>config</c> in <c>config.GetValue&lt;bool&gt;(...)</c>): the first
+    /// argument in C#, whose operation calls the static method, and the instance in Visual Basic, whose operation calls
+    /// the reduced method. For any other method, its instance, or else its first argument.
+    /// </summary>
+    public static IOperation? Receiver(IInvocationOperation invocation) => invocation.Instance ?? FirstArgument(invocation);
+
+    private static IOperation? FirstArgument(IInvocationOperation invocation)
     {
         foreach (var argument in invocation.Arguments)
         {

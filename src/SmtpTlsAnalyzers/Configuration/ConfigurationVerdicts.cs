@@ -26,6 +26,14 @@ internal static class ConfigurationVerdicts
     /// <summary>The token the file had when the diagnostic was made; the fix does nothing when it changed since.</summary>
     public const string Original = "Original";
 
+    /// <summary>
+    /// The fix edits the code, not the file: the reported location is the useSsl argument of a MailKit Connect call,
+    /// which becomes <c>flag ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls</c>, so that the
+    /// configured false requires STARTTLS instead of using it when offered. For useSsl off an implicit-TLS port, where
+    /// true in the file would start TLS on a port that expects plain text first.
+    /// </summary>
+    public const string RequireTlsInCode = "RequireTlsInCode";
+
     private static readonly string[] HostKeys = { "Host", "Server", "SmtpHost", "SmtpServer", "HostName" };
     private static readonly string[] PortKeys = { "Port", "SmtpPort" };
 
@@ -74,7 +82,7 @@ internal static class ConfigurationVerdicts
                 Descriptors.SMTP014_ConfigurationTurnsTlsOff,
                 evaluation.Location,
                 new[] { first.Deciding.ToLocation() },
-                FixProperties(input, evaluation, first),
+                FixProperties(input, evaluation, results),
                 DescribeWhere(first.Deciding, results),
                 first.Deciding.Key,
                 DescribeValue(first, evaluation),
@@ -458,31 +466,37 @@ internal static class ConfigurationVerdicts
             (sendsCredentials ? " and read the login" : string.Empty);
     }
 
-    private static ImmutableDictionary<string, string?> FixProperties(TlsInput input, Evaluation evaluation, LayerResult result)
+    /// <summary>
+    /// The fix of one diagnostic, which speaks for every layer whose deciding value it shares: a replacement of the
+    /// value in the file when all those layers agree on it, or, for a useSsl flag none of whose layers is on an
+    /// implicit-TLS port, the edit of the Connect call that requires STARTTLS.
+    /// </summary>
+    private static ImmutableDictionary<string, string?> FixProperties(TlsInput input, Evaluation evaluation, List<LayerResult> results)
     {
-        var deciding = result.Deciding;
-        if (evaluation.Mode is not { } mode || !ReferenceEquals(deciding, result.ModeValue(evaluation)))
+        var first = results[0];
+        var deciding = first.Deciding;
+        if (evaluation.Mode is not { } mode || !ReferenceEquals(deciding, first.ModeValue(evaluation)))
         {
             return ImmutableDictionary<string, string?>.Empty;
         }
 
-        string? replacement;
-        switch (input.Kind)
+        if (input.Kind == TlsInputKind.UseSsl && results.TrueForAll(result => !IsOnImplicitPort(input, result)))
         {
-            case TlsInputKind.EnableSsl:
-            case TlsInputKind.UseSsl when result.Port is { } port && port != 0 && input.IsImplicitPort(port):
-                replacement = mode.Reading == ValueReading.Equality
-                    ? (mode.Negated ? null : mode.Comparand)
-                    : "true";
-                break;
-            case TlsInputKind.SecureSocketOptions:
-                replacement = result.Port is { } known
-                    ? (known != 0 && input.IsImplicitPort(known) ? "SslOnConnect" : "StartTls")
-                    : null;
-                break;
-            default:
-                replacement = null;
-                break;
+            return IsConnectArgument(input)
+                ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, RequireTlsInCode)
+                : ImmutableDictionary<string, string?>.Empty;
+        }
+
+        string? replacement = null;
+        foreach (var result in results)
+        {
+            var each = SecureValue(input, mode, result);
+            if (each is null || (replacement is not null && each != replacement))
+            {
+                return ImmutableDictionary<string, string?>.Empty;
+            }
+
+            replacement = each;
         }
 
         if (replacement is null || deciding.Span.IsEmpty)
@@ -503,6 +517,32 @@ internal static class ConfigurationVerdicts
             .Add(Replacement, quoted)
             .Add(Original, deciding.Token);
     }
+
+    /// <summary>The secure value of the configured setting in one layer; null when the file cannot make it secure.</summary>
+    private static string? SecureValue(TlsInput input, ConfiguredRead mode, LayerResult result)
+    {
+        switch (input.Kind)
+        {
+            case TlsInputKind.EnableSsl:
+            case TlsInputKind.UseSsl when IsOnImplicitPort(input, result):
+                return mode.Reading == ValueReading.Equality
+                    ? (mode.Negated ? null : mode.Comparand)
+                    : "true";
+            case TlsInputKind.SecureSocketOptions when result.Port is not null:
+                return IsOnImplicitPort(input, result) ? "SslOnConnect" : "StartTls";
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsOnImplicitPort(TlsInput input, LayerResult result) =>
+        result.Port is { } port && port != 0 && input.IsImplicitPort(port);
+
+    /// <summary>True when the value (the reported location) is an argument written in the Connect call.</summary>
+    private static bool IsConnectArgument(TlsInput input) =>
+        input.Site is IInvocationOperation &&
+        input.Value is { Parent: IArgumentOperation { ArgumentKind: ArgumentKind.Explicit } argument } &&
+        argument.Parent == input.Site;
 
     /// <summary>True when the code around the connection logs in: MailKit's Authenticate, or credentials on a System.Net.Mail client.</summary>
     private static bool SendsCredentials(IOperation site, KnownTypes types)

@@ -42,7 +42,8 @@ internal sealed class OptionsBinding
 /// </summary>
 internal sealed class OptionsBindingIndex
 {
-    private static readonly string[] TextMarkers = { "Configure", "Bind", "Get<" };
+    /// <summary>What a binding call's text names: <c>Get&lt;T&gt;</c> in C#, <c>Get(Of T)</c> in Visual Basic.</summary>
+    private static readonly string[] TextMarkers = { "Configure", "Bind", "Get<", "Get(Of" };
 
     private readonly ImmutableArray<OptionsBinding> _bindings;
     private readonly INamedTypeSymbol? _keyNameAttribute;
@@ -70,11 +71,12 @@ internal sealed class OptionsBindingIndex
         var bindings = ImmutableArray.CreateBuilder<OptionsBinding>();
         var setInCode = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
         var compilation = context.Compilation;
+        var comparison = context.IgnoresCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var text = tree.GetText(cancellationToken).ToString();
-            if (!Mentions(text, 0, text.Length))
+            if (!Mentions(text, 0, text.Length, comparison))
             {
                 continue;
             }
@@ -82,7 +84,7 @@ internal sealed class OptionsBindingIndex
 #pragma warning disable RS1030 // The binding calls sit in other files than the code that reads the options; see the class summary and docs/rules/SMTP014.md.
             var model = compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-            foreach (var root in OperationRoots(tree.GetRoot(cancellationToken), text, model, cancellationToken))
+            foreach (var root in OperationRoots(tree.GetRoot(cancellationToken), text, comparison, model, cancellationToken))
             {
                 foreach (var operation in root.DescendantsAndSelf())
                 {
@@ -193,11 +195,11 @@ internal sealed class OptionsBindingIndex
     }
 
     /// <summary>True when the text in the span names a binding method (or something longer that starts so).</summary>
-    private static bool Mentions(string text, int start, int length)
+    private static bool Mentions(string text, int start, int length, StringComparison comparison)
     {
         foreach (var marker in TextMarkers)
         {
-            if (text.IndexOf(marker, start, length, StringComparison.Ordinal) >= 0)
+            if (text.IndexOf(marker, start, length, comparison) >= 0)
             {
                 return true;
             }
@@ -211,7 +213,7 @@ internal sealed class OptionsBindingIndex
     /// among those whose text names a binding method: the walk goes down only where a marker is, and asks the
     /// semantic model for nothing else. Language-neutral: no syntax kind is looked at.
     /// </summary>
-    private static IEnumerable<IOperation> OperationRoots(SyntaxNode root, string text, SemanticModel model, CancellationToken cancellationToken)
+    private static IEnumerable<IOperation> OperationRoots(SyntaxNode root, string text, StringComparison comparison, SemanticModel model, CancellationToken cancellationToken)
     {
         var pending = new Stack<SyntaxNode>();
         pending.Push(root);
@@ -219,7 +221,7 @@ internal sealed class OptionsBindingIndex
         {
             cancellationToken.ThrowIfCancellationRequested();
             var node = pending.Pop();
-            if (!Mentions(text, node.SpanStart, node.Span.Length))
+            if (!Mentions(text, node.SpanStart, node.Span.Length, comparison))
             {
                 continue;
             }
@@ -313,12 +315,13 @@ internal sealed class OptionsBindingIndex
 
         if (SymbolEqualityComparer.Default.Equals(containing, symbols.OptionsBuilderConfigurationExtensions))
         {
-            if (method.TypeArguments.Length != 1 || method.TypeArguments[0] is not INamedTypeSymbol type)
+            // The options type is the builder's: Visual Basic's reduced Bind(...) has no type argument of its own.
+            var builder = ConfigurationTracer.Skip(ConfigurationTracer.Receiver(invocation));
+            if (builder?.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } builderType || builderType.TypeArguments[0] is not INamedTypeSymbol type)
             {
                 return null;
             }
 
-            var builder = ConfigurationTracer.Skip(ConfigurationTracer.FirstArgument(invocation));
             var isNamed = builder is IInvocationOperation { TargetMethod.Name: "AddOptions" } addOptions && IsNamed(addOptions, "name");
             return method.Name switch
             {
@@ -330,7 +333,7 @@ internal sealed class OptionsBindingIndex
 
         if (SymbolEqualityComparer.Default.Equals(containing, symbols.ConfigurationBinder))
         {
-            var section = ConfigurationTracer.SectionPath(ConfigurationTracer.FirstArgument(invocation), context);
+            var section = ConfigurationTracer.SectionPath(ConfigurationTracer.Receiver(invocation), context);
             switch (method.Name)
             {
                 case "Get" when method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol type && IsOptionsClass(type):

@@ -94,7 +94,7 @@ internal static class OptionsPath
                 return RootSection(written, context, depth + 1, cancellationToken);
             case IInvocationOperation { TargetMethod.Name: "Get", TargetMethod.IsGenericMethod: true } get
                 when SymbolEqualityComparer.Default.Equals(get.TargetMethod.ContainingType, context.Symbols.ConfigurationBinder):
-                return ConfigurationTracer.SectionPath(ConfigurationTracer.FirstArgument(get), context);
+                return ConfigurationTracer.SectionPath(ConfigurationTracer.Receiver(get), context);
             case IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation:
                 return FindSection(root.Type, context, cancellationToken);
             default:
@@ -142,7 +142,7 @@ internal static class OptionsPath
                 continue;
             }
 
-            var section = ConfigurationTracer.SectionPath(ConfigurationTracer.FirstArgument(bind), context);
+            var section = ConfigurationTracer.SectionPath(ConfigurationTracer.Receiver(bind), context);
             if (section is null || found is not null)
             {
                 return null;

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Analysis;
@@ -16,6 +17,9 @@ internal sealed class ConfigurationTurnsTlsOffRule : MailRule
     /// <summary>Binding calls name these: a file that names none of them binds no options.</summary>
     private static readonly string[] BindingNames = { "Configure<", "Bind", "Get<" };
 
+    /// <summary>The same in Visual Basic, where names ignore case and type arguments follow <c>(Of</c>.</summary>
+    private static readonly string[] VisualBasicBindingNames = { "Configure(Of", "Bind", "Get(Of" };
+
     public override DiagnosticDescriptor Descriptor => Descriptors.SMTP014_ConfigurationTurnsTlsOff;
 
     public override void Initialize(MailRuleRegistry registry)
@@ -27,7 +31,15 @@ internal sealed class ConfigurationTurnsTlsOffRule : MailRule
         }
 
         // The host of a library's mail code binds its options in a file that names no mail type (Program.cs).
-        registry.AlsoExamine(text => MailTextContains(text, BindingNames));
+        if (registry.Mail.Syntax.IgnoresCase)
+        {
+            registry.AlsoExamine(text => MailTextContains(text, VisualBasicBindingNames, StringComparison.OrdinalIgnoreCase));
+        }
+        else
+        {
+            registry.AlsoExamine(text => MailTextContains(text, BindingNames, StringComparison.Ordinal));
+        }
+
         registry.OnOperation(
             (operation, context) =>
             {
@@ -47,11 +59,11 @@ internal sealed class ConfigurationTurnsTlsOffRule : MailRule
             OperationKind.Invocation);
     }
 
-    private static bool MailTextContains(string text, string[] names)
+    private static bool MailTextContains(string text, string[] names, StringComparison comparison)
     {
         foreach (var name in names)
         {
-            if (text.IndexOf(name, System.StringComparison.Ordinal) >= 0)
+            if (text.IndexOf(name, comparison) >= 0)
             {
                 return true;
             }

@@ -59,9 +59,14 @@ public class ConfigurationTurnsTlsOffTests
             .WithLocation(value_)
             .WithArguments(where, key, value, endpoint.Length == 0 ? string.Empty : " for " + endpoint, consequence);
 
-    internal static Task VerifyAsync(string code, (string Path, string Content)[] files, params DiagnosticResult[] expected)
+    internal static Task VerifyAsync(string code, (string Path, string Content)[] files, params DiagnosticResult[] expected) =>
+        RunAsync(new CSharpAnalyzerVerifier<RuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = code }, files, expected);
+
+    private static Task VerifyVisualBasicAsync(string code, (string Path, string Content)[] files, params DiagnosticResult[] expected) =>
+        RunAsync(new VisualBasicAnalyzerVerifier<VisualBasicRuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = code }, files, expected);
+
+    private static Task RunAsync(AnalyzerTest<DefaultVerifier> test, (string Path, string Content)[] files, DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerVerifier<RuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = code };
         test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
         foreach (var file in files)
         {
@@ -1316,5 +1321,270 @@ public class ConfigurationTurnsTlsOffTests
             """;
 
         await VerifyHostAsync(library, HostCode.Replace("{|#0:", string.Empty).Replace("))|}", "))"), """{ "Smtp": { "HostName": "rabbit.example.com", "EnableSsl": false } }""");
+    }
+
+    // ---- Visual Basic ----
+
+    private const string VisualBasicAppSettingsCode = """
+        Imports System.Configuration
+        Imports System.Net.Mail
+
+        Public Class LegacyMailer
+            Public Sub Send(message As MailMessage)
+                Using client As New SmtpClient(ConfigurationManager.AppSettings("SmtpHost"), 587)
+                    client.EnableSsl = {|#0:READ|}
+                    client.Send(message)
+                End Using
+            End Sub
+        End Class
+        """;
+
+    private static (string Path, string Content) VisualBasicAppConfig(string value) => ("/app/App.config", $$"""
+        <configuration>
+          <appSettings>
+            <add key="SmtpHost" value="smtp.example.com" />
+            <add key="SmtpSsl" value="{|#1:{{value}}|}" />
+          </appSettings>
+        </configuration>
+        """);
+
+    [Theory]
+    [InlineData("Boolean.Parse(ConfigurationManager.AppSettings(\"SmtpSsl\"))")]
+    [InlineData("CBool(ConfigurationManager.AppSettings(\"SmtpSsl\"))")]
+    [InlineData("System.Convert.ToBoolean(ConfigurationManager.AppSettings.Get(\"smtpssl\"))")]
+    public async Task VisualBasic_AppSettingsFalse_Reports(string read)
+    {
+        await VerifyVisualBasicAsync(
+            VisualBasicAppSettingsCode.Replace("READ", read, StringComparison.Ordinal),
+            new[] { VisualBasicAppConfig("false") },
+            Expected("App.config", "SmtpSsl", "\"false\"", "smtp.example.com:587", ClearText));
+    }
+
+    [Theory]
+    [InlineData("CBool(ConfigurationManager.AppSettings(\"SmtpSsl\"))", "0", true)]
+    [InlineData("ConfigurationManager.AppSettings(\"SmtpSsl\")", "0", true)]
+    [InlineData("CBool(ConfigurationManager.AppSettings(\"SmtpSsl\"))", "1", false)]
+    [InlineData("Boolean.Parse(ConfigurationManager.AppSettings(\"SmtpSsl\"))", "0", false)]
+    public async Task VisualBasic_AppSettingsNumber_ReadAsVisualBasicConvertsIt(string read, string value, bool reports)
+    {
+        // CBool and Option Strict Off's implicit conversion read a number (0 is False); Boolean.Parse throws on it.
+        var test = new VisualBasicAnalyzerVerifier<VisualBasicRuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test
+        {
+            TestCode = VisualBasicAppSettingsCode.Replace("READ", read, StringComparison.Ordinal),
+            OptionStrict = Microsoft.CodeAnalysis.VisualBasic.OptionStrict.Off,
+        };
+        var config = VisualBasicAppConfig(value);
+        await RunAsync(
+            test,
+            new[] { reports ? config : (config.Path, config.Content.Replace("{|#1:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal)) },
+            reports ? new[] { Expected("App.config", "SmtpSsl", "\"0\"", "smtp.example.com:587", ClearText) } : Array.Empty<DiagnosticResult>());
+    }
+
+    [Fact]
+    public async Task VisualBasic_AppSettingsComparedWithOtherCase_Reports()
+    {
+        await VerifyVisualBasicAsync(
+            VisualBasicAppSettingsCode.Replace("READ", "ConfigurationManager.AppSettings(\"SmtpSsl\") = \"True\"", StringComparison.Ordinal),
+            new[] { VisualBasicAppConfig("true") },
+            Expected("App.config", "SmtpSsl", "\"true\" (the code compares it with \"True\", so it reads false)", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
+    public async Task VisualBasic_AppSettingsComparedUnderOptionCompareText_NoDiagnostic()
+    {
+        var code = "Option Compare Text\n" + VisualBasicAppSettingsCode.Replace("{|#0:READ|}", "ConfigurationManager.AppSettings(\"SmtpSsl\") = \"True\"", StringComparison.Ordinal);
+        await VerifyVisualBasicAsync(code, new[] { VisualBasicAppConfig("true") });
+    }
+
+    [Theory]
+    [InlineData("<add key=\"SmtpSsl\" value=\"True\" />")]
+    [InlineData("<add key=\"SmtpSsl\" value=\"false\" /><remove key=\"SMTPSSL\" />")]
+    [InlineData("<add key=\"SmtpHost\" value=\"localhost\" /><add key=\"SmtpSsl\" value=\"false\" />")]
+    public async Task VisualBasic_AppSettingsSecureMissingOrLocal_NoDiagnostic(string entries)
+    {
+        var config = "<configuration><appSettings><add key=\"SmtpHost\" value=\"smtp.example.com\" />" + entries + "</appSettings></configuration>";
+        await VerifyVisualBasicAsync(
+            VisualBasicAppSettingsCode.Replace("{|#0:READ|}", "Boolean.Parse(ConfigurationManager.AppSettings(\"SmtpSsl\"))", StringComparison.Ordinal),
+            new[] { ("/app/App.config", config) });
+    }
+
+    [Theory]
+    [InlineData("configuration.GetValue(Of Boolean)(\"Smtp:EnableSsl\")")]
+    [InlineData("Boolean.Parse(configuration(\"Smtp:EnableSsl\"))")]
+    [InlineData("CBool(configuration.GetSection(\"Smtp\")(\"EnableSsl\"))")]
+    [InlineData("configuration.GetSection(\"smtp\").GetValue(Of Boolean)(\"enablessl\")")]
+    public async Task VisualBasic_ConfigurationReads_Report(string read)
+    {
+        var code = $$"""
+            Imports System.Net.Mail
+            Imports Microsoft.Extensions.Configuration
+
+            Public Class EmailSender
+                Public Sub Send(configuration As IConfiguration, message As MailMessage)
+                    Using client As New SmtpClient("smtp.example.com", 587)
+                        client.EnableSsl = {|#0:{{read}}|}
+                        client.Send(message)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyVisualBasicAsync(code, new[] { (Json, InsecureJson) }, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    private const string VisualBasicOptionsCode = """
+        Imports System.Net.Mail
+        Imports Microsoft.Extensions.Configuration
+        Imports Microsoft.Extensions.DependencyInjection
+        Imports Microsoft.Extensions.Options
+
+        Public Class SmtpOptions
+            Public Property Host As String = ""
+            Public Property Port As Integer
+            Public Property EnableSsl As Boolean
+        End Class
+
+        Public Module Startup
+            Public Sub Register(services As IServiceCollection, configuration As IConfiguration)
+                BINDING
+            End Sub
+        End Module
+
+        Public Class EmailSender
+            Private ReadOnly _options As SmtpOptions
+
+            Public Sub New(options As IOptions(Of SmtpOptions))
+                _options = options.Value
+            End Sub
+
+            Public Sub Send(message As MailMessage)
+                Using client As New SmtpClient(_options.Host, _options.Port) With {.EnableSsl = {|#0:_options.EnableSsl|}}
+                    client.Send(message)
+                End Using
+            End Sub
+        End Class
+        """;
+
+    [Theory]
+    [InlineData("services.Configure(Of SmtpOptions)(configuration.GetSection(\"Smtp\"))")]
+    [InlineData("services.AddOptions(Of SmtpOptions)().BindConfiguration(\"Smtp\")")]
+    [InlineData("services.AddOptions(Of SmtpOptions)().Bind(configuration.GetSection(NameOf(Smtp)))")]
+    public async Task VisualBasic_OptionsBoundToAppSettingsJson_Reports(string binding)
+    {
+        var code = VisualBasicOptionsCode.Replace("BINDING", binding, StringComparison.Ordinal) + "\n\nPublic Class Smtp\nEnd Class\n";
+        await VerifyVisualBasicAsync(code, new[] { (Json, InsecureJson) }, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
+
+    [Theory]
+    [InlineData("services.Configure(Of SmtpOptions)(configuration.GetSection(\"Smtp\"))", """{ "Smtp": { "Host": "smtp.example.com", "EnableSsl": true } }""")]
+    [InlineData("services.Configure(Of SmtpOptions)(configuration.GetSection(\"Smtp\"))", """{ "Smtp": { "Host": "localhost", "EnableSsl": false } }""")]
+    [InlineData("services.Configure(Of SmtpOptions)(configuration.GetSection(\"Other\"))", """{ "Smtp": { "Host": "smtp.example.com", "EnableSsl": false } }""")]
+    [InlineData("services.Configure(Of SmtpOptions)(\"named\", configuration.GetSection(\"Smtp\"))", """{ "Smtp": { "Host": "smtp.example.com", "EnableSsl": false } }""")]
+    public async Task VisualBasic_OptionsSecureLocalUnboundOrNamed_NoDiagnostic(string binding, string json)
+    {
+        var code = VisualBasicOptionsCode.Replace("BINDING", binding, StringComparison.Ordinal).Replace("{|#0:_options.EnableSsl|}", "_options.EnableSsl", StringComparison.Ordinal);
+        await VerifyVisualBasicAsync(code, new[] { (Json, json) });
+    }
+
+    [Fact]
+    public async Task VisualBasic_MySettingsValue_NoDiagnostic()
+    {
+        // A value the project's own settings class keeps (My.Settings) is not read from appsettings or appSettings.
+        const string code = """
+            Imports System.Net.Mail
+
+            Public Class Settings
+                Public Shared ReadOnly Property EnableSsl As Boolean
+                    Get
+                        Return False
+                    End Get
+                End Property
+            End Class
+
+            Public Class Mailer
+                Public Sub Send(message As MailMessage)
+                    Using client As New SmtpClient("smtp.example.com", 587)
+                        client.EnableSsl = Settings.EnableSsl
+                        client.Send(message)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyVisualBasicAsync(code, new[] { (Json, InsecureJson.Replace("{|#1:false|}", "false", StringComparison.Ordinal)), ("/app/App.config", "<configuration><appSettings><add key=\"EnableSsl\" value=\"false\" /></appSettings></configuration>") });
+    }
+
+    [Fact]
+    public async Task VisualBasic_MailKitUseSslFalse_Reports()
+    {
+        const string code = """
+            Imports System.Threading.Tasks
+            Imports MailKit.Net.Smtp
+            Imports Microsoft.Extensions.Configuration
+
+            Public Class EmailSender
+                Public Async Function SendAsync(configuration As IConfiguration) As Task
+                    Using client As New SmtpClient()
+                        Await client.ConnectAsync("smtp.example.com", 587, {|#0:configuration.GetValue(Of Boolean)("Mail:UseSsl")|})
+                    End Using
+                End Function
+            End Class
+            """;
+
+        await VerifyVisualBasicAsync(
+            code,
+            new[] { (Json, """{ "Mail": { "UseSsl": {|#1:false|} } }""") },
+            Expected("appsettings.json", "Mail:UseSsl", "false", "smtp.example.com:587", "useSsl: false" + Strippable));
+    }
+
+    [Fact]
+    public async Task VisualBasic_BindingInAnotherFileInLowerCase_IsFound()
+    {
+        const string startup = """
+            Imports Microsoft.Extensions.Configuration
+            Imports Microsoft.Extensions.DependencyInjection
+
+            Public Module Program
+                Public Sub Main(services As IServiceCollection, configuration As IConfiguration)
+                    services.configure(of SmtpOptions)(configuration.getsection("Smtp"))
+                End Sub
+            End Module
+            """;
+        var mailer = VisualBasicOptionsCode.Replace("BINDING", string.Empty, StringComparison.Ordinal);
+
+        var test = new VisualBasicAnalyzerVerifier<VisualBasicRuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test();
+        test.TestState.Sources.Add(("/0/Mailer.vb", mailer));
+        test.TestState.Sources.Add(("/0/Startup.vb", startup));
+        await RunAsync(test, new[] { (Json, InsecureJson) }, new[] { Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText) });
+    }
+
+    [Fact]
+    public async Task VisualBasic_LibraryOptionsBoundInTheHost_ReportsAtTheBinding()
+    {
+        const string host = """
+            Imports Microsoft.Extensions.Configuration
+            Imports Microsoft.Extensions.DependencyInjection
+
+            Public Module Program
+                Public Sub Register(services As IServiceCollection, configuration As IConfiguration)
+                    {|#0:services.AddOptions(Of MailLibrary.SmtpSettings)().Bind(configuration.GetSection("Smtp"))|}
+                End Sub
+            End Module
+            """;
+
+        var test = new VisualBasicAnalyzerVerifier<VisualBasicRuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = host };
+        test.TestState.AdditionalReferences.Add(await LibraryAsync(SystemNetMailLibrary));
+        await RunAsync(
+            test,
+            new[] { (Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": {|#1:false|} } }""") },
+            new[]
+            {
+                Expected(
+                    "appsettings.json",
+                    "Smtp:EnableSsl",
+                    "false",
+                    "smtp.example.com:587",
+                    "if the mail code of MailLibrary uses SmtpSettings.EnableSsl as its TLS setting (inferred from its name and type, in an assembly that references System.Net.Mail), " + ClearText),
+            });
     }
 }
