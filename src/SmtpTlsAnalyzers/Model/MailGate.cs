@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 
 namespace SmtpTlsAnalyzers.Model;
 
@@ -44,6 +45,15 @@ internal static class MailGate
         "RedactSecrets",
     };
 
+    /// <summary>
+    /// The text is scanned once per anchor, not once per name: each name contains one of these, and an occurrence of
+    /// the anchor is checked against the names that hold it at that offset. Nine scans instead of seventeen.
+    /// </summary>
+    private static readonly string[] AnchorTexts = { "Smtp", "Imap", "Pop3", "Ssl", "Secur", "Mail", "Certificate", "RedactSecrets" };
+
+    /// <summary>Each anchor with the names that contain it and where; every name belongs to the first anchor it contains.</summary>
+    internal static readonly ImmutableArray<(string Anchor, ImmutableArray<(string Name, int Offset)> Names)> Anchors = CreateAnchors();
+
     /// <summary>Uri schemes MailKit connects with, matched before "://" regardless of case.</summary>
     private static readonly string[] Schemes = { "smtp", "smtps", "imap", "imaps", "pop", "pops", "pop3", "pop3s" };
 
@@ -54,15 +64,43 @@ internal static class MailGate
     public static bool Passes(string text, bool ignoreCase = false)
     {
         var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (var name in Names)
+        foreach (var (anchor, names) in Anchors)
         {
-            if (text.IndexOf(name, comparison) >= 0)
+            for (var at = text.IndexOf(anchor, comparison); at >= 0; at = text.IndexOf(anchor, at + 1, comparison))
             {
-                return true;
+                foreach (var (name, offset) in names)
+                {
+                    var start = at - offset;
+                    if (start >= 0 && start + name.Length <= text.Length && string.Compare(text, start, name, 0, name.Length, comparison) == 0)
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
         return NamesMailUri(text);
+    }
+
+    private static ImmutableArray<(string, ImmutableArray<(string, int)>)> CreateAnchors()
+    {
+        var anchors = ImmutableArray.CreateBuilder<(string, ImmutableArray<(string, int)>)>();
+        foreach (var anchor in AnchorTexts)
+        {
+            var names = ImmutableArray.CreateBuilder<(string, int)>();
+            foreach (var name in Names)
+            {
+                var offset = name.IndexOf(anchor, StringComparison.Ordinal);
+                if (offset >= 0 && Array.FindIndex(AnchorTexts, a => name.IndexOf(a, StringComparison.Ordinal) >= 0) == Array.IndexOf(AnchorTexts, anchor))
+                {
+                    names.Add((name, offset));
+                }
+            }
+
+            anchors.Add((anchor, names.ToImmutable()));
+        }
+
+        return anchors.ToImmutable();
     }
 
     private static bool NamesMailUri(string text)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using SmtpTlsAnalyzers.Model;
 using SmtpTlsAnalyzers.Tests.Verifiers;
@@ -40,6 +41,31 @@ public class MailGateTests
     [InlineData("var u = \"http://smtp.example.com\"; // smtpHost, imapServer")]
     [InlineData("var address = new MailAddress(\"a@example.com\");")]
     public void OrdinaryCode_Fails(string text) => Assert.False(MailGate.Passes(text));
+
+    [Fact]
+    public void EveryName_IsFoundThroughExactlyOneAnchor() =>
+        Assert.Equal(
+            MailGate.Names.Order(System.StringComparer.Ordinal),
+            MailGate.Anchors.SelectMany(a => a.Names.Select(n => n.Name)).Order(System.StringComparer.Ordinal));
+
+    public static System.Collections.Generic.IEnumerable<object[]> EveryName() => MailGate.Names.Select(n => new object[] { n });
+
+    [Theory]
+    [MemberData(nameof(EveryName))]
+    public void EveryName_PassesAnywhere_AfterDecoysOfItsAnchor(string name)
+    {
+        // Anchors without a name before it (Security, Ssl, Mail, Certificates...) must not stop the scan.
+        const string decoys = "using System.Security.Cryptography; var Ssl = 1; MailAddress a; X509Certificate c; SmtpHost h; Pop3 p; Imap i; Redact r; ";
+        Assert.False(MailGate.Passes(decoys));
+        Assert.True(MailGate.Passes(name));
+        Assert.True(MailGate.Passes(decoys + name));
+        Assert.True(MailGate.Passes(decoys + name + decoys));
+        Assert.True(MailGate.Passes(name + decoys));
+        Assert.False(MailGate.Passes(name.ToLowerInvariant()));
+        Assert.True(MailGate.Passes(decoys + name.ToLowerInvariant(), ignoreCase: true));
+        var cut = name.Substring(1);
+        Assert.Equal(MailGate.Names.Any(n => cut.Contains(n, System.StringComparison.Ordinal)), MailGate.Passes(cut));
+    }
 
     [Fact]
     public async Task ClientFromAFactoryInAFileThatNamesNoMailType_IsNotExamined()
