@@ -20,9 +20,10 @@ internal sealed class ConfigurationContext
     private ConfigurationLayers? _layers;
     private OptionsBindingIndex? _bindings;
 
-    private ConfigurationContext(Compilation compilation, AnalyzerOptions options, KnownTypes types, ConfigurationSymbols symbols, AnalyzerSettings settings)
+    private ConfigurationContext(Compilation compilation, AnalyzerOptions options, KnownTypes types, ConfigurationSymbols symbols, AnalyzerSettings settings, bool ignoresCase)
     {
         Compilation = compilation;
+        IgnoresCase = ignoresCase;
         Types = types;
         Symbols = symbols;
         Settings = settings;
@@ -46,13 +47,13 @@ internal sealed class ConfigurationContext
     public AnalyzerSettings Settings { get; }
 
     /// <summary>True in Visual Basic, whose names ignore case: a text scan for a method name must too.</summary>
-    public bool IgnoresCase => Compilation.Language == LanguageNames.VisualBasic;
+    public bool IgnoresCase { get; }
 
     /// <summary>True when an AdditionalFile is named like a configuration file; nothing is read to know it.</summary>
     public bool HasConfigurationFiles { get; }
 
-    public static ConfigurationContext Create(Compilation compilation, AnalyzerOptions options, KnownTypes types, AnalyzerSettings settings) =>
-        new(compilation, options, types, ConfigurationSymbols.Create(compilation), settings);
+    public static ConfigurationContext Create(Compilation compilation, AnalyzerOptions options, KnownTypes types, AnalyzerSettings settings, bool ignoresCase) =>
+        new(compilation, options, types, ConfigurationSymbols.Create(compilation), settings, ignoresCase);
 
     /// <summary>The configuration layers, parsed on the first call. A cancelled parse is not kept.</summary>
     public ConfigurationLayers GetLayers(CancellationToken cancellationToken)

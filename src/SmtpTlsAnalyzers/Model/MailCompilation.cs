@@ -26,7 +26,7 @@ internal sealed class MailCompilation
         Settings = AnalyzerSettings.Create(options);
         SmtpClientMembers = Types.HasSystemNetMail ? SmtpClientMembers.Create(Types) : null;
         MailKitConnections = Types.HasMailKit ? new MailKitConnectionClassifier(Types, Settings, syntax) : null;
-        Configuration = ConfigurationContext.Create(compilation, options, Types, Settings);
+        Configuration = ConfigurationContext.Create(compilation, options, Types, Settings, syntax.IgnoresCase);
     }
 
     public Compilation Compilation { get; }

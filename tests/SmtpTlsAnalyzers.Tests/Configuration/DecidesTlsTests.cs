@@ -72,7 +72,7 @@ public class DecidesTlsTests
 
         var options = new AnalyzerOptions(files);
         var types = KnownTypes.Create(compilation);
-        var context = ConfigurationContext.Create(compilation, options, types, AnalyzerSettings.Create(options));
+        var context = ConfigurationContext.Create(compilation, options, types, AnalyzerSettings.Create(options), ignoresCase: false);
         var input = MailConnectionInputs.Find(connect, types);
         Assert.NotNull(input);
         return ConfigurationVerdicts.DecidesTls(input!, context, CancellationToken.None);
