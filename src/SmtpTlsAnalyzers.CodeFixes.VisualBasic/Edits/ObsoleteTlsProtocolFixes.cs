@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.VisualBasic;
 using Microsoft.CodeAnalysis.VisualBasic.Syntax;
 using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Rules;
 
 namespace SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits;
@@ -53,7 +54,7 @@ internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
                 root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<ExpressionSyntax>() is not { } value ||
                 value.Parent is not { } assignment || VisualBasicEdit.AssignedValue(assignment) != value ||
                 TargetType(model, assignment, context) is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ||
-                FindDefault(enumType) is not { } osDefault)
+                ProtocolMask.FindDefault(enumType) is not { } osDefault)
             {
                 continue;
             }
@@ -94,33 +95,15 @@ internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
         _ => null,
     };
 
-    /// <summary>The zero member that lets the operating system choose: SystemDefault, else None.</summary>
-    private static IFieldSymbol? FindDefault(INamedTypeSymbol enumType)
-    {
-        var zeros = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue && ToBits(f.ConstantValue) == 0).ToList();
-        return zeros.FirstOrDefault(f => f.Name == "SystemDefault") ?? zeros.FirstOrDefault(f => f.Name == "None");
-    }
-
-    /// <summary><c>Tls12 Or Tls13</c> for the kept bits, each a named member that holds no obsolete flag.</summary>
+    /// <summary><c>Tls12 Or Tls13</c> for the kept bits, spelled by <see cref="ProtocolMask.Members"/>.</summary>
     private static ExpressionSyntax? Compose(INamedTypeSymbol enumType, ulong bits)
     {
-        var parts = new List<ExpressionSyntax>();
-        var covered = 0UL;
-        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue && !f.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute")).OrderBy(f => ToBits(f.ConstantValue)))
-        {
-            var fieldBits = ToBits(field.ConstantValue);
-            if (fieldBits != 0 && (fieldBits & ObsoleteProtocolAllowedRule.ObsoleteBits) == 0 && (fieldBits & ~bits) == 0 && (fieldBits & ~covered) != 0)
-            {
-                parts.Add(Member(enumType, field));
-                covered |= fieldBits;
-            }
-        }
-
-        if (covered != bits || parts.Count == 0)
+        if (ProtocolMask.Members(enumType, bits) is not { } members)
         {
             return null;
         }
 
+        var parts = members.Select(field => Member(enumType, field)).ToList();
         var result = parts[0];
         for (var i = 1; i < parts.Count; i++)
         {
@@ -137,11 +120,4 @@ internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
         enumType.ContainingType is null && enumType.ContainingNamespace is { IsGlobalNamespace: false } containing
             ? TypeNameEdit.Member(containing.ToDisplayString(QualifiedName), enumType.Name, field.Name)
             : VisualBasicEdit.Qualified(enumType.ToDisplayString(QualifiedName) + "." + field.Name);
-
-    private static ulong ToBits(object? value) => value switch
-    {
-        ulong u => u,
-        null => 0,
-        _ => unchecked((ulong)System.Convert.ToInt64(value, CultureInfo.InvariantCulture)),
-    };
 }
