@@ -53,7 +53,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(startContext =>
         {
             var setup = new RuleSetup(startContext.Compilation, startContext.Options, _syntax, _rules);
-            startContext.RegisterSemanticModelAction(modelContext => AnalyzeTree(modelContext, setup));
+            startContext.RegisterSymbolStartAction(symbolContext => StartType(symbolContext, setup), SymbolKind.NamedType);
             if (setup.HasConfigurationFiles)
             {
                 startContext.RegisterAdditionalFileAction(fileContext =>
@@ -68,100 +68,85 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private void AnalyzeTree(SemanticModelAnalysisContext context, RuleSetup setup)
+    /// <summary>
+    /// A type declared in a file that passes the gate asks the compiler for the operation trees of its members, and
+    /// is analyzed once they are all there. Any other type registers nothing: the compiler builds no operation tree
+    /// for it on this analyzer's behalf.
+    /// </summary>
+    private void StartType(SymbolStartAnalysisContext context, RuleSetup setup)
     {
-        var tree = context.SemanticModel.SyntaxTree;
-        var text = tree.GetText(context.CancellationToken).ToString();
-        var passes = MailGate.Passes(text, _syntax.IgnoresCase);
-        if (!passes && !(setup.HasConfigurationFiles && setup.Registry is { } configured && configured.PassesExtraGate(text)))
+        var type = (INamedTypeSymbol)context.Symbol;
+        TypeAnalysis? analysis = null;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var tree = reference.SyntaxTree;
+            var gate = setup.Gate(tree, context.CancellationToken);
+            if (gate != FileGate.Closed && setup.Registry is { } registry)
+            {
+                analysis ??= new TypeAnalysis(type, registry);
+                analysis.Open(tree, namesMail: gate == FileGate.NamesMail);
+            }
+        }
+
+        if (analysis is null)
         {
             return;
         }
 
-        if (setup.Registry is { IsEmpty: false } registry)
-        {
-            AnalyzeTree(context, registry, passes);
-        }
+        context.RegisterOperationBlockAction(analysis.Collect);
+        context.RegisterSymbolEndAction(endContext => Analyze(analysis, endContext, setup.Reported));
     }
 
-    private void AnalyzeTree(SemanticModelAnalysisContext context, MailRuleRegistry registry, bool namesMail)
+    private void Analyze(TypeAnalysis analysis, SymbolAnalysisContext context, ReportedDiagnostics reported)
     {
+        var registry = analysis.Registry;
         var mail = registry.Mail;
-        var tree = context.SemanticModel.SyntaxTree;
-        if (!mail.Settings.IsEnabled(tree))
-        {
-            return;
-        }
-
-        var treeContext = new MailTreeContext(context, mail, namesMail);
         var members = registry.HasSmtpClientActions ? mail.SmtpClientMembers : null;
-        var typeModels = members is null ? null : new Dictionary<INamedTypeSymbol, SmtpClientTypeModel>(SymbolEqualityComparer.Default);
-        var root = tree.GetRoot(context.CancellationToken);
-        foreach (var node in _syntax.OperationRoots(root, context.CancellationToken))
+        foreach (var file in analysis.Files())
         {
-            var operation = context.SemanticModel.GetOperation(node, context.CancellationToken);
-            if (operation is null)
+            if (file.Roots.Count == 0)
             {
                 continue;
             }
 
-            var typeModel = typeModels is null ? null : TypeModelFor(typeModels, context.SemanticModel, node, operation, members!);
-            foreach (var descendant in operation.DescendantsAndSelf())
+            var treeContext = new MailTreeContext(file.Roots[0].SemanticModel!, context.ReportDiagnostic, reported, mail, file.NamesMail, context.CancellationToken);
+            var typeModel = members is null ? null : new SmtpClientTypeModel(members, _syntax, IsPartialAcrossFiles(analysis.Type), HasClientMember(analysis.Type, members));
+            foreach (var root in file.Roots)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                if (registry.TryGetOperationActions(descendant.Kind, out var actions))
+                foreach (var descendant in root.DescendantsAndSelf())
                 {
-                    foreach (var action in actions)
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    if (registry.TryGetOperationActions(descendant.Kind, out var actions))
                     {
-                        action(descendant, treeContext);
+                        foreach (var action in actions)
+                        {
+                            action(descendant, treeContext);
+                        }
+                    }
+
+                    if (registry.HasConnectionActions && descendant is IInvocationOperation invocation &&
+                        treeContext.Connection(invocation) is { } connection)
+                    {
+                        registry.RunConnectionActions(connection, treeContext);
+                    }
+
+                    if (typeModel is not null)
+                    {
+                        Feed(typeModel, descendant);
                     }
                 }
-
-                if (registry.HasConnectionActions && descendant is IInvocationOperation invocation &&
-                    treeContext.Connection(invocation) is { } connection)
-                {
-                    registry.RunConnectionActions(connection, treeContext);
-                }
-
-                if (typeModel is not null)
-                {
-                    Feed(typeModel, descendant);
-                }
             }
-        }
 
-        if (typeModels is null)
-        {
-            return;
-        }
+            if (typeModel is null)
+            {
+                continue;
+            }
 
-        foreach (var typeModel in typeModels.Values)
-        {
-            foreach (var facts in typeModel.Clients(mail, tree, context.CancellationToken))
+            foreach (var facts in typeModel.Clients(mail, file.Tree, context.CancellationToken))
             {
                 registry.RunSmtpClientActions(facts, treeContext);
             }
         }
-    }
-
-    private SmtpClientTypeModel? TypeModelFor(Dictionary<INamedTypeSymbol, SmtpClientTypeModel> models, SemanticModel semanticModel, SyntaxNode node, IOperation operation, SmtpClientMembers members)
-    {
-        // Top-level statements belong to the program's type: look from inside them, not from the file's start.
-        var position = node.Parent is null && operation.Descendants().FirstOrDefault(o => o.Syntax != node) is { } first ? first.Syntax.SpanStart : node.SpanStart;
-        var enclosing = semanticModel.GetEnclosingSymbol(position);
-        var type = enclosing as INamedTypeSymbol ?? enclosing?.ContainingType;
-        if (type is null)
-        {
-            return null;
-        }
-
-        if (!models.TryGetValue(type, out var model))
-        {
-            model = new SmtpClientTypeModel(members, _syntax, IsPartialAcrossFiles(type), HasClientMember(type, members));
-            models.Add(type, model);
-        }
-
-        return model;
     }
 
     private static bool IsPartialAcrossFiles(INamedTypeSymbol type)
@@ -217,9 +202,12 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
     private sealed class RuleSetup
     {
         private readonly Lazy<MailRuleRegistry?> _registry;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, FileGate> _gates = new();
+        private readonly LanguageSyntax _syntax;
 
         public RuleSetup(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax, ImmutableArray<MailRule> rules)
         {
+            _syntax = syntax;
             foreach (var file in options.AdditionalFiles)
             {
                 if (IsConfigurationFile(file.Path))
@@ -257,5 +245,30 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         public bool HasConfigurationFiles { get; }
 
         public MailRuleRegistry? Registry => _registry.Value;
+
+        public ReportedDiagnostics Reported { get; } = new();
+
+        /// <summary>The gate's answer for a file, decided once however many types the file declares.</summary>
+        public FileGate Gate(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!_gates.TryGetValue(tree, out var gate))
+            {
+                gate = Decide(tree, cancellationToken);
+                _gates.TryAdd(tree, gate);
+            }
+
+            return gate;
+        }
+
+        private FileGate Decide(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            var gate = MailGate.Passes(text, _syntax.IgnoresCase) ? FileGate.NamesMail
+                : HasConfigurationFiles && Registry is { } configured && configured.PassesExtraGate(text) ? FileGate.AlsoExamined
+                : FileGate.Closed;
+            return gate != FileGate.Closed && Registry is { IsEmpty: false } registry && registry.Mail.Settings.IsEnabled(tree)
+                ? gate
+                : FileGate.Closed;
+        }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Model;
 
@@ -11,16 +10,19 @@ namespace SmtpTlsAnalyzers.Analysis;
 /// <summary>The analysis of one file that passed the gate: where rules report, and what they share while it runs.</summary>
 internal sealed class MailTreeContext
 {
-    private readonly SemanticModelAnalysisContext _context;
-    private readonly HashSet<(string Id, Location Location, string Message)> _reported = new();
+    private readonly Action<Diagnostic> _report;
+    private readonly ReportedDiagnostics _reported;
     private readonly Dictionary<IInvocationOperation, MailKitConnection?> _connections = new();
     private readonly Dictionary<(IOperation, Type), object?> _memo = new();
 
-    public MailTreeContext(SemanticModelAnalysisContext context, MailCompilation mail, bool namesMail)
+    public MailTreeContext(SemanticModel semanticModel, Action<Diagnostic> report, ReportedDiagnostics reported, MailCompilation mail, bool namesMail, CancellationToken cancellationToken)
     {
-        _context = context;
+        SemanticModel = semanticModel;
+        _report = report;
+        _reported = reported;
         Mail = mail;
         NamesMail = namesMail;
+        CancellationToken = cancellationToken;
     }
 
     /// <summary>
@@ -31,18 +33,18 @@ internal sealed class MailTreeContext
 
     public MailCompilation Mail { get; }
 
-    public SemanticModel SemanticModel => _context.SemanticModel;
+    public SemanticModel SemanticModel { get; }
 
-    public SyntaxTree Tree => _context.SemanticModel.SyntaxTree;
+    public SyntaxTree Tree => SemanticModel.SyntaxTree;
 
-    public CancellationToken CancellationToken => _context.CancellationToken;
+    public CancellationToken CancellationToken { get; }
 
     /// <summary>Reports a diagnostic once: the same rule, place and message found twice (one constant that feeds two calls) is one diagnostic.</summary>
     public void ReportDiagnostic(Diagnostic diagnostic)
     {
-        if (_reported.Add((diagnostic.Id, diagnostic.Location, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
+        if (_reported.Add(diagnostic))
         {
-            _context.ReportDiagnostic(diagnostic);
+            _report(diagnostic);
         }
     }
 

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SmtpTlsAnalyzers.Analysis;
+
+/// <summary>What the gate decided about a file.</summary>
+internal enum FileGate
+{
+    /// <summary>The file cannot hold a report: nothing in it is bound on this analyzer's behalf.</summary>
+    Closed,
+
+    /// <summary>The file names a mail or TLS type or member.</summary>
+    NamesMail,
+
+    /// <summary>The file names no mail type, but a rule asked to see it (<see cref="MailRuleRegistry.AlsoExamine"/>).</summary>
+    AlsoExamined,
+}
+
+/// <summary>
+/// One type declared in a file that passes the gate: the operation trees of its members, gathered as the compiler
+/// hands them over (members may be analyzed concurrently), and read in source order once the type is complete.
+/// </summary>
+internal sealed class TypeAnalysis
+{
+    private readonly Dictionary<SyntaxTree, bool> _openFiles = new();
+    private readonly ConcurrentQueue<IOperation> _blocks = new();
+
+    public TypeAnalysis(INamedTypeSymbol type, MailRuleRegistry registry)
+    {
+        Type = type;
+        Registry = registry;
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    public MailRuleRegistry Registry { get; }
+
+    /// <summary>Marks a file of the type's declaration as passing the gate; called before any member is collected.</summary>
+    public void Open(SyntaxTree tree, bool namesMail) => _openFiles[tree] = namesMail;
+
+    /// <summary>Keeps the operation trees of one member of the type itself (a nested type is a type of its own).</summary>
+    public void Collect(OperationBlockAnalysisContext context)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(context.OwningSymbol.ContainingType, Type))
+        {
+            return;
+        }
+
+        foreach (var block in context.OperationBlocks)
+        {
+            if (_openFiles.ContainsKey(block.Syntax.SyntaxTree))
+            {
+                _blocks.Enqueue(block);
+            }
+        }
+    }
+
+    /// <summary>The collected trees by file, each whole (a block's root) and once, in source order.</summary>
+    public IEnumerable<TypeFile> Files()
+    {
+        var byFile = new Dictionary<SyntaxTree, TypeFile>();
+        var seen = new HashSet<IOperation>();
+        foreach (var block in _blocks)
+        {
+            var root = block;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            if (!seen.Add(root))
+            {
+                continue;
+            }
+
+            var tree = root.Syntax.SyntaxTree;
+            if (!byFile.TryGetValue(tree, out var file))
+            {
+                file = new TypeFile(tree, _openFiles[tree]);
+                byFile.Add(tree, file);
+            }
+
+            file.Roots.Add(root);
+        }
+
+        foreach (var file in byFile.Values)
+        {
+            file.Roots.Sort(static (a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+            yield return file;
+        }
+    }
+}
+
+/// <summary>The part of a type declared in one file.</summary>
+internal sealed class TypeFile
+{
+    public TypeFile(SyntaxTree tree, bool namesMail)
+    {
+        Tree = tree;
+        NamesMail = namesMail;
+    }
+
+    public SyntaxTree Tree { get; }
+
+    public bool NamesMail { get; }
+
+    public List<IOperation> Roots { get; } = new();
+}
