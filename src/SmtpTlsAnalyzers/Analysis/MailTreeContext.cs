@@ -51,13 +51,16 @@ internal sealed class MailTreeContext
     /// <summary>The classification of a MailKit Connect call, computed once per call; null when it is secure or not MailKit's.</summary>
     public MailKitConnection? Connection(IInvocationOperation invocation)
     {
+        // Most calls of a mail file are not Connect calls: the name decides that before any lookup.
+        var classifier = Mail.MailKitConnections;
+        if (classifier is null || !MailKitConnectionClassifier.IsConnectName(invocation.TargetMethod.Name))
+        {
+            return null;
+        }
+
         if (!_connections.TryGetValue(invocation, out var connection))
         {
-            var classifier = Mail.MailKitConnections;
-            connection = classifier is not null && MailKitConnectionClassifier.IsConnectName(invocation.TargetMethod.Name) &&
-                classifier.IsMailKitMethod(invocation.TargetMethod)
-                ? classifier.Classify(invocation)
-                : null;
+            connection = classifier.IsMailKitMethod(invocation.TargetMethod) ? classifier.Classify(invocation) : null;
             _connections.Add(invocation, connection);
         }
 

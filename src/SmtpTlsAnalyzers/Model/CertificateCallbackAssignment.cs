@@ -49,8 +49,17 @@ internal sealed class CertificateCallbackAssignment
     /// <summary>" when flag is true" for a callback that returns a flag without looking at the errors; empty otherwise.</summary>
     public string FlagText => DescribeFlag(Verdict.Flag);
 
+    /// <summary>
+    /// <see cref="Classify"/> for an assignment, computed once per file for the rules that read it; null at once for an
+    /// assignment to anything but a property of the callback's or the policy's name.
+    /// </summary>
+    public static CertificateCallbackAssignment? Of(IOperation operation, MailTreeContext context) =>
+        operation is IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: CallbackProperty or PolicyProperty } }
+            ? context.Memo(operation, Classify)
+            : null;
+
     /// <summary>What the callback or policy assigned accepts; null when it is not a mail certificate setting or is not proven weak.</summary>
-    public static CertificateCallbackAssignment? Classify(IOperation operation, MailTreeContext context)
+    private static CertificateCallbackAssignment? Classify(IOperation operation, MailTreeContext context)
     {
         var assignment = (IAssignmentOperation)operation;
         var types = context.Mail.Types;

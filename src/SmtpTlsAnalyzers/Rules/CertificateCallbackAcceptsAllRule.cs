@@ -18,7 +18,7 @@ internal sealed class CertificateCallbackAcceptsAllRule : MailRule
         registry.OnOperation(
             (operation, context) =>
             {
-                var callback = context.Memo(operation, CertificateCallbackAssignment.Classify);
+                var callback = CertificateCallbackAssignment.Of(operation, context);
                 foreach (var stored in callback?.Stored ?? ImmutableArray<StoredCallback>.Empty)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(

@@ -17,7 +17,7 @@ internal sealed class CertificateCallbackToleratesErrorsRule : MailRule
         registry.OnOperation(
             (operation, context) =>
             {
-                if (context.Memo(operation, CertificateCallbackAssignment.Classify) is { Verdict.Kind: CallbackVerdictKind.ToleratesErrors } callback)
+                if (CertificateCallbackAssignment.Of(operation, context) is { Verdict.Kind: CallbackVerdictKind.ToleratesErrors } callback)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptor,
