@@ -12,10 +12,11 @@ using SmtpTlsAnalyzers.Model;
 namespace SmtpTlsAnalyzers.Analysis;
 
 /// <summary>
-/// The one analyzer behind every rule. Per compilation it resolves the mail types once and asks each rule what it
-/// looks at; per file it applies the gate (one text scan), and only a file that passes is bound and walked, once,
-/// handing each rule the operations, System.Net.Mail clients and MailKit connections it asked for. A file that fails
-/// the gate costs the scan and nothing else: no per-method callback is registered anywhere.
+/// The one analyzer behind every rule. At compilation start it applies the gate to every file (one text scan each);
+/// when no file passes, it registers nothing else. Otherwise each type declared in a passing file asks the compiler
+/// for its members' operation trees and, once the type is complete, walks them once, handing each rule the
+/// operations, System.Net.Mail clients and MailKit connections it asked for. Types of the other files register
+/// nothing: no per-method callback, and no operation tree built for this analyzer.
 /// </summary>
 public abstract class MailAnalyzer : DiagnosticAnalyzer
 {
@@ -47,13 +48,17 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         // Security analyzer: a TLS downgrade in generated or scaffolded code is still a vulnerability.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
 
-        // Nothing is looked up at compilation start: the mail types, the options and the rules' registrations are
-        // set up the first time a file passes the gate (or a configuration file needs reading). A compilation
-        // without mail code then costs one text scan per file and nothing else.
+        // The mail types, the options and the rules' registrations are set up only when a file passes the gate (or a
+        // configuration file needs reading). A compilation without mail code costs one text scan per file and
+        // nothing else.
         context.RegisterCompilationStartAction(startContext =>
         {
             var setup = new RuleSetup(startContext.Compilation, startContext.Options, _syntax, _rules);
-            startContext.RegisterSymbolStartAction(symbolContext => StartType(symbolContext, setup), SymbolKind.NamedType);
+            if (setup.ExamineFiles(startContext.Compilation, startContext.CancellationToken))
+            {
+                startContext.RegisterSymbolStartAction(symbolContext => StartType(symbolContext, setup), SymbolKind.NamedType);
+            }
+
             if (setup.HasConfigurationFiles)
             {
                 startContext.RegisterAdditionalFileAction(fileContext =>
@@ -80,7 +85,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var tree = reference.SyntaxTree;
-            var gate = setup.Gate(tree, context.CancellationToken);
+            var gate = setup.Gate(tree);
             if (gate != FileGate.Closed && setup.Registry is { } registry)
             {
                 analysis ??= new TypeAnalysis(type, registry);
@@ -202,7 +207,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
     private sealed class RuleSetup
     {
         private readonly Lazy<MailRuleRegistry?> _registry;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, FileGate> _gates = new();
+        private readonly Dictionary<SyntaxTree, FileGate> _gates = new();
         private readonly LanguageSyntax _syntax;
 
         public RuleSetup(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax, ImmutableArray<MailRule> rules)
@@ -248,17 +253,28 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
 
         public ReportedDiagnostics Reported { get; } = new();
 
-        /// <summary>The gate's answer for a file, decided once however many types the file declares.</summary>
-        public FileGate Gate(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// Applies the gate to every file of the compilation, once: true when at least one file can hold a report.
+        /// A compilation where none can costs one text scan per file and registers nothing else.
+        /// </summary>
+        public bool ExamineFiles(Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
-            if (!_gates.TryGetValue(tree, out var gate))
+            var open = false;
+            foreach (var tree in compilation.SyntaxTrees)
             {
-                gate = Decide(tree, cancellationToken);
-                _gates.TryAdd(tree, gate);
+                var gate = Decide(tree, cancellationToken);
+                if (gate != FileGate.Closed)
+                {
+                    _gates.Add(tree, gate);
+                    open = true;
+                }
             }
 
-            return gate;
+            return open;
         }
+
+        /// <summary>The gate's answer for a file of the compilation, as <see cref="ExamineFiles"/> found it.</summary>
+        public FileGate Gate(SyntaxTree tree) => _gates.TryGetValue(tree, out var gate) ? gate : FileGate.Closed;
 
         private FileGate Decide(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
         {
