@@ -197,6 +197,7 @@ internal static class Program
 
         var noMailTime = noMailCode.Time(ours);
         var baselineTime = noMailCode.Time(baseline);
+        var registeredNoMailCode = noMailCode.Analysis[ours].Max(r => r.ActionsBeyondCompilationStart);
         var registered = noMailTypes.Analysis[ours].Max(r => r.ActionsBeyondCompilationStart);
         Console.WriteLine($"### {noMailCode.Workload.Name}");
         Console.WriteLine();
@@ -205,14 +206,15 @@ internal static class Program
         Console.WriteLine("| Measurement | Analyzer time (ms) | Wall (ms) | Ratio |");
         Console.WriteLine("|---|---:|---:|---|");
         Console.WriteLine($"| Compile alone (bind + emit to memory) | | {Ms(noMailCode.Compile)} | |");
-        Console.WriteLine($"| {OursName(ours)} | {Ms(noMailTime)} | {Ms(noMailCode.Wall(ours))} | {Percent(noMailTime, noMailCode.Compile)} of compile; {Times(noMailTime, baselineTime)} the baseline |");
+        Console.WriteLine($"| {OursName(ours)} | {Ms(noMailTime)} | {Ms(noMailCode.Wall(ours))} | {Percent(noMailTime, noMailCode.Compile)} of compile; {Times(noMailTime, baselineTime)} the baseline; {registeredNoMailCode} action(s) registered beyond compilation start |");
         Console.WriteLine($"| {baseline.Name} | {Ms(baselineTime)} | {Ms(noMailCode.Wall(baseline))} | |");
-        Console.WriteLine($"| {OursName(ours)}, neither System.Net.Mail nor MailKit referenced | {Ms(noMailTypes.Time(ours))} | {Ms(noMailTypes.Wall(ours))} | {registered} action(s) registered beyond compilation start (the per-file gate) |");
+        Console.WriteLine($"| {OursName(ours)}, neither System.Net.Mail nor MailKit referenced | {Ms(noMailTypes.Time(ours))} | {Ms(noMailTypes.Wall(ours))} | {registered} action(s) registered beyond compilation start |");
         Console.WriteLine();
-        // The analyzer registers one semantic-model action (the per-file gate) and looks nothing up until a file passes.
-        if (registered > 1)
+        // The gate runs at compilation start: where no file passes it, the analyzer registers nothing else, so the
+        // compiler builds nothing and calls nothing more on its behalf.
+        if (registered > 0 || registeredNoMailCode > 0)
         {
-            Console.Error.WriteLine($"SmtpTlsAnalyzers registered {registered} actions in a compilation without mail types: it must register only the per-file gate.");
+            Console.Error.WriteLine($"SmtpTlsAnalyzers registered {registeredNoMailCode} and {registered} actions beyond compilation start in the compilations without mail code: it must register none.");
             ok = false;
         }
 
