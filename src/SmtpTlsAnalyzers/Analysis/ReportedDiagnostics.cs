@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 
@@ -10,9 +11,31 @@ namespace SmtpTlsAnalyzers.Analysis;
 /// </summary>
 internal sealed class ReportedDiagnostics
 {
-    private readonly ConcurrentDictionary<(string Id, Location Location, string Message), bool> _reported = new();
+    private readonly ConcurrentDictionary<(string Id, Location Location), List<Diagnostic>> _reported = new();
 
-    /// <summary>True the first time a diagnostic is seen.</summary>
-    public bool Add(Diagnostic diagnostic) =>
-        _reported.TryAdd((diagnostic.Id, diagnostic.Location, diagnostic.GetMessage(CultureInfo.InvariantCulture)), true);
+    /// <summary>True the first time a diagnostic is seen. Messages are compared only when a rule reports twice at one place.</summary>
+    public bool Add(Diagnostic diagnostic)
+    {
+        var added = new List<Diagnostic> { diagnostic };
+        var atPlace = _reported.GetOrAdd((diagnostic.Id, diagnostic.Location), added);
+        if (ReferenceEquals(atPlace, added))
+        {
+            return true;
+        }
+
+        lock (atPlace)
+        {
+            var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+            foreach (var reported in atPlace)
+            {
+                if (reported.GetMessage(CultureInfo.InvariantCulture) == message)
+                {
+                    return false;
+                }
+            }
+
+            atPlace.Add(diagnostic);
+            return true;
+        }
+    }
 }

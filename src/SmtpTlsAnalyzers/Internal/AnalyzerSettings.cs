@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -25,6 +26,7 @@ internal sealed class AnalyzerSettings
     public const char AddToDefaultsPrefix = '+';
 
     private static readonly char[] HostSeparators = { ',', ';', ' ', '\t' };
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> ParsedLists = new(StringComparer.Ordinal);
 
     private readonly AnalyzerConfigOptionsProvider _provider;
     private readonly bool _isTestProject;
@@ -111,18 +113,20 @@ internal sealed class AnalyzerSettings
         return Contains(configured, host);
     }
 
-    private static bool Contains(string list, string host)
-    {
-        foreach (var entry in list.Split(HostSeparators, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (string.Equals(NormalizeHost(entry), NormalizeHost(host), StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
+    private static bool Contains(string list, string host) => Hosts(list).Contains(NormalizeHost(host));
 
-        return false;
-    }
+    /// <summary>The hosts of a list, read once per distinct option value (a project has one or two).</summary>
+    private static HashSet<string> Hosts(string list) =>
+        ParsedLists.GetOrAdd(list, static value =>
+        {
+            var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in value.Split(HostSeparators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                hosts.Add(NormalizeHost(entry));
+            }
+
+            return hosts;
+        });
 
     private static string NormalizeHost(string host)
     {

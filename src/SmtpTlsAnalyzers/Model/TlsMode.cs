@@ -14,7 +14,15 @@ internal enum TlsMode
 /// <summary>The one wording of TLS modes in messages.</summary>
 internal static class TlsModeText
 {
-    public static string Option(TlsMode mode) => "SecureSocketOptions." + mode;
+    public static string Option(TlsMode mode) => mode switch
+    {
+        TlsMode.None => "SecureSocketOptions.None",
+        TlsMode.Auto => "SecureSocketOptions.Auto",
+        TlsMode.SslOnConnect => "SecureSocketOptions.SslOnConnect",
+        TlsMode.StartTls => "SecureSocketOptions.StartTls",
+        TlsMode.StartTlsWhenAvailable => "SecureSocketOptions.StartTlsWhenAvailable",
+        _ => "SecureSocketOptions.Unknown",
+    };
 
     public static string UseSsl(bool useSsl) => useSsl ? "useSsl: true" : "useSsl: false (STARTTLS when available)";
 
