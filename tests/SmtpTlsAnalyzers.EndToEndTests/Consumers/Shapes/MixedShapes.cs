@@ -7,8 +7,9 @@ using MailKit.Security;
 
 namespace Shapes;
 
-// Every fixable rule in several shapes and both libraries side by side: one `dotnet format` run per rule id must
-// fix all of them. One shape per line, marked like the Console consumer.
+// Every rule that `dotnet format` can fix, in several shapes and both libraries side by side: one run per rule id
+// must fix all of them. One shape per line, marked like the Console consumer. The connection rules are here, the
+// certificate, protocol and log rules in CertificateShapes.cs, the configured TLS settings in ConfiguredShapes.cs.
 public sealed class MixedShapes
 {
     private const int ImplicitPort = 465;
