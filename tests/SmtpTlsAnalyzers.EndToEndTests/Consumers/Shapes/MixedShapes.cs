@@ -21,6 +21,9 @@ public sealed class MixedShapes
         plain.EnableSsl = false; // expect: SMTP001
         plain.Send(message);
 
+        using var initialized = new SmtpClient("smtp.example.com", 587) { EnableSsl = false }; // expect: SMTP001
+        initialized.Send(message);
+
         var unset = new SmtpClient("smtp.example.com", 587); // expect: SMTP002
         unset.Send(message);
 
