@@ -76,7 +76,7 @@ public sealed class ConfigurationFileTests
             ConsumerProject.ProjectXml(
                 "net10.0",
                 "Library",
-                extraItems: """<PackageReference Include="Microsoft.Extensions.Options.ConfigurationExtensions" Version="8.0.0" />"""),
+                extraItems: PackageFixture.OptionsReference),
             sources: null,
             new Dictionary<string, string>
             {
@@ -138,8 +138,8 @@ public sealed class ConfigurationFileTests
             ConsumerProject.ProjectXml(
                 "net10.0",
                 "Library",
-                extraItems: """
-                    <PackageReference Include="Microsoft.Extensions.Options.ConfigurationExtensions" Version="8.0.0" />
+                extraItems: $"""
+                    {PackageFixture.OptionsReference}
                     <ProjectReference Include="Notifications/Notifications.csproj" />
                     <Compile Remove="Notifications/**" />
                     """),

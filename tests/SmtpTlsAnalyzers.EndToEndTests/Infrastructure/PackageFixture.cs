@@ -172,4 +172,7 @@ public sealed class PackageFixture : IAsyncLifetime
     });
 
     internal const string MailKitReference = """<PackageReference Include="MailKit" Version="4.18.2" />""";
+
+    /// <summary>Options bound to appsettings.json, the code SMTP014 reads the file with.</summary>
+    internal const string OptionsReference = """<PackageReference Include="Microsoft.Extensions.Options.ConfigurationExtensions" Version="8.0.0" />""";
 }

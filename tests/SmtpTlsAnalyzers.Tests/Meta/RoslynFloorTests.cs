@@ -7,6 +7,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
@@ -38,12 +39,59 @@ public class RoslynFloorTests
         }
         """;
 
-    public static IEnumerable<object[]> PackagedAssemblies() => new[]
+    /// <summary>
+    /// The assemblies the package ships: the projects whose outputs the package project's AddAnalyzersToPackage
+    /// target packs (under analyzers/dotnet/cs and analyzers/dotnet/vb), read from the project file so that a new
+    /// assembly is checked as soon as it is packed.
+    /// </summary>
+    public static IEnumerable<object[]> PackagedAssemblies() => PackedAssemblyNames().Select(name => new object[] { name });
+
+    internal static IReadOnlyList<string> PackedAssemblyNames()
     {
-        typeof(SmtpTlsAnalyzers.Internal.KnownTypes).Assembly,
-        typeof(SmtpTlsAnalyzer).Assembly,
-        typeof(RuleCodeFixProvider).Assembly,
-    }.Select(a => new object[] { a.GetName().Name! });
+        var directory = Path.Combine(RuleCatalog.RepositoryRoot, "src", "SmtpTlsAnalyzers.Package");
+        var project = XDocument.Load(Path.Combine(directory, "SmtpTlsAnalyzers.Package.csproj"));
+        var target = project.Descendants("Target").Single(t => (string?)t.Attribute("Name") == "AddAnalyzersToPackage");
+        return target.Descendants("MSBuild")
+            .SelectMany(task => ((string)task.Attribute("Projects")!).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(path => AssemblyName(Path.GetFullPath(Path.Combine(directory, path.Replace('\\', Path.DirectorySeparatorChar)))))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The project's AssemblyName when it sets one, else its file name.</summary>
+    private static string AssemblyName(string projectFile)
+    {
+        Assert.True(File.Exists(projectFile), "the package packs " + projectFile);
+        var set = XDocument.Load(projectFile).Descendants("AssemblyName").Select(e => e.Value.Trim()).LastOrDefault();
+        return string.IsNullOrEmpty(set) ? Path.GetFileNameWithoutExtension(projectFile) : set;
+    }
+
+    /// <summary>
+    /// The packed list is the whole package: every project the package project references is packed, and both
+    /// languages' analyzers and fixes are in it.
+    /// </summary>
+    [Fact]
+    public void PackagedAssemblies_AreEveryProjectThePackageReferences()
+    {
+        var directory = Path.Combine(RuleCatalog.RepositoryRoot, "src", "SmtpTlsAnalyzers.Package");
+        var referenced = XDocument.Load(Path.Combine(directory, "SmtpTlsAnalyzers.Package.csproj"))
+            .Descendants("ProjectReference")
+            .Select(r => AssemblyName(Path.GetFullPath(Path.Combine(directory, ((string)r.Attribute("Include")!).Replace('\\', Path.DirectorySeparatorChar)))))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(referenced, PackedAssemblyNames());
+        Assert.Superset(
+            new HashSet<string>(StringComparer.Ordinal)
+            {
+                typeof(SmtpTlsAnalyzers.Internal.KnownTypes).Assembly.GetName().Name!,
+                typeof(SmtpTlsAnalyzer).Assembly.GetName().Name!,
+                typeof(VisualBasicSmtpTlsAnalyzer).Assembly.GetName().Name!,
+                typeof(RuleCodeFixProvider).Assembly.GetName().Name!,
+                typeof(SmtpTlsAnalyzers.CodeFixes.Edits.SmtpClientEnableSslFixes).Assembly.GetName().Name!,
+                typeof(SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits.VisualBasicEdit).Assembly.GetName().Name!,
+            },
+            PackedAssemblyNames().ToHashSet(StringComparer.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(PackagedAssemblies))]

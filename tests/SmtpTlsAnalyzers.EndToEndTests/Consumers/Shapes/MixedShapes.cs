@@ -7,8 +7,9 @@ using MailKit.Security;
 
 namespace Shapes;
 
-// Every fixable rule in several shapes and both libraries side by side: one `dotnet format` run per rule id must
-// fix all of them. One shape per line, marked like the Console consumer.
+// Every rule that `dotnet format` can fix, in several shapes and both libraries side by side: one run per rule id
+// must fix all of them. One shape per line, marked like the Console consumer. The connection rules are here, the
+// certificate, protocol and log rules in CertificateShapes.cs, the configured TLS settings in ConfiguredShapes.cs.
 public sealed class MixedShapes
 {
     private const int ImplicitPort = 465;
@@ -19,6 +20,9 @@ public sealed class MixedShapes
         plain.Credentials = new NetworkCredential(user, password); // expect: SMTP009
         plain.EnableSsl = false; // expect: SMTP001
         plain.Send(message);
+
+        using var initialized = new SmtpClient("smtp.example.com", 587) { EnableSsl = false }; // expect: SMTP001
+        initialized.Send(message);
 
         var unset = new SmtpClient("smtp.example.com", 587); // expect: SMTP002
         unset.Send(message);
