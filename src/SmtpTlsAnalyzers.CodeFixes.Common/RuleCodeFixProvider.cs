@@ -35,6 +35,9 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
     /// <summary>The equivalence key of the preferred fix of every diagnostic of the rule.</summary>
     public string PreferredKey { get; }
 
+    /// <summary>The title of the Fix All action offered when every diagnostic in scope is already fixed.</summary>
+    public const string NothingLeftTitle = PreferredKeyFixAll.NothingLeftTitle;
+
     public sealed override FixAllProvider GetFixAllProvider() => new PreferredKeyFixAll(PreferredKey);
 
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -63,6 +66,8 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
     /// <summary>Roslyn's batch Fix All, under the preferred key when the caller names none.</summary>
     private sealed class PreferredKeyFixAll : FixAllProvider
     {
+        internal const string NothingLeftTitle = "Nothing left to fix";
+
         private readonly string _preferredKey;
 
         public PreferredKeyFixAll(string preferredKey) => _preferredKey = preferredKey;
@@ -79,7 +84,25 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
                     : new FixAllContext(fixAllContext.Project, fixAllContext.CodeFixProvider, fixAllContext.Scope, _preferredKey, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken);
             }
 
-            return WellKnownFixAllProviders.BatchFixer.GetFixAsync(fixAllContext);
+            return FixOrNothingLeftAsync(fixAllContext);
+        }
+
+        /// <summary>
+        /// Roslyn's batch fix; when no diagnostic in scope has a fix left, an action that changes nothing. A run of
+        /// <c>dotnet format</c> over several rules fixes one rule after another from diagnostics computed before
+        /// the first: by the time a rule's turn comes, another rule's fix may already have secured the code its
+        /// diagnostics were about (SMTP001's fix also settles SMTP009), and "nothing left" is not a failure.
+        /// </summary>
+        private static async Task<CodeAction?> FixOrNothingLeftAsync(FixAllContext fixAllContext)
+        {
+            var fix = await WellKnownFixAllProviders.BatchFixer.GetFixAsync(fixAllContext).ConfigureAwait(false);
+            if (fix is not null)
+            {
+                return fix;
+            }
+
+            var unchanged = fixAllContext.Solution;
+            return CodeAction.Create(NothingLeftTitle, _ => Task.FromResult(unchanged), fixAllContext.CodeActionEquivalenceKey);
         }
     }
 
