@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -109,11 +108,6 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         var members = registry.HasSmtpClientActions ? mail.SmtpClientMembers : null;
         foreach (var file in analysis.Files())
         {
-            if (file.Roots.Count == 0)
-            {
-                continue;
-            }
-
             var treeContext = new MailTreeContext(file.Roots[0].SemanticModel!, context.ReportDiagnostic, reported, mail, file.NamesMail, context.CancellationToken);
             var typeModel = members is null ? null : new SmtpClientTypeModel(members, _syntax, IsPartialAcrossFiles(analysis.Type), HasClientMember(analysis.Type, members));
             foreach (var root in file.Roots)

@@ -7,7 +7,10 @@ using SmtpTlsAnalyzers.Model;
 
 namespace SmtpTlsAnalyzers.Analysis;
 
-/// <summary>The analysis of one file that passed the gate: where rules report, and what they share while it runs.</summary>
+/// <summary>
+/// The analysis of one type's code in one file that passed the gate: where rules report, and what they share while
+/// it runs.
+/// </summary>
 internal sealed class MailTreeContext
 {
     private readonly Action<Diagnostic> _report;
@@ -39,7 +42,7 @@ internal sealed class MailTreeContext
 
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>Reports a diagnostic once: the same rule, place and message found twice (one constant that feeds two calls) is one diagnostic.</summary>
+    /// <summary>Reports a diagnostic once per compilation (<see cref="ReportedDiagnostics"/>).</summary>
     public void ReportDiagnostic(Diagnostic diagnostic)
     {
         if (_reported.Add(diagnostic))
@@ -67,7 +70,7 @@ internal sealed class MailTreeContext
         return connection;
     }
 
-    /// <summary>A result several rules read about the same operation (a certificate callback's verdict), computed once per file.</summary>
+    /// <summary>A result several rules read about the same operation (a certificate callback's verdict), computed once.</summary>
     public T? Memo<T>(IOperation operation, Func<IOperation, MailTreeContext, T?> compute)
         where T : class
     {

@@ -50,7 +50,7 @@ internal sealed class CertificateCallbackAssignment
     public string FlagText => DescribeFlag(Verdict.Flag);
 
     /// <summary>
-    /// <see cref="Classify"/> for an assignment, computed once per file for the rules that read it; null at once for an
+    /// <see cref="Classify"/> for an assignment, computed once for the rules that read it; null at once for an
     /// assignment to anything but a property of the callback's or the policy's name.
     /// </summary>
     public static CertificateCallbackAssignment? Of(IOperation operation, MailTreeContext context) =>
