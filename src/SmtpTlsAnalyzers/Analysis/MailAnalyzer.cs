@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Configuration;
+using SmtpTlsAnalyzers.Internal;
 using SmtpTlsAnalyzers.Languages;
 using SmtpTlsAnalyzers.Model;
 
@@ -47,9 +48,9 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         // Security analyzer: a TLS downgrade in generated or scaffolded code is still a vulnerability.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
 
-        // The mail types, the options and the rules' registrations are set up only when a file passes the gate (or a
-        // configuration file needs reading). A compilation without mail code costs one text scan per file and
-        // nothing else.
+        // The gate reads text and options only. The mail types and the rules' registrations are set up when a type of
+        // a passing file starts (or at once when a configuration file needs reading). A compilation without mail code
+        // costs one text scan per file and nothing else.
         context.RegisterCompilationStartAction(startContext =>
         {
             var setup = new RuleSetup(startContext.Compilation, startContext.Options, _syntax, _rules);
@@ -85,7 +86,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         {
             var tree = reference.SyntaxTree;
             var gate = setup.Gate(tree);
-            if (gate != FileGate.Closed && setup.Registry is { } registry)
+            if (gate != FileGate.Closed && setup.Registry is { IsEmpty: false } registry)
             {
                 analysis ??= new TypeAnalysis(type, registry);
                 analysis.Open(tree, namesMail: gate == FileGate.NamesMail);
@@ -203,6 +204,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         private readonly Lazy<MailRuleRegistry?> _registry;
         private readonly Dictionary<SyntaxTree, FileGate> _gates = new();
         private readonly LanguageSyntax _syntax;
+        private readonly AnalyzerSettings _settings;
 
         public RuleSetup(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax, ImmutableArray<MailRule> rules)
         {
@@ -216,10 +218,11 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            _settings = AnalyzerSettings.Create(options);
             _registry = new Lazy<MailRuleRegistry?>(
                 () =>
                 {
-                    var mail = MailCompilation.TryCreate(compilation, options, syntax);
+                    var mail = MailCompilation.TryCreate(compilation, options, syntax, _settings);
                     if (mail is null)
                     {
                         return null;
@@ -243,6 +246,11 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         /// <summary>True when an additional file is named like a configuration file; nothing is read to know it.</summary>
         public bool HasConfigurationFiles { get; }
 
+        /// <summary>
+        /// The mail types and the rules' registrations, created on first use: by a type of a passing file (when the
+        /// compiler has bound the references, which the first type lookup of a compilation otherwise pays for), or at
+        /// compilation start when configuration files make rules look at more files.
+        /// </summary>
         public MailRuleRegistry? Registry => _registry.Value;
 
         public ReportedDiagnostics Reported { get; } = new();
@@ -272,13 +280,12 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
 
         private FileGate Decide(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
         {
+            // Text and options only: no symbol is looked up before a file passes and a type of it starts.
             var text = tree.GetText(cancellationToken).ToString();
             var gate = MailGate.Passes(text, _syntax.IgnoresCase) ? FileGate.NamesMail
                 : HasConfigurationFiles && Registry is { } configured && configured.PassesExtraGate(text) ? FileGate.AlsoExamined
                 : FileGate.Closed;
-            return gate != FileGate.Closed && Registry is { IsEmpty: false } registry && registry.Mail.Settings.IsEnabled(tree)
-                ? gate
-                : FileGate.Closed;
+            return gate != FileGate.Closed && _settings.IsEnabled(tree) ? gate : FileGate.Closed;
         }
     }
 }

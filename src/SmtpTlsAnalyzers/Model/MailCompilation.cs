@@ -17,13 +17,13 @@ internal sealed class MailCompilation
     private readonly object _configGate = new();
     private bool? _enableSslDefaultsToFalse;
 
-    private MailCompilation(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax)
+    private MailCompilation(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax, AnalyzerSettings? settings)
     {
         Compilation = compilation;
         Options = options;
         Syntax = syntax;
         Types = KnownTypes.Create(compilation);
-        Settings = AnalyzerSettings.Create(options);
+        Settings = settings ?? AnalyzerSettings.Create(options);
         SmtpClientMembers = Types.HasSystemNetMail ? SmtpClientMembers.Create(Types) : null;
         MailKitConnections = Types.HasMailKit ? new MailKitConnectionClassifier(Types, Settings, syntax) : null;
         Configuration = ConfigurationContext.Create(compilation, options, Types, Settings, syntax.IgnoresCase);
@@ -48,9 +48,9 @@ internal sealed class MailCompilation
     /// Null when no rule can report anything in the compilation: neither System.Net.Mail nor MailKit is referenced,
     /// or the project is a test project the options leave out.
     /// </summary>
-    public static MailCompilation? TryCreate(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax)
+    public static MailCompilation? TryCreate(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax, AnalyzerSettings? settings = null)
     {
-        var mail = new MailCompilation(compilation, options, syntax);
+        var mail = new MailCompilation(compilation, options, syntax, settings);
         if ((!mail.Types.HasSystemNetMail && !mail.Types.HasMailKit) || mail.Settings.IsTestProjectOptedOut(compilation))
         {
             return null;
