@@ -37,6 +37,8 @@ internal sealed class MailKitConnection
 {
     public MailKitConnection(IInvocationOperation invocation) => Invocation = invocation;
 
+    private ImmutableArray<Location> _additionalLocations;
+
     public IInvocationOperation Invocation { get; }
     public ConnectionVerdict Verdict { get; set; }
     public Location Location { get; set; } = Location.None;
@@ -49,10 +51,12 @@ internal sealed class MailKitConnection
     public string Reason { get; set; } = string.Empty;
     public SyntaxNode? UriLiteral { get; set; }
 
-    /// <summary>The Connect call, and the Uri literal a fix rewrites when there is one.</summary>
-    public Location[] AdditionalLocations => UriLiteral is { } literal
-        ? new[] { Invocation.Syntax.GetLocation(), literal.GetLocation() }
-        : new[] { Invocation.Syntax.GetLocation() };
+    /// <summary>The Connect call, and the Uri literal a fix rewrites when there is one (several rules report one connection).</summary>
+    public ImmutableArray<Location> AdditionalLocations => _additionalLocations.IsDefault
+        ? _additionalLocations = UriLiteral is { } literal
+            ? ImmutableArray.Create(Invocation.Syntax.GetLocation(), literal.GetLocation())
+            : ImmutableArray.Create(Invocation.Syntax.GetLocation())
+        : _additionalLocations;
     public ImmutableDictionary<string, string?> FixProperties { get; set; } = ImmutableDictionary<string, string?>.Empty;
     public ImmutableDictionary<string, string?> LeafProperties { get; set; } = ImmutableDictionary<string, string?>.Empty;
     public List<ConfigurationLeaf> ConfigurationLeaves { get; } = new();

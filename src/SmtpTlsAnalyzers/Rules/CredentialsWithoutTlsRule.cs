@@ -127,16 +127,10 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
     /// </summary>
     private static bool AlwaysPrecedes(IOperation connect, IOperation login)
     {
-        var loginAncestors = new HashSet<IOperation>();
-        for (var current = login.Parent; current is not null; current = current.Parent)
-        {
-            loginAncestors.Add(current);
-        }
-
         IOperation? common = null;
         for (var current = connect.Parent; current is not null; current = current.Parent)
         {
-            if (loginAncestors.Contains(current))
+            if (IsAncestorOf(current, login))
             {
                 common = current;
                 break;
@@ -158,5 +152,19 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
         }
 
         return common is not null;
+    }
+
+    /// <summary>True when <paramref name="ancestor"/> contains <paramref name="operation"/>; trees are shallow, so no set is built.</summary>
+    private static bool IsAncestorOf(IOperation ancestor, IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
