@@ -29,7 +29,7 @@ internal static class Program
           --corpus-only    with --corpus: skip the generated project (and its goals)
           --peers LIST     only the peers whose name starts with one of LIST (comma-separated, e.g. NetAnalyzers)
           --no-peers       skip the peer analyzers (the goal against NetAnalyzers is then not measured)
-          --floors         also the empty operation-action and syntax name-check floors
+          --floors         also the empty operation-action, syntax name-check and report floors
         Exit code: 0 when every enforced goal is met, 1 when one is not or the run failed, 2 on bad arguments.
         """;
 
@@ -108,6 +108,9 @@ internal static class Program
         {
             tools.Add(Tools.OperationFloor());
             tools.Add(Tools.SyntaxFloor());
+
+            // Right after ours, on the same workload: it reports what ours has just reported.
+            tools.Insert(tools.IndexOf(ours) + 1, Tools.ReportFloor(ours));
         }
 
         if (peers)
@@ -128,7 +131,7 @@ internal static class Program
         Measurement.Compile(warmUp);
         foreach (var tool in tools.Where(t => t.IsLoaded))
         {
-            await Measurement.AnalyzeAsync(warmUp, tool, CancellationToken.None).ConfigureAwait(false);
+            Replay(tools, tool, await Measurement.AnalyzeAsync(warmUp, tool, CancellationToken.None).ConfigureAwait(false));
         }
 
         var ok = true;
@@ -326,10 +329,24 @@ internal static class Program
 
         foreach (var tool in series.Tools.Where(t => t.IsLoaded))
         {
-            series.Analysis[tool].Add(await Measurement.AnalyzeAsync(series.Workload, tool, CancellationToken.None).ConfigureAwait(false));
+            var analysis = await Measurement.AnalyzeAsync(series.Workload, tool, CancellationToken.None).ConfigureAwait(false);
+            series.Analysis[tool].Add(analysis);
+            Replay(series.Tools, tool, analysis);
         }
 
         return ok;
+    }
+
+    /// <summary>Hands what a tool reported to the report floor of the same list, which runs next on the same workload.</summary>
+    private static void Replay(IEnumerable<Tool> tools, Tool tool, AnalysisRun analysis)
+    {
+        foreach (var floor in tools.SelectMany(t => t.Analyzers).OfType<ReportFloorAnalyzer>())
+        {
+            if (tool.ComparableIds.Any(id => floor.SupportedDiagnostics.Any(d => d.Id == id)))
+            {
+                floor.Replay(analysis.Diagnostics);
+            }
+        }
     }
 
     private static void PrintTimes(Series series, Tool ours, TimeSpan compile, Tool? net)

@@ -49,6 +49,10 @@ internal static class Tools
 
     public static Tool OperationFloor() => Reference("Floor: empty operation actions", new EmptyOperationFloorAnalyzer());
 
+    /// <summary>The report floor: it reports what SmtpTlsAnalyzers (<paramref name="ours"/>) last reported (<see cref="ReportFloorAnalyzer.Replay"/>).</summary>
+    public static Tool ReportFloor(Tool ours) =>
+        Reference("Floor: SmtpTlsAnalyzers' diagnostics reported with no analysis", new ReportFloorAnalyzer(ours.Analyzers.SelectMany(a => a.SupportedDiagnostics).Distinct().ToImmutableArray()));
+
     public static Tool SyntaxFloor() => Reference("Floor: syntax name check", new NameCheckSyntaxFloorAnalyzer());
 
     /// <summary>An analyzer of this program that reports nothing, measured for what its callbacks alone cost.</summary>
