@@ -104,18 +104,19 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
 
     private void Analyze(TypeAnalysis analysis, SymbolAnalysisContext context, ReportedDiagnostics reported)
     {
+        var cancellationToken = context.CancellationToken;
         var registry = analysis.Registry;
         var mail = registry.Mail;
         var members = registry.HasSmtpClientActions ? mail.SmtpClientMembers : null;
         foreach (var file in analysis.Files())
         {
-            var treeContext = new MailTreeContext(file.Roots[0].SemanticModel!, context.ReportDiagnostic, reported, mail, file.NamesMail, context.CancellationToken);
+            var treeContext = new MailTreeContext(file.Roots[0].SemanticModel!, context.ReportDiagnostic, reported, mail, file.NamesMail, cancellationToken);
             var typeModel = members is null ? null : new SmtpClientTypeModel(members, _syntax, IsPartialAcrossFiles(analysis.Type), HasClientMember(analysis.Type, members));
             foreach (var root in file.Roots)
             {
-                foreach (var descendant in root.DescendantsAndSelf())
+                foreach (var descendant in OperationWalk.AllOf(root))
                 {
-                    context.CancellationToken.ThrowIfCancellationRequested();
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (registry.TryGetOperationActions(descendant.Kind, out var actions))
                     {
                         foreach (var action in actions)
@@ -142,7 +143,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            foreach (var facts in typeModel.Clients(mail, file.Tree, context.CancellationToken))
+            foreach (var facts in typeModel.Clients(mail, file.Tree, cancellationToken))
             {
                 registry.RunSmtpClientActions(facts, treeContext);
             }

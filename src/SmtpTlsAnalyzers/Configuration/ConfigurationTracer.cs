@@ -209,7 +209,7 @@ internal static class ConfigurationTracer
     private static ConfiguredRead? TraceTryParse(ILocalReferenceOperation local, ConfigurationContext context, int depth, CancellationToken cancellationToken)
     {
         IInvocationOperation? tryParse = null;
-        foreach (var descendant in ValueResolver.GetRoot(local).Descendants())
+        foreach (var descendant in OperationWalk.DescendantsOf(ValueResolver.GetRoot(local)))
         {
             switch (descendant)
             {

@@ -547,7 +547,7 @@ internal static class ConfigurationVerdicts
     /// <summary>True when the code around the connection logs in: MailKit's Authenticate, or credentials on a System.Net.Mail client.</summary>
     private static bool SendsCredentials(IOperation site, KnownTypes types)
     {
-        foreach (var operation in ValueResolver.GetRoot(site).Descendants())
+        foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(site)))
         {
             switch (operation)
             {

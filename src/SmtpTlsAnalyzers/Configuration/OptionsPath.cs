@@ -111,7 +111,7 @@ internal static class OptionsPath
     private static string? BoundLocal(ILocalReferenceOperation local, ConfigurationContext context)
     {
         string? found = null;
-        foreach (var descendant in ValueResolver.GetRoot(local).Descendants())
+        foreach (var descendant in OperationWalk.DescendantsOf(ValueResolver.GetRoot(local)))
         {
             if (descendant is not IInvocationOperation { TargetMethod.Name: "Bind" } bind ||
                 !SymbolEqualityComparer.Default.Equals(bind.TargetMethod.ContainingType, context.Symbols.ConfigurationBinder))

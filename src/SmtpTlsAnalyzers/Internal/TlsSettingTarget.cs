@@ -40,7 +40,7 @@ internal static class TlsSettingTarget
 
         var tree = reference.Syntax.SyntaxTree;
         var found = false;
-        foreach (var operation in ValueResolver.GetRoot(reference).Descendants())
+        foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(reference)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (operation is not IInvocationOperation { TargetMethod.Name: "Connect" or "ConnectAsync", Instance: { } instance } invocation ||

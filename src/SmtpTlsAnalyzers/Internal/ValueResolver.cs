@@ -516,7 +516,7 @@ internal static class ValueResolver
         private static WriteIndex Build(IOperation root, CancellationToken cancellationToken)
         {
             var index = new WriteIndex();
-            foreach (var operation in root.DescendantsAndSelf())
+            foreach (var operation in OperationWalk.AllOf(root))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (operation)

@@ -579,7 +579,7 @@ internal sealed class SmtpClientTypeModel
     /// <summary>True when the local is handed anywhere the method cannot follow, or is overwritten.</summary>
     private static bool LocalEscapes(ILocalSymbol local, IObjectCreationOperation creation)
     {
-        foreach (var descendant in ValueResolver.GetRoot(creation).Descendants())
+        foreach (var descendant in OperationWalk.DescendantsOf(ValueResolver.GetRoot(creation)))
         {
             if (descendant is ILocalReferenceOperation reference &&
                 SymbolEqualityComparer.Default.Equals(reference.Local, local) &&

@@ -67,7 +67,7 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
         var loginStart = login.Syntax.SpanStart;
         IInvocationOperation? connect = null;
         var checks = new List<IPropertyReferenceOperation>();
-        foreach (var other in ValueResolver.GetRoot(login).Descendants())
+        foreach (var other in OperationWalk.DescendantsOf(ValueResolver.GetRoot(login)))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             if (other.Syntax.SpanStart >= loginStart || other.Syntax.SyntaxTree != login.Syntax.SyntaxTree)

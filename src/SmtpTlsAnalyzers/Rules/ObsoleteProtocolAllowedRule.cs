@@ -136,7 +136,7 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
             return leaves;
         }
 
-        foreach (var operation in ValueResolver.GetRoot(value).Descendants())
+        foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(value)))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             switch (operation)

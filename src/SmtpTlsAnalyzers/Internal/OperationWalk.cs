@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace SmtpTlsAnalyzers.Internal;
+
+/// <summary>
+/// The operations of a tree in source order (pre-order, as <c>DescendantsAndSelf</c> gives them), listed once per root.
+/// The analysis walks a member's tree once for the rules, and rules walk it again from one operation up to its root
+/// (which connection precedes this login, which writes reach this local); the list of a root is built the first time
+/// and shared by every later walk, from any thread, for as long as the tree lives.
+/// </summary>
+internal static class OperationWalk
+{
+    private static readonly ConditionalWeakTable<IOperation, IOperation[]> Lists = new();
+    private static readonly ConditionalWeakTable<IOperation, IOperation[]>.CreateValueCallback Build = BuildList;
+
+    /// <summary>The root and every operation under it, root first.</summary>
+    public static IOperation[] AllOf(IOperation root) => Lists.GetValue(root, Build);
+
+    /// <summary>Every operation under the root, without the root itself.</summary>
+    public static ArraySegment<IOperation> DescendantsOf(IOperation root)
+    {
+        var all = AllOf(root);
+        return new ArraySegment<IOperation>(all, 1, all.Length - 1);
+    }
+
+    private static IOperation[] BuildList(IOperation root)
+    {
+        var list = new List<IOperation>();
+        var pending = new Stack<IOperation>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            list.Add(operation);
+            foreach (var child in operation.ChildOperations.Reverse())
+            {
+                pending.Push(child);
+            }
+        }
+
+        return list.ToArray();
+    }
+}
