@@ -1,0 +1,71 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace SmtpTlsAnalyzers.Tests.Internal;
+
+/// <summary>The shared list of a tree's operations: the order DescendantsAndSelf gives, built once per root.</summary>
+public class OperationWalkTests
+{
+    private const string Source = """
+        using System;
+        using System.Linq;
+
+        class Mailer
+        {
+            int M(int[] values, bool flag)
+            {
+                var total = 0;
+                foreach (var value in values)
+                {
+                    total += flag ? value : -value;
+                }
+
+                Func<int, int> twice = x => x * 2;
+                int Local(int y) => y switch { 0 => 1, _ => twice(y) };
+                try { total = values.Where(v => v > 1).Sum(); } catch (Exception) when (flag) { total = Local(total); }
+                return (total, flag) is (> 3, true) ? total : Local(total);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task AllOf_ListsTheTreeInTheOrderOfDescendantsAndSelf()
+    {
+        var root = await BindMethodAsync();
+
+        var listed = OperationWalk.AllOf(root);
+
+        Assert.True(listed.Length > 50);
+        Assert.Equal(root.DescendantsAndSelf().ToArray(), listed);
+        Assert.Equal(root.Descendants().ToArray(), OperationWalk.DescendantsOf(root).ToArray());
+    }
+
+    [Fact]
+    public async Task AllOf_BuildsTheListOncePerRoot()
+    {
+        var root = await BindMethodAsync();
+
+        Assert.Same(OperationWalk.AllOf(root), OperationWalk.AllOf(root));
+    }
+
+    private static async Task<IOperation> BindMethodAsync()
+    {
+        var tree = CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest));
+        var compilation = CSharpCompilation.Create(
+            "Walk",
+            new[] { tree },
+            await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var method = (await tree.GetRootAsync()).DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        return compilation.GetSemanticModel(tree).GetOperation(method)!;
+    }
+}
