@@ -179,22 +179,23 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
 
     private static void Feed(SmtpClientTypeModel model, IOperation operation)
     {
-        switch (operation)
+        // Told apart by kind, one comparison each, rather than by interface casts: every operation of a type passes here.
+        switch (operation.Kind)
         {
-            case IObjectCreationOperation creation:
-                model.OnObjectCreation(creation);
+            case OperationKind.ObjectCreation:
+                model.OnObjectCreation((IObjectCreationOperation)operation);
                 break;
-            case ISimpleAssignmentOperation assignment:
-                model.OnAssignment(assignment);
+            case OperationKind.SimpleAssignment:
+                model.OnAssignment((ISimpleAssignmentOperation)operation);
                 break;
-            case IInvocationOperation invocation:
-                model.OnInvocation(invocation);
+            case OperationKind.Invocation:
+                model.OnInvocation((IInvocationOperation)operation);
                 break;
-            case ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IDeconstructionAssignmentOperation:
+            case OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment:
                 model.OnOtherWrite(operation);
                 break;
-            case IFieldReferenceOperation fieldReference when model.HasClientField:
-                model.OnFieldReference(fieldReference);
+            case OperationKind.FieldReference when model.HasClientField:
+                model.OnFieldReference((IFieldReferenceOperation)operation);
                 break;
         }
     }

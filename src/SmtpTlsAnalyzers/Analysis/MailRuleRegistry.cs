@@ -9,7 +9,10 @@ namespace SmtpTlsAnalyzers.Analysis;
 /// <summary>What the rules of one compilation asked to see. Filled at compilation start, read-only afterwards.</summary>
 internal sealed class MailRuleRegistry
 {
-    private readonly Dictionary<OperationKind, List<Action<IOperation, MailTreeContext>>> _operations = new();
+    // Indexed by operation kind: every operation of a passing type is looked up here.
+    private readonly List<Action<IOperation, MailTreeContext>>?[] _operations = new List<Action<IOperation, MailTreeContext>>?[MaxKind + 1];
+    private const int MaxKind = 0x100;
+    private int _operationKinds;
     private readonly List<Action<SmtpClientFacts, MailTreeContext>> _smtpClients = new();
     private readonly List<Action<MailKitConnection, MailTreeContext>> _connections = new();
     private readonly List<Action<AdditionalFileAnalysisContext, MailCompilation>> _additionalFiles = new();
@@ -19,7 +22,7 @@ internal sealed class MailRuleRegistry
 
     public MailCompilation Mail { get; }
 
-    public bool IsEmpty => _operations.Count == 0 && _smtpClients.Count == 0 && _connections.Count == 0;
+    public bool IsEmpty => _operationKinds == 0 && _smtpClients.Count == 0 && _connections.Count == 0;
 
     public bool HasAdditionalFileActions => _additionalFiles.Count > 0;
 
@@ -32,10 +35,16 @@ internal sealed class MailRuleRegistry
     {
         foreach (var kind in kinds)
         {
-            if (!_operations.TryGetValue(kind, out var actions))
+            if ((int)kind is < 0 or > MaxKind)
+            {
+                throw new ArgumentOutOfRangeException(nameof(kinds), kind, "Not an operation kind the registry indexes.");
+            }
+
+            if (_operations[(int)kind] is not { } actions)
             {
                 actions = new List<Action<IOperation, MailTreeContext>>();
-                _operations.Add(kind, actions);
+                _operations[(int)kind] = actions;
+                _operationKinds++;
             }
 
             actions.Add(action);
@@ -82,8 +91,11 @@ internal sealed class MailRuleRegistry
     /// <summary>Every additional file of the project.</summary>
     public void OnAdditionalFile(Action<AdditionalFileAnalysisContext, MailCompilation> action) => _additionalFiles.Add(action);
 
-    internal bool TryGetOperationActions(OperationKind kind, out List<Action<IOperation, MailTreeContext>> actions) =>
-        _operations.TryGetValue(kind, out actions!);
+    internal bool TryGetOperationActions(OperationKind kind, out List<Action<IOperation, MailTreeContext>> actions)
+    {
+        actions = (int)kind is >= 0 and <= MaxKind ? _operations[(int)kind]! : null!;
+        return actions is not null;
+    }
 
     internal void RunSmtpClientActions(SmtpClientFacts facts, MailTreeContext context)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -62,18 +63,26 @@ internal sealed class MailKitConnection
     public List<ConfigurationLeaf> ConfigurationLeaves { get; } = new();
 }
 
-/// <summary>Classifies Connect calls. Immutable after construction, so it is shared by concurrent callbacks.</summary>
+/// <summary>
+/// Classifies Connect calls. Immutable after construction but for a thread-safe cache of which methods are MailKit's,
+/// so it is shared by concurrent callbacks.
+/// </summary>
 internal sealed class MailKitConnectionClassifier
 {
     private readonly KnownTypes _types;
     private readonly LanguageSyntax _syntax;
     private readonly Dictionary<long, TlsMode> _modes = new();
 
+    // The same few Connect and Authenticate overloads are called all over a project: each is decided once.
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _isMailKitMethod = new(SymbolEqualityComparer.Default);
+    private readonly Func<IMethodSymbol, bool> _decideIsMailKitMethod;
+
     public MailKitConnectionClassifier(KnownTypes types, AnalyzerSettings settings, LanguageSyntax syntax)
     {
         _types = types;
         _syntax = syntax;
         Settings = settings;
+        _decideIsMailKitMethod = DecideIsMailKitMethod;
         foreach (var member in types.SecureSocketOptions!.GetMembers())
         {
             if (member is IFieldSymbol { HasConstantValue: true } field &&
@@ -92,7 +101,9 @@ internal sealed class MailKitConnectionClassifier
     /// True when the method is MailKit's own (declared by MailKit, or a user override of it) on a mail service.
     /// A user's look-alike method with the same name is not.
     /// </summary>
-    public bool IsMailKitMethod(IMethodSymbol method)
+    public bool IsMailKitMethod(IMethodSymbol method) => _isMailKitMethod.GetOrAdd(method, _decideIsMailKitMethod);
+
+    private bool DecideIsMailKitMethod(IMethodSymbol method)
     {
         var root = RootDefinition(method);
         var mailKit = _types.IMailService!.ContainingAssembly;
