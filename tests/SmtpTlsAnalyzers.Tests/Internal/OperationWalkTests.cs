@@ -1,9 +1,6 @@
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Internal;
 using SmtpTlsAnalyzers.Tests.Verifiers;
@@ -56,16 +53,5 @@ public class OperationWalkTests
         Assert.Same(OperationWalk.AllOf(root), OperationWalk.AllOf(root));
     }
 
-    private static async Task<IOperation> BindMethodAsync()
-    {
-        var tree = CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest));
-        var compilation = CSharpCompilation.Create(
-            "Walk",
-            new[] { tree },
-            await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var method = (await tree.GetRootAsync()).DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
-        return compilation.GetSemanticModel(tree).GetOperation(method)!;
-    }
+    private static Task<IOperation> BindMethodAsync() => BoundMethod.OfAsync(Source, "M");
 }

@@ -3,8 +3,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Internal;
 using SmtpTlsAnalyzers.Tests.Verifiers;
@@ -63,16 +61,5 @@ public class ValueResolverTests
         Assert.False(ValueResolver.TryGetConstant(field, out _, CancellationToken.None));
     }
 
-    private static async Task<IOperation> BindMethodAsync(string name)
-    {
-        var tree = CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest));
-        var compilation = CSharpCompilation.Create(
-            "Resolver",
-            new[] { tree },
-            await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var method = (await tree.GetRootAsync()).DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == name);
-        return compilation.GetSemanticModel(tree).GetOperation(method)!;
-    }
+    private static Task<IOperation> BindMethodAsync(string name) => BoundMethod.OfAsync(Source, name);
 }
