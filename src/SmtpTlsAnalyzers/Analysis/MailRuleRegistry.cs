@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SmtpTlsAnalyzers.Model;
@@ -9,9 +10,11 @@ namespace SmtpTlsAnalyzers.Analysis;
 /// <summary>What the rules of one compilation asked to see. Filled at compilation start, read-only afterwards.</summary>
 internal sealed class MailRuleRegistry
 {
-    // Indexed by operation kind: every operation of a passing type is looked up here.
-    private readonly List<Action<IOperation, MailTreeContext>>?[] _operations = new List<Action<IOperation, MailTreeContext>>?[MaxKind + 1];
-    private const int MaxKind = 0x100;
+    // Indexed by operation kind (every operation of a passing type is looked up here), for every kind the compiler
+    // that loaded the analyzer knows.
+    private static readonly int KindCount = (int)Enum.GetValues(typeof(OperationKind)).Cast<OperationKind>().Max() + 1;
+
+    private readonly List<Action<IOperation, MailTreeContext>>?[] _operations = new List<Action<IOperation, MailTreeContext>>?[KindCount];
     private int _operationKinds;
     private readonly List<Action<SmtpClientFacts, MailTreeContext>> _smtpClients = new();
     private readonly List<Action<MailKitConnection, MailTreeContext>> _connections = new();
@@ -35,11 +38,6 @@ internal sealed class MailRuleRegistry
     {
         foreach (var kind in kinds)
         {
-            if ((int)kind is < 0 or > MaxKind)
-            {
-                throw new ArgumentOutOfRangeException(nameof(kinds), kind, "Not an operation kind the registry indexes.");
-            }
-
             if (_operations[(int)kind] is not { } actions)
             {
                 actions = new List<Action<IOperation, MailTreeContext>>();
@@ -93,7 +91,7 @@ internal sealed class MailRuleRegistry
 
     internal bool TryGetOperationActions(OperationKind kind, out List<Action<IOperation, MailTreeContext>> actions)
     {
-        actions = (int)kind is >= 0 and <= MaxKind ? _operations[(int)kind]! : null!;
+        actions = (int)kind < KindCount ? _operations[(int)kind]! : null!;
         return actions is not null;
     }
 
