@@ -26,10 +26,19 @@ internal static class OperationWalk
         return new ArraySegment<IOperation>(all, 1, all.Length - 1);
     }
 
+    // The buffers a list is built in, one per thread: the list of a root is allocated once, at its final size.
+    [ThreadStatic]
+    private static List<IOperation>? t_list;
+
+    [ThreadStatic]
+    private static Stack<IOperation>? t_pending;
+
     private static IOperation[] BuildList(IOperation root)
     {
-        var list = new List<IOperation>();
-        var pending = new Stack<IOperation>();
+        var list = t_list ?? new List<IOperation>(256);
+        var pending = t_pending ?? new Stack<IOperation>(64);
+        t_list = null;
+        t_pending = null;
         pending.Push(root);
         while (pending.Count > 0)
         {
@@ -41,6 +50,16 @@ internal static class OperationWalk
             }
         }
 
-        return list.ToArray();
+        var result = list.ToArray();
+
+        // Kept for the next list of this thread unless a huge tree made them large (they are not trimmed).
+        list.Clear();
+        if (list.Capacity <= 4096)
+        {
+            t_list = list;
+            t_pending = pending;
+        }
+
+        return result;
     }
 }
