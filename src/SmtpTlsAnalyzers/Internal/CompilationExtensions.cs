@@ -17,6 +17,11 @@ internal static class CompilationExtensions
             return single;
         }
 
+        if (!MayDefine(compilation, fullyQualifiedMetadataName))
+        {
+            return null;
+        }
+
         INamedTypeSymbol? best = null;
         foreach (var candidate in compilation.GetTypesByMetadataName(fullyQualifiedMetadataName))
         {
@@ -40,5 +45,48 @@ internal static class CompilationExtensions
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// False when no assembly of the compilation can define the type because its namespace is nowhere: asking every
+    /// reference for the name (as <see cref="Compilation.GetTypesByMetadataName"/> does, one parse of the name per
+    /// reference) costs far more than following the namespaces once. A reference with an extern alias keeps its
+    /// namespaces out of the global one, so with such a reference every assembly is asked.
+    /// </summary>
+    private static bool MayDefine(Compilation compilation, string fullyQualifiedMetadataName)
+    {
+        foreach (var reference in compilation.References)
+        {
+            if (!reference.Properties.Aliases.IsDefaultOrEmpty)
+            {
+                return true;
+            }
+        }
+
+        INamespaceSymbol current = compilation.GlobalNamespace;
+        var start = 0;
+        for (var dot = fullyQualifiedMetadataName.IndexOf('.'); dot >= 0; dot = fullyQualifiedMetadataName.IndexOf('.', start))
+        {
+            var name = fullyQualifiedMetadataName.Substring(start, dot - start);
+            INamespaceSymbol? next = null;
+            foreach (var member in current.GetMembers(name))
+            {
+                if (member is INamespaceSymbol namespaceSymbol)
+                {
+                    next = namespaceSymbol;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return false;
+            }
+
+            current = next;
+            start = dot + 1;
+        }
+
+        return true;
     }
 }
