@@ -39,10 +39,17 @@ internal sealed class MailKitConnection
     public MailKitConnection(IInvocationOperation invocation) => Invocation = invocation;
 
     private ImmutableArray<Location> _additionalLocations;
+    private Location? _location;
+    private ImmutableDictionary<string, string?>? _fixProperties;
+    private ImmutableDictionary<string, string?>? _leafProperties;
 
     public IInvocationOperation Invocation { get; }
     public ConnectionVerdict Verdict { get; set; }
-    public Location Location { get; set; } = Location.None;
+
+    /// <summary>Where the diagnostics of the connection are reported: its mode argument, or the call when no mode is written.</summary>
+    public SyntaxNode? ReportedNode { get; set; }
+
+    public Location Location => _location ??= ReportedNode?.GetLocation() ?? Location.None;
     public string Endpoint { get; set; } = string.Empty;
 
     /// <summary>The host when it is a constant, for messages that name the port separately.</summary>
@@ -58,8 +65,20 @@ internal sealed class MailKitConnection
             ? ImmutableArray.Create(Invocation.Syntax.GetLocation(), literal.GetLocation())
             : ImmutableArray.Create(Invocation.Syntax.GetLocation())
         : _additionalLocations;
-    public ImmutableDictionary<string, string?> FixProperties { get; set; } = ImmutableDictionary<string, string?>.Empty;
-    public ImmutableDictionary<string, string?> LeafProperties { get; set; } = ImmutableDictionary<string, string?>.Empty;
+
+    /// <summary>What the code fix reads; built when a rule first reports the connection, not for every Connect call.</summary>
+    public ImmutableDictionary<string, string?> FixProperties
+    {
+        get => _fixProperties ??= FixPropertiesFactory?.Invoke() ?? ImmutableDictionary<string, string?>.Empty;
+        set => _fixProperties = value;
+    }
+
+    public Func<ImmutableDictionary<string, string?>>? FixPropertiesFactory { get; set; }
+
+    /// <summary>What the code fix of a configuration leaf reads; built when a leaf is reported.</summary>
+    public ImmutableDictionary<string, string?> LeafProperties => _leafProperties ??= LeafPropertiesFactory?.Invoke() ?? ImmutableDictionary<string, string?>.Empty;
+
+    public Func<ImmutableDictionary<string, string?>>? LeafPropertiesFactory { get; set; }
     public List<ConfigurationLeaf> ConfigurationLeaves { get; } = new();
 }
 
@@ -207,9 +226,11 @@ internal sealed class MailKitConnectionClassifier
         int? portValue = portOmitted ? 0 : ValueResolver.TryGetInt32(port!.Value, out var p) ? p : null;
         var facts = new MailKitConnection(invocation);
         var modeWritten = mode is not null && mode.ArgumentKind != ArgumentKind.DefaultValue;
-        facts.Location = modeWritten ? mode!.Value.Syntax.GetLocation() : invocation.Syntax.GetLocation();
-        facts.FixProperties = FixProperties(invocation, modeWritten ? mode : null, portOmitted ? null : port, portValue, protocol);
-        facts.LeafProperties = LeafProperties(portValue, protocol);
+        facts.ReportedNode = modeWritten ? mode!.Value.Syntax : invocation.Syntax;
+        var fixMode = modeWritten ? mode : null;
+        var fixPort = portOmitted ? null : port;
+        facts.FixPropertiesFactory = () => FixProperties(invocation, fixMode, fixPort, portValue, protocol);
+        facts.LeafPropertiesFactory = () => LeafProperties(portValue, protocol);
 
         TlsMode resolved;
         if (modeIsFlag)
@@ -218,7 +239,7 @@ internal sealed class MailKitConnectionClassifier
             {
                 facts.Verdict = ConnectionVerdict.Configuration;
                 facts.Reason = "useSsl comes from a value the code does not fix, and useSsl: false means STARTTLS only when the server offers it";
-                facts.FixProperties = facts.FixProperties.SetItem(DiagnosticProperties.KeepFlag, "true");
+                facts.FixPropertiesFactory = () => FixProperties(invocation, fixMode, fixPort, portValue, protocol).SetItem(DiagnosticProperties.KeepFlag, "true");
                 return facts;
             }
 
@@ -370,7 +391,7 @@ internal sealed class MailKitConnectionClassifier
         var port = uri.Port < 0 ? 0 : uri.Port;
         var facts = new MailKitConnection(invocation)
         {
-            Location = argument.Value.Syntax.GetLocation(),
+            ReportedNode = argument.Value.Syntax,
             ModeText = mode switch
             {
                 TlsMode.None => "starttls=" + starttls + " in the Uri",

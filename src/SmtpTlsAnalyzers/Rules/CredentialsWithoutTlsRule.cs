@@ -70,7 +70,10 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
         foreach (var other in OperationWalk.DescendantsOf(ValueResolver.GetRoot(login)))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (other.Syntax.SpanStart >= loginStart || other.Syntax.SyntaxTree != login.Syntax.SyntaxTree)
+
+            // Only calls and property reads can matter; the kind is cheaper to ask than the position.
+            if (other.Kind is not (OperationKind.Invocation or OperationKind.PropertyReference) ||
+                other.Syntax.SpanStart >= loginStart || other.Syntax.SyntaxTree != login.Syntax.SyntaxTree)
             {
                 continue;
             }
