@@ -96,6 +96,11 @@ internal sealed class MailKitConnectionClassifier
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _isMailKitMethod = new(SymbolEqualityComparer.Default);
     private readonly Func<IMethodSymbol, bool> _decideIsMailKitMethod;
 
+    // The same few Uri texts are written all over a project, and parsing one is costly (an unknown scheme such as smtp
+    // is looked up under a lock): each text is parsed once. System.Uri is immutable.
+    private readonly ConcurrentDictionary<string, Uri?> _uris = new(StringComparer.Ordinal);
+    private static readonly Func<string, Uri?> ParseAbsoluteUri = text => Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
+
     public MailKitConnectionClassifier(KnownTypes types, AnalyzerSettings settings, LanguageSyntax syntax)
     {
         _types = types;
@@ -348,7 +353,7 @@ internal sealed class MailKitConnectionClassifier
     private MailKitConnection? ClassifyUri(IInvocationOperation invocation, IArgumentOperation argument, MailProtocol receiverProtocol, SyntaxTree tree)
     {
         if (!TryGetUriText(argument.Value, out var text, out var literal) ||
-            !System.Uri.TryCreate(text, UriKind.Absolute, out var uri))
+            ParseUri(text) is not { } uri)
         {
             return null;
         }
@@ -424,6 +429,8 @@ internal sealed class MailKitConnectionClassifier
 
         return facts;
     }
+
+    private Uri? ParseUri(string text) => _uris.GetOrAdd(text, ParseAbsoluteUri);
 
     /// <summary>The constant text of a <c>new Uri("...")</c>, and the literal itself when it is written in place.</summary>
     private bool TryGetUriText(IOperation value, out string text, out SyntaxNode? literal)
