@@ -60,8 +60,8 @@ internal sealed class TypeAnalysis
     /// <summary>The collected trees by file, each whole (a block's root) and once, in source order.</summary>
     public IEnumerable<TypeFile> Files()
     {
-        var byFile = new Dictionary<SyntaxTree, TypeFile>();
-        var seen = new HashSet<IOperation>();
+        // Positions are read once (a node's start is computed from its first token), and the roots sorted by them.
+        var roots = new List<(int Start, IOperation Root)>(_blocks.Count);
         foreach (var block in _blocks)
         {
             var root = block;
@@ -70,13 +70,31 @@ internal sealed class TypeAnalysis
                 root = parent;
             }
 
-            if (!seen.Add(root))
+            roots.Add((root.Syntax.SpanStart, root));
+        }
+
+        roots.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+
+        TypeFile? single = null;
+        Dictionary<SyntaxTree, TypeFile>? byFile = _openFiles.Count > 1 ? new() : null;
+        for (var i = 0; i < roots.Count; i++)
+        {
+            var (start, root) = roots[i];
+
+            // Several blocks can share a root (a constructor's initializer and body; a Visual Basic initializer of
+            // two fields, collected for each): the same root has the same start, so only equal starts are compared.
+            if (SeenAmongEqualStarts(roots, i))
             {
                 continue;
             }
 
             var tree = root.Syntax.SyntaxTree;
-            if (!byFile.TryGetValue(tree, out var file))
+            TypeFile file;
+            if (byFile is null)
+            {
+                file = single ??= new TypeFile(tree, _openFiles[tree]);
+            }
+            else if (!byFile.TryGetValue(tree, out file!))
             {
                 file = new TypeFile(tree, _openFiles[tree]);
                 byFile.Add(tree, file);
@@ -85,11 +103,33 @@ internal sealed class TypeAnalysis
             file.Roots.Add(root);
         }
 
+        if (byFile is null)
+        {
+            if (single is not null)
+            {
+                yield return single;
+            }
+
+            yield break;
+        }
+
         foreach (var file in byFile.Values)
         {
-            file.Roots.Sort(static (a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
             yield return file;
         }
+    }
+
+    private static bool SeenAmongEqualStarts(List<(int Start, IOperation Root)> roots, int index)
+    {
+        for (var j = index - 1; j >= 0 && roots[j].Start == roots[index].Start; j--)
+        {
+            if (ReferenceEquals(roots[j].Root, roots[index].Root))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 
