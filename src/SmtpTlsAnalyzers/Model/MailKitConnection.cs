@@ -96,6 +96,13 @@ internal sealed class MailKitConnectionClassifier
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _isMailKitMethod = new(SymbolEqualityComparer.Default);
     private readonly Func<IMethodSymbol, bool> _decideIsMailKitMethod;
 
+    // A method's parameters and a receiver's protocol are the same at every call; asking the symbols builds new
+    // arrays of parameters and interfaces each time.
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<string>> _parameterNames = new(SymbolEqualityComparer.Default);
+    private readonly Func<IMethodSymbol, ImmutableArray<string>> _decideParameterNames = DecideParameterNames;
+    private readonly ConcurrentDictionary<ITypeSymbol, MailProtocol> _protocols = new(SymbolEqualityComparer.Default);
+    private readonly Func<ITypeSymbol, MailProtocol> _decideProtocol;
+
     // The same few Uri texts are written all over a project, and parsing one is costly (an unknown scheme such as smtp
     // is looked up under a lock): each text is parsed once. System.Uri is immutable.
     private readonly ConcurrentDictionary<string, Uri?> _uris = new(StringComparer.Ordinal);
@@ -107,6 +114,7 @@ internal sealed class MailKitConnectionClassifier
         _syntax = syntax;
         Settings = settings;
         _decideIsMailKitMethod = DecideIsMailKitMethod;
+        _decideProtocol = DecideProtocol;
         foreach (var member in types.SecureSocketOptions!.GetMembers())
         {
             if (member is IFieldSymbol { HasConstantValue: true } field &&
@@ -182,7 +190,7 @@ internal sealed class MailKitConnectionClassifier
             return null;
         }
 
-        var parameters = RootDefinition(invocation.TargetMethod).Parameters;
+        var parameters = _parameterNames.GetOrAdd(invocation.TargetMethod, _decideParameterNames);
         IArgumentOperation? host = null, port = null, mode = null, uri = null, stream = null;
         var modeIsFlag = false;
         foreach (var argument in invocation.Arguments)
@@ -192,7 +200,7 @@ internal sealed class MailKitConnectionClassifier
                 continue;
             }
 
-            switch (parameters[argument.Parameter.Ordinal].Name)
+            switch (parameters[argument.Parameter.Ordinal])
             {
                 case "host": host = argument; break;
                 case "port": port = argument; break;
@@ -538,7 +546,22 @@ internal sealed class MailKitConnectionClassifier
         };
     }
 
-    private MailProtocol ProtocolOf(ITypeSymbol? type)
+    /// <summary>The names of the parameters of the overload MailKit declares (an override may rename them), by ordinal.</summary>
+    private static ImmutableArray<string> DecideParameterNames(IMethodSymbol method)
+    {
+        var parameters = RootDefinition(method).Parameters;
+        var names = ImmutableArray.CreateBuilder<string>(parameters.Length);
+        foreach (var parameter in parameters)
+        {
+            names.Add(parameter.Name);
+        }
+
+        return names.MoveToImmutable();
+    }
+
+    private MailProtocol ProtocolOf(ITypeSymbol? type) => type is null ? MailProtocol.Unknown : _protocols.GetOrAdd(type, _decideProtocol);
+
+    private MailProtocol DecideProtocol(ITypeSymbol type)
     {
         if (KnownTypes.IsOrInherits(type, _types.MailKitISmtpClient) || KnownTypes.IsOrDerivesFrom(type, _types.MailKitSmtpClient))
         {
