@@ -44,6 +44,20 @@ public class CompilationExtensionsTests
         Assert.Equal(compilation.Assembly, type!.ContainingAssembly, SymbolEqualityComparer.Default);
     }
 
+    [Fact]
+    public async Task TheOneVisibleDefinitionWinsOverAnInternalOne()
+    {
+        // Two references define the name, so the single-type lookup finds nothing and every reference is asked.
+        var internalCopy = "namespace MailKit.Security { internal enum SecureSocketOptions { None } }";
+        var compilation = await CompileAsync("class C { }", Library("MailKit", MailKitLike), Library("Other", internalCopy));
+
+        var type = compilation.GetBestTypeByMetadataName("MailKit.Security.SecureSocketOptions");
+
+        Assert.Null(compilation.GetTypeByMetadataName("MailKit.Security.SecureSocketOptions"));
+        Assert.NotNull(type);
+        Assert.Equal("MailKit", type!.ContainingAssembly.Name);
+    }
+
     [Theory]
     [InlineData("MailKit.Security.SecureSocketOptions")] // no MailKit namespace at all
     [InlineData("MailKit.Security.SslProtocols")] // the namespace exists, the type does not
