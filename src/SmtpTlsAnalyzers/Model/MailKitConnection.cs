@@ -67,11 +67,7 @@ internal sealed class MailKitConnection
         : _additionalLocations;
 
     /// <summary>What the code fix reads; built when a rule first reports the connection, not for every Connect call.</summary>
-    public ImmutableDictionary<string, string?> FixProperties
-    {
-        get => _fixProperties ??= FixPropertiesFactory?.Invoke() ?? ImmutableDictionary<string, string?>.Empty;
-        set => _fixProperties = value;
-    }
+    public ImmutableDictionary<string, string?> FixProperties => _fixProperties ??= FixPropertiesFactory?.Invoke() ?? ImmutableDictionary<string, string?>.Empty;
 
     public Func<ImmutableDictionary<string, string?>>? FixPropertiesFactory { get; set; }
 
@@ -103,8 +99,8 @@ internal sealed class MailKitConnectionClassifier
     private readonly ConcurrentDictionary<ITypeSymbol, MailProtocol> _protocols = new(SymbolEqualityComparer.Default);
     private readonly Func<ITypeSymbol, MailProtocol> _decideProtocol;
 
-    // The same few Uri texts are written all over a project, and parsing one is costly (an unknown scheme such as smtp
-    // is looked up under a lock): each text is parsed once. System.Uri is immutable.
+    // Parsing a Uri is costly (an unknown scheme such as smtp is looked up under a lock): a text written in several
+    // places is parsed once. System.Uri is immutable.
     private readonly ConcurrentDictionary<string, Uri?> _uris = new(StringComparer.Ordinal);
     private static readonly Func<string, Uri?> ParseAbsoluteUri = text => Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
 
@@ -430,7 +426,7 @@ internal sealed class MailKitConnectionClassifier
             (uri.Query.Length == 0 || text.EndsWith(uri.Query, StringComparison.Ordinal)) && MailKitUri.IsPlainQuery(uri.Query))
         {
             facts.UriLiteral = literal;
-            facts.FixProperties = ImmutableDictionary<string, string?>.Empty
+            facts.FixPropertiesFactory = () => ImmutableDictionary<string, string?>.Empty
                 .Add(DiagnosticProperties.Fix, DiagnosticProperties.RewriteMailUri)
                 .Add(DiagnosticProperties.Uri, MailKitUri.RewriteUri(text, scheme, protocol, port));
         }
