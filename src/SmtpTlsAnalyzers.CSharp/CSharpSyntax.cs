@@ -47,6 +47,36 @@ internal sealed class CSharpSyntax : LanguageSyntax
         }
     }
 
+    public override void AddDeclaredTypeNames(SyntaxNode root, ISet<string> names, CancellationToken cancellationToken)
+    {
+        if (root is CompilationUnitSyntax unit)
+        {
+            foreach (var member in unit.Members)
+            {
+                if (member is GlobalStatementSyntax)
+                {
+                    // Top-level statements are the body of a type the compiler declares, named Program.
+                    names.Add(WellKnownMemberNames.TopLevelStatementsEntryPointTypeName);
+                    break;
+                }
+            }
+        }
+
+        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (node)
+            {
+                case BaseTypeDeclarationSyntax type:
+                    names.Add(type.Identifier.ValueText);
+                    break;
+                case DelegateDeclarationSyntax type:
+                    names.Add(type.Identifier.ValueText);
+                    break;
+            }
+        }
+    }
+
     public override bool IsLiteral(SyntaxNode node) => node is LiteralExpressionSyntax;
 
     public override bool HasArgumentList(SyntaxNode invocation) => invocation is InvocationExpressionSyntax;

@@ -36,6 +36,26 @@ internal sealed class VisualBasicSyntax : LanguageSyntax
         }
     }
 
+    public override void AddDeclaredTypeNames(SyntaxNode root, ISet<string> names, CancellationToken cancellationToken)
+    {
+        foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or NamespaceBlockSyntax or TypeBlockSyntax))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (node)
+            {
+                case TypeBlockSyntax type:
+                    names.Add(type.BlockStatement.Identifier.ValueText);
+                    break;
+                case EnumBlockSyntax type:
+                    names.Add(type.EnumStatement.Identifier.ValueText);
+                    break;
+                case DelegateStatementSyntax type:
+                    names.Add(type.Identifier.ValueText);
+                    break;
+            }
+        }
+    }
+
     public override bool IsLiteral(SyntaxNode node) => node is LiteralExpressionSyntax;
 
     public override bool HasArgumentList(SyntaxNode invocation) => invocation is InvocationExpressionSyntax { ArgumentList: not null };

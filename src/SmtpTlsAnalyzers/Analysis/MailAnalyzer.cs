@@ -81,6 +81,11 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
     private void StartType(SymbolStartAnalysisContext context, RuleSetup setup)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        if (!setup.MayBeDeclaredInPassingFile(type))
+        {
+            return;
+        }
+
         TypeAnalysis? analysis = null;
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
@@ -205,12 +210,14 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
     {
         private readonly Lazy<MailRuleRegistry?> _registry;
         private readonly Dictionary<SyntaxTree, FileGate> _gates = new();
+        private readonly HashSet<string> _declaredTypeNames;
         private readonly LanguageSyntax _syntax;
         private readonly AnalyzerSettings _settings;
 
         public RuleSetup(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax, ImmutableArray<MailRule> rules)
         {
             _syntax = syntax;
+            _declaredTypeNames = new HashSet<string>(syntax.IgnoresCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
             foreach (var file in options.AdditionalFiles)
             {
                 if (IsConfigurationFile(file.Path))
@@ -270,12 +277,21 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
                 if (gate != FileGate.Closed)
                 {
                     _gates.Add(tree, gate);
+                    _syntax.AddDeclaredTypeNames(tree.GetRoot(cancellationToken), _declaredTypeNames, cancellationToken);
                     open = true;
                 }
             }
 
             return open;
         }
+
+        /// <summary>
+        /// False for a type that no passing file declares, decided from its name: every type of the compilation
+        /// starts, and most are declared in files that fail the gate. A type the compiler declares itself, or whose
+        /// name is not an identifier, is looked at through its declarations.
+        /// </summary>
+        public bool MayBeDeclaredInPassingFile(INamedTypeSymbol type) =>
+            _declaredTypeNames.Contains(type.Name) || type.IsImplicitlyDeclared || !type.CanBeReferencedByName;
 
         /// <summary>The gate's answer for a file of the compilation, as <see cref="ExamineFiles"/> found it.</summary>
         public FileGate Gate(SyntaxTree tree) => _gates.TryGetValue(tree, out var gate) ? gate : FileGate.Closed;

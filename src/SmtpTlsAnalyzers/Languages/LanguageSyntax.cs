@@ -27,6 +27,12 @@ internal abstract class LanguageSyntax
     /// </summary>
     public abstract IEnumerable<SyntaxNode> OperationRoots(SyntaxNode root, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds the name of every type the file declares (classes, structures, interfaces, records, enums, delegates,
+    /// modules; nested ones too) as the compiler names its symbol. Syntax only: nothing is bound.
+    /// </summary>
+    public abstract void AddDeclaredTypeNames(SyntaxNode root, ISet<string> names, CancellationToken cancellationToken);
+
     /// <summary>True for a literal written in place (a string or number), which a fix can replace.</summary>
     public abstract bool IsLiteral(SyntaxNode node);
 

@@ -60,6 +60,86 @@ public class GateRegistrationTests
         Assert.Equal(0, telemetry.SemanticModelActionsCount + telemetry.OperationActionsCount + telemetry.SyntaxNodeActionsCount);
     }
 
+    /// <summary>
+    /// Every type of the compilation starts, and one that no passing file declares is dismissed by its name. Types of
+    /// every kind declared in a passing file keep their analysis: records, structures, interfaces, nested and generic
+    /// types, escaped names, and a partial type whose other part sits in a file that names no mail type.
+    /// </summary>
+    [Fact]
+    public async Task TypesOfEveryKindInAPassingFile_AreAnalyzed()
+    {
+        const string otherPart = """
+            public partial class Notifier
+            {
+            }
+            """;
+        const string kinds = """
+            using System.Net.Mail;
+
+            public record MailerRecord { public void Send(SmtpClient c) => c.EnableSsl = false; }
+            public record struct MailerRecordStruct(int X) { public void Send(SmtpClient c) => c.EnableSsl = false; }
+            public struct MailerStruct { public void Send(SmtpClient c) => c.EnableSsl = false; }
+            public interface IMailer { void Send(SmtpClient c) => c.EnableSsl = false; }
+            public class @Outer { public class M\u0061iler<T> { public void Send(SmtpClient c) => c.EnableSsl = false; } }
+            public partial class Notifier { public void Send(SmtpClient c) => c.EnableSsl = false; }
+            """;
+
+        var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit);
+        var compilation = CSharpCompilation.Create(
+            "Gate",
+            new[] { Ordinary, otherPart, kinds }.Select((source, i) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), $"/File{i}.cs")),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var diagnostics = await DiagnosticsAsync(compilation, new SmtpTlsAnalyzer());
+        Assert.Equal(6, diagnostics.Count(d => d.Id == "SMTP001"));
+    }
+
+    /// <summary>Visual Basic names ignore case: a partial class spelled differently in another file is still the type.</summary>
+    [Fact]
+    public async Task VisualBasicTypesInAPassingFile_AreAnalyzed_WhateverTheCaseOfTheirName()
+    {
+        const string otherPart = """
+            Partial Public Class NOTIFIER
+            End Class
+            """;
+        const string kinds = """
+            Imports System.Net.Mail
+
+            Partial Public Class notifier
+                Public Sub Send(c As SmtpClient)
+                    c.EnableSsl = False
+                End Sub
+            End Class
+
+            Public Module MailModule
+                Public Sub Send(c As SmtpClient)
+                    c.EnableSsl = False
+                End Sub
+            End Module
+
+            Public Structure MailStructure
+                Public Sub Send(c As SmtpClient)
+                    c.EnableSsl = False
+                End Sub
+            End Structure
+            """;
+
+        var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.VisualBasic, CancellationToken.None)).AddRange(TestReferences.MailKit);
+        var compilation = Microsoft.CodeAnalysis.VisualBasic.VisualBasicCompilation.Create(
+            "Gate",
+            new[] { otherPart, kinds }.Select((source, i) => Microsoft.CodeAnalysis.VisualBasic.VisualBasicSyntaxTree.ParseText(source, path: $"/File{i}.vb")),
+            references,
+            new Microsoft.CodeAnalysis.VisualBasic.VisualBasicCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var diagnostics = await DiagnosticsAsync(compilation, new VisualBasicSmtpTlsAnalyzer());
+        Assert.Equal(3, diagnostics.Count(d => d.Id == "SMTP001"));
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Compilation compilation, DiagnosticAnalyzer analyzer)
+    {
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+    }
+
     private static int ActionsBeyondCompilationStart(AnalyzerTelemetryInfo t) =>
         t.CompilationEndActionsCount + t.CompilationActionsCount + t.SyntaxTreeActionsCount + t.AdditionalFileActionsCount +
         t.SemanticModelActionsCount + t.SymbolActionsCount + t.SymbolStartActionsCount + t.SymbolEndActionsCount +
