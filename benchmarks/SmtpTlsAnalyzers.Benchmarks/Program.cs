@@ -193,8 +193,8 @@ internal static class Program
         Console.WriteLine();
         Console.WriteLine($"{generated.Workload.Trees.Length:N0} files, {generated.Workload.Lines:N0} lines ({generated.Workload.Trees.Count(IsMailFile)} mail files, " +
                           $"{GatePassing(generated.Workload)} passing the per-file gate); {runs} run(s), medians. " +
-                          "Analyzer time is Roslyn's execution-time telemetry summed over the tool's analyzers (CPU time in their callbacks, " +
-                          "across threads); wall is the whole GetAnalysisResultAsync, compile included.");
+                          "Analyzer time is Roslyn's execution-time telemetry summed over the tool's analyzers (the time their callbacks took, " +
+                          "summed across threads, collection pauses and preemption included); wall is the whole GetAnalysisResultAsync, compile included.");
         Console.WriteLine();
         PrintTimes(generated, ours, compile, net is { IsLoaded: true } ? net : null);
 
@@ -369,6 +369,27 @@ internal static class Program
             var time = series.Time(tool);
             var analyzers = $"{tool.Analyzers.Length} analyzer{(tool.Analyzers.Length == 1 ? "" : "s")}";
             Console.WriteLine($"| {name}, {analyzers} | {Ms(time)} | {Ms(series.Wall(tool))} | ours = {Times(oursTime, time)} |");
+        }
+
+        Console.WriteLine();
+        PrintRuns(series, ours);
+    }
+
+    /// <summary>Every run's figure beside the medians: how far one run of the same code strays is part of the result.</summary>
+    private static void PrintRuns(Series series, Tool ours)
+    {
+        if (series.CompileTimes.Count < 2)
+        {
+            return;
+        }
+
+        Console.WriteLine("Per run, in run order (ms):");
+        Console.WriteLine();
+        Console.WriteLine($"- compile alone: {string.Join(", ", series.CompileTimes.Select(Ms))}");
+        foreach (var tool in series.Tools.Where(t => t.IsLoaded))
+        {
+            var name = tool == ours ? "SmtpTlsAnalyzers" : tool.Name;
+            Console.WriteLine($"- {name}: {string.Join(", ", series.Analysis[tool].Select(r => Ms(r.AnalyzerTime)))}");
         }
 
         Console.WriteLine();
