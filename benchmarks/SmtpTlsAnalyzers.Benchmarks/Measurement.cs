@@ -86,6 +86,38 @@ internal static class Measurement
         return (stopwatch.Elapsed, errors.Length, errors.Take(5).ToImmutableArray());
     }
 
+    /// <summary>
+    /// Where <c>--spans</c> writes each analysis' start and end: tab-separated workload, tool, start and end in
+    /// seconds of <see cref="Stopwatch"/>'s clock (CLOCK_MONOTONIC on Linux, the clock of <c>perf record -k mono</c>),
+    /// and the tool's assemblies. <c>benchmarks/cpu-by-tool.py</c> reads it.
+    /// </summary>
+    public static TextWriter? Spans { get; set; }
+
+    private static void WriteSpan(Workload workload, Tool tool, long started, long ended)
+    {
+        if (Spans is null)
+        {
+            return;
+        }
+
+        // The assemblies whose frames mark the tool's own code on a sampled stack: its analyzers' and their bases'.
+        var assemblies = tool.Analyzers
+            .SelectMany(a => BaseTypes(a.GetType()))
+            .Select(t => t.Assembly.GetName().Name)
+            .Where(n => n is not null && n != typeof(DiagnosticAnalyzer).Assembly.GetName().Name)
+            .Distinct(StringComparer.Ordinal);
+        Spans.WriteLine(FormattableString.Invariant(
+            $"{workload.Name}\t{tool.Name}\t{started / (double)Stopwatch.Frequency:F6}\t{ended / (double)Stopwatch.Frequency:F6}\t{string.Join(",", assemblies)}"));
+
+        static IEnumerable<Type> BaseTypes(Type? type)
+        {
+            for (; type is not null && type != typeof(DiagnosticAnalyzer); type = type.BaseType)
+            {
+                yield return type;
+            }
+        }
+    }
+
     /// <summary>Runs one tool's analyzers over a fresh compilation with execution-time telemetry.</summary>
     public static async Task<AnalysisRun> AnalyzeAsync(Workload workload, Tool tool, CancellationToken cancellationToken)
     {
@@ -97,10 +129,12 @@ internal static class Measurement
             (exception, analyzer, _) => exceptions.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: true);
+        var started = Stopwatch.GetTimestamp();
         var stopwatch = Stopwatch.StartNew();
         var withAnalyzers = compilation.WithAnalyzers(tool.Analyzers, options);
         var result = await withAnalyzers.GetAnalysisResultAsync(cancellationToken).ConfigureAwait(false);
         stopwatch.Stop();
+        WriteSpan(workload, tool, started, Stopwatch.GetTimestamp());
 
         var perAnalyzer = ImmutableDictionary.CreateBuilder<string, TimeSpan>();
         var total = TimeSpan.Zero;

@@ -30,6 +30,8 @@ internal static class Program
           --peers LIST     only the peers whose name starts with one of LIST (comma-separated, e.g. NetAnalyzers)
           --no-peers       skip the peer analyzers (the goal against NetAnalyzers is then not measured)
           --floors         also the empty operation-action, syntax name-check and report floors
+          --spans FILE     write when each tool's analysis started and ended (monotonic clock, seconds), one line
+                           per analysis, to match against a sampling profiler's recording (docs/performance.md)
         Exit code: 0 when every enforced goal is met, 1 when one is not or the run failed, 2 on bad arguments.
         """;
 
@@ -78,6 +80,9 @@ internal static class Program
                     break;
                 case "--floors":
                     floors = true;
+                    break;
+                case "--spans" when i + 1 < args.Length:
+                    Measurement.Spans = new StreamWriter(args[++i], append: false) { AutoFlush = true };
                     break;
                 case "--help" or "-h":
                     Console.WriteLine(Usage);
