@@ -82,7 +82,9 @@ internal sealed class TypeAnalysis
             var (start, root) = roots[i];
 
             // Several blocks can share a root (a constructor's initializer and body; a Visual Basic initializer of
-            // two fields, collected for each): the same root has the same start, so only equal starts are compared.
+            // two fields, collected for each, sometimes as two trees of the same syntax when the fields are analyzed
+            // at once): a root is known by its syntax, and the same syntax has the same start, so only equal starts
+            // are compared.
             if (SeenAmongEqualStarts(roots, i))
             {
                 continue;
@@ -123,7 +125,7 @@ internal sealed class TypeAnalysis
     {
         for (var j = index - 1; j >= 0 && roots[j].Start == roots[index].Start; j--)
         {
-            if (ReferenceEquals(roots[j].Root, roots[index].Root))
+            if (roots[j].Root.Syntax == roots[index].Root.Syntax)
             {
                 return true;
             }

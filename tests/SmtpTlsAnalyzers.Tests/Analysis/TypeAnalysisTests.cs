@@ -47,14 +47,16 @@ public class TypeAnalysisTests
 
         var (collected, files) = await AnalyzeAsync(compilation, "Holder");
 
-        // The driver hands the shared initializer over once per field: the case the listing must not repeat.
-        var shared = Assert.Single(collected.Distinct(), b => b is IFieldInitializerOperation { InitializedFields.Length: 2 });
-        Assert.Equal(2, collected.Count(b => ReferenceEquals(b, shared)));
+        // The driver hands the shared initializer over once per field, as one tree or, when the two fields are
+        // analyzed at once, as two trees of the same syntax: either way the listing must walk it once.
+        var shared = collected.Where(b => b is IFieldInitializerOperation { InitializedFields.Length: 2 }).ToArray();
+        Assert.Equal(2, shared.Length);
+        Assert.Same(shared[0].Syntax, shared[1].Syntax);
 
         var file = Assert.Single(files);
         Assert.Equal(tree, file.Tree);
-        Assert.Equal(collected.Distinct().Count(), file.Roots.Count);
-        Assert.Single(file.Roots, r => ReferenceEquals(r, shared));
+        Assert.Equal(collected.Select(b => RootOf(b).Syntax).Distinct().Count(), file.Roots.Count);
+        Assert.Single(file.Roots, r => r.Syntax == shared[0].Syntax);
         Assert.Equal(file.Roots.OrderBy(r => r.Syntax.SpanStart), file.Roots);
     }
 
@@ -101,7 +103,7 @@ public class TypeAnalysisTests
 
         // The constructor's initializer and body are two blocks of one root: collected twice, listed once.
         Assert.Equal(6, collected.Length);
-        Assert.Equal(collected.Select(RootOf).Distinct().Count(), files.Sum(f => f.Roots.Count));
+        Assert.Equal(collected.Select(b => RootOf(b).Syntax).Distinct().Count(), files.Sum(f => f.Roots.Count));
     }
 
     private static IOperation RootOf(IOperation operation)
@@ -117,8 +119,11 @@ public class TypeAnalysisTests
     private static async Task<(ImmutableArray<IOperation> Collected, ImmutableArray<TypeFile> Files)> AnalyzeAsync(Compilation compilation, string typeName)
     {
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var analyzer = new CollectingAnalyzer(typeName);
+        // The same trees in another compilation: its semantic models build other operation trees of the same syntax.
+        var twin = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees);
+        var analyzer = new CollectingAnalyzer(typeName, twin);
         await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer)).GetAnalyzerDiagnosticsAsync();
+        Assert.Null(analyzer.Failure);
         Assert.NotNull(analyzer.Files);
         return (analyzer.Collected.ToImmutableArray(), analyzer.Files!.Value);
     }
@@ -129,12 +134,19 @@ public class TypeAnalysisTests
 #pragma warning restore RS1001, RS2008
     {
         private readonly string _typeName;
+        private readonly Compilation _twin;
 
-        public CollectingAnalyzer(string typeName) => _typeName = typeName;
+        public CollectingAnalyzer(string typeName, Compilation twin)
+        {
+            _typeName = typeName;
+            _twin = twin;
+        }
 
         public ConcurrentQueue<IOperation> Collected { get; } = new();
 
         public ImmutableArray<TypeFile>? Files { get; private set; }
+
+        public System.Exception? Failure { get; private set; }
 
         // The driver runs no analyzer without a diagnostic it could report.
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -170,15 +182,31 @@ public class TypeAnalysisTests
                         blocks.Enqueue(block);
                     });
 
-                    // Handed over last member first, so that the listing's order cannot come from the driver's.
-                    start.RegisterSymbolEndAction(_ =>
+                    // Handed over last member first, so that the listing's order cannot come from the driver's; and
+                    // each block once more as a second tree of the same syntax (another semantic model's), as the
+                    // driver sometimes hands over a block shared by members analyzed at once.
+                    start.RegisterSymbolEndAction(end =>
                     {
+                        try
+                        {
                         foreach (var block in blocks.OrderByDescending(b => b.OperationBlocks[0].Syntax.SpanStart))
                         {
                             analysis.Collect(block);
+                            var syntax = RootOf(block.OperationBlocks[0]).Syntax;
+#pragma warning disable RS1030, CS0618 // Another compilation's semantic model, and a context built by hand: what the test is for.
+                            var again = _twin.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, end.CancellationToken)!;
+                            Assert.NotSame(RootOf(block.OperationBlocks[0]), again);
+                            analysis.Collect(new OperationBlockAnalysisContext(
+                                ImmutableArray.Create(again), block.OwningSymbol, end.Compilation, end.Options, _ => { }, _ => true, end.CancellationToken));
+#pragma warning restore RS1030, CS0618
                         }
 
                         Files = analysis.Files().ToImmutableArray();
+                        }
+                        catch (System.Exception exception)
+                        {
+                            Failure = exception;
+                        }
                     });
                 },
                 SymbolKind.NamedType);
