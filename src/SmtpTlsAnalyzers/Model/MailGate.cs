@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Model;
 
@@ -46,9 +47,10 @@ internal static class MailGate
     };
 
     /// <summary>
-    /// The text is scanned once per anchor, not once per name: each name contains one of these, and an occurrence of
-    /// the anchor is checked against the names that hold it at that offset. Six scans (with the Uri one) instead of
-    /// seventeen; an anchor that ordinary code also contains (HttpClient, FromSeconds) costs a comparison per hit.
+    /// Where the runtime has no multi-string search, the text is scanned once per anchor, not once per name: each name
+    /// contains one of these, and an occurrence of the anchor is checked against the names that hold it at that
+    /// offset. Six scans (with the Uri one) instead of seventeen; an anchor that ordinary code also contains
+    /// (HttpClient, FromSeconds) costs a comparison per hit.
     /// </summary>
     private static readonly string[] AnchorTexts = { "Client", "Ssl", "Sec", "Mail", "Certificate" };
 
@@ -58,11 +60,52 @@ internal static class MailGate
     /// <summary>Uri schemes MailKit connects with, matched before "://" regardless of case.</summary>
     private static readonly string[] Schemes = { "smtp", "smtps", "imap", "imaps", "pop", "pops", "pop3", "pop3s" };
 
+    private const string SchemeSeparator = "://";
+
+    /// <summary>Every name and the Uri separator, searched for in one pass where the runtime can (<see cref="RuntimeStringSearch"/>).</summary>
+    private static readonly RuntimeStringSearch? OneScan = RuntimeStringSearch.TryCreate(SearchedTexts(), StringComparison.Ordinal);
+
+    private static readonly RuntimeStringSearch? OneScanIgnoringCase = RuntimeStringSearch.TryCreate(SearchedTexts(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the gate scans each text once, with the runtime's multi-string search, rather than once per anchor.</summary>
+    internal static bool ScansOnce => OneScan is not null && OneScanIgnoringCase is not null;
+
     /// <summary>
     /// True when the text names a mail or TLS type or member, or a mail Uri scheme. <paramref name="ignoreCase"/> is
     /// for a language whose identifiers ignore case (Visual Basic: <c>enablessl</c> names EnableSsl).
     /// </summary>
-    public static bool Passes(string text, bool ignoreCase = false)
+    public static bool Passes(string text, bool ignoreCase = false) =>
+        (ignoreCase ? OneScanIgnoringCase : OneScan) is { } search ? PassesInOneScan(text, search) : PassesByAnchors(text, ignoreCase);
+
+    /// <summary>
+    /// <see cref="Passes"/> by one search for every name and the Uri separator: a name decides at once, a separator
+    /// only when a mail scheme precedes it (an <c>https://</c> is passed over).
+    /// </summary>
+    internal static bool PassesInOneScan(string text, RuntimeStringSearch search)
+    {
+        var span = text.AsSpan();
+        for (var from = 0; from < span.Length;)
+        {
+            var found = search.IndexOfAny(span.Slice(from));
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = from + found;
+            if (string.CompareOrdinal(text, at, SchemeSeparator, 0, SchemeSeparator.Length) != 0 || IsMailScheme(text, at))
+            {
+                return true;
+            }
+
+            from = at + SchemeSeparator.Length;
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="Passes"/> by one search per anchor: the search on a runtime without a multi-string search.</summary>
+    internal static bool PassesByAnchors(string text, bool ignoreCase)
     {
         var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var (anchor, names) in Anchors)
@@ -104,23 +147,41 @@ internal static class MailGate
         return anchors.ToImmutable();
     }
 
+    private static string[] SearchedTexts()
+    {
+        var texts = new string[Names.Length + 1];
+        Names.CopyTo(texts, 0);
+        texts[Names.Length] = SchemeSeparator;
+        return texts;
+    }
+
     private static bool NamesMailUri(string text)
     {
-        for (var at = text.IndexOf("://", StringComparison.Ordinal); at >= 0; at = text.IndexOf("://", at + 3, StringComparison.Ordinal))
+        for (var at = text.IndexOf(SchemeSeparator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(SchemeSeparator, at + SchemeSeparator.Length, StringComparison.Ordinal))
         {
-            var start = at;
-            while (start > 0 && char.IsLetterOrDigit(text[start - 1]))
+            if (IsMailScheme(text, at))
             {
-                start--;
+                return true;
             }
+        }
 
-            var scheme = text.Substring(start, at - start);
-            foreach (var candidate in Schemes)
+        return false;
+    }
+
+    /// <summary>True when the letters and digits right before the separator at <paramref name="separator"/> are a mail scheme.</summary>
+    private static bool IsMailScheme(string text, int separator)
+    {
+        var start = separator;
+        while (start > 0 && char.IsLetterOrDigit(text[start - 1]))
+        {
+            start--;
+        }
+
+        foreach (var candidate in Schemes)
+        {
+            if (separator - start == candidate.Length && string.Compare(text, start, candidate, 0, candidate.Length, StringComparison.OrdinalIgnoreCase) == 0)
             {
-                if (string.Equals(scheme, candidate, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -32,7 +32,7 @@ public class MailGateTests
     [InlineData("c.Connect(new Uri(\"smtp://mail.example.com\"));")]
     [InlineData("c.Connect(new Uri(\"IMAPS://mail.example.com\"));")]
     [InlineData("var u = \"pop3://mail.example.com\";")]
-    public void MailOrTlsNames_Pass(string text) => Assert.True(MailGate.Passes(text));
+    public void MailOrTlsNames_Pass(string text) => Assert.True(Passes(text));
 
     [Theory]
     [InlineData("")]
@@ -40,7 +40,22 @@ public class MailGateTests
     [InlineData("var mail = user.Email; var url = \"https://example.com\"; var ssl = options.UseSsl;")]
     [InlineData("var u = \"http://smtp.example.com\"; // smtpHost, imapServer")]
     [InlineData("var address = new MailAddress(\"a@example.com\");")]
-    public void OrdinaryCode_Fails(string text) => Assert.False(MailGate.Passes(text));
+    [InlineData("var a = \"https://example.com\"; var b = \"xsmtp://example.com\"; var c = \"ftp://smtp.example.com\"; var d = \"://\";")]
+    public void OrdinaryCode_Fails(string text) => Assert.False(Passes(text));
+
+    [Theory]
+    [InlineData("var a = \"https://example.com\"; var b = new Uri(\"smtps://mail.example.com\");")]
+    [InlineData("://smtp://")]
+    [InlineData("var u = \"http://a\" + \"Pop3://b\";")]
+    public void MailUriAfterOtherUris_Passes(string text) => Assert.True(Passes(text));
+
+    [Fact]
+    public void ThisRuntime_ScansEachFileOnce()
+    {
+        // The tests run on a runtime with the multi-string search: the one-scan path is the one they exercise, and
+        // every case above also checks the search by anchors that older runtimes use.
+        Assert.True(MailGate.ScansOnce);
+    }
 
     [Fact]
     public void EveryName_IsFoundThroughExactlyOneAnchor() =>
@@ -56,15 +71,24 @@ public class MailGateTests
     {
         // Anchors without a name before it (Security, Ssl, Mail, Certificates, HttpClient...) must not stop the scan.
         const string decoys = "using System.Security.Cryptography; var Ssl = 1; MailAddress a; X509Certificate c; HttpClient h; TimeSpan.FromSeconds(1); Redact r; Secrets s; ";
-        Assert.False(MailGate.Passes(decoys));
-        Assert.True(MailGate.Passes(name));
-        Assert.True(MailGate.Passes(decoys + name));
-        Assert.True(MailGate.Passes(decoys + name + decoys));
-        Assert.True(MailGate.Passes(name + decoys));
-        Assert.False(MailGate.Passes(name.ToLowerInvariant()));
-        Assert.True(MailGate.Passes(decoys + name.ToLowerInvariant(), ignoreCase: true));
+        Assert.False(Passes(decoys));
+        Assert.True(Passes(name));
+        Assert.True(Passes(decoys + name));
+        Assert.True(Passes(decoys + name + decoys));
+        Assert.True(Passes(name + decoys));
+        Assert.False(Passes(name.ToLowerInvariant()));
+        Assert.True(Passes(decoys + name.ToLowerInvariant(), ignoreCase: true));
+        Assert.False(Passes(decoys.ToUpperInvariant() + name.Substring(0, name.Length - 1).ToUpperInvariant(), ignoreCase: true));
         var cut = name.Substring(1);
-        Assert.Equal(MailGate.Names.Any(n => cut.Contains(n, System.StringComparison.Ordinal)), MailGate.Passes(cut));
+        Assert.Equal(MailGate.Names.Any(n => cut.Contains(n, System.StringComparison.Ordinal)), Passes(cut));
+    }
+
+    /// <summary>The gate's answer, checked to be the same by one scan and by anchors.</summary>
+    private static bool Passes(string text, bool ignoreCase = false)
+    {
+        var answer = MailGate.Passes(text, ignoreCase);
+        Assert.Equal(answer, MailGate.PassesByAnchors(text, ignoreCase));
+        return answer;
     }
 
     [Fact]
