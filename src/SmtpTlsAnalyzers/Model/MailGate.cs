@@ -81,7 +81,7 @@ internal static class MailGate
     /// <see cref="Passes"/> by one search for every name and the Uri separator: a name decides at once, a separator
     /// only when a mail scheme precedes it (an <c>https://</c> is passed over).
     /// </summary>
-    internal static bool PassesInOneScan(string text, RuntimeStringSearch search)
+    private static bool PassesInOneScan(string text, RuntimeStringSearch search)
     {
         var span = text.AsSpan();
         for (var from = 0; from < span.Length;)
