@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Model;
 
@@ -47,10 +46,9 @@ internal static class MailGate
     };
 
     /// <summary>
-    /// Where the runtime has no multi-string search, the text is scanned once per anchor, not once per name: each name
-    /// contains one of these, and an occurrence of the anchor is checked against the names that hold it at that
-    /// offset. Six scans (with the Uri one) instead of seventeen; an anchor that ordinary code also contains
-    /// (HttpClient, FromSeconds) costs a comparison per hit.
+    /// The text is scanned once per anchor, not once per name: each name contains one of these, and an occurrence of
+    /// the anchor is checked against the names that hold it at that offset. Six scans (with the Uri one) instead of
+    /// seventeen; an anchor that ordinary code also contains (HttpClient, FromSeconds) costs a comparison per hit.
     /// </summary>
     private static readonly string[] AnchorTexts = { "Client", "Ssl", "Sec", "Mail", "Certificate" };
 
@@ -62,50 +60,16 @@ internal static class MailGate
 
     private const string SchemeSeparator = "://";
 
-    /// <summary>Every name and the Uri separator, searched for in one pass where the runtime can (<see cref="RuntimeStringSearch"/>).</summary>
-    private static readonly RuntimeStringSearch? OneScan = RuntimeStringSearch.TryCreate(SearchedTexts(), StringComparison.Ordinal);
-
-    private static readonly RuntimeStringSearch? OneScanIgnoringCase = RuntimeStringSearch.TryCreate(SearchedTexts(), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>True when the gate scans each text once, with the runtime's multi-string search, rather than once per anchor.</summary>
-    internal static bool ScansOnce => OneScan is not null && OneScanIgnoringCase is not null;
-
     /// <summary>
     /// True when the text names a mail or TLS type or member, or a mail Uri scheme. <paramref name="ignoreCase"/> is
     /// for a language whose identifiers ignore case (Visual Basic: <c>enablessl</c> names EnableSsl).
     /// </summary>
-    public static bool Passes(string text, bool ignoreCase = false) =>
-        (ignoreCase ? OneScanIgnoringCase : OneScan) is { } search ? PassesInOneScan(text, search) : PassesByAnchors(text, ignoreCase);
-
-    /// <summary>
-    /// <see cref="Passes"/> by one search for every name and the Uri separator: a name decides at once, a separator
-    /// only when a mail scheme precedes it (an <c>https://</c> is passed over).
-    /// </summary>
-    private static bool PassesInOneScan(string text, RuntimeStringSearch search)
-    {
-        var span = text.AsSpan();
-        for (var from = 0; from < span.Length;)
-        {
-            var found = search.IndexOfAny(span.Slice(from));
-            if (found < 0)
-            {
-                return false;
-            }
-
-            var at = from + found;
-            if (string.CompareOrdinal(text, at, SchemeSeparator, 0, SchemeSeparator.Length) != 0 || IsMailScheme(text, at))
-            {
-                return true;
-            }
-
-            from = at + SchemeSeparator.Length;
-        }
-
-        return false;
-    }
-
-    /// <summary><see cref="Passes"/> by one search per anchor: the search on a runtime without a multi-string search.</summary>
-    internal static bool PassesByAnchors(string text, bool ignoreCase)
+    /// <remarks>
+    /// One runtime search per anchor: each is vectorised and reads the text at memory speed. A single multi-string
+    /// search for every name (<c>SearchValues&lt;string&gt;</c>, .NET 9 and later) was measured four times slower on
+    /// ordinary code (docs/performance.md), where near matches of its short prefixes are frequent.
+    /// </remarks>
+    public static bool Passes(string text, bool ignoreCase = false)
     {
         var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         foreach (var (anchor, names) in Anchors)
@@ -145,14 +109,6 @@ internal static class MailGate
         }
 
         return anchors.ToImmutable();
-    }
-
-    private static string[] SearchedTexts()
-    {
-        var texts = new string[Names.Length + 1];
-        Names.CopyTo(texts, 0);
-        texts[Names.Length] = SchemeSeparator;
-        return texts;
     }
 
     private static bool NamesMailUri(string text)
