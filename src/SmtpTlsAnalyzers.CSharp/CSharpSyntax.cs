@@ -1,8 +1,10 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Languages;
 
@@ -47,6 +49,7 @@ internal sealed class CSharpSyntax : LanguageSyntax
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public override void AddDeclaredTypeNames(SyntaxNode root, ISet<string> names, CancellationToken cancellationToken)
     {
         if (root is CompilationUnitSyntax unit)

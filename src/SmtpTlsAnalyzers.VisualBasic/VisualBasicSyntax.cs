@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.VisualBasic;
 using Microsoft.CodeAnalysis.VisualBasic.Syntax;
+using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Languages;
 
@@ -36,6 +38,7 @@ internal sealed class VisualBasicSyntax : LanguageSyntax
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public override void AddDeclaredTypeNames(SyntaxNode root, ISet<string> names, CancellationToken cancellationToken)
     {
         foreach (var node in root.DescendantNodes(static n => n is CompilationUnitSyntax or NamespaceBlockSyntax or TypeBlockSyntax))

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -78,6 +79,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
     /// is analyzed once they are all there. Any other type registers nothing: the compiler builds no operation tree
     /// for it on this analyzer's behalf.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private void StartType(SymbolStartAnalysisContext context, RuleSetup setup)
     {
         var type = (INamedTypeSymbol)context.Symbol;
@@ -107,6 +109,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolEndAction(endContext => Analyze(analysis, endContext, setup.Reported));
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void Analyze(TypeAnalysis analysis, SymbolAnalysisContext context, ReportedDiagnostics reported)
     {
         var cancellationToken = context.CancellationToken;
@@ -182,6 +185,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void Feed(SmtpClientTypeModel model, IOperation operation)
     {
         // Told apart by kind, one comparison each, rather than by interface casts: every operation of a type passes here.
@@ -268,6 +272,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         /// Applies the gate to every file of the compilation, once: true when at least one file can hold a report.
         /// A compilation where none can costs one text scan per file and registers nothing else.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool ExamineFiles(Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
             var open = false;
@@ -290,12 +295,15 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         /// starts, and most are declared in files that fail the gate. A type the compiler declares itself, or whose
         /// name is not an identifier, is looked at through its declarations.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public bool MayBeDeclaredInPassingFile(INamedTypeSymbol type) =>
             _declaredTypeNames.Contains(type.Name) || type.IsImplicitlyDeclared || !type.CanBeReferencedByName;
 
         /// <summary>The gate's answer for a file of the compilation, as <see cref="ExamineFiles"/> found it.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public FileGate Gate(SyntaxTree tree) => _gates.TryGetValue(tree, out var gate) ? gate : FileGate.Closed;
 
+        [MethodImpl(HotPath.Optimized)]
         private FileGate Decide(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
         {
             // Text and options only: no symbol is looked up before a file passes and a type of it starts.

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SmtpTlsAnalyzers.Internal;
 using SmtpTlsAnalyzers.Model;
 
 namespace SmtpTlsAnalyzers.Analysis;
@@ -89,12 +91,14 @@ internal sealed class MailRuleRegistry
     /// <summary>Every additional file of the project.</summary>
     public void OnAdditionalFile(Action<AdditionalFileAnalysisContext, MailCompilation> action) => _additionalFiles.Add(action);
 
+    [MethodImpl(HotPath.Optimized)]
     internal bool TryGetOperationActions(OperationKind kind, out List<Action<IOperation, MailTreeContext>> actions)
     {
         actions = (int)kind < KindCount ? _operations[(int)kind]! : null!;
         return actions is not null;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     internal void RunSmtpClientActions(SmtpClientFacts facts, MailTreeContext context)
     {
         foreach (var action in _smtpClients)
@@ -103,6 +107,7 @@ internal sealed class MailRuleRegistry
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     internal void RunConnectionActions(MailKitConnection connection, MailTreeContext context)
     {
         foreach (var action in _connections)

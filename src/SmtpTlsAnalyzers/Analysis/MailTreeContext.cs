@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Internal;
 using SmtpTlsAnalyzers.Model;
 
 namespace SmtpTlsAnalyzers.Analysis;
@@ -43,6 +45,7 @@ internal sealed class MailTreeContext
     public CancellationToken CancellationToken { get; }
 
     /// <summary>Reports a diagnostic once per compilation (<see cref="ReportedDiagnostics"/>).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void ReportDiagnostic(Diagnostic diagnostic)
     {
         if (_reported.Add(diagnostic))
@@ -52,6 +55,7 @@ internal sealed class MailTreeContext
     }
 
     /// <summary>The classification of a MailKit Connect call, computed once per call; null when it is secure or not MailKit's.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public MailKitConnection? Connection(IInvocationOperation invocation)
     {
         // Most calls of a mail file are not Connect calls: the name decides that before any lookup.
@@ -71,6 +75,7 @@ internal sealed class MailTreeContext
     }
 
     /// <summary>A result several rules read about the same operation (a certificate callback's verdict), computed once.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public T? Memo<T>(IOperation operation, Func<IOperation, MailTreeContext, T?> compute)
         where T : class
     {

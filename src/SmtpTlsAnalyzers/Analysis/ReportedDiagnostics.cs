@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Analysis;
 
@@ -20,6 +22,7 @@ internal sealed class ReportedDiagnostics
     private readonly Entry?[] _buckets = new Entry?[BucketCount];
 
     /// <summary>True the first time a diagnostic is seen. Messages are compared only when a rule reports twice at one place.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool Add(Diagnostic diagnostic)
     {
         var location = diagnostic.Location;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Analysis;
 
@@ -41,6 +43,7 @@ internal sealed class TypeAnalysis
     public void Open(SyntaxTree tree, bool namesMail) => _openFiles[tree] = namesMail;
 
     /// <summary>Keeps the operation trees of one member of the type itself (a nested type is a type of its own).</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Collect(OperationBlockAnalysisContext context)
     {
         if (!SymbolEqualityComparer.Default.Equals(context.OwningSymbol.ContainingType, Type))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace SmtpTlsAnalyzers.Internal;
@@ -9,6 +10,7 @@ internal static class CompilationExtensions
     /// (<see cref="Compilation.GetTypeByMetadataName"/> then returns null). The compilation's own type wins,
     /// then the single type visible from it; an ambiguous name resolves to nothing.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string fullyQualifiedMetadataName)
     {
         var single = compilation.GetTypeByMetadataName(fullyQualifiedMetadataName);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace SmtpTlsAnalyzers.Internal;
@@ -91,6 +92,7 @@ internal sealed class KnownTypes
     public static KnownTypes Create(Compilation compilation) => new(compilation);
 
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
     {
         if (baseType is null)
@@ -110,6 +112,7 @@ internal sealed class KnownTypes
     }
 
     /// <summary>True when <paramref name="type"/> is, derives from, or implements <paramref name="baseOrInterface"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? baseOrInterface)
     {
         if (type is null || baseOrInterface is null)

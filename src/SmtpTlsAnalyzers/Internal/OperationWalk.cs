@@ -17,6 +17,7 @@ internal static class OperationWalk
     private static readonly ConditionalWeakTable<IOperation, IOperation[]>.CreateValueCallback Build = BuildList;
 
     /// <summary>The root and every operation under it, root first.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static IOperation[] AllOf(IOperation root) => Lists.GetValue(root, Build);
 
     /// <summary>Every operation under the root, without the root itself.</summary>
@@ -33,6 +34,7 @@ internal static class OperationWalk
     [ThreadStatic]
     private static Stack<IOperation>? t_pending;
 
+    [MethodImpl(HotPath.Optimized)]
     private static IOperation[] BuildList(IOperation root)
     {
         var list = t_list ?? new List<IOperation>(256);

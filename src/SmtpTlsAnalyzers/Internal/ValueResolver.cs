@@ -87,6 +87,7 @@ internal static class ValueResolver
     public static void CollectPossibleValues(IOperation? operation, List<PossibleValue> results, CancellationToken cancellationToken = default) =>
         CollectPossibleValues(operation, 0, results, cancellationToken);
 
+    [MethodImpl(HotPath.Optimized)]
     private static void CollectPossibleValues(IOperation? operation, int depth, List<PossibleValue> results, CancellationToken cancellationToken)
     {
         operation = SkipImplicitConversions(operation);
@@ -139,6 +140,7 @@ internal static class ValueResolver
         return operation;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool TryGetConstant(IOperation? operation, int depth, CancellationToken cancellationToken, out object? value)
     {
         value = null;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -53,12 +54,14 @@ internal sealed class CertificateCallbackAssignment
     /// <see cref="Classify"/> for an assignment, computed once for the rules that read it; null at once for an
     /// assignment to anything but a property of the callback's or the policy's name.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static CertificateCallbackAssignment? Of(IOperation operation, MailTreeContext context) =>
         operation is IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: CallbackProperty or PolicyProperty } }
             ? context.Memo(operation, Classify)
             : null;
 
     /// <summary>What the callback or policy assigned accepts; null when it is not a mail certificate setting or is not proven weak.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static CertificateCallbackAssignment? Classify(IOperation operation, MailTreeContext context)
     {
         var assignment = (IAssignmentOperation)operation;

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Model;
 
@@ -69,6 +71,7 @@ internal static class MailGate
     /// search for every name (<c>SearchValues&lt;string&gt;</c>, .NET 9 and later) was measured four times slower on
     /// ordinary code (docs/performance.md), where near matches of its short prefixes are frequent.
     /// </remarks>
+    [MethodImpl(HotPath.Optimized)]
     public static bool Passes(string text, bool ignoreCase = false)
     {
         var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Internal;
@@ -179,6 +180,7 @@ internal sealed class MailKitConnectionClassifier
         return method;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public MailKitConnection? Classify(IInvocationOperation invocation)
     {
         if (IsOverriddenOutsideMailKit(invocation))
@@ -354,6 +356,7 @@ internal sealed class MailKitConnectionClassifier
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private MailKitConnection? ClassifyUri(IInvocationOperation invocation, IArgumentOperation argument, MailProtocol receiverProtocol, SyntaxTree tree)
     {
         if (!TryGetUriText(argument.Value, out var text, out var literal) ||
@@ -480,6 +483,7 @@ internal sealed class MailKitConnectionClassifier
     private static int? EffectivePort(int? port, TlsMode mode, MailProtocol protocol) =>
         port is 0 ? protocol.DefaultPort(mode == TlsMode.SslOnConnect) : port;
 
+    [MethodImpl(HotPath.Optimized)]
     private ImmutableDictionary<string, string?> FixProperties(IInvocationOperation invocation, IArgumentOperation? mode, IArgumentOperation? port, int? portValue, MailProtocol protocol)
     {
         if (!_syntax.HasArgumentList(invocation.Syntax))

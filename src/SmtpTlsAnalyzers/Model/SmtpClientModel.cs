@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -130,6 +131,7 @@ internal sealed class SmtpClientTypeModel
     /// <summary>True when the type declares a field of a client type, whose uses the model must watch.</summary>
     public bool HasClientField { get; }
 
+    [MethodImpl(HotPath.Optimized)]
     public void OnObjectCreation(IObjectCreationOperation creation)
     {
         if (_members.IsClientType(creation.Type))
@@ -138,6 +140,7 @@ internal sealed class SmtpClientTypeModel
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public void OnAssignment(ISimpleAssignmentOperation assignment)
     {
         if (assignment.Target is IPropertyReferenceOperation property && _members.IsClientType(property.Property.ContainingType))
@@ -146,6 +149,7 @@ internal sealed class SmtpClientTypeModel
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public void OnInvocation(IInvocationOperation invocation)
     {
         if (_members.IsSend(invocation.TargetMethod))
@@ -155,6 +159,7 @@ internal sealed class SmtpClientTypeModel
     }
 
     /// <summary>A compound, <c>??=</c> or deconstruction write: the property gets a value the model does not follow.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public void OnOtherWrite(IOperation write)
     {
         var target = write switch
@@ -179,6 +184,7 @@ internal sealed class SmtpClientTypeModel
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public void OnFieldReference(IFieldReferenceOperation reference)
     {
         if (_members.IsClientType(reference.Field.Type))

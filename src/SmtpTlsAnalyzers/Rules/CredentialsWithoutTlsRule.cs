@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Analysis;
@@ -54,6 +55,7 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
     }
 
     /// <summary>A MailKit login on a client whose last connection in this function is SMTP003 or SMTP004, unguarded.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private void AnalyzeLogin(IOperation operation, MailTreeContext context)
     {
         var login = (IInvocationOperation)operation;
