@@ -68,7 +68,7 @@ internal static class MailGate
     /// </summary>
     /// <remarks>
     /// One runtime search per anchor: each is vectorised and reads the text at memory speed. A single multi-string
-    /// search for every name (<c>SearchValues&lt;string&gt;</c>, .NET 9 and later) was measured four times slower on
+    /// search for every name (<c>SearchValues&lt;string&gt;</c>, .NET 9 and later) was measured three to four times slower on
     /// ordinary code (docs/performance.md), where near matches of its short prefixes are frequent.
     /// </remarks>
     [MethodImpl(HotPath.Optimized)]
