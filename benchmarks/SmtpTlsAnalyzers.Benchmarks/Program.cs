@@ -31,6 +31,8 @@ internal static class Program
           --peers LIST     only the peers whose name starts with one of LIST (comma-separated, e.g. NetAnalyzers)
           --no-peers       skip the peer analyzers (the goal against NetAnalyzers is then not measured)
           --floors         also the empty operation-action, syntax name-check and report floors
+          --cold N         also N rounds of a first analysis in a fresh process per tool (ours, NetAnalyzers), no
+                           warm-up: what a build's first pass pays; reported, enforces nothing
           --spans FILE     write when each tool's analysis started and ended (monotonic clock, seconds), one line
                            per analysis, to match against a sampling profiler's recording (docs/performance.md)
         Exit code: 0 when every enforced goal is met, 1 when one is not or the run failed, 2 on bad arguments.
@@ -44,8 +46,14 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length >= 2 && args[0] == ColdPasses.PassArgument)
+        {
+            return await ColdPasses.RunOneAsync(args[1], args.Length >= 4 && args[2] == "--files" && int.TryParse(args[3], out var passFiles) ? passFiles : 2000).ConfigureAwait(false);
+        }
+
         var files = 2000;
         var runs = 5;
+        var cold = 0;
         var quick = false;
         var peers = true;
         var floors = false;
@@ -72,6 +80,10 @@ internal static class Program
                     break;
                 case "--peers" when i + 1 < args.Length:
                     peerFilter = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                    break;
+                case "--cold" when i + 1 < args.Length && int.TryParse(args[i + 1], out var c) && c > 0:
+                    cold = c;
+                    i++;
                     break;
                 case "--quick":
                     quick = true;
@@ -145,6 +157,10 @@ internal static class Program
         if (!corpusOnly)
         {
             ok &= await RunGeneratedAsync(files, runs, tools, ours, baseline, enforceTiming: !quick, goals).ConfigureAwait(false);
+            if (cold > 0)
+            {
+                PrintColdPasses(files, cold, tools, ours);
+            }
         }
 
         if (corpus is not null)
@@ -441,6 +457,48 @@ internal static class Program
         return ok;
     }
 
+    /// <summary>The first analysis in a fresh process, per tool; reported beside the goals, which are measured warm.</summary>
+    private static void PrintColdPasses(int files, int rounds, List<Tool> tools, Tool ours)
+    {
+        var net = tools.FirstOrDefault(t => t.Name.StartsWith(Tools.NetAnalyzers, StringComparison.Ordinal) && t.IsLoaded);
+        var names = new List<string> { ours.Name };
+        if (net is not null)
+        {
+            names.Add(Tools.NetAnalyzers);
+        }
+
+        var failures = new List<string>();
+        var times = ColdPasses.Measure(names, files, rounds, failures);
+        Console.WriteLine($"### First pass in a fresh process ({files:N0} files with mail code)");
+        Console.WriteLine();
+        Console.WriteLine("One analysis per process, no warm-up, one process per tool and round (interleaved): every analyzer method is " +
+                          "compiled on its first call, as in a build whose compiler server has just started. Reported only; the goals are measured warm.");
+        Console.WriteLine();
+        Console.WriteLine("| Tool | Analyzer time, per pass (ms) | Median (ms) |");
+        Console.WriteLine("|---|---|---:|");
+        foreach (var name in names)
+        {
+            var passes = times[name];
+            var median = Measurement.Median(passes.Select(TimeSpan.FromMilliseconds));
+            Console.WriteLine($"| {(name == ours.Name ? OursName(ours) : net!.Name)} | {string.Join(", ", passes.Select(p => Ms(TimeSpan.FromMilliseconds(p))))} | {(passes.Count == 0 ? "n/a" : Ms(median))} |");
+        }
+
+        Console.WriteLine();
+        if (net is not null && times[ours.Name].Count > 0 && times[Tools.NetAnalyzers].Count > 0)
+        {
+            var oursMedian = Measurement.Median(times[ours.Name].Select(TimeSpan.FromMilliseconds));
+            var netMedian = Measurement.Median(times[Tools.NetAnalyzers].Select(TimeSpan.FromMilliseconds));
+            Console.WriteLine($"First pass: SmtpTlsAnalyzers = {Times(oursMedian, netMedian)} NetAnalyzers.");
+            Console.WriteLine();
+        }
+
+        foreach (var failure in failures)
+        {
+            Console.WriteLine($"A cold pass failed: {failure}");
+            Console.WriteLine();
+        }
+    }
+
     /// <summary>How many files of the workload pass SmtpTlsAnalyzers' per-file text gate.</summary>
     private static int GatePassing(Workload workload) => workload.Trees.Count(t => SmtpTlsAnalyzers.Model.MailGate.Passes(t.GetText().ToString()));
 
@@ -645,8 +703,9 @@ internal static class Program
         var roslynInformational = typeof(Compilation).Assembly
             .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        var gc = System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC";
         return $"Machine: {Environment.ProcessorCount} cores, {memory:F0} GiB, {RuntimeInformation.OSDescription}, " +
-               $"{RuntimeInformation.FrameworkDescription}, Roslyn {roslynInformational?.Split('+')[0] ?? roslyn?.ToString()}.";
+               $"{RuntimeInformation.FrameworkDescription} ({gc}), Roslyn {roslynInformational?.Split('+')[0] ?? roslyn?.ToString()}.";
     }
 
     private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString(time.TotalMilliseconds < 10 ? "F1" : "F0", CultureInfo.InvariantCulture);
