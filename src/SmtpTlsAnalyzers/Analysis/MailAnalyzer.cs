@@ -116,6 +116,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         var registry = analysis.Registry;
         var mail = registry.Mail;
         var members = registry.HasSmtpClientActions ? mail.SmtpClientMembers : null;
+        using var lists = OperationWalk.Scope();
         foreach (var file in analysis.Files())
         {
             var treeContext = new MailTreeContext(file.Roots[0].SemanticModel!, context.ReportDiagnostic, reported, mail, file.NamesMail, cancellationToken);

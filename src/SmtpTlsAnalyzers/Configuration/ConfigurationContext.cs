@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -7,9 +8,9 @@ using SmtpTlsAnalyzers.Internal;
 namespace SmtpTlsAnalyzers.Configuration;
 
 /// <summary>
-/// What one compilation knows about its configuration, made at compilation start and shared by every callback: the
-/// symbols, and two things computed once, on first use, only in a compilation where code reads a TLS setting from
-/// configuration: the configuration files (parsed from the AdditionalFiles, never from disk) and the index of the
+/// What one compilation knows about its configuration, shared by every callback, each part computed once on first
+/// use: the configuration and options types, and, only in a compilation where code reads a TLS setting from
+/// configuration, the configuration files (parsed from the AdditionalFiles, never from disk) and the index of the
 /// options classes bound to configuration sections.
 /// </summary>
 internal sealed class ConfigurationContext
@@ -20,12 +21,14 @@ internal sealed class ConfigurationContext
     private ConfigurationLayers? _layers;
     private OptionsBindingIndex? _bindings;
 
-    private ConfigurationContext(Compilation compilation, AnalyzerOptions options, KnownTypes types, ConfigurationSymbols symbols, AnalyzerSettings settings, bool ignoresCase)
+    private readonly Lazy<ConfigurationSymbols> _symbols;
+
+    private ConfigurationContext(Compilation compilation, AnalyzerOptions options, KnownTypes types, AnalyzerSettings settings, bool ignoresCase)
     {
         Compilation = compilation;
         IgnoresCase = ignoresCase;
         Types = types;
-        Symbols = symbols;
+        _symbols = new Lazy<ConfigurationSymbols>(() => ConfigurationSymbols.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         Settings = settings;
         _files = options.AdditionalFiles;
         foreach (var file in _files)
@@ -42,7 +45,11 @@ internal sealed class ConfigurationContext
 
     public KnownTypes Types { get; }
 
-    public ConfigurationSymbols Symbols { get; }
+    /// <summary>
+    /// The configuration and options types, looked up on first use: most compilations have no code that reads a TLS
+    /// setting from configuration, and sixteen lookups among every reference are not free.
+    /// </summary>
+    public ConfigurationSymbols Symbols => _symbols.Value;
 
     public AnalyzerSettings Settings { get; }
 
@@ -53,7 +60,7 @@ internal sealed class ConfigurationContext
     public bool HasConfigurationFiles { get; }
 
     public static ConfigurationContext Create(Compilation compilation, AnalyzerOptions options, KnownTypes types, AnalyzerSettings settings, bool ignoresCase) =>
-        new(compilation, options, types, ConfigurationSymbols.Create(compilation), settings, ignoresCase);
+        new(compilation, options, types, settings, ignoresCase);
 
     /// <summary>The configuration layers, parsed on the first call. A cancelled parse is not kept.</summary>
     public ConfigurationLayers GetLayers(CancellationToken cancellationToken)

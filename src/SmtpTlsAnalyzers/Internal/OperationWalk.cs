@@ -9,16 +9,58 @@ namespace SmtpTlsAnalyzers.Internal;
 /// The operations of a tree in source order (pre-order, as <c>DescendantsAndSelf</c> gives them), listed once per root.
 /// The analysis walks a member's tree once for the rules, and rules walk it again from one operation up to its root
 /// (which connection precedes this login, which writes reach this local); the list of a root is built the first time
-/// and shared by every later walk, from any thread, for as long as the tree lives.
+/// and shared by every later walk. Inside an analysis (<see cref="Scope"/>) the lists live in a table of that
+/// analysis, on its thread; elsewhere in a table shared by every thread for as long as the tree lives, whose entries
+/// cost a lock and a runtime handle each.
 /// </summary>
 internal static class OperationWalk
 {
     private static readonly ConditionalWeakTable<IOperation, IOperation[]> Lists = new();
     private static readonly ConditionalWeakTable<IOperation, IOperation[]>.CreateValueCallback Build = BuildList;
 
+    // The lists of the analysis running on this thread, if one is.
+    [ThreadStatic]
+    private static Dictionary<IOperation, IOperation[]>? t_scope;
+
     /// <summary>The root and every operation under it, root first.</summary>
     [MethodImpl(HotPath.Optimized)]
-    public static IOperation[] AllOf(IOperation root) => Lists.GetValue(root, Build);
+    public static IOperation[] AllOf(IOperation root)
+    {
+        var scope = t_scope;
+        if (scope is null)
+        {
+            return Lists.GetValue(root, Build);
+        }
+
+        if (!scope.TryGetValue(root, out var list))
+        {
+            list = BuildList(root);
+            scope.Add(root, list);
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// Keeps the lists built on this thread until the returned scope is disposed: for one analysis, which runs on one
+    /// thread and walks its roots many times while no other analysis walks them.
+    /// </summary>
+    public static ListScope Scope()
+    {
+        var outer = t_scope;
+        t_scope = new Dictionary<IOperation, IOperation[]>();
+        return new ListScope(outer);
+    }
+
+    /// <summary>Restores the lists of the enclosing scope, if any, when disposed.</summary>
+    public readonly struct ListScope : IDisposable
+    {
+        private readonly Dictionary<IOperation, IOperation[]>? _outer;
+
+        public ListScope(Dictionary<IOperation, IOperation[]>? outer) => _outer = outer;
+
+        public void Dispose() => t_scope = _outer;
+    }
 
     /// <summary>Every operation under the root, without the root itself.</summary>
     public static ArraySegment<IOperation> DescendantsOf(IOperation root)

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace SmtpTlsAnalyzers.Tests.Internal;
 
-/// <summary>The shared list of a tree's operations: the order DescendantsAndSelf gives, built once per root.</summary>
+/// <summary>The list of a tree's operations: the order DescendantsAndSelf gives, built once per root and scope.</summary>
 public class OperationWalkTests
 {
     private const string Source = """
@@ -51,6 +51,31 @@ public class OperationWalkTests
         var root = await BindMethodAsync();
 
         Assert.Same(OperationWalk.AllOf(root), OperationWalk.AllOf(root));
+    }
+
+    [Fact]
+    public async Task AllOf_InsideAScope_BuildsTheListOnceForThatScope()
+    {
+        var root = await BindMethodAsync();
+        var shared = OperationWalk.AllOf(root);
+
+        IOperation[] first;
+        using (OperationWalk.Scope())
+        {
+            first = OperationWalk.AllOf(root);
+            Assert.NotSame(shared, first);
+            Assert.Same(first, OperationWalk.AllOf(root));
+            Assert.Equal(shared, first);
+
+            using (OperationWalk.Scope())
+            {
+                Assert.NotSame(first, OperationWalk.AllOf(root));
+            }
+
+            Assert.Same(first, OperationWalk.AllOf(root));
+        }
+
+        Assert.Same(shared, OperationWalk.AllOf(root));
     }
 
     private static Task<IOperation> BindMethodAsync() => BoundMethod.OfAsync(Source, "M");
