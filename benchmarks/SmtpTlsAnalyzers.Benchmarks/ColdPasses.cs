@@ -21,6 +21,9 @@ internal static class ColdPasses
 
     private const string ResultPrefix = "cold-pass-result";
 
+    /// <summary>Far longer than one pass takes (well under a minute for 2,000 files here): only a hung process reaches it.</summary>
+    private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// In the child process: generates the project with mail code, analyzes it once with the named tool and prints
     /// one line: the tool's analyzer time and its diagnostics count.
@@ -38,6 +41,11 @@ internal static class ColdPasses
 
         var workload = new Workload($"generated, {files} files", CodeGenerator.Generate(files, withMail: true).Select(g => (g.Path, g.Text)), References.WithMail);
         var run = await Measurement.AnalyzeAsync(workload, tool, CancellationToken.None).ConfigureAwait(false);
+        foreach (var exception in run.Exceptions)
+        {
+            Console.Error.WriteLine($"analyzer exception: {exception}");
+        }
+
         Console.WriteLine(string.Join(
             "\t",
             ResultPrefix,
@@ -58,13 +66,25 @@ internal static class ColdPasses
             foreach (var name in toolNames)
             {
                 Console.Error.WriteLine($"cold pass {round + 1}/{rounds}: {name}");
-                var (exitCode, output, error) = RunChild(name, files);
+                int exitCode;
+                string output, error;
+                try
+                {
+                    (exitCode, output, error) = RunChild(name, files);
+                }
+                catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or TimeoutException)
+                {
+                    failures.Add($"{name}: {exception.Message}");
+                    continue;
+                }
+
                 var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(ResultPrefix, StringComparison.Ordinal));
                 var fields = line?.Trim().Split('\t');
                 if (exitCode != 0 || fields is not { Length: 3 } ||
                     !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds))
                 {
-                    failures.Add($"{name}: exit code {exitCode}, {error.Trim()}");
+                    var why = string.IsNullOrWhiteSpace(error) ? (line is null ? "no result line" : "an unreadable result line") : error.Trim();
+                    failures.Add($"{name}: exit code {exitCode}, {why}");
                     continue;
                 }
 
@@ -89,10 +109,16 @@ internal static class ColdPasses
         start.ArgumentList.Add(toolName);
         start.ArgumentList.Add("--files");
         start.ArgumentList.Add(files.ToString(CultureInfo.InvariantCulture));
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("the process did not start");
         var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
+        var output = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit((int)ChildTimeout.TotalMilliseconds))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"no result after {ChildTimeout.TotalMinutes:F0} minutes; the process was stopped");
+        }
+
         process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
+        return (process.ExitCode, output.Result, error.Result);
     }
 }

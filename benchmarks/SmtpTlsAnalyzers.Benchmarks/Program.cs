@@ -32,7 +32,7 @@ internal static class Program
           --no-peers       skip the peer analyzers (the goal against NetAnalyzers is then not measured)
           --floors         also the empty operation-action, syntax name-check and report floors
           --cold N         also N rounds of a first analysis in a fresh process per tool (ours, NetAnalyzers), no
-                           warm-up: what a build's first pass pays; reported, enforces nothing
+                           warm-up: what a first pass pays; reported, enforces nothing (not with --corpus-only)
           --spans FILE     write when each tool's analysis started and ended (monotonic clock, seconds), one line
                            per analysis, to match against a sampling profiler's recording (docs/performance.md)
         Exit code: 0 when every enforced goal is met, 1 when one is not or the run failed, 2 on bad arguments.
@@ -46,9 +46,15 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length >= 2 && args[0] == ColdPasses.PassArgument)
+        if (args.Length > 0 && args[0] == ColdPasses.PassArgument)
         {
-            return await ColdPasses.RunOneAsync(args[1], args.Length >= 4 && args[2] == "--files" && int.TryParse(args[3], out var passFiles) ? passFiles : 2000).ConfigureAwait(false);
+            if (args.Length != 4 || args[2] != "--files" || !int.TryParse(args[3], out var passFiles) || passFiles <= 0)
+            {
+                Console.Error.WriteLine($"{ColdPasses.PassArgument} takes a tool name and --files N.");
+                return 2;
+            }
+
+            return await ColdPasses.RunOneAsync(args[1], passFiles).ConfigureAwait(false);
         }
 
         var files = 2000;
@@ -110,6 +116,12 @@ internal static class Program
         if (corpusOnly && corpus is null)
         {
             Console.Error.WriteLine("--corpus-only needs --corpus DIR.");
+            return 2;
+        }
+
+        if (corpusOnly && cold > 0)
+        {
+            Console.Error.WriteLine("--cold measures the generated project, which --corpus-only skips.");
             return 2;
         }
 

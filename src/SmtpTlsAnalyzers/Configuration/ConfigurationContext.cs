@@ -46,8 +46,9 @@ internal sealed class ConfigurationContext
     public KnownTypes Types { get; }
 
     /// <summary>
-    /// The configuration and options types, looked up on first use: most compilations have no code that reads a TLS
-    /// setting from configuration, and sixteen lookups among every reference are not free.
+    /// The configuration and options types, looked up on first use: by a rule that follows a TLS setting into
+    /// configuration, or in a compilation with configuration files among its AdditionalFiles. Sixteen lookups among
+    /// every reference are not free, and most compilations need neither.
     /// </summary>
     public ConfigurationSymbols Symbols => _symbols.Value;
 

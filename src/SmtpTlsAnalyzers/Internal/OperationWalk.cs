@@ -11,7 +11,8 @@ namespace SmtpTlsAnalyzers.Internal;
 /// (which connection precedes this login, which writes reach this local); the list of a root is built the first time
 /// and shared by every later walk. Inside an analysis (<see cref="Scope"/>) the lists live in a table of that
 /// analysis, on its thread; elsewhere in a table shared by every thread for as long as the tree lives, whose entries
-/// cost a lock and a runtime handle each.
+/// cost a lock and a runtime handle each. A root that several analyses walk (a method another type's value is
+/// followed into) is listed once by each of them.
 /// </summary>
 internal static class OperationWalk
 {
@@ -43,23 +44,35 @@ internal static class OperationWalk
 
     /// <summary>
     /// Keeps the lists built on this thread until the returned scope is disposed: for one analysis, which runs on one
-    /// thread and walks its roots many times while no other analysis walks them.
+    /// thread, synchronously (no await inside a scope), and walks its roots many times.
     /// </summary>
     public static ListScope Scope()
     {
         var outer = t_scope;
-        t_scope = new Dictionary<IOperation, IOperation[]>();
-        return new ListScope(outer);
+        var installed = new Dictionary<IOperation, IOperation[]>();
+        t_scope = installed;
+        return new ListScope(outer, installed);
     }
 
-    /// <summary>Restores the lists of the enclosing scope, if any, when disposed.</summary>
+    /// <summary>Restores the lists of the enclosing scope, if any, when disposed; a scope that is not the current one changes nothing.</summary>
     public readonly struct ListScope : IDisposable
     {
         private readonly Dictionary<IOperation, IOperation[]>? _outer;
+        private readonly Dictionary<IOperation, IOperation[]>? _installed;
 
-        public ListScope(Dictionary<IOperation, IOperation[]>? outer) => _outer = outer;
+        internal ListScope(Dictionary<IOperation, IOperation[]>? outer, Dictionary<IOperation, IOperation[]> installed)
+        {
+            _outer = outer;
+            _installed = installed;
+        }
 
-        public void Dispose() => t_scope = _outer;
+        public void Dispose()
+        {
+            if (_installed is not null && t_scope == _installed)
+            {
+                t_scope = _outer;
+            }
+        }
     }
 
     /// <summary>Every operation under the root, without the root itself.</summary>

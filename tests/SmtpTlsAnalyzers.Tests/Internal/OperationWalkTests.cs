@@ -73,6 +73,10 @@ public class OperationWalkTests
             }
 
             Assert.Same(first, OperationWalk.AllOf(root));
+
+            // A scope that is not the current one changes nothing when disposed.
+            default(OperationWalk.ListScope).Dispose();
+            Assert.Same(first, OperationWalk.AllOf(root));
         }
 
         Assert.Same(shared, OperationWalk.AllOf(root));
