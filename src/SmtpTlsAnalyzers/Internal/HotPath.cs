@@ -11,7 +11,8 @@ namespace SmtpTlsAnalyzers.Internal;
 /// and a quiet moment, which during a build may come after the analysis is over. Roslyn's own code is precompiled
 /// in the SDK; an analyzer's is not. These methods are compiled with optimizations on their first call
 /// (<c>MethodImplOptions.AggressiveOptimization</c>, which netstandard2.0 does not name; a runtime that does not
-/// know the value, such as .NET Framework's, is expected to ignore it: not tried on .NET Framework here). The cost is one optimized compilation of each, once per process.
+/// know the value, such as .NET Framework's, is expected to ignore it: not tried on .NET Framework here). The cost is
+/// one optimized compilation of each, once per process.
 /// </remarks>
 internal static class HotPath
 {
