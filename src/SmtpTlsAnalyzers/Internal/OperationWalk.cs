@@ -16,21 +16,21 @@ namespace SmtpTlsAnalyzers.Internal;
 /// </summary>
 internal static class OperationWalk
 {
-    private static readonly ConditionalWeakTable<IOperation, IOperation[]> Lists = new();
-    private static readonly ConditionalWeakTable<IOperation, IOperation[]>.CreateValueCallback Build = BuildList;
+    private static readonly ConditionalWeakTable<IOperation, OperationEntry[]> Lists = new();
+    private static readonly ConditionalWeakTable<IOperation, OperationEntry[]>.CreateValueCallback Build = BuildList;
 
     // The lists of the analysis running on this thread, if one is.
     [ThreadStatic]
-    private static Dictionary<IOperation, IOperation[]>? t_scope;
+    private static Dictionary<IOperation, OperationEntry[]>? t_scope;
 
     /// <summary>The root and every operation under it, root first.</summary>
     [MethodImpl(HotPath.Optimized)]
-    public static IOperation[] AllOf(IOperation root)
+    public static OperationList AllOf(IOperation root)
     {
         var scope = t_scope;
         if (scope is null)
         {
-            return Lists.GetValue(root, Build);
+            return new OperationList(Lists.GetValue(root, Build), 0);
         }
 
         if (!scope.TryGetValue(root, out var list))
@@ -39,7 +39,7 @@ internal static class OperationWalk
             scope.Add(root, list);
         }
 
-        return list;
+        return new OperationList(list, 0);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ internal static class OperationWalk
     public static ListScope Scope()
     {
         var outer = t_scope;
-        var installed = new Dictionary<IOperation, IOperation[]>();
+        var installed = new Dictionary<IOperation, OperationEntry[]>();
         t_scope = installed;
         return new ListScope(outer, installed);
     }
@@ -57,10 +57,10 @@ internal static class OperationWalk
     /// <summary>Restores the lists of the enclosing scope, if any, when disposed; a scope that is not the current one changes nothing.</summary>
     public readonly struct ListScope : IDisposable
     {
-        private readonly Dictionary<IOperation, IOperation[]>? _outer;
-        private readonly Dictionary<IOperation, IOperation[]>? _installed;
+        private readonly Dictionary<IOperation, OperationEntry[]>? _outer;
+        private readonly Dictionary<IOperation, OperationEntry[]>? _installed;
 
-        internal ListScope(Dictionary<IOperation, IOperation[]>? outer, Dictionary<IOperation, IOperation[]> installed)
+        internal ListScope(Dictionary<IOperation, OperationEntry[]>? outer, Dictionary<IOperation, OperationEntry[]> installed)
         {
             _outer = outer;
             _installed = installed;
@@ -76,47 +76,117 @@ internal static class OperationWalk
     }
 
     /// <summary>Every operation under the root, without the root itself.</summary>
-    public static ArraySegment<IOperation> DescendantsOf(IOperation root)
-    {
-        var all = AllOf(root);
-        return new ArraySegment<IOperation>(all, 1, all.Length - 1);
-    }
+    public static OperationList DescendantsOf(IOperation root) => new(AllOf(root).Entries, 1);
 
-    // The buffers a list is built in, one per thread: the list of a root is allocated once, at its final size.
+    // The buffers a list is built in, one per thread: the list of a root is allocated once, at its final size. They
+    // hold OperationEntry, not IOperation: a store into an array of an interface type checks the element's type
+    // (the runtime looks the interface up in the object's type), which was most of the cost of building a list.
     [ThreadStatic]
-    private static List<IOperation>? t_list;
+    private static OperationEntry[]? t_list;
 
     [ThreadStatic]
-    private static Stack<IOperation>? t_pending;
+    private static OperationEntry[]? t_pending;
+
+    private const int KeptBufferLength = 4096;
 
     [MethodImpl(HotPath.Optimized)]
-    private static IOperation[] BuildList(IOperation root)
+    private static OperationEntry[] BuildList(IOperation root)
     {
-        var list = t_list ?? new List<IOperation>(256);
-        var pending = t_pending ?? new Stack<IOperation>(64);
+        var list = t_list ?? new OperationEntry[256];
+        var pending = t_pending ?? new OperationEntry[64];
         t_list = null;
         t_pending = null;
-        pending.Push(root);
-        while (pending.Count > 0)
+        var count = 0;
+        var depth = 0;
+        pending[depth++] = new OperationEntry(root);
+        while (depth > 0)
         {
-            var operation = pending.Pop();
-            list.Add(operation);
+            var operation = pending[--depth].Operation;
+            pending[depth] = default;
+            if (count == list.Length)
+            {
+                Array.Resize(ref list, list.Length * 2);
+            }
+
+            list[count++] = new OperationEntry(operation);
             foreach (var child in operation.ChildOperations.Reverse())
             {
-                pending.Push(child);
+                if (depth == pending.Length)
+                {
+                    Array.Resize(ref pending, pending.Length * 2);
+                }
+
+                pending[depth++] = new OperationEntry(child);
             }
         }
 
-        var result = list.ToArray();
+        var result = new OperationEntry[count];
+        Array.Copy(list, result, count);
 
-        // Kept for the next list of this thread unless a huge tree made them large (they are not trimmed).
-        list.Clear();
-        if (list.Capacity <= 4096)
+        // Kept for the next list of this thread unless a huge tree made them large.
+        Array.Clear(list, 0, count);
+        if (list.Length <= KeptBufferLength && pending.Length <= KeptBufferLength)
         {
             t_list = list;
             t_pending = pending;
         }
 
         return result;
+    }
+}
+
+/// <summary>One operation of a list; a structure so that storing it into an array needs no type check.</summary>
+internal readonly struct OperationEntry
+{
+    public readonly IOperation Operation;
+
+    public OperationEntry(IOperation operation) => Operation = operation;
+}
+
+/// <summary>A list of <see cref="OperationWalk"/>: the operations of a root in source order, from an offset.</summary>
+internal readonly struct OperationList
+{
+    private readonly int _start;
+
+    internal OperationList(OperationEntry[] entries, int start)
+    {
+        Entries = entries;
+        _start = start;
+    }
+
+    internal OperationEntry[] Entries { get; }
+
+    public int Count => Entries.Length - _start;
+
+    /// <summary>True when both lists read the same built list (a root listed once is shared by every walk).</summary>
+    public bool SharesListWith(OperationList other) => ReferenceEquals(Entries, other.Entries);
+
+    public IOperation[] ToArray()
+    {
+        var result = new IOperation[Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Entries[_start + i].Operation;
+        }
+
+        return result;
+    }
+
+    public Enumerator GetEnumerator() => new(Entries, _start);
+
+    public struct Enumerator
+    {
+        private readonly OperationEntry[] _entries;
+        private int _index;
+
+        internal Enumerator(OperationEntry[] entries, int start)
+        {
+            _entries = entries;
+            _index = start - 1;
+        }
+
+        public readonly IOperation Current => _entries[_index].Operation;
+
+        public bool MoveNext() => ++_index < _entries.Length;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -40,8 +41,15 @@ public class OperationWalkTests
 
         var listed = OperationWalk.AllOf(root);
 
-        Assert.True(listed.Length > 50);
-        Assert.Equal(root.DescendantsAndSelf().ToArray(), listed);
+        Assert.True(listed.Count > 50);
+        Assert.Equal(root.DescendantsAndSelf().ToArray(), listed.ToArray());
+        var enumerated = new List<IOperation>();
+        foreach (var operation in listed)
+        {
+            enumerated.Add(operation);
+        }
+
+        Assert.Equal(listed.ToArray(), enumerated);
         Assert.Equal(root.Descendants().ToArray(), OperationWalk.DescendantsOf(root).ToArray());
     }
 
@@ -50,7 +58,8 @@ public class OperationWalkTests
     {
         var root = await BindMethodAsync();
 
-        Assert.Same(OperationWalk.AllOf(root), OperationWalk.AllOf(root));
+        Assert.True(OperationWalk.AllOf(root).SharesListWith(OperationWalk.AllOf(root)));
+        Assert.True(OperationWalk.DescendantsOf(root).SharesListWith(OperationWalk.AllOf(root)));
     }
 
     [Fact]
@@ -59,27 +68,27 @@ public class OperationWalkTests
         var root = await BindMethodAsync();
         var shared = OperationWalk.AllOf(root);
 
-        IOperation[] first;
+        OperationList first;
         using (OperationWalk.Scope())
         {
             first = OperationWalk.AllOf(root);
-            Assert.NotSame(shared, first);
-            Assert.Same(first, OperationWalk.AllOf(root));
-            Assert.Equal(shared, first);
+            Assert.False(shared.SharesListWith(first));
+            Assert.True(first.SharesListWith(OperationWalk.AllOf(root)));
+            Assert.Equal(shared.ToArray(), first.ToArray());
 
             using (OperationWalk.Scope())
             {
-                Assert.NotSame(first, OperationWalk.AllOf(root));
+                Assert.False(first.SharesListWith(OperationWalk.AllOf(root)));
             }
 
-            Assert.Same(first, OperationWalk.AllOf(root));
+            Assert.True(first.SharesListWith(OperationWalk.AllOf(root)));
 
             // A scope that is not the current one changes nothing when disposed.
             default(OperationWalk.ListScope).Dispose();
-            Assert.Same(first, OperationWalk.AllOf(root));
+            Assert.True(first.SharesListWith(OperationWalk.AllOf(root)));
         }
 
-        Assert.Same(shared, OperationWalk.AllOf(root));
+        Assert.True(shared.SharesListWith(OperationWalk.AllOf(root)));
     }
 
     private static Task<IOperation> BindMethodAsync() => BoundMethod.OfAsync(Source, "M");
