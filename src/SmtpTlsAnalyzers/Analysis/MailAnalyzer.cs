@@ -126,7 +126,8 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
                 foreach (var descendant in OperationWalk.AllOf(root))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (registry.TryGetOperationActions(descendant.Kind, out var actions))
+                    var kind = descendant.Kind;
+                    if (registry.TryGetOperationActions(kind, out var actions))
                     {
                         foreach (var action in actions)
                         {
@@ -134,15 +135,15 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
                         }
                     }
 
-                    if (registry.HasConnectionActions && descendant is IInvocationOperation invocation &&
-                        treeContext.Connection(invocation) is { } connection)
+                    if (registry.HasConnectionActions && kind == OperationKind.Invocation &&
+                        treeContext.Connection((IInvocationOperation)descendant) is { } connection)
                     {
                         registry.RunConnectionActions(connection, treeContext);
                     }
 
                     if (typeModel is not null)
                     {
-                        Feed(typeModel, descendant);
+                        Feed(typeModel, descendant, kind);
                     }
                 }
             }
@@ -187,10 +188,10 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private static void Feed(SmtpClientTypeModel model, IOperation operation)
+    private static void Feed(SmtpClientTypeModel model, IOperation operation, OperationKind kind)
     {
         // Told apart by kind, one comparison each, rather than by interface casts: every operation of a type passes here.
-        switch (operation.Kind)
+        switch (kind)
         {
             case OperationKind.ObjectCreation:
                 model.OnObjectCreation((IObjectCreationOperation)operation);

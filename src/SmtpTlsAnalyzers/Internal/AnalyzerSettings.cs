@@ -29,6 +29,7 @@ internal sealed class AnalyzerSettings
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> ParsedLists = new(StringComparer.Ordinal);
 
     private readonly AnalyzerConfigOptionsProvider _provider;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, ConfiguredValue> _plaintextHosts = new();
     private readonly bool _isTestProject;
 
     private AnalyzerSettings(AnalyzerConfigOptionsProvider provider)
@@ -75,7 +76,17 @@ internal sealed class AnalyzerSettings
     }
 
     /// <summary>True when <paramref name="host"/> is a constant listed in <c>smtp_tls_analyzers.plaintext_hosts</c>.</summary>
-    public bool IsPlaintextHost(SyntaxTree tree, string? host) => IsListed(GetValue(tree, PlaintextHostsKey), host);
+    public bool IsPlaintextHost(SyntaxTree tree, string? host)
+    {
+        // Read once per file: every Connect call and certificate setting of a file asks, and each read of the
+        // options hashes the key.
+        if (!_plaintextHosts.TryGetValue(tree, out var configured))
+        {
+            configured = _plaintextHosts.GetOrAdd(tree, new ConfiguredValue(GetValue(tree, PlaintextHostsKey)));
+        }
+
+        return IsListed(configured.Value, host);
+    }
 
     /// <summary>True when the host expression resolves to a constant listed in <c>smtp_tls_analyzers.plaintext_hosts</c>.</summary>
     public bool IsPlaintextHost(SyntaxTree tree, Microsoft.CodeAnalysis.IOperation? host) =>
@@ -158,4 +169,12 @@ internal sealed class AnalyzerSettings
 
     private static bool IsTrue(string? value) =>
         value is not null && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An option's value for one file, null when the option is not set.</summary>
+    private sealed class ConfiguredValue
+    {
+        public ConfiguredValue(string? value) => Value = value;
+
+        public string? Value { get; }
+    }
 }

@@ -43,7 +43,8 @@ internal static class TlsSettingTarget
         foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(reference)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (operation is not IInvocationOperation { TargetMethod.Name: "Connect" or "ConnectAsync", Instance: { } instance } invocation ||
+            if (operation.Kind != OperationKind.Invocation ||
+                operation is not IInvocationOperation { TargetMethod.Name: "Connect" or "ConnectAsync", Instance: { } instance } invocation ||
                 !SymbolEqualityComparer.Default.Equals(ClientIdentity.Of(instance), client))
             {
                 continue;

@@ -521,6 +521,14 @@ internal static class ValueResolver
             foreach (var operation in OperationWalk.AllOf(root))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+
+                // Only these kinds can write; the kind is one call, each interface test below a type check.
+                if (operation.Kind is not (OperationKind.VariableDeclarator or OperationKind.LocalReference or
+                    OperationKind.FieldReference or OperationKind.InstanceReference))
+                {
+                    continue;
+                }
+
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator:

@@ -587,7 +587,8 @@ internal sealed class SmtpClientTypeModel
     {
         foreach (var descendant in OperationWalk.DescendantsOf(ValueResolver.GetRoot(creation)))
         {
-            if (descendant is ILocalReferenceOperation reference &&
+            if (descendant.Kind == OperationKind.LocalReference &&
+                descendant is ILocalReferenceOperation reference &&
                 SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
                 UseEscapes(reference))
             {

@@ -139,6 +139,11 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
         foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(value)))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (operation.Kind is not (OperationKind.VariableDeclarator or OperationKind.LocalReference))
+            {
+                continue;
+            }
+
             switch (operation)
             {
                 case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local):
