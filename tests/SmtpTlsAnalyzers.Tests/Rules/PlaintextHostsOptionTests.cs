@@ -104,6 +104,29 @@ public class PlaintextHostsOptionTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Option_IsReadForEachFile()
+    {
+        // One type per file, the same connection in each; only the dev folder's section lists mailpit.
+        static string Mailer(string name, string connect) => $$"""
+            class {{name}}
+            {
+                void Connect()
+                {
+                    using var client = new MailKit.Net.Smtp.SmtpClient();
+                    client.Connect("mailpit", 25, {{connect}});
+                }
+            }
+            """;
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/src/dev/DevMailer.cs", Mailer("DevMailer", "MailKit.Security.SecureSocketOptions.None")));
+        test.TestState.Sources.Add(("/src/app/AppMailer.cs", Mailer("AppMailer", "{|#0:MailKit.Security.SecureSocketOptions.None|}")));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[/src/dev/*.cs]\n{AnalyzerSettings.PlaintextHostsKey} = mailpit\n"));
+        test.ExpectedDiagnostics.Add(Reported("SMTP003").WithLocation(0));
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
     [Theory]
     [InlineData(null, "localhost", false)]
     [InlineData(null, "mailpit", true)]
