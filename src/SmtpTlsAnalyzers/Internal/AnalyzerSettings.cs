@@ -29,7 +29,7 @@ internal sealed class AnalyzerSettings
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> ParsedLists = new(StringComparer.Ordinal);
 
     private readonly AnalyzerConfigOptionsProvider _provider;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, ConfiguredValue> _plaintextHosts = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, string?> _plaintextHosts = new();
     private readonly bool _isTestProject;
 
     private AnalyzerSettings(AnalyzerConfigOptionsProvider provider)
@@ -82,10 +82,10 @@ internal sealed class AnalyzerSettings
         // options hashes the key.
         if (!_plaintextHosts.TryGetValue(tree, out var configured))
         {
-            configured = _plaintextHosts.GetOrAdd(tree, new ConfiguredValue(GetValue(tree, PlaintextHostsKey)));
+            configured = _plaintextHosts.GetOrAdd(tree, GetValue(tree, PlaintextHostsKey));
         }
 
-        return IsListed(configured.Value, host);
+        return IsListed(configured, host);
     }
 
     /// <summary>True when the host expression resolves to a constant listed in <c>smtp_tls_analyzers.plaintext_hosts</c>.</summary>
@@ -169,12 +169,4 @@ internal sealed class AnalyzerSettings
 
     private static bool IsTrue(string? value) =>
         value is not null && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>An option's value for one file, null when the option is not set.</summary>
-    private sealed class ConfiguredValue
-    {
-        public ConfiguredValue(string? value) => Value = value;
-
-        public string? Value { get; }
-    }
 }
