@@ -280,11 +280,16 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
             var open = false;
             foreach (var tree in compilation.SyntaxTrees)
             {
-                var gate = Decide(tree, cancellationToken);
+                var scan = FileScan.Of(tree, _syntax, cancellationToken);
+                var gate = Decide(tree, scan, cancellationToken);
                 if (gate != FileGate.Closed)
                 {
                     _gates.Add(tree, gate);
-                    _syntax.AddDeclaredTypeNames(tree.GetRoot(cancellationToken), _declaredTypeNames, cancellationToken);
+                    foreach (var name in scan.DeclaredTypeNames(tree, _syntax, cancellationToken))
+                    {
+                        _declaredTypeNames.Add(name);
+                    }
+
                     open = true;
                 }
             }
@@ -306,12 +311,11 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         public FileGate Gate(SyntaxTree tree) => _gates.TryGetValue(tree, out var gate) ? gate : FileGate.Closed;
 
         [MethodImpl(HotPath.Optimized)]
-        private FileGate Decide(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+        private FileGate Decide(SyntaxTree tree, FileScan scan, System.Threading.CancellationToken cancellationToken)
         {
             // Text and options only: no symbol is looked up before a file passes and a type of it starts.
-            var text = tree.GetText(cancellationToken).ToString();
-            var gate = MailGate.Passes(text, _syntax.IgnoresCase) ? FileGate.NamesMail
-                : HasConfigurationFiles && Registry is { } configured && configured.PassesExtraGate(text) ? FileGate.AlsoExamined
+            var gate = scan.NamesMail ? FileGate.NamesMail
+                : HasConfigurationFiles && Registry is { } configured && configured.PassesExtraGate(scan, tree, cancellationToken) ? FileGate.AlsoExamined
                 : FileGate.Closed;
             return gate != FileGate.Closed && _settings.IsEnabled(tree) ? gate : FileGate.Closed;
         }

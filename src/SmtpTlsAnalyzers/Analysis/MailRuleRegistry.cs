@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SmtpTlsAnalyzers.Internal;
@@ -72,14 +73,16 @@ internal sealed class MailRuleRegistry
     /// <summary>
     /// Also walk the files whose text <paramref name="passes"/>, though they name no mail type: every rule's operation
     /// actions then see them. For a rule whose report sits in such files (a host binding a library's mail options).
+    /// The test reads the text alone and is one instance for every compilation (a static field), so that its answer
+    /// is kept with each file (<see cref="FileScan"/>).
     /// </summary>
     public void AlsoExamine(Func<string, bool> passes) => _extraGates.Add(passes);
 
-    internal bool PassesExtraGate(string text)
+    internal bool PassesExtraGate(FileScan scan, SyntaxTree tree, CancellationToken cancellationToken)
     {
         foreach (var gate in _extraGates)
         {
-            if (gate(text))
+            if (scan.Passes(gate, tree, cancellationToken))
             {
                 return true;
             }

@@ -20,6 +20,11 @@ internal sealed class ConfigurationTurnsTlsOffRule : MailRule
     /// <summary>The same in Visual Basic, where names ignore case and type arguments follow <c>(Of</c>.</summary>
     private static readonly string[] VisualBasicBindingNames = { "Configure(Of", "Bind", "Get(Of" };
 
+    /// <summary>The files to see though they name no mail type; one instance each, so their answer is kept per file.</summary>
+    private static readonly Func<string, bool> NamesBinding = text => MailTextContains(text, BindingNames, StringComparison.Ordinal);
+
+    private static readonly Func<string, bool> VisualBasicNamesBinding = text => MailTextContains(text, VisualBasicBindingNames, StringComparison.OrdinalIgnoreCase);
+
     public override DiagnosticDescriptor Descriptor => Descriptors.SMTP014_ConfigurationTurnsTlsOff;
 
     public override void Initialize(MailRuleRegistry registry)
@@ -31,14 +36,7 @@ internal sealed class ConfigurationTurnsTlsOffRule : MailRule
         }
 
         // The host of a library's mail code binds its options in a file that names no mail type (Program.cs).
-        if (registry.Mail.Syntax.IgnoresCase)
-        {
-            registry.AlsoExamine(text => MailTextContains(text, VisualBasicBindingNames, StringComparison.OrdinalIgnoreCase));
-        }
-        else
-        {
-            registry.AlsoExamine(text => MailTextContains(text, BindingNames, StringComparison.Ordinal));
-        }
+        registry.AlsoExamine(registry.Mail.Syntax.IgnoresCase ? VisualBasicNamesBinding : NamesBinding);
 
         registry.OnOperation(
             (operation, context) =>

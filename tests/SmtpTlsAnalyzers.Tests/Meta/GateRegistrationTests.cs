@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using Microsoft.CodeAnalysis.Text;
 using SmtpTlsAnalyzers.Tests.Verifiers;
 using Xunit;
 
@@ -13,7 +15,8 @@ namespace SmtpTlsAnalyzers.Tests.Meta;
 
 /// <summary>
 /// The gate runs at compilation start. Where no file names a mail or TLS type, the analyzer registers nothing else,
-/// so the compiler binds and calls nothing more on its behalf, even with System.Net.Mail and MailKit referenced.
+/// so the compiler binds and calls nothing more on its behalf, even with System.Net.Mail and MailKit referenced. What
+/// the gate read in a file is kept with the file's syntax tree for the next compilation that holds it.
 /// </summary>
 public class GateRegistrationTests
 {
@@ -134,10 +137,10 @@ public class GateRegistrationTests
         Assert.Equal(3, diagnostics.Count(d => d.Id == "SMTP001"));
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Compilation compilation, DiagnosticAnalyzer analyzer)
+    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Compilation compilation, DiagnosticAnalyzer analyzer, AnalyzerOptions? options = null)
     {
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        return await compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
     }
 
     private static int ActionsBeyondCompilationStart(AnalyzerTelemetryInfo t) =>
@@ -161,5 +164,122 @@ public class GateRegistrationTests
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         return await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The gate's reading of a file is kept with its syntax tree. An IDE forms a new compilation for every edit, with
+    /// the trees of the unchanged files in it: their text is not read again.
+    /// </summary>
+    [Fact]
+    public async Task ATreeInASecondCompilation_IsNotReadAgain()
+    {
+        var text = new CountingText(Ordinary);
+        var ordinary = CSharpSyntaxTree.ParseText(text, Options, "/Orders.cs");
+        var mail = CSharpSyntaxTree.ParseText(Mail, Options, "/Mailer.cs");
+        var first = await CreateAsync(ordinary, mail);
+
+        text.Reads = 0;
+        Assert.Single(await DiagnosticsAsync(first, new SmtpTlsAnalyzer()), d => d.Id == "SMTP002");
+        Assert.True(text.Reads > 0, "the first compilation's gate reads the file");
+
+        text.Reads = 0;
+        var second = first.RemoveSyntaxTrees(mail).AddSyntaxTrees(CSharpSyntaxTree.ParseText(Mail.Replace("Mailer", "Sender", System.StringComparison.Ordinal), Options, "/Sender.cs"));
+        Assert.Single(await DiagnosticsAsync(second, new SmtpTlsAnalyzer()), d => d.Id == "SMTP002");
+        Assert.Equal(0, text.Reads);
+    }
+
+    /// <summary>An edited file is a new tree, read again: its mail code is seen, and so is its removal.</summary>
+    [Fact]
+    public async Task AnEditedFile_IsReadAgain()
+    {
+        var ordinary = CSharpSyntaxTree.ParseText(Ordinary, Options, "/Orders.cs");
+        var other = CSharpSyntaxTree.ParseText(Ordinary.Replace("Orders", "Totals", System.StringComparison.Ordinal), Options, "/Totals.cs");
+        var first = await CreateAsync(ordinary, other);
+        Assert.Empty(await DiagnosticsAsync(first, new SmtpTlsAnalyzer()));
+
+        var edited = other.WithChangedText(SourceText.From(Mail));
+        var second = first.ReplaceSyntaxTree(other, edited);
+        Assert.Single(await DiagnosticsAsync(second, new SmtpTlsAnalyzer()), d => d.Id == "SMTP002" && d.Location.SourceTree == edited);
+
+        var reverted = edited.WithChangedText(SourceText.From(Ordinary.Replace("Orders", "Totals", System.StringComparison.Ordinal)));
+        Assert.Empty(await DiagnosticsAsync(second.ReplaceSyntaxTree(edited, reverted), new SmtpTlsAnalyzer()));
+    }
+
+    /// <summary>
+    /// A file that names no mail type but binds configuration is walked for SMTP014 when the project has configuration
+    /// files; the answer of that rule's text test is kept with the file too.
+    /// </summary>
+    [Fact]
+    public async Task AFileARuleAsksToSee_IsNotReadAgain()
+    {
+        var text = new CountingText("""
+            using Microsoft.Extensions.Configuration;
+
+            public static class Settings
+            {
+                public static void Load(IConfiguration configuration, Totals totals) => configuration.Bind("Totals", totals);
+            }
+
+            public class Totals
+            {
+                public int Count { get; set; }
+            }
+            """);
+        var host = CSharpSyntaxTree.ParseText(text, Options, "/Settings.cs");
+        var mail = CSharpSyntaxTree.ParseText(Mail, Options, "/Mailer.cs");
+        var first = (await CreateAsync(host, mail)).AddReferences(ConfigurationReferences.All);
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new JsonFile("/appsettings.json", "{ \"Totals\": { \"Count\": 1 } }")));
+
+        text.Reads = 0;
+        Assert.Single(await DiagnosticsAsync(first, new SmtpTlsAnalyzer(), options), d => d.Id == "SMTP002");
+        Assert.True(text.Reads > 0, "the first compilation reads the file for the rule's test");
+
+        text.Reads = 0;
+        var second = first.ReplaceSyntaxTree(mail, CSharpSyntaxTree.ParseText(Mail.Replace("Mailer", "Sender", System.StringComparison.Ordinal), Options, "/Sender.cs"));
+        Assert.Single(await DiagnosticsAsync(second, new SmtpTlsAnalyzer(), options), d => d.Id == "SMTP002");
+        Assert.Equal(0, text.Reads);
+    }
+
+    private static readonly CSharpParseOptions Options = new(LanguageVersion.Latest);
+
+    private static async Task<Compilation> CreateAsync(params SyntaxTree[] trees)
+    {
+        var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit);
+        return CSharpCompilation.Create("Gate", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    }
+
+    private sealed class JsonFile(string path, string content) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(content);
+    }
+
+    /// <summary>A file's text that counts how often its characters are read as a whole or in blocks.</summary>
+    private sealed class CountingText : SourceText
+    {
+        private readonly SourceText _text;
+
+        public CountingText(string text) => _text = From(text, Encoding.UTF8);
+
+        public int Reads;
+
+        public override Encoding? Encoding => _text.Encoding;
+
+        public override int Length => _text.Length;
+
+        public override char this[int position] => _text[position];
+
+        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
+        {
+            Interlocked.Increment(ref Reads);
+            _text.CopyTo(sourceIndex, destination, destinationIndex, count);
+        }
+
+        public override string ToString(TextSpan span)
+        {
+            Interlocked.Increment(ref Reads);
+            return _text.ToString(span);
+        }
     }
 }
