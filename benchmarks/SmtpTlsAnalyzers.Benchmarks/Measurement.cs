@@ -16,34 +16,56 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace SmtpTlsAnalyzers.Benchmarks;
 
-/// <summary>The parsed sources and references of one benchmark compilation; each run builds a fresh compilation.</summary>
+/// <summary>
+/// The sources and references of one benchmark compilation. Each run builds a fresh compilation of freshly parsed
+/// trees, as a build does: an analyzer may keep what it learnt about a tree for as long as the tree lives (an IDE's
+/// next compilation reuses the trees of unchanged files), and a build never hands it the same tree twice.
+/// </summary>
 internal sealed class Workload
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    private readonly ImmutableArray<(string Path, string Text)> _sources;
 
     public Workload(string name, IEnumerable<(string Path, string Text)> sources, ImmutableArray<MetadataReference> references)
     {
         Name = name;
-        Trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, Encoding.UTF8), ParseOptions, s.Path)).ToImmutableArray();
+        _sources = sources.ToImmutableArray();
+        Trees = Parse();
         References = references;
         Lines = Trees.Sum(t => t.GetText().Lines.Count);
     }
 
     public string Name { get; }
+
+    /// <summary>The trees of the first parse, for counting and inspecting files; no measured compilation holds them.</summary>
     public ImmutableArray<SyntaxTree> Trees { get; }
+
     public ImmutableArray<MetadataReference> References { get; }
     public int Lines { get; }
 
+    /// <summary>A compilation of trees parsed for it alone (parsing is not part of any measurement).</summary>
     public CSharpCompilation CreateCompilation(ImmutableDictionary<string, ReportDiagnostic>? diagnosticOptions = null) =>
+        CreateCompilation(Parse(), diagnosticOptions);
+
+    /// <summary>A compilation of the given trees: the same trees in a second compilation are what an IDE forms after an edit elsewhere.</summary>
+    public CSharpCompilation CreateCompilation(ImmutableArray<SyntaxTree> trees, ImmutableDictionary<string, ReportDiagnostic>? diagnosticOptions = null) =>
         CSharpCompilation.Create(
             "Benchmark",
-            Trees,
+            trees,
             References,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 specificDiagnosticOptions: diagnosticOptions ?? ImmutableDictionary<string, ReportDiagnostic>.Empty,
                 concurrentBuild: true));
+
+    /// <summary>The workload's files parsed afresh.</summary>
+    public ImmutableArray<SyntaxTree> Parse()
+    {
+        var trees = new SyntaxTree[_sources.Length];
+        Parallel.For(0, trees.Length, i => trees[i] = CSharpSyntaxTree.ParseText(SourceText.From(_sources[i].Text, Encoding.UTF8), ParseOptions, _sources[i].Path));
+        return trees.ToImmutableArray();
+    }
 }
 
 /// <summary>What one analysis run measured.</summary>
@@ -118,11 +140,14 @@ internal static class Measurement
         }
     }
 
-    /// <summary>Runs one tool's analyzers over a fresh compilation with execution-time telemetry.</summary>
-    public static async Task<AnalysisRun> AnalyzeAsync(Workload workload, Tool tool, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one tool's analyzers over a fresh compilation with execution-time telemetry: of freshly parsed trees, or of
+    /// <paramref name="trees"/> (trees an earlier compilation held, as in an IDE).
+    /// </summary>
+    public static async Task<AnalysisRun> AnalyzeAsync(Workload workload, Tool tool, CancellationToken cancellationToken, ImmutableArray<SyntaxTree> trees = default)
     {
         Collect();
-        var compilation = workload.CreateCompilation(tool.DiagnosticOptions);
+        var compilation = trees.IsDefault ? workload.CreateCompilation(tool.DiagnosticOptions) : workload.CreateCompilation(trees, tool.DiagnosticOptions);
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray.Create(SonarLintXml)),

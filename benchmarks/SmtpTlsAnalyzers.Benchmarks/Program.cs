@@ -207,11 +207,17 @@ internal static class Program
             new Workload($"generated, {files} files without mail types (neither System.Net.Mail nor MailKit referenced)", noMailCode.Workload.Trees.Select(t => (t.FilePath, t.GetText().ToString())), References.WithoutMail),
             new List<Tool> { ours });
 
+        var noMailSecondCompilation = new List<AnalysisRun>();
         var ok = true;
         for (var run = 0; run < runs; run++)
         {
             ok &= await MeasureAsync(generated, run, runs, requireCleanCompile: true).ConfigureAwait(false);
             ok &= await MeasureAsync(noMailCode, run, runs, requireCleanCompile: true).ConfigureAwait(false);
+
+            // The same files in a second compilation, as an IDE forms one after an edit elsewhere in the project.
+            var trees = noMailCode.Workload.Parse();
+            await Measurement.AnalyzeAsync(noMailCode.Workload, ours, CancellationToken.None, trees).ConfigureAwait(false);
+            noMailSecondCompilation.Add(await Measurement.AnalyzeAsync(noMailCode.Workload, ours, CancellationToken.None, trees).ConfigureAwait(false));
             if (run == 0)
             {
                 // Only its registrations are checked: one run is enough.
@@ -247,6 +253,8 @@ internal static class Program
         Console.WriteLine($"| {OursName(ours)} | {Ms(noMailTime)} | {Ms(noMailCode.Wall(ours))} | {Percent(noMailTime, noMailCode.Compile)} of compile; {Times(noMailTime, baselineTime)} the baseline; {registeredNoMailCode} action(s) registered beyond compilation start |");
         Console.WriteLine($"| {baseline.Name} | {Ms(baselineTime)} | {Ms(noMailCode.Wall(baseline))} | |");
         Console.WriteLine($"| {OursName(ours)}, neither System.Net.Mail nor MailKit referenced | {Ms(noMailTypes.Time(ours))} | {Ms(noMailTypes.Wall(ours))} | {registered} action(s) registered beyond compilation start |");
+        var secondTime = Measurement.Median(noMailSecondCompilation.Select(r => r.AnalyzerTime));
+        Console.WriteLine($"| {OursName(ours)}, the same files' trees in a second compilation (an IDE's next compilation; reported, no goal) | {Ms(secondTime)} | {Ms(Measurement.Median(noMailSecondCompilation.Select(r => r.Wall)))} | {Percent(secondTime, noMailCode.Compile)} of compile; {Times(secondTime, baselineTime)} the baseline |");
         Console.WriteLine();
         // The gate runs at compilation start: where no file passes it, the analyzer registers nothing else, so the
         // compiler builds nothing and calls nothing more on its behalf.
@@ -257,6 +265,12 @@ internal static class Program
         }
 
         ok &= CheckExceptions(generated, ours) & CheckExceptions(noMailCode, ours) & CheckExceptions(noMailTypes, ours);
+        if (noMailSecondCompilation.Any(r => !r.Exceptions.IsEmpty || r.ActionsBeyondCompilationStart > 0))
+        {
+            Console.Error.WriteLine("SmtpTlsAnalyzers threw or registered actions in a second compilation of the files without mail code.");
+            ok = false;
+        }
+
         PrintPerAnalyzer(generated, ours);
         PrintFindings(generated.Workload, tools.Where(t => t.IsLoaded && !t.ComparableIds.IsEmpty).ToList(), generated.Analysis);
         if (generated.Analysis[ours][0].Diagnostics.IsEmpty)
