@@ -77,7 +77,7 @@ public sealed class EditorServerTests
             });
 
             var want = expected.Where(d => d.File == file).ToList();
-            var items = await PullUntilAsync(server, uri, want);
+            var items = await PullUntilAsync(server, uri, found => want.All(w => found.Any(i => i.Code == w.Id && i.Range.StartLine + 1 == w.Line)));
             Check.SameDiagnostics(want, items.Select(i => new ExpectedDiagnostic(i.Code, file, i.Range.StartLine + 1)), "csharp-ls log:\n" + server.RecentLog);
 
             foreach (var item in items)
@@ -90,10 +90,42 @@ public sealed class EditorServerTests
                 Assert.Equal(sarif.Message, item.Message);
             }
         }
+
+        // Edits: the server forms a new compilation for each, holding the other files' trees as they were. A file
+        // without mail code that gains some is read again and reported; when the edit is undone, the report goes.
+        const string program = "Program.cs";
+        var programUri = new Uri(Path.Combine(console.Directory, program)).AbsoluteUri;
+        var original = File.ReadAllText(Path.Combine(console.Directory, program));
+        Assert.DoesNotContain(expected, d => d.File == program);
+        const string mailCode = """
+
+            internal static class AddedInTheEditor
+            {
+                public static void Send()
+                {
+                    using var client = new System.Net.Mail.SmtpClient("smtp.example.com", 587);
+                    client.Send("from@example.com", "to@example.com", "Subject", "Body");
+                }
+            }
+            """;
+        await ChangeAsync(server, programUri, version: 2, original + mailCode);
+        var added = await PullUntilAsync(server, programUri, found => found.Any(i => i.Code == "SMTP002"));
+        Assert.Contains(added, i => i.Code == "SMTP002" && i.Message.Contains("smtp.example.com:587", StringComparison.Ordinal));
+
+        await ChangeAsync(server, programUri, version: 3, original);
+        Assert.Empty(await PullUntilAsync(server, programUri, found => found.Count == 0));
     }
 
-    /// <summary>Pulls the document's diagnostics until the expected SMTP ones are all there or the load timeout passes.</summary>
-    private static async Task<List<Squiggle>> PullUntilAsync(LspClient server, string uri, IReadOnlyCollection<ExpectedDiagnostic> want)
+    /// <summary>Replaces the whole text of an open document.</summary>
+    private static Task ChangeAsync(LspClient server, string uri, int version, string text) =>
+        server.NotifyAsync("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = version },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
+        });
+
+    /// <summary>Pulls the document's SMTP diagnostics until <paramref name="done"/> holds for them or the load timeout passes.</summary>
+    private static async Task<List<Squiggle>> PullUntilAsync(LspClient server, string uri, Func<List<Squiggle>, bool> done)
     {
         var stopwatch = Stopwatch.StartNew();
         var parameters = new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } };
@@ -105,8 +137,7 @@ public sealed class EditorServerTests
             var items = report.ValueKind == JsonValueKind.Object && report.TryGetProperty("items", out var array)
                 ? array.EnumerateArray().Select(Squiggle.From).Where(s => s.Code.StartsWith("SMTP", StringComparison.Ordinal)).ToList()
                 : new List<Squiggle>();
-            var complete = want.All(w => items.Any(i => i.Code == w.Id && i.Range.StartLine + 1 == w.Line));
-            if (complete || stopwatch.Elapsed > LoadTimeout)
+            if (done(items) || stopwatch.Elapsed > LoadTimeout)
             {
                 return items;
             }
