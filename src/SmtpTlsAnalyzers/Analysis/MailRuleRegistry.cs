@@ -22,7 +22,7 @@ internal sealed class MailRuleRegistry
     private readonly List<Action<SmtpClientFacts, MailTreeContext>> _smtpClients = new();
     private readonly List<Action<MailKitConnection, MailTreeContext>> _connections = new();
     private readonly List<Action<AdditionalFileAnalysisContext, MailCompilation>> _additionalFiles = new();
-    private readonly List<Func<string, bool>> _extraGates = new();
+    private readonly List<FileScan.NameTest> _extraGates = new();
 
     public MailRuleRegistry(MailCompilation mail) => Mail = mail;
 
@@ -71,12 +71,11 @@ internal sealed class MailRuleRegistry
     }
 
     /// <summary>
-    /// Also walk the files whose text <paramref name="passes"/>, though they name no mail type: every rule's operation
-    /// actions then see them. For a rule whose report sits in such files (a host binding a library's mail options).
-    /// The test reads the text alone and is one instance for every compilation (a static field), so that its answer
-    /// is kept with each file (<see cref="FileScan"/>).
+    /// Also walk the files whose text names one of <paramref name="names"/>, though they name no mail type: every
+    /// rule's operation actions then see them. For a rule whose report sits in such files (a host binding a library's
+    /// mail options). The answer depends on the text and the names alone, so it is kept with each file (<see cref="FileScan"/>).
     /// </summary>
-    public void AlsoExamine(Func<string, bool> passes) => _extraGates.Add(passes);
+    public void AlsoExamine(string[] names, StringComparison comparison) => _extraGates.Add(new FileScan.NameTest(names, comparison));
 
     internal bool PassesExtraGate(FileScan scan, SyntaxTree tree, CancellationToken cancellationToken)
     {

@@ -20,11 +20,6 @@ internal sealed class ConfigurationTurnsTlsOffRule : MailRule
     /// <summary>The same in Visual Basic, where names ignore case and type arguments follow <c>(Of</c>.</summary>
     private static readonly string[] VisualBasicBindingNames = { "Configure(Of", "Bind", "Get(Of" };
 
-    /// <summary>The files to see though they name no mail type; one instance each, so their answer is kept per file.</summary>
-    private static readonly Func<string, bool> NamesBinding = text => MailTextContains(text, BindingNames, StringComparison.Ordinal);
-
-    private static readonly Func<string, bool> VisualBasicNamesBinding = text => MailTextContains(text, VisualBasicBindingNames, StringComparison.OrdinalIgnoreCase);
-
     public override DiagnosticDescriptor Descriptor => Descriptors.SMTP014_ConfigurationTurnsTlsOff;
 
     public override void Initialize(MailRuleRegistry registry)
@@ -36,7 +31,14 @@ internal sealed class ConfigurationTurnsTlsOffRule : MailRule
         }
 
         // The host of a library's mail code binds its options in a file that names no mail type (Program.cs).
-        registry.AlsoExamine(registry.Mail.Syntax.IgnoresCase ? VisualBasicNamesBinding : NamesBinding);
+        if (registry.Mail.Syntax.IgnoresCase)
+        {
+            registry.AlsoExamine(VisualBasicBindingNames, StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            registry.AlsoExamine(BindingNames, StringComparison.Ordinal);
+        }
 
         registry.OnOperation(
             (operation, context) =>
@@ -55,18 +57,5 @@ internal sealed class ConfigurationTurnsTlsOffRule : MailRule
             },
             OperationKind.SimpleAssignment,
             OperationKind.Invocation);
-    }
-
-    private static bool MailTextContains(string text, string[] names, StringComparison comparison)
-    {
-        foreach (var name in names)
-        {
-            if (text.IndexOf(name, comparison) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -206,11 +206,12 @@ public class GateRegistrationTests
     }
 
     /// <summary>
-    /// A file that names no mail type but binds configuration is walked for SMTP014 when the project has configuration
-    /// files; the answer of that rule's text test is kept with the file too.
+    /// A file that names no mail type but binds configuration is walked too when the project has configuration files
+    /// (SMTP014's own test of the text), so the connection rules see a MailKit client obtained from a factory there.
+    /// That answer is kept with the file as well: the second compilation reads nothing and still walks the file.
     /// </summary>
     [Fact]
-    public async Task AFileARuleAsksToSee_IsNotReadAgain()
+    public async Task AFileARuleAsksToSee_IsWalkedAgain_WithoutBeingReadAgain()
     {
         var text = new CountingText("""
             using Microsoft.Extensions.Configuration;
@@ -218,6 +219,12 @@ public class GateRegistrationTests
             public static class Settings
             {
                 public static void Load(IConfiguration configuration, Totals totals) => configuration.Bind("Totals", totals);
+
+                public static void Notify()
+                {
+                    using var client = Factory.Create();
+                    client.Connect("smtp.example.com", 587, false);
+                }
             }
 
             public class Totals
@@ -225,19 +232,28 @@ public class GateRegistrationTests
                 public int Count { get; set; }
             }
             """);
+        const string factory = """
+            public static class Factory
+            {
+                public static MailKit.Net.Smtp.SmtpClient Create() => new MailKit.Net.Smtp.SmtpClient();
+            }
+            """;
         var host = CSharpSyntaxTree.ParseText(text, Options, "/Settings.cs");
-        var mail = CSharpSyntaxTree.ParseText(Mail, Options, "/Mailer.cs");
+        var mail = CSharpSyntaxTree.ParseText(factory, Options, "/Factory.cs");
         var first = (await CreateAsync(host, mail)).AddReferences(ConfigurationReferences.All);
         var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new JsonFile("/appsettings.json", "{ \"Totals\": { \"Count\": 1 } }")));
 
         text.Reads = 0;
-        Assert.Single(await DiagnosticsAsync(first, new SmtpTlsAnalyzer(), options), d => d.Id == "SMTP002");
-        Assert.True(text.Reads > 0, "the first compilation reads the file for the rule's test");
+        Assert.Single(await DiagnosticsAsync(first, new SmtpTlsAnalyzer(), options), d => d.Id == "SMTP004" && d.Location.SourceTree == host);
+        Assert.True(text.Reads >= 2, $"the gate and the rule's test each read the file ({text.Reads} reads)");
 
         text.Reads = 0;
-        var second = first.ReplaceSyntaxTree(mail, CSharpSyntaxTree.ParseText(Mail.Replace("Mailer", "Sender", System.StringComparison.Ordinal), Options, "/Sender.cs"));
-        Assert.Single(await DiagnosticsAsync(second, new SmtpTlsAnalyzer(), options), d => d.Id == "SMTP002");
+        var second = first.ReplaceSyntaxTree(mail, CSharpSyntaxTree.ParseText(factory + "\n", Options, "/Factory.cs"));
+        Assert.Single(await DiagnosticsAsync(second, new SmtpTlsAnalyzer(), options), d => d.Id == "SMTP004" && d.Location.SourceTree == host);
         Assert.Equal(0, text.Reads);
+
+        // Without configuration files the rule's test does not apply, and the file is not walked.
+        Assert.DoesNotContain(await DiagnosticsAsync(second, new SmtpTlsAnalyzer()), d => d.Location.SourceTree == host);
     }
 
     private static readonly CSharpParseOptions Options = new(LanguageVersion.Latest);
