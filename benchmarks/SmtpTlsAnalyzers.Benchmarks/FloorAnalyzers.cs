@@ -120,8 +120,8 @@ internal sealed class EmptySemanticModelAnalyzer : FloorAnalyzer
 
 /// <summary>
 /// The report floor: reports, with no analysis at all, the very diagnostics SmtpTlsAnalyzers reported in its last run
-/// on the same workload (same files, places, messages and additional locations), from one syntax-tree action per
-/// file. Its time is what the compiler's driver charges for accepting those reports plus one call per file: no
+/// on the same workload (same files, places, messages, properties, and additional locations in the same file), from
+/// one syntax-tree action per file. Its time is what the compiler's driver charges for accepting those reports plus one call per file: no
 /// analyzer that reports the same diagnostics costs less.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

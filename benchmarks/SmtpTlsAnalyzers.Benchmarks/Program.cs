@@ -216,7 +216,7 @@ internal static class Program
 
             // The same files in a second compilation, as an IDE forms one after an edit elsewhere in the project.
             var trees = noMailCode.Workload.Parse();
-            await Measurement.AnalyzeAsync(noMailCode.Workload, ours, CancellationToken.None, trees).ConfigureAwait(false);
+            noMailSecondCompilation.Add(await Measurement.AnalyzeAsync(noMailCode.Workload, ours, CancellationToken.None, trees).ConfigureAwait(false));
             noMailSecondCompilation.Add(await Measurement.AnalyzeAsync(noMailCode.Workload, ours, CancellationToken.None, trees).ConfigureAwait(false));
             if (run == 0)
             {
@@ -253,8 +253,10 @@ internal static class Program
         Console.WriteLine($"| {OursName(ours)} | {Ms(noMailTime)} | {Ms(noMailCode.Wall(ours))} | {Percent(noMailTime, noMailCode.Compile)} of compile; {Times(noMailTime, baselineTime)} the baseline; {registeredNoMailCode} action(s) registered beyond compilation start |");
         Console.WriteLine($"| {baseline.Name} | {Ms(baselineTime)} | {Ms(noMailCode.Wall(baseline))} | |");
         Console.WriteLine($"| {OursName(ours)}, neither System.Net.Mail nor MailKit referenced | {Ms(noMailTypes.Time(ours))} | {Ms(noMailTypes.Wall(ours))} | {registered} action(s) registered beyond compilation start |");
-        var secondTime = Measurement.Median(noMailSecondCompilation.Select(r => r.AnalyzerTime));
-        Console.WriteLine($"| {OursName(ours)}, the same files' trees in a second compilation (an IDE's next compilation; reported, no goal) | {Ms(secondTime)} | {Ms(Measurement.Median(noMailSecondCompilation.Select(r => r.Wall)))} | {Percent(secondTime, noMailCode.Compile)} of compile; {Times(secondTime, baselineTime)} the baseline |");
+        // Every second entry is the second compilation of its trees; the first ones are checked for exceptions only.
+        var second = noMailSecondCompilation.Where((_, i) => i % 2 == 1).ToList();
+        var secondTime = Measurement.Median(second.Select(r => r.AnalyzerTime));
+        Console.WriteLine($"| {OursName(ours)}, the same files' trees in a second compilation (an IDE's next compilation; reported, no goal) | {Ms(secondTime)} | {Ms(Measurement.Median(second.Select(r => r.Wall)))} | {Percent(secondTime, noMailCode.Compile)} of compile; {Times(secondTime, baselineTime)} the baseline |");
         Console.WriteLine();
         // The gate runs at compilation start: where no file passes it, the analyzer registers nothing else, so the
         // compiler builds nothing and calls nothing more on its behalf.
@@ -267,7 +269,7 @@ internal static class Program
         ok &= CheckExceptions(generated, ours) & CheckExceptions(noMailCode, ours) & CheckExceptions(noMailTypes, ours);
         if (noMailSecondCompilation.Any(r => !r.Exceptions.IsEmpty || r.ActionsBeyondCompilationStart > 0))
         {
-            Console.Error.WriteLine("SmtpTlsAnalyzers threw or registered actions in a second compilation of the files without mail code.");
+            Console.Error.WriteLine("SmtpTlsAnalyzers threw or registered actions in a first or second compilation of the same trees without mail code.");
             ok = false;
         }
 
