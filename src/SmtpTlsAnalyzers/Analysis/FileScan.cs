@@ -50,6 +50,9 @@ internal sealed class FileScan
         return Scans.GetValue(tree, _ => scan);
     }
 
+    /// <summary>The scan a compilation has already made of <paramref name="tree"/>, if any; nothing is read.</summary>
+    public static FileScan? Known(SyntaxTree tree) => Scans.TryGetValue(tree, out var scan) ? scan : null;
+
     /// <summary>The answer of a rule's name test for this file, read from the text the first time it is asked.</summary>
     public bool Passes(NameTest test, SyntaxTree tree, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SmtpTlsAnalyzers.Analysis;
 using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.Configuration;
@@ -45,6 +46,11 @@ internal sealed class OptionsBindingIndex
     /// <summary>What a binding call's text names: <c>Get&lt;T&gt;</c> in C#, <c>Get(Of T)</c> in Visual Basic.</summary>
     private static readonly string[] TextMarkers = { "Configure", "Bind", "Get<", "Get(Of" };
 
+    /// <summary>A file that names no marker holds no binding: the answer is kept with the file's scan.</summary>
+    private static readonly FileScan.NameTest NamesMarker = new(TextMarkers, StringComparison.Ordinal);
+
+    private static readonly FileScan.NameTest NamesMarkerIgnoringCase = new(TextMarkers, StringComparison.OrdinalIgnoreCase);
+
     private readonly ImmutableArray<OptionsBinding> _bindings;
     private readonly INamedTypeSymbol? _keyNameAttribute;
     private readonly ImmutableHashSet<ISymbol> _setInCode;
@@ -75,6 +81,14 @@ internal sealed class OptionsBindingIndex
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // The gate has scanned every file at compilation start; an IDE's next compilation finds the answer there
+            // for every file not edited, and reads only the files that name a marker.
+            if (FileScan.Known(tree) is { } scan && !scan.Passes(context.IgnoresCase ? NamesMarkerIgnoringCase : NamesMarker, tree, cancellationToken))
+            {
+                continue;
+            }
+
             var text = tree.GetText(cancellationToken).ToString();
             if (!Mentions(text, 0, text.Length, comparison))
             {

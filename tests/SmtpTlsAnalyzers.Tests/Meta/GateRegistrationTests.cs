@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -241,7 +240,7 @@ public class GateRegistrationTests
         var host = CSharpSyntaxTree.ParseText(text, Options, "/Settings.cs");
         var mail = CSharpSyntaxTree.ParseText(factory, Options, "/Factory.cs");
         var first = (await CreateAsync(host, mail)).AddReferences(ConfigurationReferences.All);
-        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new JsonFile("/appsettings.json", "{ \"Totals\": { \"Count\": 1 } }")));
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/appsettings.json", "{ \"Totals\": { \"Count\": 1 } }")));
 
         text.Reads = 0;
         Assert.Single(await DiagnosticsAsync(first, new SmtpTlsAnalyzer(), options), d => d.Id == "SMTP004" && d.Location.SourceTree == host);
@@ -262,40 +261,5 @@ public class GateRegistrationTests
     {
         var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit);
         return CSharpCompilation.Create("Gate", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-    }
-
-    private sealed class JsonFile(string path, string content) : AdditionalText
-    {
-        public override string Path => path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(content);
-    }
-
-    /// <summary>A file's text that counts how often its characters are read as a whole or in blocks.</summary>
-    private sealed class CountingText : SourceText
-    {
-        private readonly SourceText _text;
-
-        public CountingText(string text) => _text = From(text, Encoding.UTF8);
-
-        public int Reads;
-
-        public override Encoding? Encoding => _text.Encoding;
-
-        public override int Length => _text.Length;
-
-        public override char this[int position] => _text[position];
-
-        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
-        {
-            Interlocked.Increment(ref Reads);
-            _text.CopyTo(sourceIndex, destination, destinationIndex, count);
-        }
-
-        public override string ToString(TextSpan span)
-        {
-            Interlocked.Increment(ref Reads);
-            return _text.ToString(span);
-        }
     }
 }

@@ -1,6 +1,11 @@
 using System;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using SmtpTlsAnalyzers.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
@@ -82,26 +87,58 @@ public class ConfigurationTurnsTlsOffTests
 
     // ---- Options classes ----
 
+    /// <summary>A sender that copies its options to a field and sets EnableSsl from them.</summary>
+    private const string SenderCopyingOptions = Usings + SmtpOptions + Register + """
+
+        public class EmailSender
+        {
+            private readonly SmtpOptions _options;
+            public EmailSender(IOptions<SmtpOptions> options) => _options = options.Value;
+
+            public void Send(MailMessage message)
+            {
+                using var client = new SmtpClient(_options.Host, _options.Port);
+                client.EnableSsl = {|#0:_options.EnableSsl|};
+                client.Send(message);
+            }
+        }
+        """;
+
     [Fact]
     public async Task OptionsValueCopiedToField_EnableSslFalse_Reports()
     {
-        const string code = Usings + SmtpOptions + Register + """
+        await VerifyAsync(SenderCopyingOptions, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+    }
 
-            public class EmailSender
-            {
-                private readonly SmtpOptions _options;
-                public EmailSender(IOptions<SmtpOptions> options) => _options = options.Value;
+    /// <summary>
+    /// The index of options bindings reads the files that name a binding method. Whether one does is kept with the
+    /// gate's scan of the file, so an IDE's next compilation, holding the same tree for a file not edited, reads none.
+    /// </summary>
+    [Fact]
+    public async Task BindingIndex_DoesNotReadAnUneditedFileAgain()
+    {
+        var code = SenderCopyingOptions.Replace("{|#0:", "", StringComparison.Ordinal).Replace("|}", "", StringComparison.Ordinal);
+        var text = new CountingText("public class Orders { public int Count(int port) => port; }");
+        var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit).AddRange(ConfigurationReferences.All);
+        var sender = CSharpSyntaxTree.ParseText(code, path: "/app/EmailSender.cs");
+        var first = CSharpCompilation.Create("Index", new[] { CSharpSyntaxTree.ParseText(text, path: "/app/Orders.cs"), sender }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var json = InsecureJson.Replace("{|#1:", "", StringComparison.Ordinal).Replace("|}", "", StringComparison.Ordinal);
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(Json, json)));
 
-                public void Send(MailMessage message)
-                {
-                    using var client = new SmtpClient(_options.Host, _options.Port);
-                    client.EnableSsl = {|#0:_options.EnableSsl|};
-                    client.Send(message);
-                }
-            }
-            """;
+        text.Reads = 0;
+        Assert.Single(await AnalyzeAsync(first, options), d => d.Id == "SMTP014");
+        Assert.True(text.Reads >= 2, $"the gate and the index each read the file once ({text.Reads} reads)");
 
-        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.163.com:25", ClearText));
+        text.Reads = 0;
+        var second = first.ReplaceSyntaxTree(sender, CSharpSyntaxTree.ParseText(code + "\n", path: "/app/EmailSender.cs"));
+        Assert.Single(await AnalyzeAsync(second, options), d => d.Id == "SMTP014");
+        Assert.Equal(0, text.Reads);
+
+        static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, AnalyzerOptions options)
+        {
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            return await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SmtpTlsAnalyzer()), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        }
     }
 
     [Fact]
