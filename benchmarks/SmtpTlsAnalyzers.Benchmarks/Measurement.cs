@@ -117,7 +117,7 @@ internal static class Measurement
     /// </summary>
     public static TextWriter? Spans { get; set; }
 
-    private static void WriteSpan(Workload workload, Tool tool, long started, long ended)
+    private static void WriteSpan(string workloadName, Tool tool, long started, long ended)
     {
         if (Spans is null)
         {
@@ -131,7 +131,7 @@ internal static class Measurement
             .Where(n => n is not null && n != typeof(DiagnosticAnalyzer).Assembly.GetName().Name)
             .Distinct(StringComparer.Ordinal);
         Spans.WriteLine(FormattableString.Invariant(
-            $"{workload.Name}\t{tool.Name}\t{started / (double)Stopwatch.Frequency:F6}\t{ended / (double)Stopwatch.Frequency:F6}\t{string.Join(",", assemblies)}"));
+            $"{workloadName}\t{tool.Name}\t{started / (double)Stopwatch.Frequency:F6}\t{ended / (double)Stopwatch.Frequency:F6}\t{string.Join(",", assemblies)}"));
 
         static IEnumerable<Type> BaseTypes(Type? type)
         {
@@ -161,7 +161,7 @@ internal static class Measurement
         var withAnalyzers = compilation.WithAnalyzers(tool.Analyzers, options);
         var result = await withAnalyzers.GetAnalysisResultAsync(cancellationToken).ConfigureAwait(false);
         stopwatch.Stop();
-        WriteSpan(workload, tool, started, Stopwatch.GetTimestamp());
+        WriteSpan(trees.IsDefault ? workload.Name : workload.Name + " (trees given by the caller: two compilations of one set)", tool, started, Stopwatch.GetTimestamp());
 
         var perAnalyzer = ImmutableDictionary.CreateBuilder<string, TimeSpan>();
         var total = TimeSpan.Zero;
