@@ -82,18 +82,15 @@ internal sealed class OptionsBindingIndex
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // The gate has scanned every file at compilation start; an IDE's next compilation finds the answer there
-            // for every file not edited, and reads only the files that name a marker.
-            if (FileScan.Known(tree) is { } scan && !scan.Passes(context.IgnoresCase ? NamesMarkerIgnoringCase : NamesMarker, tree, cancellationToken))
+            // The gate has scanned every file at compilation start; the whole-file answer is kept with that scan, so an
+            // IDE's next compilation reads only the files that name a marker.
+            var markers = context.IgnoresCase ? NamesMarkerIgnoringCase : NamesMarker;
+            if (FileScan.Known(tree) is { } scan ? !scan.Passes(markers, tree, cancellationToken) : !markers.Passes(tree.GetText(cancellationToken).ToString()))
             {
                 continue;
             }
 
             var text = tree.GetText(cancellationToken).ToString();
-            if (!Mentions(text, 0, text.Length, comparison))
-            {
-                continue;
-            }
 
 #pragma warning disable RS1030 // The binding calls sit in other files than the code that reads the options; see the class summary and docs/rules/SMTP014.md.
             var model = compilation.GetSemanticModel(tree);
