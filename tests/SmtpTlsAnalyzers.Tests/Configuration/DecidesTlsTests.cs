@@ -46,10 +46,10 @@ public class DecidesTlsTests
     [InlineData("{ \"Smtp\": { \"UseSsl\": true } }", "{ \"Smtp\": { \"UseSsl\": ", false)]
     public async Task DecidesTls_WhenEveryLayerSetsTheInput(string baseJson, string? production, bool decides)
     {
-        var files = ImmutableArray.Create<AdditionalText>(new Text("/app/appsettings.json", baseJson));
+        var files = ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/app/appsettings.json", baseJson));
         if (production is not null)
         {
-            files = files.Add(new Text("/app/appsettings.Production.json", production));
+            files = files.Add(new InMemoryAdditionalText("/app/appsettings.Production.json", production));
         }
 
         Assert.Equal(decides, await DecidesAsync(files));
@@ -76,12 +76,5 @@ public class DecidesTlsTests
         var input = MailConnectionInputs.Find(connect, types);
         Assert.NotNull(input);
         return ConfigurationVerdicts.DecidesTls(input!, context, CancellationToken.None);
-    }
-
-    private sealed class Text(string path, string content) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(content);
     }
 }

@@ -536,14 +536,7 @@ public class ConfigurationValueFixTests
     {
         var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit).AddRange(ConfigurationReferences.All);
         var compilation = CSharpCompilation.Create("Test", new[] { CSharpSyntaxTree.ParseText(code, path: "/app/Mail.cs") }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var options = new AnalyzerOptions(files.Select(file => (AdditionalText)new InMemoryText(file.Path, file.Content)).ToImmutableArray());
+        var options = new AnalyzerOptions(files.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Content)).ToImmutableArray());
         return await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RuleAnalyzer<ConfigurationTurnsTlsOffRule>()), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-    }
-
-    private sealed class InMemoryText(string path, string content) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(content);
     }
 }
