@@ -91,15 +91,17 @@ internal sealed class CertificateCallbackAssignment
             target = "The callback assigned to ServerCertificateValidationCallback";
             fix = DiagnosticProperties.RemoveCertificateCallback;
         }
-        else if (types.HasSystemNetMail && TlsSettingTarget.IsServicePointManagerProperty(property, CallbackProperty, types))
+        else if (TlsSettingTarget.IsServicePointManagerProperty(property, CallbackProperty, types) &&
+            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.CertificateValidation, context.CancellationToken))
         {
             target = assignment is ICompoundAssignmentOperation
                 ? "The callback added to ServicePointManager.ServerCertificateValidationCallback"
                 : "The callback assigned to ServicePointManager.ServerCertificateValidationCallback";
             fix = DiagnosticProperties.ResetGlobalCertificateCallback;
         }
-        else if (assignment is ISimpleAssignmentOperation && checkValidationResult is not null && types.HasSystemNetMail &&
+        else if (assignment is ISimpleAssignmentOperation && checkValidationResult is not null &&
             TlsSettingTarget.IsServicePointManagerProperty(property, PolicyProperty, types) &&
+            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.CertificateValidation, context.CancellationToken) &&
             FindPolicyType(assignment.Value) is { } policyType &&
             policyType.FindImplementationForInterfaceMember(checkValidationResult) is IMethodSymbol implementation)
         {

@@ -16,6 +16,8 @@ internal sealed class MailCompilation
 {
     private readonly object _configGate = new();
     private bool? _enableSslDefaultsToFalse;
+    private readonly object _servicePointGate = new();
+    private bool? _codeUsesSystemNetMailClient;
 
     private MailCompilation(Compilation compilation, AnalyzerOptions options, LanguageSyntax syntax, AnalyzerSettings? settings)
     {
@@ -70,6 +72,25 @@ internal sealed class MailCompilation
         {
             _enableSslDefaultsToFalse ??= MailSettingsReader.EnableSslDefaultsToFalse(Types.SystemNetMailRuntime, Options, cancellationToken);
             return _enableSslDefaultsToFalse.Value;
+        }
+    }
+
+    /// <summary>
+    /// True when the process-wide ServicePointManager <paramref name="setting"/> reaches a mail connection of the
+    /// project (<see cref="ServicePointManagerReach"/>). Whether its code uses System.Net.Mail's client is found once
+    /// per compilation, the first time a rule asks.
+    /// </summary>
+    public bool ServicePointManagerReachesMail(ServicePointManagerSetting setting, CancellationToken cancellationToken)
+    {
+        if (ServicePointManagerReach.ReadByMailKit(Types, setting))
+        {
+            return true;
+        }
+
+        lock (_servicePointGate)
+        {
+            _codeUsesSystemNetMailClient ??= ServicePointManagerReach.CodeUsesSystemNetMailClient(this, cancellationToken);
+            return _codeUsesSystemNetMailClient.Value;
         }
     }
 }

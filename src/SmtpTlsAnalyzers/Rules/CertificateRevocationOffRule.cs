@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Analysis;
 using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Model;
 
 namespace SmtpTlsAnalyzers.Rules;
 
@@ -19,7 +20,8 @@ internal sealed class CertificateRevocationOffRule : MailRule
 
     public override void Initialize(MailRuleRegistry registry)
     {
-        // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
+        // The process-wide ServicePointManager switch matters here only where mail reads it: System.Net.Mail clients in
+        // the project (ServicePointManagerReach); MailKit has its own.
         var mail = registry.Mail;
         registry.OnOperation((operation, context) => Analyze(context, (ISimpleAssignmentOperation)operation, mail.Types, mail.Settings), OperationKind.SimpleAssignment);
     }
@@ -51,7 +53,8 @@ internal sealed class CertificateRevocationOffRule : MailRule
                 properties[DiagnosticProperties.RemovableDefault] = "true";
             }
         }
-        else if (types.HasSystemNetMail && TlsSettingTarget.IsServicePointManagerProperty(property, ServicePointManagerProperty, types))
+        else if (TlsSettingTarget.IsServicePointManagerProperty(property, ServicePointManagerProperty, types) &&
+            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.RevocationCheck, context.CancellationToken))
         {
             name = "ServicePointManager." + ServicePointManagerProperty;
         }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Analysis;
 using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Model;
 
 namespace SmtpTlsAnalyzers.Rules;
 
@@ -27,7 +28,8 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
 
     public override void Initialize(MailRuleRegistry registry)
     {
-        // The process-wide ServicePointManager settings matter here only because System.Net.Mail reads them.
+        // The process-wide ServicePointManager.SecurityProtocol matters here only where mail reads it: System.Net.Mail
+        // clients in the project, or MailKit's on .NET Framework (ServicePointManagerReach).
         var mail = registry.Mail;
         registry.OnOperation(
             (operation, context) => Analyze(context, (IAssignmentOperation)operation, mail.Types, mail.Settings),
@@ -55,8 +57,9 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
 
             name = "SslProtocols";
         }
-        else if (types.HasSystemNetMail && TlsSettingTarget.IsServicePointManagerProperty(property, "SecurityProtocol", types) &&
-            SymbolEqualityComparer.Default.Equals(property.Type, types.SecurityProtocolType))
+        else if (TlsSettingTarget.IsServicePointManagerProperty(property, "SecurityProtocol", types) &&
+            SymbolEqualityComparer.Default.Equals(property.Type, types.SecurityProtocolType) &&
+            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.SecurityProtocol, context.CancellationToken))
         {
             name = "ServicePointManager.SecurityProtocol";
         }

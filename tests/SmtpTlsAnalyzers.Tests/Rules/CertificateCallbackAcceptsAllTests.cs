@@ -387,6 +387,11 @@ public class CertificateCallbackAcceptsAllTests
                     {|#0:ServicePointManager.ServerCertificateValidationCallback = delegate (object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) { return true; }|};
                 }
             }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
+            }
             """;
         const string fixedSource = """
             using System.Net;
@@ -399,6 +404,11 @@ public class CertificateCallbackAcceptsAllTests
                 {
                     ServicePointManager.ServerCertificateValidationCallback = delegate (object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) { return e == SslPolicyErrors.None; };
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
 
@@ -418,6 +428,11 @@ public class CertificateCallbackAcceptsAllTests
                     {|#0:ServicePointManager.ServerCertificateValidationCallback += (sender, cert, chain, errors) => true|};
                 }
             }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
+            }
             """;
         const string fixedSource = """
             using System.Net;
@@ -428,6 +443,11 @@ public class CertificateCallbackAcceptsAllTests
                 {
                     ServicePointManager.ServerCertificateValidationCallback = null;
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
 
@@ -458,6 +478,11 @@ public class CertificateCallbackAcceptsAllTests
                                 {|#0:ServicePointManager.CertificatePolicy = new TrustAllPolicy()|};
                             }
             }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
+            }
             """;
         const string fixedSource = """
             using System.Net;
@@ -474,6 +499,11 @@ public class CertificateCallbackAcceptsAllTests
                 {
                                 ServicePointManager.CertificatePolicy = new TrustAllPolicy();
                             }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
 
@@ -520,6 +550,11 @@ public class CertificateCallbackAcceptsAllTests
                     {|#0:ServicePointManager.CertificatePolicy = new TrustAllPolicy()|};
                     ServicePointManager.CertificatePolicy = new StrictPolicy();
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
 
@@ -852,6 +887,11 @@ public class CertificateCallbackAcceptsAllTests
                     {|#1:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => { return true; }|};
                 }
             }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
+            }
             """;
         const string fixedSource = """
             using System.Net;
@@ -865,6 +905,11 @@ public class CertificateCallbackAcceptsAllTests
                     smtp.ServerCertificateValidationCallback = (s, c, h, e) => e == SslPolicyErrors.None;
                     ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => { return e == SslPolicyErrors.None; };
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
 
@@ -1324,12 +1369,163 @@ public class CertificateCallbackAcceptsAllTests
                 {
                     void Configure() => {|#0:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
                 }
+
+                class MailSender
+                {
+                    public System.Net.Mail.SmtpClient Client { get; set; }
+                }
                 """,
         };
         test.WithoutMailKit();
         test.ExpectedDiagnostics.Add(Smtp006(0, GlobalTarget));
 
         await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GlobalCallbackInProjectThatSendsNoMail_NoDiagnostic()
+    {
+        // Every .NET project can use System.Net.Mail, and MailKit's clients ignore ServicePointManager on .NET: the
+        // process-wide callback here only affects HTTP.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Net;
+
+            class Startup
+            {
+                void Configure()
+                {
+                    ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    ServicePointManager.ServerCertificateValidationCallback += delegate { return true; };
+                    var request = WebRequest.CreateHttp("https://internal.example.com/");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GlobalCallbackWithSystemNetMailClientInAnotherFile_Reports()
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("/Startup.cs", """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure() => {|#0:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+            }
+            """));
+        test.TestState.Sources.Add(("/Mailer.cs", """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    client.Send(message);
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Smtp006(0, GlobalTarget));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GlobalCallbackWithOnlyOtherClassesNamedSmtpClient_NoDiagnostic()
+    {
+        // MailKit's SmtpClient and a project's own class of that name do not read ServicePointManager on .NET.
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("/Startup.cs", """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure() => ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true;
+            }
+            """));
+        test.TestState.Sources.Add(("/Mailer.cs", """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send()
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.example.com", 465, SecureSocketOptions.SslOnConnect);
+                }
+            }
+
+            namespace Legacy
+            {
+                class SmtpClient { }
+
+                class Sender
+                {
+                    SmtpClient Client { get; } = new SmtpClient();
+                }
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GlobalCallbackWithMailKitOnNetFramework_Reports()
+    {
+        // MailKit built for .NET Framework falls back to the process-wide callback when a client sets none.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Net;
+
+                class Startup
+                {
+                    void Configure() => {|#0:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                }
+                """,
+        };
+        test.OnNetFramework48();
+        test.TestState.AdditionalReferences.Add(TestReferences.MailKitNetFramework48());
+        test.ExpectedDiagnostics.Add(Smtp006(0, GlobalTarget));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task VisualBasic_GlobalCallbackWithClientNamedInAnotherCase_Reports()
+    {
+        var test = new VerifyCallbackVB.Test();
+        test.TestState.Sources.Add(("/Startup.vb", """
+            Imports System.Net
+
+            Class Startup
+                Sub Configure()
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = Function(s, c, h, e) True|}
+                End Sub
+            End Class
+            """));
+        test.TestState.Sources.Add(("/Mailer.vb", """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Private ReadOnly _client As New smtpclient("smtp.example.com", 587) With {.EnableSsl = True}
+            End Class
+            """));
+        test.ExpectedDiagnostics.Add(VisualBasicSmtp006(0, GlobalTarget));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task VisualBasic_GlobalCallbackInProjectThatSendsNoMail_NoDiagnostic()
+    {
+        await VerifyCallbackVB.VerifyAnalyzerAsync("""
+            Imports System.Net
+
+            Class Startup
+                Sub Configure()
+                    ServicePointManager.ServerCertificateValidationCallback = Function(s, c, h, e) True
+                End Sub
+            End Class
+            """);
     }
 
     [Fact]
@@ -1373,6 +1569,11 @@ public class CertificateCallbackAcceptsAllTests
                     b.ServerCertificateValidationCallback = _fromConstructor;
                     ServicePointManager.ServerCertificateValidationCallback = Global;
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
 
@@ -1423,6 +1624,10 @@ public class CertificateCallbackAcceptsAllTests
                     {|#0:ServicePointManager.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) True|}
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
 
         await VerifyCallbackVB.VerifyAnalyzerAsync(source, VisualBasicSmtp006(0, GlobalTarget));
@@ -1537,6 +1742,10 @@ public class CertificateCallbackAcceptsAllTests
                     {|#0:ServicePointManager.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) True|} ' self-signed in test
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
         const string fixedSource = """
             Imports System.Net
@@ -1546,6 +1755,10 @@ public class CertificateCallbackAcceptsAllTests
                     ServicePointManager.ServerCertificateValidationCallback = Nothing ' self-signed in test
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
 
         await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0, GlobalTarget), fixedSource, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key);
@@ -1564,6 +1777,10 @@ public class CertificateCallbackAcceptsAllTests
                     {|#1:client.ServerCertificateValidationCallback = Function(s, c, ch, e) True|}
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
         const string fixedSource = """
             Imports System.Net
@@ -1576,6 +1793,10 @@ public class CertificateCallbackAcceptsAllTests
                     client.ServerCertificateValidationCallback = Function(s, c, ch, e) e = SslPolicyErrors.None
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
 
         await FixSmtp006VB.VerifyCodeFixAsync(source, new[] { VisualBasicSmtp006(0, GlobalTarget), VisualBasicSmtp006(1) }, fixedSource, VisualBasicCallbackFixes.AcceptOnlyValidKey);
@@ -1824,6 +2045,10 @@ public class CertificateCallbackAcceptsAllTests
                     {|#0:ServicePointManager.CertificatePolicy = New TrustAllPolicy()|}
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
         var restricted = source.Replace("{|#0:", string.Empty).Replace("New TrustAllPolicy()|}", "New TrustAllPolicy()").Replace("        Return True", "        Return problem = 0");
         var reset = source.Replace("{|#0:", string.Empty).Replace("New TrustAllPolicy()|}", "Nothing");
@@ -1857,6 +2082,10 @@ public class CertificateCallbackAcceptsAllTests
                     {|#0:ServicePointManager.ServerCertificateValidationCallback = trustAll|}
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
         const string fixedSource = """
             Imports System.Net
@@ -1868,6 +2097,10 @@ public class CertificateCallbackAcceptsAllTests
                     ServicePointManager.ServerCertificateValidationCallback = trustAll
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
 
         var test = new FixSmtp006VB.Test

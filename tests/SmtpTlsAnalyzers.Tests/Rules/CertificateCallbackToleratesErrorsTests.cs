@@ -116,6 +116,11 @@ public class CertificateCallbackToleratesErrorsTests
                     {|#0:ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) => e != SslPolicyErrors.RemoteCertificateNotAvailable|};
                 }
             }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
+            }
             """;
 
         await VerifyCS.VerifyAnalyzerAsync(
@@ -379,23 +384,27 @@ public class CertificateCallbackToleratesErrorsTests
         await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "chain errors"), removed, CertificateValidationCallbackFixes.UseDefaultValidationKey);
     }
 
+    /// <summary>A global callback in code that sends no mail: an HTTP matter, whether or not the mail libraries are referenced.</summary>
+    private const string HttpOnlyGlobalCallback = """
+        using System.Net;
+        using System.Net.Security;
+
+        class Http
+        {
+            void Configure() =>
+                ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) =>
+                    e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateNameMismatch;
+        }
+        """;
+
+    [Fact]
+    public async Task GlobalCallbackInProjectThatSendsNoMail_NoDiagnostic() => await VerifyCS.VerifyAnalyzerAsync(HttpOnlyGlobalCallback);
+
     /// <summary>Without System.Net.Mail and MailKit the analyzer registers nothing: look-alike code stays silent (SMTP010).</summary>
     [Fact]
     public async Task WithoutMailTypes_NoDiagnostic()
     {
-        const string source = """
-            using System.Net;
-            using System.Net.Security;
-
-            class Http
-            {
-                void Configure() =>
-                    ServicePointManager.ServerCertificateValidationCallback = (s, c, ch, e) =>
-                        e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateNameMismatch;
-            }
-            """;
-
-        var test = new VerifyCS.Test { TestCode = source };
+        var test = new VerifyCS.Test { TestCode = HttpOnlyGlobalCallback };
         test.WithoutMailTypes();
         await test.RunAsync();
     }
@@ -533,6 +542,10 @@ public class CertificateCallbackToleratesErrorsTests
                     client.Connect("smtp.example.com", 587)
                 End Sub
             End Class
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
         const string fixedSource = """
             Imports System.Net
@@ -544,6 +557,10 @@ public class CertificateCallbackToleratesErrorsTests
                     ServicePointManager.ServerCertificateValidationCallback = Nothing
                     client.Connect("smtp.example.com", 587)
                 End Sub
+            End Class
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
             End Class
             """;
 

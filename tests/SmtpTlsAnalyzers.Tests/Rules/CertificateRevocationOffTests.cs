@@ -118,6 +118,11 @@ public class CertificateRevocationOffTests
                     {|#0:ServicePointManager.CheckCertificateRevocationList = false|};
                 }
             }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
+            }
             """;
         const string fixedSource = """
             using System.Net;
@@ -128,6 +133,11 @@ public class CertificateRevocationOffTests
                 {
                     ServicePointManager.CheckCertificateRevocationList = true;
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
 
@@ -243,6 +253,39 @@ public class CertificateRevocationOffTests
         };
         test.WithGlobalConfig("build_property.IsTestProject = true");
 
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ServicePointManagerInProjectThatSendsNoMail_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Net;
+
+            class Startup
+            {
+                void Configure() => ServicePointManager.CheckCertificateRevocationList = false;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ServicePointManagerWithMailKitOnNetFramework_NoDiagnostic()
+    {
+        // MailKit has its own CheckCertificateRevocation and never reads the process-wide switch, on any runtime.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Net;
+
+                class Startup
+                {
+                    void Configure() => ServicePointManager.CheckCertificateRevocationList = false;
+                }
+                """,
+        };
+        test.OnNetFramework48();
+        test.TestState.AdditionalReferences.Add(TestReferences.MailKitNetFramework48());
         await test.RunAsync(CancellationToken.None);
     }
 

@@ -88,6 +88,11 @@ public class ObsoleteProtocolAllowedTests
                     ServicePointManager.SecurityProtocol = {|#0:SecurityProtocolType.Ssl3 | SecurityProtocolType.Tls|};
                 }
             }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
+            }
             """;
         const string fixedSource = """
             using System.Net;
@@ -98,6 +103,11 @@ public class ObsoleteProtocolAllowedTests
                 {
                     ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
 
@@ -122,6 +132,11 @@ public class ObsoleteProtocolAllowedTests
                     ServicePointManager.Expect100Continue = false;
                 }
             }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
+            }
             """;
         const string dropped = """
             using System.Net;
@@ -132,6 +147,11 @@ public class ObsoleteProtocolAllowedTests
                 {
                     ServicePointManager.Expect100Continue = false;
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
         const string systemDefault = """
@@ -144,6 +164,11 @@ public class ObsoleteProtocolAllowedTests
                     ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
                     ServicePointManager.Expect100Continue = false;
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
 
@@ -167,6 +192,11 @@ public class ObsoleteProtocolAllowedTests
                     ServicePointManager.Expect100Continue = false;
                 }
             }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
+            }
             """;
         const string dropped = """
             using System.Net;
@@ -177,6 +207,11 @@ public class ObsoleteProtocolAllowedTests
                 {
                     ServicePointManager.Expect100Continue = false;
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
         const string systemDefault = """
@@ -189,6 +224,11 @@ public class ObsoleteProtocolAllowedTests
                     ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
                     ServicePointManager.Expect100Continue = false;
                 }
+            }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
             }
             """;
 
@@ -362,6 +402,41 @@ public class ObsoleteProtocolAllowedTests
     }
 
     [Fact]
+    public async Task ServicePointManagerInProjectThatSendsNoMail_NoDiagnostic()
+    {
+        // System.Net.Mail can be used by every .NET project, and MailKit ignores SecurityProtocol on .NET: only HTTP reads it here.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Net;
+
+            class Startup
+            {
+                void Configure() => ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls | SecurityProtocolType.Tls12;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ServicePointManagerWithMailKitOnNetFramework_Reports()
+    {
+        // MailKit built for .NET Framework takes its default protocols from ServicePointManager.SecurityProtocol.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Net;
+
+                class Startup
+                {
+                    void Configure() => ServicePointManager.SecurityProtocol = {|#0:SecurityProtocolType.Tls11|};
+                }
+                """,
+        };
+        test.OnNetFramework48();
+        test.TestState.AdditionalReferences.Add(TestReferences.MailKitNetFramework48());
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("ServicePointManager.SecurityProtocol", "TLS 1.1", "is"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task TestProjectAndNoMailTypes_NoDiagnostic()
     {
         const string source = """
@@ -464,6 +539,11 @@ public class ObsoleteProtocolAllowedTests
                     ServicePointManager.SecurityProtocol = protocol;
                 }
             }
+
+            class MailSender
+            {
+                public System.Net.Mail.SmtpClient Client { get; set; }
+            }
             """;
 
         await VerifyCS.VerifyAnalyzerAsync(
@@ -540,6 +620,10 @@ public class ObsoleteProtocolAllowedTests
                     End Using
                 End Sub
             End Class
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
 
         await VerifyObsoleteProtocolAllowedVB.VerifyAnalyzerAsync(
@@ -572,6 +656,10 @@ public class ObsoleteProtocolAllowedTests
                     End Using
                 End Sub
             End Class
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
         const string fixedSource = """
             Imports System.Net
@@ -588,6 +676,10 @@ public class ObsoleteProtocolAllowedTests
                         other.SslProtocols = SslProtocols.Tls12 Or SslProtocols.Tls13
                     End Using
                 End Sub
+            End Class
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
             End Class
             """;
 
@@ -615,6 +707,10 @@ public class ObsoleteProtocolAllowedTests
                     Return New SmtpClient With {.Timeout = 5000, .SslProtocols = {|#1:System.Security.Authentication.SslProtocols.Tls11 Or System.Security.Authentication.SslProtocols.Tls12|}}
                 End Function
             End Class
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
         const string fixedSource = """
             Imports MailKit.Net.Smtp
@@ -624,6 +720,10 @@ public class ObsoleteProtocolAllowedTests
                     System.Net.ServicePointManager.SecurityProtocol = System.Net.SecurityProtocolType.SystemDefault
                     Return New SmtpClient With {.Timeout = 5000, .SslProtocols = System.Security.Authentication.SslProtocols.None}
                 End Function
+            End Class
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
             End Class
             """;
 
@@ -650,6 +750,10 @@ public class ObsoleteProtocolAllowedTests
                     ServicePointManager.Expect100Continue = False
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
         const string fixedSource = """
             Imports System.Net
@@ -659,6 +763,10 @@ public class ObsoleteProtocolAllowedTests
                     ServicePointManager.Expect100Continue = False
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
 
         await FixSmtp008VB.VerifyCodeFixAsync(
@@ -700,6 +808,10 @@ public class ObsoleteProtocolAllowedTests
                     ServicePointManager.SecurityProtocol = {|#0:3072 Or 768|}
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
         const string fixedSource = """
             Imports System.Net
@@ -709,6 +821,10 @@ public class ObsoleteProtocolAllowedTests
                     ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12
                 End Sub
             End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
             """;
 
         var test = new FixSmtp008VB.Test

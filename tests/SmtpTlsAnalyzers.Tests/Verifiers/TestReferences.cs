@@ -34,6 +34,17 @@ internal static class TestReferences
         ForNet80(typeof(global::MimeKit.MimeMessage).Assembly),
         ForNet80(typeof(global::Org.BouncyCastle.Crypto.IDigest).Assembly));
 
+    /// <summary>
+    /// MailKit's .NET Framework 4.8 build, from the same package: there its clients fall back to ServicePointManager.
+    /// Only MailKit itself; code that names no MailKit type compiles without MimeKit.
+    /// </summary>
+    public static MetadataReference MailKitNetFramework48()
+    {
+        var net80 = ForNet80(typeof(global::MailKit.Net.Smtp.SmtpClient).Assembly).Display!;
+        var net48 = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(net80))!, "net48", Path.GetFileName(net80));
+        return MetadataReference.CreateFromFile(net48);
+    }
+
     private static MetadataReference ForNet80(Assembly loaded)
     {
         var loadedAssembly = loaded.Location;
