@@ -83,6 +83,9 @@ internal sealed class SmtpClientFacts
     /// <summary>EnableSsl is written somewhere the model cannot read a value from (<c>|=</c>, deconstruction, a nested type).</summary>
     public bool EnableSslUnknown;
 
+    /// <summary>The client is a field or property of the type, which any member of the type may write.</summary>
+    public bool IsMember;
+
     /// <summary>The host when every value the code gives it is the same constant.</summary>
     public string? Host;
 
@@ -225,7 +228,7 @@ internal sealed class SmtpClientTypeModel
         var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
         foreach (var write in facts.EnableSslWrites)
         {
-            if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled && !IsOverwrittenLater(write, facts))
+            if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled && !IsOverwrittenOrChosen(write, facts))
             {
                 facts.FalseWrites.Add(write);
             }
@@ -260,7 +263,7 @@ internal sealed class SmtpClientTypeModel
         {
             if (!clients.TryGetValue(key, out var facts))
             {
-                facts = new SmtpClientFacts();
+                facts = new SmtpClientFacts { IsMember = key is IFieldSymbol or IPropertySymbol };
                 clients.Add(key, facts);
             }
 
@@ -389,22 +392,65 @@ internal sealed class SmtpClientTypeModel
     }
 
     /// <summary>
-    /// True when the same code writes EnableSsl again further on with a value that is not a proven false:
-    /// <c>c.EnableSsl = false; if (cfg.Ssl) c.EnableSsl = true;</c> leaves TLS to configuration, like
-    /// <c>c.EnableSsl = cfg.Ssl</c>, so the false alone proves nothing.
+    /// True when code that is not a proven false may be the last to write EnableSsl, so the false alone proves
+    /// nothing: a write further on in the same code (<c>c.EnableSsl = false; if (cfg.Ssl) c.EnableSsl = true;</c> leaves
+    /// TLS to configuration, like <c>c.EnableSsl = cfg.Ssl</c>); a false that only a branch, a loop or a handler runs
+    /// after such a write (<c>if (ssl) c.EnableSsl = true; else c.EnableSsl = false;</c>); or, for a field or property,
+    /// a write in another member of the type, whose order is not known here (field initializers run first, though).
     /// </summary>
-    private static bool IsOverwrittenLater(ISimpleAssignmentOperation write, SmtpClientFacts facts)
+    private static bool IsOverwrittenOrChosen(ISimpleAssignmentOperation write, SmtpClientFacts facts)
     {
         var root = ValueResolver.GetRoot(write);
         foreach (var other in facts.EnableSslWrites)
         {
-            if (other != write &&
-                other.Syntax.SyntaxTree == write.Syntax.SyntaxTree &&
-                other.Syntax.SpanStart > write.Syntax.Span.End &&
-                ValueResolver.GetRoot(other) == root &&
-                !(ValueResolver.TryGetBoolean(other.Value, out var enabled) && !enabled))
+            if (other == write || (ValueResolver.TryGetBoolean(other.Value, out var enabled) && !enabled))
+            {
+                continue;
+            }
+
+            var otherRoot = ValueResolver.GetRoot(other);
+            if (otherRoot == root)
+            {
+                if (other.Syntax.SpanStart > write.Syntax.Span.End || RunsOnlyOnSomePathsAfter(write, other))
+                {
+                    return true;
+                }
+            }
+            else if (facts.IsMember && !(IsInitializer(otherRoot) && !IsInitializer(root)))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInitializer(IOperation root) => root.Kind is OperationKind.FieldInitializer or OperationKind.PropertyInitializer;
+
+    /// <summary>
+    /// True when <paramref name="write"/> sits in a branch, loop or handler that <paramref name="earlier"/> is not in
+    /// (or the two are in different branches of one choice): on the other paths the earlier value stays.
+    /// </summary>
+    private static bool RunsOnlyOnSomePathsAfter(IOperation write, IOperation earlier)
+    {
+        var ancestors = new HashSet<IOperation>();
+        for (var operation = earlier.Parent; operation is not null; operation = operation.Parent)
+        {
+            ancestors.Add(operation);
+        }
+
+        for (var operation = write.Parent; operation is not null; operation = operation.Parent)
+        {
+            if (operation.Kind is OperationKind.Conditional or OperationKind.Switch or OperationKind.SwitchCase or
+                OperationKind.SwitchExpression or OperationKind.SwitchExpressionArm or OperationKind.Loop or
+                OperationKind.CatchClause or OperationKind.ConditionalAccess or OperationKind.Coalesce)
+            {
+                return true;
+            }
+
+            if (ancestors.Contains(operation))
+            {
+                return false;
             }
         }
 

@@ -192,6 +192,95 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
+    public async Task FalseOnOneBranchOfAChoice_NoDiagnostic_StraightLineFalseReported()
+    {
+        // Each branch runs on some paths only: the setting chooses, as with `c.EnableSsl = ssl`.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void IfElse(MailMessage m, bool ssl)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587);
+                    if (ssl) { c.EnableSsl = true; } else { c.EnableSsl = false; }
+                    c.Send(m);
+                }
+
+                void Switch(MailMessage m, string mode)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587);
+                    switch (mode)
+                    {
+                        case "tls": c.EnableSsl = true; break;
+                        default: c.EnableSsl = false; break;
+                    }
+
+                    c.Send(m);
+                }
+
+                void TrueThenFalseUnderAFlag(MailMessage m, bool legacy)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    if (legacy) c.EnableSsl = false;
+                    c.Send(m);
+                }
+
+                void TrueThenFalse(MailMessage m, bool verbose)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    if (verbose) { System.Console.WriteLine("sending"); }
+                    {|#0:c.EnableSsl = false|};
+                    c.Send(m);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
+    public async Task FieldFalseInitializerWrittenByOtherMembers_NoDiagnostic_ConstructorFalseReported()
+    {
+        // A constructor runs after the field initializers, and any method may run before Send: only a false written
+        // after an initializer's true, with nothing else writing the field, is proven.
+        const string source = """
+            using System.Net.Mail;
+
+            class Options { public bool Ssl { get; set; } }
+
+            class ConfiguredInConstructor
+            {
+                private readonly SmtpClient _c = new SmtpClient("smtp.example.com", 587) { EnableSsl = false };
+
+                public ConfiguredInConstructor(Options o) { _c.EnableSsl = o.Ssl; }
+
+                public void Send(MailMessage m) => _c.Send(m);
+            }
+
+            class TurnedOnByAMethod
+            {
+                private readonly SmtpClient _c = new SmtpClient("smtp.example.com", 587) { EnableSsl = false };
+
+                public void UseTls(bool on) { if (on) _c.EnableSsl = true; }
+
+                public void Send(MailMessage m) => _c.Send(m);
+            }
+
+            class TurnedOffByTheConstructor
+            {
+                private readonly SmtpClient _c = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                public TurnedOffByTheConstructor() { {|#0:_c.EnableSsl = false|}; }
+
+                public void Send(MailMessage m) => _c.Send(m);
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task ReadOnlyFieldWrittenByConstructor_NoDiagnostic()
     {
         const string source = """
