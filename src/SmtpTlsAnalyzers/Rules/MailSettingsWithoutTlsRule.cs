@@ -68,7 +68,7 @@ internal sealed class MailSettingsWithoutTlsRule : MailRule
                 Endpoint.Describe(network.Host is { } host && host.IndexOf('\uFFFD') >= 0 ? null : network.Host, network.Port),
                 network.EnableSsl is { } value ? "enableSsl=\"" + value + "\"" : "enableSsl is not set, and it defaults to false",
                 network.HasPassword ? "the password and the mail are sent"
-                    : network.UsesDefaultCredentials ? "the Windows login of the process and the mail are sent"
+                    : network.UsesDefaultCredentials ? "the Windows authentication exchange of the process and the mail are sent"
                     : "the mail is sent"));
         }
     }

@@ -170,7 +170,7 @@ public class MailSettingsWithoutTlsTests
         await VerifyAsync(
             "/src/App.config",
             Network("host=\"relay.corp.example\" defaultCredentials=\"True\"", "{|#0:network|}"),
-            VerifyCS.Diagnostic("SMTP011").WithLocation(0).WithArguments("relay.corp.example", Missing, "the Windows login of the process and the mail are sent"));
+            VerifyCS.Diagnostic("SMTP011").WithLocation(0).WithArguments("relay.corp.example", Missing, "the Windows authentication exchange of the process and the mail are sent"));
     }
 
     [Fact]
