@@ -36,9 +36,38 @@ internal static class ClientIdentity
                 return property.Property;
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance:
                 return instance.Type;
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input:
+                return Of(PatternInput(input));
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The value a property pattern reads from (<c>c</c> in <c>c is { IsSecure: false }</c>, or the value switched on);
+    /// null inside a nested pattern, whose input is another property's value.
+    /// </summary>
+    private static IOperation? PatternInput(IInstanceReferenceOperation input)
+    {
+        IOperation? current = input.Parent;
+        while (current is not null and not IRecursivePatternOperation)
+        {
+            current = current.Parent;
+        }
+
+        current = current?.Parent;
+        while (current is IBinaryPatternOperation or INegatedPatternOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current switch
+        {
+            IIsPatternOperation isPattern => isPattern.Value,
+            ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+            IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switchStatement } } => switchStatement.Value,
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -369,6 +369,20 @@ public class MailKitCredentialsWithoutTlsTests
                     b.Authenticate("u", "p");
                 }
 
+                void PropertyPattern(SmtpClient c)
+                {
+                    c.Connect("smtp.x.com", 587, {|#4:false|});
+                    if (c is { IsSecure: false }) throw new InvalidOperationException();
+                    c.Authenticate("u", "p");
+                }
+
+                void SwitchedOn(SmtpClient c)
+                {
+                    c.Connect("smtp.x.com", 587, {|#5:false|});
+                    var secure = c switch { { IsEncrypted: true } => true, _ => false };
+                    if (secure) c.Authenticate("u", "p");
+                }
+
                 void LoginBeforeConnect(SmtpClient c)
                 {
                     c.Authenticate("u", "p");
@@ -393,7 +407,9 @@ public class MailKitCredentialsWithoutTlsTests
             Diagnostic("SMTP004", 0, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
             Diagnostic("SMTP004", 1, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
             Diagnostic("SMTP004", 2, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
-            Diagnostic("SMTP004", 3, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+            Diagnostic("SMTP004", 3, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 4, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 5, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
     }
 
     [Fact]
