@@ -122,13 +122,17 @@ internal sealed class CertificateCallback
         var readsCertificate = false;
         var throws = false;
         var errors = Parameter(3);
+        var exit = VisualBasicFunctionExit.Of(Body);
+        var exitsEarly = false;
+        List<IOperation>? functionValues = null;
         foreach (var operation in EnumerateOwnOperations(Body))
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (operation)
             {
                 case IReturnOperation { IsImplicit: true, ReturnedValue: ILocalReferenceOperation { Local.IsFunctionValue: true } }:
-                    // Visual Basic's closing return of the function's own variable: only reached when no Return ran.
+                    // Visual Basic's closing return of the function's own variable: reached by Exit Function or by
+                    // falling off the end, and read below.
                     break;
                 case IReturnOperation { ReturnedValue: not null } ret:
                     returns.Add(ret);
@@ -136,8 +140,16 @@ internal sealed class CertificateCallback
                 case IThrowOperation:
                     throws = true;
                     break;
+                case IBranchOperation { BranchKind: BranchKind.Break } branch when exit is not null && exit.IsExit(branch):
+                    exitsEarly = true;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local.IsFunctionValue: true } } write:
+                    (functionValues ??= new()).Add(write.Value);
+                    break;
             }
         }
+
+        var closingReached = exit is not null && (exitsEarly || exit.FallsOffTheEnd);
 
         // Reads count wherever they are, nested lambdas included (`pins.Any(p => p == certificate.Thumbprint)`).
         foreach (var operation in Body.Descendants())
@@ -158,7 +170,7 @@ internal sealed class CertificateCallback
             }
         }
 
-        if (returns.Count == 0 || throws)
+        if (returns.Count == 0 && !closingReached)
         {
             return CallbackVerdict.Unknown;
         }
@@ -166,9 +178,9 @@ internal sealed class CertificateCallback
         var allTrue = true;
         var anyMaybeTrue = false;
         IOperation? flag = null;
-        foreach (var ret in returns)
+        void Returned(IOperation value)
         {
-            if (ValueResolver.TryGetBoolean(ret.ReturnedValue, out var constant))
+            if (ValueResolver.TryGetBoolean(value, out var constant))
             {
                 allTrue &= constant;
                 anyMaybeTrue |= constant;
@@ -177,11 +189,32 @@ internal sealed class CertificateCallback
             {
                 allTrue = false;
                 anyMaybeTrue = true;
-                flag ??= ret.ReturnedValue;
+                flag ??= value;
             }
         }
 
-        if (allTrue)
+        foreach (var ret in returns)
+        {
+            Returned(ret.ReturnedValue!);
+        }
+
+        if (closingReached)
+        {
+            // The function's variable holds False unless written; each value written may be the one returned.
+            if (functionValues is null)
+            {
+                allTrue = false;
+            }
+            else
+            {
+                foreach (var value in functionValues)
+                {
+                    Returned(value);
+                }
+            }
+        }
+
+        if (allTrue && !throws)
         {
             return CallbackVerdict.AcceptsAll();
         }
@@ -194,9 +227,12 @@ internal sealed class CertificateCallback
 
         if (!readsErrors)
         {
-            // Parameterless anonymous methods cannot read anything; their flags turn validation off as well.
-            return anyMaybeTrue && flag is not null ? CallbackVerdict.AcceptsAll(flag) : CallbackVerdict.Unknown;
+            // Parameterless anonymous methods cannot read anything; their flags turn validation off as well. A callback
+            // that may throw decides something the analyzer does not follow.
+            return !throws && anyMaybeTrue && flag is not null ? CallbackVerdict.AcceptsAll(flag) : CallbackVerdict.Unknown;
         }
+
+        // From here on the errors decide; a throw rejects the certificate on its path (PolicyErrorsEvaluator).
 
         return errors is not null && Signature is not null
             ? PolicyErrorsEvaluator.FindToleratedErrors(Body, errors, cancellationToken)

@@ -43,7 +43,7 @@ internal static class PolicyErrorsEvaluator
     /// <summary>What the body returns when the errors parameter holds <paramref name="value"/>; null when unknown.</summary>
     public static bool? Returns(IOperation body, IParameterSymbol errors, ulong value, CancellationToken cancellationToken)
     {
-        var run = new Run(errors, value, cancellationToken);
+        var run = new Run(errors, value, VisualBasicFunctionExit.Of(body), cancellationToken);
         return run.Execute(body) == Outcome.Returned && run.Result is bool b ? b : null;
     }
 
@@ -59,14 +59,16 @@ internal static class PolicyErrorsEvaluator
     {
         private readonly IParameterSymbol _errors;
         private object _value;
+        private readonly VisualBasicFunctionExit? _exit;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<ILocalSymbol, object> _locals = new(SymbolEqualityComparer.Default);
         private int _steps;
 
-        public Run(IParameterSymbol errors, ulong value, CancellationToken cancellationToken)
+        public Run(IParameterSymbol errors, ulong value, VisualBasicFunctionExit? exit, CancellationToken cancellationToken)
         {
             _errors = errors;
             _value = value;
+            _exit = exit;
             _cancellationToken = cancellationToken;
         }
 
@@ -111,8 +113,21 @@ internal static class PolicyErrorsEvaluator
                 case ISwitchOperation switchStatement:
                     return ExecuteSwitch(switchStatement);
 
+                case IBranchOperation { BranchKind: BranchKind.Break } exitFunction when _exit is not null && _exit.IsExit(exitFunction):
+                    // Visual Basic's Exit Function returns the function's own variable.
+                    Result = Evaluate(_exit.Return.ReturnedValue);
+                    return Result == Unknown ? Outcome.Unknown : Outcome.Returned;
+
                 case IBranchOperation { BranchKind: BranchKind.Break }:
                     return Outcome.Break;
+
+                case ILabeledOperation labeled:
+                    return labeled.Operation is null ? Outcome.Continue : Execute(labeled.Operation);
+
+                case IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }:
+                    // The handshake fails: the certificate is rejected.
+                    Result = false;
+                    return Outcome.Returned;
 
                 case IVariableDeclarationGroupOperation group:
                     foreach (var declaration in group.Declarations)
@@ -256,6 +271,12 @@ internal static class PolicyErrorsEvaluator
                     if (_locals.TryGetValue(local.Local, out var known))
                     {
                         return known;
+                    }
+
+                    if (local.Local.IsFunctionValue)
+                    {
+                        // Visual Basic's function variable starts as the type's default: False.
+                        return false;
                     }
 
                     return ValueResolver.TryGetConstant(local, out var constant, _cancellationToken) ? Normalize(constant) : Unknown;

@@ -1515,6 +1515,28 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task VisualBasic_FunctionReturningByItsOwnName_Reports()
+    {
+        await VerifyCallbackVB.VerifyAnalyzerAsync("""
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = AddressOf TrustAll|}
+                    End Using
+                End Sub
+
+                Private Function TrustAll(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    TrustAll = True
+                End Function
+            End Class
+            """, VisualBasicSmtp006(0));
+    }
+
+    [Fact]
     public async Task VisualBasic_GlobalCallbackInProjectThatSendsNoMail_NoDiagnostic()
     {
         await VerifyCallbackVB.VerifyAnalyzerAsync("""

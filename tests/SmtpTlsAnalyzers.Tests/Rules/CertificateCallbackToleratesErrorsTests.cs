@@ -103,6 +103,63 @@ public class CertificateCallbackToleratesErrorsTests
     }
 
     [Fact]
+    public async Task ThrowsOnOnePathAcceptsTheOthers_Reports()
+    {
+        // A throw rejects the certificate on its path; the other errors are still accepted without looking at it.
+        const string source = """
+            using System.Security.Authentication;
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, SmtpClient other, bool strict)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = (s, x, h, e) =>
+                    {
+                        if (e == SslPolicyErrors.RemoteCertificateNotAvailable) throw new AuthenticationException("no certificate");
+                        return true;
+                    }|};
+
+                    // Throws on a flag, never reads the errors: not decided here.
+                    other.ServerCertificateValidationCallback = (s, x, h, e) =>
+                    {
+                        if (strict) throw new AuthenticationException("strict");
+                        return true;
+                    };
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Security.Authentication;
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, SmtpClient other, bool strict)
+                {
+                    client.ServerCertificateValidationCallback = (s, x, h, e) =>
+                    {
+                        if (e == SslPolicyErrors.RemoteCertificateNotAvailable) throw new AuthenticationException("no certificate");
+                        return e == SslPolicyErrors.None;
+                    };
+
+                    // Throws on a flag, never reads the errors: not decided here.
+                    other.ServerCertificateValidationCallback = (s, x, h, e) =>
+                    {
+                        if (strict) throw new AuthenticationException("strict");
+                        return true;
+                    };
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(source, Smtp010(0, "a name mismatch or chain errors"), fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey);
+    }
+
+    [Fact]
     public async Task NotEqualNotAvailable_ReportsBoth()
     {
         const string source = """
@@ -439,6 +496,42 @@ public class CertificateCallbackToleratesErrorsTests
 
         await VerifyCallbackVB.VerifyAnalyzerAsync(source, VerifyCallbackVB.Diagnostic("SMTP010").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
             .WithArguments("The callback assigned to ServerCertificateValidationCallback", "a name mismatch"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ExitFunctionOrFallingOffTheEnd_RejectsThere()
+    {
+        // Both paths return the function's own variable, False: a missing certificate is rejected, the rest accepted.
+        const string source = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = AddressOf ExitsWhenMissing|}
+                    End Using
+                    Using other As New SmtpClient()
+                        {|#1:other.ServerCertificateValidationCallback = AddressOf FallsOffWhenMissing|}
+                    End Using
+                End Sub
+
+                Private Function ExitsWhenMissing(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    If errors = SslPolicyErrors.RemoteCertificateNotAvailable Then Exit Function
+                    Return True
+                End Function
+
+                Private Function FallsOffWhenMissing(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    If errors <> SslPolicyErrors.RemoteCertificateNotAvailable Then Return True
+                End Function
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(
+            source,
+            VisualBasicSmtp010(0, "a name mismatch or chain errors"),
+            VisualBasicSmtp010(1, "a name mismatch or chain errors"));
     }
 
     [Fact]
