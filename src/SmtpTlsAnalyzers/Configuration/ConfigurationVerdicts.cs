@@ -190,6 +190,7 @@ internal static class ConfigurationVerdicts
         }
 
         ConfiguredRead? mode = null;
+        ModeChoice? choice = null;
         string? constantMode = null;
         bool? constantFlag = null;
         switch (input.Kind)
@@ -212,7 +213,8 @@ internal static class ConfigurationVerdicts
                 constantMode = ConstantModeName(input.Value, context.Types);
                 if (constantMode is null)
                 {
-                    mode = ConfigurationTracer.Trace(input.Value, context, cancellationToken);
+                    choice = ModeChoice.Of(input.Value, context, cancellationToken);
+                    mode = choice?.Flag ?? ConfigurationTracer.Trace(input.Value, context, cancellationToken);
                 }
 
                 break;
@@ -248,7 +250,7 @@ internal static class ConfigurationVerdicts
         }
 
         var reportAt = mode is not null ? input.Value! : input.Port!;
-        return Evaluate(input, context, source, mode, port, constantPort, constantHost, host, reportAt.Syntax.GetLocation(), cancellationToken);
+        return Evaluate(input, context, source, mode, port, constantPort, constantHost, host, reportAt.Syntax.GetLocation(), cancellationToken, choice);
     }
 
     private static Evaluation Evaluate(
@@ -261,9 +263,10 @@ internal static class ConfigurationVerdicts
         string? constantHost,
         ConfiguredRead? host,
         Location location,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ModeChoice? choice = null)
     {
-        var evaluation = new Evaluation(mode, port, location);
+        var evaluation = new Evaluation(mode, port, location) { Choice = choice };
         foreach (var layer in context.GetLayers(cancellationToken).For(source))
         {
             if (!layer.IsReadable)
@@ -273,7 +276,7 @@ internal static class ConfigurationVerdicts
                 continue;
             }
 
-            if (Judge(input, context, layer, mode, port, constantPort, constantHost, host) is { } result)
+            if (Judge(input, context, layer, mode, port, constantPort, constantHost, host, choice) is { } result)
             {
                 evaluation.Layers.Add(result);
             }
@@ -295,7 +298,8 @@ internal static class ConfigurationVerdicts
         ConfiguredRead? port,
         int? constantPort,
         string? constantHost,
-        ConfiguredRead? host)
+        ConfiguredRead? host,
+        ModeChoice? choice)
     {
         ConfigurationValue? modeValue = null;
         string? modeName = "Auto";
@@ -314,6 +318,7 @@ internal static class ConfigurationVerdicts
                     false => "false",
                     null => null,
                 },
+                _ when choice is not null => mode.ReadBoolean(modeValue) is { } chosen ? choice.Mode(chosen) : null,
                 _ => context.Types.SecureSocketOptions is { } enumType ? mode.ReadEnum(modeValue, enumType)?.Name : null,
             };
         }
@@ -490,7 +495,7 @@ internal static class ConfigurationVerdicts
         string? replacement = null;
         foreach (var result in results)
         {
-            var each = SecureValue(input, mode, result);
+            var each = evaluation.Choice is { } choice ? choice.SecureFlag(input, mode, result) : SecureValue(input, mode, result);
             if (each is null || (replacement is not null && each != replacement))
             {
                 return ImmutableDictionary<string, string?>.Empty;
@@ -566,6 +571,73 @@ internal static class ConfigurationVerdicts
 
     private static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
 
+    /// <summary>
+    /// A SecureSocketOptions picked by a configured flag between two constants: <c>o.UseSsl ? SslOnConnect : None</c>,
+    /// directly or through a local written once. The flag's configured value decides which one the connection gets.
+    /// </summary>
+    private sealed class ModeChoice
+    {
+        private ModeChoice(ConfiguredRead flag, string whenTrue, string whenFalse)
+        {
+            Flag = flag;
+            WhenTrue = whenTrue;
+            WhenFalse = whenFalse;
+        }
+
+        public ConfiguredRead Flag { get; }
+
+        public string WhenTrue { get; }
+
+        public string WhenFalse { get; }
+
+        public string Mode(bool flag) => flag ? WhenTrue : WhenFalse;
+
+        public static ModeChoice? Of(IOperation? value, ConfigurationContext context, CancellationToken cancellationToken)
+        {
+            value = ValueResolver.SkipImplicitConversions(value);
+            if (value is ILocalReferenceOperation local)
+            {
+                value = ValueResolver.SkipImplicitConversions(ValueResolver.FindSingleWrite(local, cancellationToken));
+            }
+
+            if (value is not IConditionalOperation { WhenFalse: { } whenFalse } conditional ||
+                ConstantModeName(conditional.WhenTrue, context.Types) is not { } trueMode ||
+                ConstantModeName(whenFalse, context.Types) is not { } falseMode)
+            {
+                return null;
+            }
+
+            var condition = ValueResolver.SkipImplicitConversions(conditional.Condition);
+            var negated = false;
+            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not)
+            {
+                negated = !negated;
+                condition = ValueResolver.SkipImplicitConversions(not.Operand);
+            }
+
+            return ConfigurationTracer.Trace(condition, context, cancellationToken) is { } flag
+                ? new ModeChoice(flag, negated ? falseMode : trueMode, negated ? trueMode : falseMode)
+                : null;
+        }
+
+        /// <summary>
+        /// The configured flag's value that picks a mode with real TLS on the layer's port (TLS on connect, required
+        /// STARTTLS, or Auto on an implicit-TLS port); null when neither does, or the flag is not read as a plain bool.
+        /// </summary>
+        public string? SecureFlag(TlsInput input, ConfiguredRead flag, LayerResult result)
+        {
+            if (flag.Reading is not (ValueReading.Binder or ValueReading.Parse))
+            {
+                return null;
+            }
+
+            bool IsSecure(string mode) => mode is "SslOnConnect" or "StartTls" ||
+                (mode == "Auto" && IsOnImplicitPort(input, result));
+
+            return IsSecure(WhenTrue) ? "true" : IsSecure(WhenFalse) ? "false" : null;
+        }
+    }
+
     private sealed class Evaluation
     {
         public Evaluation(ConfiguredRead? mode, ConfiguredRead? port, Location location)
@@ -576,6 +648,9 @@ internal static class ConfigurationVerdicts
         }
 
         public ConfiguredRead? Mode { get; }
+
+        /// <summary>When the configured value is a flag that picks one of two constant modes: those modes.</summary>
+        public ModeChoice? Choice { get; set; }
 
         public ConfiguredRead? Port { get; }
 

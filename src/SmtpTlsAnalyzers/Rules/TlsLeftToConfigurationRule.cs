@@ -17,11 +17,18 @@ internal sealed class TlsLeftToConfigurationRule : MailRule
     public override void Initialize(MailRuleRegistry registry) =>
         registry.OnMailKitConnection((connection, context) =>
         {
-            if (connection.Verdict == ConnectionVerdict.Configuration && !DecidedByConfigurationFiles(connection, context))
+            if ((connection.Verdict != ConnectionVerdict.Configuration && connection.ConfigurationLeaves.Count == 0) ||
+                DecidedByConfigurationFiles(connection, context))
+            {
+                return;
+            }
+
+            if (connection.Verdict == ConnectionVerdict.Configuration)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, connection.Location, connection.AdditionalLocations, connection.FixProperties, connection.Reason));
             }
 
+            // A flag that picks between constants is decided by the files too when they set it (SMTP014 then judges it).
             foreach (var leaf in connection.ConfigurationLeaves)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, leaf.Syntax.GetLocation(), new[] { connection.Invocation.Syntax.GetLocation() }, connection.LeafProperties, leaf.Reason));

@@ -942,6 +942,64 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Theory]
+    [InlineData("o.UseSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None", "false", "587", "none")]
+    [InlineData("!o.UseSsl ? SecureSocketOptions.Auto : SecureSocketOptions.StartTls", "false", "587", "auto")]
+    [InlineData("o.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.StartTlsWhenAvailable", "false", "587", "when available")]
+    public async Task MailKitModeChosenByConfiguredFlag_Reports(string choice, string value, string port, string kind)
+    {
+        var code = MailKitUsings + SmtpOptions + Register + $$"""
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send()
+                {
+                    var o = options.Value;
+                    var mode = {{choice}};
+                    using var client = new SmtpClient();
+                    client.Connect(o.Host, o.Port, {|#0:mode|});
+                    client.Authenticate("user", "password");
+                }
+            }
+            """;
+        var key = choice.Contains("EnableSsl", StringComparison.Ordinal) ? "EnableSsl" : "UseSsl";
+        var json = "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"Port\": " + port + ", \"" + key + "\": {|#1:" + value + "|} } }";
+
+        await VerifyAsync(code, json, Expected(
+            "appsettings.json",
+            "Smtp:" + key,
+            value,
+            "smtp.example.com:" + port,
+            kind switch
+            {
+                "none" => LoginInClearText,
+                "auto" => "SecureSocketOptions.Auto on port " + port + Strippable + " and read the login",
+                _ => "SecureSocketOptions.StartTlsWhenAvailable" + Strippable + " and read the login",
+            }));
+    }
+
+    [Theory]
+    [InlineData("o.UseSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None", "true", "465")]
+    [InlineData("o.UseSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto", "false", "465")]
+    [InlineData("o.UseSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None", "\"yes\"", "465")]
+    public async Task MailKitModeChosenByConfiguredFlag_SecureOrUnreadable_NoDiagnostic(string choice, string value, string port)
+    {
+        var code = MailKitUsings + SmtpOptions + Register + $$"""
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send()
+                {
+                    var o = options.Value;
+                    using var client = new SmtpClient();
+                    client.Connect(o.Host, o.Port, {{choice}});
+                }
+            }
+            """;
+
+        await VerifyAsync(code, "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"Port\": " + port + ", \"UseSsl\": " + value + " } }");
+    }
+
+    [Theory]
     [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"SslOnConnect\", \"Port\": 465")]
     [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"StartTls\", \"Port\": 587")]
     [InlineData("client.Connect(options.Value.Host, options.Value.Port, options.Value.Security);", "\"Security\": \"Auto\", \"Port\": 465")]

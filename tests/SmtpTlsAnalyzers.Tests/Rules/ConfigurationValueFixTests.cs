@@ -143,6 +143,32 @@ public class ConfigurationValueFixTests
         });
     }
 
+    [Theory]
+    [InlineData("configuration.GetValue<bool>(\"Mail:Tls\") ? SecureSocketOptions.StartTls : SecureSocketOptions.None", "false", "true")]
+    [InlineData("configuration.GetValue<bool>(\"Mail:Tls\") ? SecureSocketOptions.None : SecureSocketOptions.StartTls", "true", "false")]
+    public async Task ModeChosenByAConfiguredFlag_TheFlagPicksTheSecureMode(string choice, string before, string after)
+    {
+        var code = $$"""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using Microsoft.Extensions.Configuration;
+
+            public class Mail
+            {
+                public void Connect(IConfiguration configuration)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("mail.example.com", 587, {|#0:{{choice}}|});
+                }
+            }
+            """;
+
+        await FixAsync(code, new[]
+        {
+            (Json, "{ \"Mail\": { \"Tls\": {|#1:" + before + "|} } }", "{ \"Mail\": { \"Tls\": " + after + " } }"),
+        });
+    }
+
     [Fact]
     public async Task UseSslFalseOnImplicitPort_BecomesTrue()
     {

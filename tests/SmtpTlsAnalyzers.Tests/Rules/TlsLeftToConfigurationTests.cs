@@ -267,6 +267,32 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task FlagChoosingNoneSetByTheConfigurationFile_NotLeftToConfiguration()
+    {
+        // The project's file sets the flag: SMTP014 judges the value it picks, and there is nothing left to configuration.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+                using Microsoft.Extensions.Configuration;
+
+                class Mailer
+                {
+                    void Send(SmtpClient c, IConfiguration configuration)
+                    {
+                        var o = configuration.GetValue<bool>("Mail:Tls") ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
+                        c.Connect("smtp.example.com", 587, o);
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.json", """{ "Mail": { "Tls": true } }"""));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task OneLocalFeedingTwoConnections_ReportsTheConstantOnce()
     {
         const string source = """
