@@ -602,8 +602,10 @@ internal static class ConfigurationVerdicts
 
             if (value is not IConditionalOperation { WhenFalse: { } whenFalse } conditional ||
                 ConstantModeName(conditional.WhenTrue, context.Types) is not { } trueMode ||
-                ConstantModeName(whenFalse, context.Types) is not { } falseMode)
+                ConstantModeName(whenFalse, context.Types) is not { } falseMode ||
+                (IsNeverSecure(trueMode) && IsNeverSecure(falseMode)))
             {
+                // Two constants that never give real TLS: the code proves it whatever the file says (SMTP003, SMTP004).
                 return null;
             }
 
@@ -619,6 +621,8 @@ internal static class ConfigurationVerdicts
                 ? new ModeChoice(flag, negated ? falseMode : trueMode, negated ? trueMode : falseMode)
                 : null;
         }
+
+        private static bool IsNeverSecure(string mode) => mode is "None" or "StartTlsWhenAvailable";
 
         /// <summary>
         /// The configured flag's value that picks a mode with real TLS on the layer's port (TLS on connect, required

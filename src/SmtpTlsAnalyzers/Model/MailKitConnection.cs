@@ -267,7 +267,17 @@ internal sealed class MailKitConnectionClassifier
             resolved = ResolveMode(mode!.Value);
             if (resolved == TlsMode.Unknown)
             {
-                CollectConfigurationLeaves(facts, mode.Value, portOmitted, portValue, protocol);
+                if (CollectConfigurationLeaves(facts, mode.Value, portOmitted, portValue, protocol) is { } everyPath)
+                {
+                    // No path gives real TLS: the code proves what SMTP003 or SMTP004 report, whatever is chosen.
+                    facts.ConfigurationLeaves.Clear();
+                    facts.Verdict = everyPath.AllNone ? ConnectionVerdict.WithoutTls : ConnectionVerdict.Strippable;
+                    facts.ModeText = everyPath.ModeText;
+                    facts.Endpoint = Endpoint.Describe(hostName, EffectivePort(portValue, TlsMode.None, protocol));
+                    facts.Host = hostName;
+                    return facts;
+                }
+
                 return facts.ConfigurationLeaves.Count > 0 ? facts : null;
             }
 
@@ -331,15 +341,23 @@ internal sealed class MailKitConnectionClassifier
         }
     }
 
-    private void CollectConfigurationLeaves(MailKitConnection facts, IOperation value, bool portOmitted, int? port, MailProtocol protocol)
+    /// <summary>
+    /// Adds a leaf for each constant mode, on one path of the value, that turns TLS off or makes it opportunistic.
+    /// Returns what every path uses when each of them is such a constant (no path gives real TLS); null otherwise.
+    /// </summary>
+    private (bool AllNone, string ModeText)? CollectConfigurationLeaves(MailKitConnection facts, IOperation value, bool portOmitted, int? port, MailProtocol protocol)
     {
         var leaves = new List<PossibleValue>();
         ValueResolver.CollectPossibleValues(value, leaves);
+        var everyPathInsecure = leaves.Count > 0;
+        var allNone = true;
+        var modeTexts = new List<string>();
         foreach (var leaf in leaves)
         {
             if (!leaf.HasValue || ModeOf(leaf.Value) is not { } mode ||
                 leaf.Source.Syntax.SyntaxTree != facts.Invocation.Syntax.SyntaxTree)
             {
+                everyPathInsecure = false;
                 continue;
             }
 
@@ -352,8 +370,24 @@ internal sealed class MailKitConnectionClassifier
             else if (opportunistic)
             {
                 facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions." + mode + ", which uses STARTTLS only when the server offers it"));
+                allNone = false;
+            }
+            else
+            {
+                everyPathInsecure = false;
+                continue;
+            }
+
+            var text = mode != TlsMode.Auto ? TlsModeText.Option(mode)
+                : portOmitted || port == 0 ? TlsModeText.Option(mode) + " without a port"
+                : TlsModeText.Option(mode) + " on port " + port!.Value.ToString(CultureInfo.InvariantCulture);
+            if (!modeTexts.Contains(text))
+            {
+                modeTexts.Add(text);
             }
         }
+
+        return everyPathInsecure ? (allNone, string.Join(" or ", modeTexts) + " on every path") : null;
     }
 
     [MethodImpl(HotPath.Optimized)]

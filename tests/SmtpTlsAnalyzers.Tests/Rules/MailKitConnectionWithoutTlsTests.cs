@@ -140,6 +140,30 @@ public class MailKitConnectionWithoutTlsTests
     }
 
     [Fact]
+    public async Task NoneOnEveryArmOfASwitch_Reports()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, string stage)
+                {
+                    var options = stage switch
+                    {
+                        "dev" => SecureSocketOptions.None,
+                        _ => SecureSocketOptions.None,
+                    };
+                    client.Connect("smtp.example.com", 25, {|#0:options|});
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP003", 0, "smtp.example.com:25", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
     public async Task UriWithStartTlsNever_ReportsAndFixes()
     {
         const string source = """

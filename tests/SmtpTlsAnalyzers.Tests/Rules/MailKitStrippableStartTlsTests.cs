@@ -52,6 +52,50 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task EveryPathOpportunisticOrClearText_ReportsAndFixesWithStartTls()
+    {
+        // No path requires TLS: whatever the flag, the connection can be read (a path with TLS would be SMTP013).
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, bool dev)
+                {
+                    var mode = dev ? SecureSocketOptions.None : SecureSocketOptions.StartTlsWhenAvailable;
+                    c.Connect("smtp.example.com", 587, {|#0:mode|});
+                    c.Connect("smtp.example.com", 587, {|#1:dev ? SecureSocketOptions.None : SecureSocketOptions.Auto|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, bool dev)
+                {
+                    var mode = dev ? SecureSocketOptions.None : SecureSocketOptions.StartTlsWhenAvailable;
+                    c.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+                    c.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP004", 0, "smtp.example.com:587", "SecureSocketOptions.None or SecureSocketOptions.StartTlsWhenAvailable on every path"),
+                Diagnostic("SMTP004", 1, "smtp.example.com:587", "SecureSocketOptions.None or SecureSocketOptions.Auto on port 587 on every path"),
+            },
+            fixedSource,
+            MailKitConnectFixes.UseStartTlsKey);
+    }
+
+    [Fact]
     public async Task UseSslFalseOnLiteralPort_SecondActionSwitchesToImplicitTls()
     {
         const string fixedSource = """
