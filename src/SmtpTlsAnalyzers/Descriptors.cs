@@ -56,7 +56,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor SMTP006_CertificateCallbackAcceptsAll = Create(
         DiagnosticIds.CertificateCallbackAcceptsAll,
         "Do not accept every server certificate",
-        "{0} accepts every certificate{1}, so anyone in the middle can pose as the mail server and read the login",
+        "{0} accepts every certificate{1}, so anyone in the middle can pose as {2}",
         DiagnosticSeverity.Warning,
         Weakness.CertificateValidation,
         "A certificate validation callback that returns true whatever the certificate turns TLS into encryption with an unknown party: the server's identity is never checked. A callback that never looks at the policy errors and returns a flag does the same whenever the flag is true.");

@@ -50,6 +50,18 @@ internal sealed class CertificateCallbackAssignment
     /// <summary>" when flag is true" for a callback that returns a flag without looking at the errors; empty otherwise.</summary>
     public string FlagText => DescribeFlag(Verdict.Flag);
 
+    /// <summary>Whom an attacker can pose as, and what they read then, as messages say it.</summary>
+    public string Impersonated { get; private set; } = MailServer;
+
+    /// <summary>What an attacker reads by posing as the mail server.</summary>
+    public const string MailServer = "the mail server and read the login";
+
+    /// <summary>
+    /// What an attacker reads by posing as an HTTPS proxy: the proxy's login, and the server the client asks to reach;
+    /// the mail connection inside keeps its own TLS and validation.
+    /// </summary>
+    private const string Proxy = "the proxy and read the proxy login";
+
     /// <summary>
     /// <see cref="Classify"/> for an assignment, computed once for the rules that read it; null at once for an
     /// assignment to anything but a property of the callback's or the policy's name.
@@ -79,6 +91,7 @@ internal sealed class CertificateCallbackAssignment
         var property = reference.Property;
         string target;
         string fix;
+        var impersonated = MailServer;
         CertificateCallback? callback = null;
         var isPolicy = false;
         if (TlsSettingTarget.IsMailKitProperty(property, CallbackProperty, types))
@@ -90,6 +103,7 @@ internal sealed class CertificateCallbackAssignment
 
             target = "The callback assigned to ServerCertificateValidationCallback";
             fix = DiagnosticProperties.RemoveCertificateCallback;
+            impersonated = KnownTypes.IsOrDerivesFrom(property.ContainingType, types.MailKitHttpsProxyClient) ? Proxy : MailServer;
         }
         else if (TlsSettingTarget.IsServicePointManagerProperty(property, CallbackProperty, types) &&
             context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.CertificateValidation, context.CancellationToken))
@@ -142,7 +156,7 @@ internal sealed class CertificateCallbackAssignment
             additionalLocations = ImmutableArray.Create(callback.Declaration.GetLocation());
         }
 
-        return new CertificateCallbackAssignment(assignment, verdict, target, properties.ToImmutable(), additionalLocations);
+        return new CertificateCallbackAssignment(assignment, verdict, target, properties.ToImmutable(), additionalLocations) { Impersonated = impersonated };
     }
 
     /// <summary>The lambdas and methods this file writes to the field that is assigned, when they accept every certificate.</summary>

@@ -26,7 +26,8 @@ internal sealed class CertificateCallbackAcceptsAllRule : MailRule
                         stored.Declaration.GetLocation(),
                         new[] { callback!.Assignment.Syntax.GetLocation() },
                         "The callback stored in " + stored.Field.Name,
-                        CertificateCallbackAssignment.DescribeFlag(stored.Verdict.Flag)));
+                        CertificateCallbackAssignment.DescribeFlag(stored.Verdict.Flag),
+                        CertificateCallbackAssignment.MailServer));
                 }
 
                 if (callback is { Verdict.Kind: CallbackVerdictKind.AcceptsAll })
@@ -37,7 +38,8 @@ internal sealed class CertificateCallbackAcceptsAllRule : MailRule
                         callback.AdditionalLocations,
                         callback.Properties,
                         callback.Target,
-                        callback.FlagText));
+                        callback.FlagText,
+                        callback.Impersonated));
                 }
             },
             OperationKind.SimpleAssignment,

@@ -35,7 +35,7 @@ public class SwitchExpressionCallbackTests
         """;
 
     private static DiagnosticResult Smtp006() =>
-        VerifyCS.Diagnostic("SMTP006").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(0).WithArguments(Target, "");
+        VerifyCS.Diagnostic("SMTP006").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(0).WithArguments(Target, "", "the mail server and read the login");
 
     private static DiagnosticResult Smtp010(string errors) =>
         VerifyCS.Diagnostic("SMTP010").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(0).WithArguments(Target, errors);
