@@ -127,8 +127,9 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
 
     /// <summary>
     /// The values the assigned value can have: the arms of conditionals and switch expressions, and for a local,
-    /// every value the function writes to it (the branches of a switch statement). A local that is captured or
-    /// passed by reference gets values the function does not show: nothing is returned for it.
+    /// every value the function writes to it (the branches of a switch statement) and every constant it adds with
+    /// <c>|=</c>. A local that is captured, passed by reference or written otherwise (<c>&amp;= ~Tls11</c>) gets values
+    /// the function does not show: nothing is returned for it.
     /// </summary>
     private static List<PossibleValue> Branches(IOperation value, MailTreeContext context)
     {
@@ -160,6 +161,12 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
                     if (other.Parent is ISimpleAssignmentOperation write && write.Target == other)
                     {
                         ValueResolver.CollectPossibleValues(write.Value, leaves);
+                    }
+                    else if (other.Parent is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or, OperatorMethod: null } adds &&
+                        adds.Target == other && ValueResolver.TryGetEnumBits(adds.Value, out _))
+                    {
+                        // `mask |= Tls11` on some path adds those flags to whatever the mask holds there.
+                        leaves.Add(new PossibleValue(adds.Value, hasValue: true, adds.Value.ConstantValue.Value));
                     }
                     else if (other.Parent is IAssignmentOperation compound && compound.Target == other ||
                         other.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None } ||

@@ -578,6 +578,74 @@ public class ObsoleteProtocolAllowedTests
     }
 
     [Fact]
+    public async Task MaskExtendedWithOrOnOnePath_ReportsTheAddedFlagsAndFixesThem()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool legacy, string minimum)
+                {
+                    var protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    if (legacy)
+                    {
+                        protocols |= {|#0:SslProtocols.Tls11|};
+                    }
+
+                    client.SslProtocols = protocols;
+                }
+
+                void Hardened(SmtpClient client, bool legacy)
+                {
+                    var protocols = SslProtocols.Tls11 | SslProtocols.Tls12;
+                    if (!legacy)
+                    {
+                        protocols &= ~SslProtocols.Tls11;
+                    }
+
+                    client.SslProtocols = protocols;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool legacy, string minimum)
+                {
+                    var protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    if (legacy)
+                    {
+                    }
+
+                    client.SslProtocols = protocols;
+                }
+
+                void Hardened(SmtpClient client, bool legacy)
+                {
+                    var protocols = SslProtocols.Tls11 | SslProtocols.Tls12;
+                    if (!legacy)
+                    {
+                        protocols &= ~SslProtocols.Tls11;
+                    }
+
+                    client.SslProtocols = protocols;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (on one path)", "TLS 1.1", "is"),
+            fixedSource,
+            ObsoleteTlsProtocolFixes.DropObsoleteKey);
+    }
+
+    [Fact]
     public async Task MaskLocalPassedByReference_NoDiagnostic()
     {
         const string source = """
