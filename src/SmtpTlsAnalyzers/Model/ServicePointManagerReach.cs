@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SmtpTlsAnalyzers.Analysis;
@@ -29,8 +30,12 @@ internal static class ServicePointManagerReach
 {
     private const string ClientName = "SmtpClient";
 
+    private const string NamespaceName = "System.Net.Mail";
+
     private static readonly FileScan.NameTest NamesClient = new(new[] { ClientName }, StringComparison.Ordinal);
     private static readonly FileScan.NameTest NamesClientIgnoringCase = new(new[] { ClientName }, StringComparison.OrdinalIgnoreCase);
+    private static readonly FileScan.NameTest NamesNamespace = new(new[] { NamespaceName }, StringComparison.Ordinal);
+    private static readonly FileScan.NameTest NamesNamespaceIgnoringCase = new(new[] { NamespaceName }, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when MailKit's clients read <paramref name="setting"/>: MailKit referenced, built for .NET Framework.</summary>
     public static bool ReadByMailKit(KnownTypes types, ServicePointManagerSetting setting) =>
@@ -42,6 +47,11 @@ internal static class ServicePointManagerReach
     /// passed holds the name, and the name binds to that type. A class of another library with the same name
     /// (MailKit's SmtpClient) does not count.
     /// </summary>
+    /// <remarks>
+    /// Binding a name binds the code around it, so the files most likely to use System.Net.Mail are asked first: those
+    /// that also name its namespace. The others can only reach it through a namespace imported for the whole project
+    /// (a C# global using, which some file names, or a Visual Basic project import), and are asked only then.
+    /// </remarks>
     public static bool CodeUsesSystemNetMailClient(MailCompilation mail, CancellationToken cancellationToken)
     {
         var client = mail.Types.SystemNetMailSmtpClient;
@@ -51,42 +61,75 @@ internal static class ServicePointManagerReach
         }
 
         var ignoresCase = mail.Syntax.IgnoresCase;
-        var comparison = ignoresCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var test = ignoresCase ? NamesClientIgnoringCase : NamesClient;
-        var compilation = mail.Compilation;
-        foreach (var tree in compilation.SyntaxTrees)
+        var namesClient = ignoresCase ? NamesClientIgnoringCase : NamesClient;
+        var namesNamespace = ignoresCase ? NamesNamespaceIgnoringCase : NamesNamespace;
+        List<SyntaxTree>? others = null;
+        var namespaceNamed = ignoresCase;
+        foreach (var tree in mail.Compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // The gate has read every file at compilation start: a file that names no mail type is not read again.
+            // The gate has read every file at compilation start: a file that names no mail type is not read again
+            // for the client's name; the namespace is looked for in every file once (a global using).
             var scan = FileScan.Of(tree, mail.Syntax, cancellationToken);
-            if (!scan.NamesMail || !scan.Passes(test, tree, cancellationToken))
+            var namesNamespaceHere = scan.Passes(namesNamespace, tree, cancellationToken);
+            namespaceNamed |= namesNamespaceHere;
+            if (!scan.NamesMail || !scan.Passes(namesClient, tree, cancellationToken))
             {
                 continue;
             }
 
-            var text = tree.GetText(cancellationToken).ToString();
-            var root = tree.GetRoot(cancellationToken);
-            SemanticModel? model = null;
-            for (var at = text.IndexOf(ClientName, comparison); at >= 0; at = text.IndexOf(ClientName, at + ClientName.Length, comparison))
+            if (!namesNamespaceHere)
             {
-                var token = root.FindToken(at);
-                if (token.Parent is not { } node || !string.Equals(token.ValueText, ClientName, comparison))
-                {
-                    continue;
-                }
+                (others ??= new()).Add(tree);
+            }
+            else if (NamesClientIn(tree, mail, client, cancellationToken))
+            {
+                return true;
+            }
+        }
 
-                // The use may sit in any file of the project, not the one being analyzed: its model is asked for the
-                // name alone, once a file names it, and only until one use is found.
+        if (others is null || !namespaceNamed)
+        {
+            return false;
+        }
+
+        foreach (var tree in others)
+        {
+            if (NamesClientIn(tree, mail, client, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesClientIn(SyntaxTree tree, MailCompilation mail, INamedTypeSymbol client, CancellationToken cancellationToken)
+    {
+        var comparison = mail.Syntax.IgnoresCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var text = tree.GetText(cancellationToken).ToString();
+        var root = tree.GetRoot(cancellationToken);
+        SemanticModel? model = null;
+        for (var at = text.IndexOf(ClientName, comparison); at >= 0; at = text.IndexOf(ClientName, at + ClientName.Length, comparison))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = root.FindToken(at);
+            if (token.Parent is not { } node || !string.Equals(token.ValueText, ClientName, comparison))
+            {
+                continue;
+            }
+
+            // The use may sit in any file of the project, not the one being analyzed: its model is asked for the
+            // name alone, once a file names it, and only until one use is found.
 #pragma warning disable RS1030 // The client is used in another file than the setting; see the class summary.
-                model ??= compilation.GetSemanticModel(tree);
+            model ??= mail.Compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                var info = model.GetSymbolInfo(node, cancellationToken);
-                var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
-                if (KnownTypes.IsOrDerivesFrom(symbol as ITypeSymbol ?? symbol?.ContainingType, client))
-                {
-                    return true;
-                }
+            var info = model.GetSymbolInfo(node, cancellationToken);
+            var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+            if (KnownTypes.IsOrDerivesFrom(symbol as ITypeSymbol ?? symbol?.ContainingType, client))
+            {
+                return true;
             }
         }
 

@@ -1434,6 +1434,33 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task GlobalCallbackWithSystemNetMailImportedForTheWholeProject_Reports()
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add(("/GlobalUsings.cs", "global using System.Net.Mail;"));
+        test.TestState.Sources.Add(("/Startup.cs", """
+            using System.Net;
+
+            class Startup
+            {
+                void Configure() => {|#0:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+            }
+            """));
+        test.TestState.Sources.Add(("/Mailer.cs", """
+            class Mailer
+            {
+                void Send(MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    client.Send(message);
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Smtp006(0, GlobalTarget));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task GlobalCallbackWithOnlyOtherClassesNamedSmtpClient_NoDiagnostic()
     {
         // MailKit's SmtpClient and a project's own class of that name do not read ServicePointManager on .NET.
