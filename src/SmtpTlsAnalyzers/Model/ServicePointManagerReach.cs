@@ -63,23 +63,20 @@ internal static class ServicePointManagerReach
         var ignoresCase = mail.Syntax.IgnoresCase;
         var namesClient = ignoresCase ? NamesClientIgnoringCase : NamesClient;
         var namesNamespace = ignoresCase ? NamesNamespaceIgnoringCase : NamesNamespace;
+        var trees = mail.Compilation.SyntaxTrees;
         List<SyntaxTree>? others = null;
-        var namespaceNamed = ignoresCase;
-        foreach (var tree in mail.Compilation.SyntaxTrees)
+        foreach (var tree in trees)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // The gate has read every file at compilation start: a file that names no mail type is not read again
-            // for the client's name; the namespace is looked for in every file once (a global using).
+            // The gate has read every file at compilation start: a file that names no mail type is not read again.
             var scan = FileScan.Of(tree, mail.Syntax, cancellationToken);
-            var namesNamespaceHere = scan.Passes(namesNamespace, tree, cancellationToken);
-            namespaceNamed |= namesNamespaceHere;
             if (!scan.NamesMail || !scan.Passes(namesClient, tree, cancellationToken))
             {
                 continue;
             }
 
-            if (!namesNamespaceHere)
+            if (!scan.Passes(namesNamespace, tree, cancellationToken))
             {
                 (others ??= new()).Add(tree);
             }
@@ -89,7 +86,7 @@ internal static class ServicePointManagerReach
             }
         }
 
-        if (others is null || !namespaceNamed)
+        if (others is null || !(ignoresCase || AnyNames(trees, namesNamespace, mail, cancellationToken)))
         {
             return false;
         }
@@ -97,6 +94,20 @@ internal static class ServicePointManagerReach
         foreach (var tree in others)
         {
             if (NamesClientIn(tree, mail, client, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a file of the project names the namespace (a global using); each file's answer is kept with it.</summary>
+    private static bool AnyNames(IEnumerable<SyntaxTree> trees, FileScan.NameTest test, MailCompilation mail, CancellationToken cancellationToken)
+    {
+        foreach (var tree in trees)
+        {
+            if (FileScan.Of(tree, mail.Syntax, cancellationToken).Passes(test, tree, cancellationToken))
             {
                 return true;
             }

@@ -1405,57 +1405,40 @@ public class CertificateCallbackAcceptsAllTests
             """);
     }
 
-    [Fact]
-    public async Task GlobalCallbackWithSystemNetMailClientInAnotherFile_Reports()
+    private const string GlobalAcceptAllInStartup = """
+        using System.Net;
+
+        class Startup
+        {
+            void Configure() => {|#0:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+        }
+        """;
+
+    private const string SecureMailer = """
+        class Mailer
+        {
+            void Send(MailMessage message)
+            {
+                using var client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                client.Send(message);
+            }
+        }
+        """;
+
+    /// <summary>The client in another file than the setting, its namespace imported there or for the whole project.</summary>
+    [Theory]
+    [InlineData("using System.Net.Mail;", null)]
+    [InlineData(null, "global using System.Net.Mail;")]
+    public async Task GlobalCallbackWithSystemNetMailClientInAnotherFile_Reports(string? mailerUsing, string? globalUsings)
     {
         var test = new VerifyCS.Test();
-        test.TestState.Sources.Add(("/Startup.cs", """
-            using System.Net;
+        if (globalUsings is not null)
+        {
+            test.TestState.Sources.Add(("/GlobalUsings.cs", globalUsings));
+        }
 
-            class Startup
-            {
-                void Configure() => {|#0:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
-            }
-            """));
-        test.TestState.Sources.Add(("/Mailer.cs", """
-            using System.Net.Mail;
-
-            class Mailer
-            {
-                void Send(MailMessage message)
-                {
-                    using var client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
-                    client.Send(message);
-                }
-            }
-            """));
-        test.ExpectedDiagnostics.Add(Smtp006(0, GlobalTarget));
-        await test.RunAsync(CancellationToken.None);
-    }
-
-    [Fact]
-    public async Task GlobalCallbackWithSystemNetMailImportedForTheWholeProject_Reports()
-    {
-        var test = new VerifyCS.Test();
-        test.TestState.Sources.Add(("/GlobalUsings.cs", "global using System.Net.Mail;"));
-        test.TestState.Sources.Add(("/Startup.cs", """
-            using System.Net;
-
-            class Startup
-            {
-                void Configure() => {|#0:ServicePointManager.ServerCertificateValidationCallback = (s, c, h, e) => true|};
-            }
-            """));
-        test.TestState.Sources.Add(("/Mailer.cs", """
-            class Mailer
-            {
-                void Send(MailMessage message)
-                {
-                    using var client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
-                    client.Send(message);
-                }
-            }
-            """));
+        test.TestState.Sources.Add(("/Startup.cs", GlobalAcceptAllInStartup));
+        test.TestState.Sources.Add(("/Mailer.cs", (mailerUsing is null ? string.Empty : mailerUsing + "\n\n") + SecureMailer));
         test.ExpectedDiagnostics.Add(Smtp006(0, GlobalTarget));
         await test.RunAsync(CancellationToken.None);
     }
