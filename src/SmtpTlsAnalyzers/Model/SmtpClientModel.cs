@@ -228,7 +228,7 @@ internal sealed class SmtpClientTypeModel
         var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
         foreach (var write in facts.EnableSslWrites)
         {
-            if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled && !IsOverwrittenOrChosen(write, facts))
+            if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled && !IsOverwrittenOrChosen(write, facts, cancellationToken))
             {
                 facts.FalseWrites.Add(write);
             }
@@ -394,13 +394,15 @@ internal sealed class SmtpClientTypeModel
     /// <summary>
     /// True when code that is not a proven false may be the last to write EnableSsl, so the false alone proves
     /// nothing: a write further on in the same code (<c>c.EnableSsl = false; if (cfg.Ssl) c.EnableSsl = true;</c> leaves
-    /// TLS to configuration, like <c>c.EnableSsl = cfg.Ssl</c>); a false that only a branch, a loop or a handler runs
-    /// after such a write (<c>if (ssl) c.EnableSsl = true; else c.EnableSsl = false;</c>); or, for a field or property,
-    /// a write in another member of the type, whose order is not known here (field initializers run first, though).
+    /// TLS to configuration, like <c>c.EnableSsl = cfg.Ssl</c>); a write in another arm of the same choice
+    /// (<c>if (ssl) c.EnableSsl = true; else c.EnableSsl = false;</c>); or, for a field or property, a write in another
+    /// member of the type that may run after it (field initializers run first, then constructors, then the rest).
+    /// A false written after a true on some paths only (<c>catch { c.EnableSsl = false; }</c>) is still proven there.
     /// </summary>
-    private static bool IsOverwrittenOrChosen(ISimpleAssignmentOperation write, SmtpClientFacts facts)
+    private static bool IsOverwrittenOrChosen(ISimpleAssignmentOperation write, SmtpClientFacts facts, CancellationToken cancellationToken)
     {
         var root = ValueResolver.GetRoot(write);
+        int? order = null;
         foreach (var other in facts.EnableSslWrites)
         {
             if (other == write || (ValueResolver.TryGetBoolean(other.Value, out var enabled) && !enabled))
@@ -411,46 +413,66 @@ internal sealed class SmtpClientTypeModel
             var otherRoot = ValueResolver.GetRoot(other);
             if (otherRoot == root)
             {
-                if (other.Syntax.SpanStart > write.Syntax.Span.End || RunsOnlyOnSomePathsAfter(write, other))
+                if (other.Syntax.SpanStart > write.Syntax.Span.End || AreAlternatives(write, other))
                 {
                     return true;
                 }
             }
-            else if (facts.IsMember && !(IsInitializer(otherRoot) && !IsInitializer(root)))
+            else if (facts.IsMember)
             {
-                return true;
+                order ??= RunOrder(root, cancellationToken);
+                if (RunOrder(otherRoot, cancellationToken) >= order)
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
 
-    private static bool IsInitializer(IOperation root) => root.Kind is OperationKind.FieldInitializer or OperationKind.PropertyInitializer;
+    /// <summary>When a member's code runs: field and property initializers (0), constructors (1), anything else (2).</summary>
+    private static int RunOrder(IOperation root, CancellationToken cancellationToken) =>
+        root.Kind is OperationKind.FieldInitializer or OperationKind.PropertyInitializer ? 0
+        : root.Kind == OperationKind.ConstructorBody ||
+          root.SemanticModel?.GetDeclaredSymbol(root.Syntax, cancellationToken) is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } ? 1
+        : 2;
 
-    /// <summary>
-    /// True when <paramref name="write"/> sits in a branch, loop or handler that <paramref name="earlier"/> is not in
-    /// (or the two are in different branches of one choice): on the other paths the earlier value stays.
-    /// </summary>
-    private static bool RunsOnlyOnSomePathsAfter(IOperation write, IOperation earlier)
+    /// <summary>True when the two writes sit in different arms of one choice: an if/else, a switch or a switch expression.</summary>
+    private static bool AreAlternatives(IOperation write, IOperation other)
     {
         var ancestors = new HashSet<IOperation>();
-        for (var operation = earlier.Parent; operation is not null; operation = operation.Parent)
+        for (var operation = other.Parent; operation is not null; operation = operation.Parent)
         {
             ancestors.Add(operation);
         }
 
-        for (var operation = write.Parent; operation is not null; operation = operation.Parent)
+        IOperation? child = write;
+        for (var operation = write.Parent; operation is not null; child = operation, operation = operation.Parent)
         {
-            if (operation.Kind is OperationKind.Conditional or OperationKind.Switch or OperationKind.SwitchCase or
-                OperationKind.SwitchExpression or OperationKind.SwitchExpressionArm or OperationKind.Loop or
-                OperationKind.CatchClause or OperationKind.ConditionalAccess or OperationKind.Coalesce)
+            if (!ancestors.Contains(operation))
             {
-                return true;
+                continue;
             }
 
-            if (ancestors.Contains(operation))
+            return operation switch
             {
-                return false;
+                IConditionalOperation conditional => child != conditional.Condition && !IsWithin(other, conditional.Condition),
+                ISwitchOperation or ISwitchExpressionOperation => true,
+                _ => false,
+            };
+        }
+
+        return false;
+    }
+
+    private static bool IsWithin(IOperation operation, IOperation ancestor)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current == ancestor)
+            {
+                return true;
             }
         }
 

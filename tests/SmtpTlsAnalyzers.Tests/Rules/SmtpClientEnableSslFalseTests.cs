@@ -192,9 +192,10 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
-    public async Task FalseOnOneBranchOfAChoice_NoDiagnostic_StraightLineFalseReported()
+    public async Task FalseInTheOtherArmOfAChoice_NoDiagnostic_DowngradesReported()
     {
-        // Each branch runs on some paths only: the setting chooses, as with `c.EnableSsl = ssl`.
+        // Two arms of one choice: the setting chooses, as with `c.EnableSsl = ssl`. A false written after a true on
+        // some paths only is a downgrade there.
         const string source = """
             using System.Net.Mail;
 
@@ -221,8 +222,27 @@ public class SmtpClientEnableSslFalseTests
 
                 void TrueThenFalseUnderAFlag(MailMessage m, bool legacy)
                 {
+                    // A downgrade on some paths: proven wherever the flag takes it.
                     var c = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
-                    if (legacy) c.EnableSsl = false;
+                    if (legacy) {|#1:c.EnableSsl = false|};
+                    c.Send(m);
+                }
+
+                void DowngradeOnFailure(MailMessage m)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    try { c.Send(m); }
+                    catch (SmtpException) { {|#2:c.EnableSsl = false|}; c.Send(m); }
+                }
+
+                void OneSwitchSection(MailMessage m, string mode)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587);
+                    switch (mode)
+                    {
+                        case "legacy": c.EnableSsl = true; {|#3:c.EnableSsl = false|}; break;
+                    }
+
                     c.Send(m);
                 }
 
@@ -236,7 +256,12 @@ public class SmtpClientEnableSslFalseTests
             }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"));
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com:587"),
+            VerifyCS.Diagnostic("SMTP001").WithLocation(2).WithArguments("smtp.example.com:587"),
+            VerifyCS.Diagnostic("SMTP001").WithLocation(3).WithArguments("smtp.example.com:587"));
     }
 
     [Fact]
@@ -275,9 +300,29 @@ public class SmtpClientEnableSslFalseTests
 
                 public void Send(MailMessage m) => _c.Send(m);
             }
+
+            class TurnedOffByAMethodAfterTheConstructor
+            {
+                private readonly SmtpClient _c;
+
+                public TurnedOffByAMethodAfterTheConstructor(Options o)
+                {
+                    _c = new SmtpClient("smtp.example.com", 587);
+                    _c.EnableSsl = o.Ssl;
+                }
+
+                public void SendLegacy(MailMessage m)
+                {
+                    {|#1:_c.EnableSsl = false|};
+                    _c.Send(m);
+                }
+            }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"));
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com:587"));
     }
 
     [Fact]
