@@ -230,6 +230,11 @@ internal static class ConfigurationVerdicts
         }
 
         int? constantPort = input.PortOmitted ? 0 : ValueResolver.TryGetInt32(input.Port, out var p) ? p : null;
+        if (choice is not null && choice.GivesNoRealTls(input, constantPort))
+        {
+            return null;
+        }
+
         var port = constantPort is null && input.Port is not null ? ConfigurationTracer.Trace(input.Port, context, cancellationToken) : null;
         if (mode is null && (constantMode != "Auto" || port is null))
         {
@@ -602,10 +607,8 @@ internal static class ConfigurationVerdicts
 
             if (value is not IConditionalOperation { WhenFalse: { } whenFalse } conditional ||
                 ConstantModeName(conditional.WhenTrue, context.Types) is not { } trueMode ||
-                ConstantModeName(whenFalse, context.Types) is not { } falseMode ||
-                (IsNeverSecure(trueMode) && IsNeverSecure(falseMode)))
+                ConstantModeName(whenFalse, context.Types) is not { } falseMode)
             {
-                // Two constants that never give real TLS: the code proves it whatever the file says (SMTP003, SMTP004).
                 return null;
             }
 
@@ -622,7 +625,16 @@ internal static class ConfigurationVerdicts
                 : null;
         }
 
-        private static bool IsNeverSecure(string mode) => mode is "None" or "StartTlsWhenAvailable";
+        /// <summary>
+        /// True when neither constant gives real TLS on the connection's constant or omitted port: the code proves that
+        /// whatever the file says (SMTP003, SMTP004), so the flag is not this rule's business.
+        /// </summary>
+        public bool GivesNoRealTls(TlsInput input, int? constantPort)
+        {
+            bool Never(string mode) => mode is "None" or "StartTlsWhenAvailable" ||
+                (mode == "Auto" && constantPort is { } port && (port == 0 || !input.IsImplicitPort(port)));
+            return Never(WhenTrue) && Never(WhenFalse);
+        }
 
         /// <summary>
         /// The configured flag's value that picks a mode with real TLS on the layer's port (TLS on connect, required

@@ -54,7 +54,7 @@ internal sealed class CertificateCallbackAssignment
     public string Impersonated { get; private set; } = MailServer;
 
     /// <summary>What an attacker reads by posing as the mail server.</summary>
-    public const string MailServer = "the mail server and read the login";
+    private const string MailServer = "the mail server and read the login";
 
     /// <summary>
     /// What an attacker reads by posing as an HTTPS proxy: the proxy's login, and the server the client asks to reach;
@@ -115,7 +115,7 @@ internal sealed class CertificateCallbackAssignment
         }
         else if (assignment is ISimpleAssignmentOperation && checkValidationResult is not null &&
             TlsSettingTarget.IsServicePointManagerProperty(property, PolicyProperty, types) &&
-            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.CertificateValidation, context.CancellationToken) &&
+            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.CertificatePolicy, context.CancellationToken) &&
             FindPolicyType(assignment.Value) is { } policyType &&
             policyType.FindImplementationForInterfaceMember(checkValidationResult) is IMethodSymbol implementation)
         {
@@ -136,7 +136,11 @@ internal sealed class CertificateCallbackAssignment
             var stored = StoredAcceptAll(assignment.Value, context);
             return stored.IsEmpty
                 ? null
-                : new CertificateCallbackAssignment(assignment, CallbackVerdict.Unknown, target, ImmutableDictionary<string, string?>.Empty, ImmutableArray<Location>.Empty) { Stored = stored };
+                : new CertificateCallbackAssignment(assignment, CallbackVerdict.Unknown, target, ImmutableDictionary<string, string?>.Empty, ImmutableArray<Location>.Empty)
+                {
+                    Stored = stored,
+                    Impersonated = impersonated,
+                };
         }
 
         if (callback is null || verdict.Kind == CallbackVerdictKind.Unknown ||

@@ -10,8 +10,11 @@ namespace SmtpTlsAnalyzers.Model;
 /// <summary>The process-wide <c>System.Net.ServicePointManager</c> settings a mail connection reads.</summary>
 internal enum ServicePointManagerSetting
 {
-    /// <summary><c>ServerCertificateValidationCallback</c> and, on .NET Framework, <c>CertificatePolicy</c>.</summary>
+    /// <summary><c>ServerCertificateValidationCallback</c>.</summary>
     CertificateValidation,
+
+    /// <summary><c>CertificatePolicy</c> (.NET Framework), which only System.Net.Mail reads.</summary>
+    CertificatePolicy,
 
     /// <summary><c>SecurityProtocol</c>.</summary>
     SecurityProtocol,
@@ -21,10 +24,11 @@ internal enum ServicePointManagerSetting
 }
 
 /// <summary>
-/// Whether the ServicePointManager settings reach a mail connection of the project. System.Net.Mail reads all three on
+/// Whether the ServicePointManager settings reach a mail connection of the project. System.Net.Mail reads them all on
 /// every runtime; MailKit's clients built for .NET Framework fall back to the callback, and take their default
-/// protocols from SecurityProtocol, but never read the revocation switch. A project that sets them for HTTP alone
-/// (every .NET project can use System.Net.Mail, so referencing it proves nothing) is not this package's concern.
+/// protocols from SecurityProtocol, but never read the revocation switch or the certificate policy. A project that
+/// sets them for HTTP alone (every .NET project can use System.Net.Mail, so referencing it proves nothing) is not this
+/// package's concern.
 /// </summary>
 internal static class ServicePointManagerReach
 {
@@ -39,7 +43,7 @@ internal static class ServicePointManagerReach
 
     /// <summary>True when MailKit's clients read <paramref name="setting"/>: MailKit referenced, built for .NET Framework.</summary>
     public static bool ReadByMailKit(KnownTypes types, ServicePointManagerSetting setting) =>
-        setting != ServicePointManagerSetting.RevocationCheck && types.HasMailKit &&
+        setting is ServicePointManagerSetting.CertificateValidation or ServicePointManagerSetting.SecurityProtocol && types.HasMailKit &&
         types.SystemNetMailRuntime == MailRuntime.NetFramework;
 
     /// <summary>

@@ -27,7 +27,7 @@ internal sealed class CertificateCallbackAcceptsAllRule : MailRule
                         new[] { callback!.Assignment.Syntax.GetLocation() },
                         "The callback stored in " + stored.Field.Name,
                         CertificateCallbackAssignment.DescribeFlag(stored.Verdict.Flag),
-                        CertificateCallbackAssignment.MailServer));
+                        callback.Impersonated));
                 }
 
                 if (callback is { Verdict.Kind: CallbackVerdictKind.AcceptsAll })

@@ -767,10 +767,20 @@ public class CertificateCallbackAcceptsAllTests
                 {
                     {|#0:ServerCertificateValidationCallback = (s, c, h, e) => true|}
                 };
+
+                private System.Net.Security.RemoteCertificateValidationCallback _trustAll = {|#1:(s, c, h, e) => true|};
+
+                HttpsProxyClient CreateWithStored() => new HttpsProxyClient("proxy.example.com", 443)
+                {
+                    ServerCertificateValidationCallback = _trustAll
+                };
             }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0, impersonated: "the proxy and read the proxy login"));
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Smtp006(0, impersonated: "the proxy and read the proxy login"),
+            Smtp006(1, "The callback stored in _trustAll", impersonated: "the proxy and read the proxy login"));
     }
 
     [Fact]
@@ -1524,6 +1534,32 @@ public class CertificateCallbackAcceptsAllTests
             End Class
             """));
         test.ExpectedDiagnostics.Add(VisualBasicSmtp006(0, GlobalTarget));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task CertificatePolicyWithOnlyMailKitOnNetFramework_NoDiagnostic()
+    {
+        // MailKit falls back to the global callback there, never to the certificate policy.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Net;
+                using System.Security.Cryptography.X509Certificates;
+
+                class TrustAllPolicy : ICertificatePolicy
+                {
+                    public bool CheckValidationResult(ServicePoint sp, X509Certificate cert, WebRequest request, int problem) => true;
+                }
+
+                class Startup
+                {
+                    void Configure() => ServicePointManager.CertificatePolicy = new TrustAllPolicy();
+                }
+                """,
+        };
+        test.OnNetFramework48();
+        test.TestState.AdditionalReferences.Add(TestReferences.MailKitNetFramework48());
         await test.RunAsync(CancellationToken.None);
     }
 

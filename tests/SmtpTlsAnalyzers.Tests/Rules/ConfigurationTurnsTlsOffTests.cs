@@ -977,6 +977,26 @@ public class ConfigurationTurnsTlsOffTests
             }));
     }
 
+    [Fact]
+    public async Task MailKitFlagBetweenModesWithoutRealTls_LeftToTheCodeRules()
+    {
+        // None or Auto on 587: no value of the flag gives real TLS, which SMTP004 reports from the code alone.
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send()
+                {
+                    var o = options.Value;
+                    using var client = new SmtpClient();
+                    client.Connect(o.Host, 587, o.UseSsl ? SecureSocketOptions.Auto : SecureSocketOptions.None);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"UseSsl\": false } }");
+    }
+
     [Theory]
     [InlineData("o.UseSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None", "true", "465")]
     [InlineData("o.UseSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto", "false", "465")]
