@@ -128,6 +128,8 @@ internal sealed class VisualBasicSyntax : LanguageSyntax
             {
                 case ReturnStatementSyntax ret when !IsTrueLiteral(ret.Expression):
                 case ThrowStatementSyntax:
+                // Exit Function returns the function's own variable, False unless the body assigns it.
+                case ExitStatementSyntax exit when exit.IsKind(SyntaxKind.ExitFunctionStatement):
                     return false;
             }
         }

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -34,9 +35,43 @@ internal sealed class VisualBasicFunctionExit
             return null;
         }
 
-        var last = operations.Length > 2 ? operations[operations.Length - 3] : null;
-        var fallsOffTheEnd = last is not (IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation });
-        return new VisualBasicFunctionExit(label, closingReturn, fallsOffTheEnd);
+        // The body starts with the implicit declaration of the function's variable.
+        var first = 0;
+        while (first < operations.Length - 2 && operations[first] is IVariableDeclarationGroupOperation { IsImplicit: true })
+        {
+            first++;
+        }
+
+        var last = operations.Length - 3;
+        return new VisualBasicFunctionExit(label, closingReturn, last < first || FallsOff(operations[first], operations[last]));
+    }
+
+    /// <summary>
+    /// True when the end of the statements before the exit label is reachable: asked of the compiler's flow analysis
+    /// (an If/Else or a Select Case that returns on every branch does not fall off), or, where it cannot answer, of the
+    /// last statement's kind.
+    /// </summary>
+    private static bool FallsOff(IOperation first, IOperation last)
+    {
+        if (last is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation })
+        {
+            return false;
+        }
+
+        if (last.IsImplicit || last.SemanticModel is not { } model)
+        {
+            return true;
+        }
+
+        try
+        {
+            return model.AnalyzeControlFlow(first.Syntax, last.Syntax) is not { Succeeded: true, EndPointIsReachable: false };
+        }
+        catch (ArgumentException)
+        {
+            // Statements the flow analysis does not take together: assume the end is reached.
+            return true;
+        }
     }
 
     /// <summary>True for <c>Exit Function</c>: a jump to the exit label.</summary>

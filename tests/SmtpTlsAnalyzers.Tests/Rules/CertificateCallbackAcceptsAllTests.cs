@@ -1586,6 +1586,50 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task VisualBasic_EveryBranchReturnsTrue_ReportsAndExitFunctionInAnotherFileDoesNot()
+    {
+        var test = new VerifyCallbackVB.Test();
+        test.TestState.Sources.Add(("/Mailer.vb", """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = AddressOf LogsAndTrusts|}
+                    End Using
+                    Using other As New SmtpClient()
+                        other.ServerCertificateValidationCallback = AddressOf Checks.Validate
+                    End Using
+                End Sub
+
+                Private Function LogsAndTrusts(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    If errors = SslPolicyErrors.None Then
+                        Return True
+                    Else
+                        System.Console.WriteLine(errors)
+                        Return True
+                    End If
+                End Function
+            End Class
+            """));
+        test.TestState.Sources.Add(("/Checks.vb", """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+
+            Module Checks
+                Function Validate(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    If errors <> SslPolicyErrors.None Then Exit Function
+                    Return True
+                End Function
+            End Module
+            """));
+        test.ExpectedDiagnostics.Add(VisualBasicSmtp006(0));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task VisualBasic_GlobalCallbackInProjectThatSendsNoMail_NoDiagnostic()
     {
         await VerifyCallbackVB.VerifyAnalyzerAsync("""
