@@ -629,12 +629,8 @@ internal static class ConfigurationVerdicts
         /// True when neither constant gives real TLS on the connection's constant or omitted port: the code proves that
         /// whatever the file says (SMTP003, SMTP004), so the flag is not this rule's business.
         /// </summary>
-        public bool GivesNoRealTls(TlsInput input, int? constantPort)
-        {
-            bool Never(string mode) => mode is "None" or "StartTlsWhenAvailable" ||
-                (mode == "Auto" && constantPort is { } port && (port == 0 || !input.IsImplicitPort(port)));
-            return Never(WhenTrue) && Never(WhenFalse);
-        }
+        public bool GivesNoRealTls(TlsInput input, int? constantPort) =>
+            RealTls(WhenTrue, input, constantPort) == false && RealTls(WhenFalse, input, constantPort) == false;
 
         /// <summary>
         /// The configured flag's value that picks a mode with real TLS on the layer's port (TLS on connect, required
@@ -647,11 +643,19 @@ internal static class ConfigurationVerdicts
                 return null;
             }
 
-            bool IsSecure(string mode) => mode is "SslOnConnect" or "StartTls" ||
-                (mode == "Auto" && IsOnImplicitPort(input, result));
-
-            return IsSecure(WhenTrue) ? "true" : IsSecure(WhenFalse) ? "false" : null;
+            return RealTls(WhenTrue, input, result.Port) == true ? "true" : RealTls(WhenFalse, input, result.Port) == true ? "false" : null;
         }
+
+        /// <summary>
+        /// Whether a mode gives real TLS on the port (0: the protocol's default, null: unknown): TLS on connect and
+        /// required STARTTLS always, Auto on an implicit-TLS port only; null for Auto on an unknown port.
+        /// </summary>
+        private static bool? RealTls(string mode, TlsInput input, int? port) => mode switch
+        {
+            "SslOnConnect" or "StartTls" => true,
+            "Auto" => port is { } known ? known != 0 && input.IsImplicitPort(known) : null,
+            _ => false,
+        };
     }
 
     private sealed class Evaluation

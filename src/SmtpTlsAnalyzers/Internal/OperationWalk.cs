@@ -78,6 +78,20 @@ internal static class OperationWalk
     /// <summary>Every operation under the root, without the root itself.</summary>
     public static OperationList DescendantsOf(IOperation root) => new(AllOf(root).Entries, 1);
 
+    /// <summary>True when <paramref name="ancestor"/> contains <paramref name="operation"/>; trees are shallow, so no set is built.</summary>
+    public static bool IsAncestorOf(IOperation ancestor, IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The buffers a list is built in, one per thread: the list of a root is allocated once, at its final size. They
     // hold OperationEntry, not IOperation: a store into an array of an interface type checks the element's type
     // (the runtime looks the interface up in the object's type), which was about half of the cost of building a list.

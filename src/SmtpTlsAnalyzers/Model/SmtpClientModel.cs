@@ -441,38 +441,17 @@ internal sealed class SmtpClientTypeModel
     /// <summary>True when the two writes sit in different arms of one choice: an if/else, a switch or a switch expression.</summary>
     private static bool AreAlternatives(IOperation write, IOperation other)
     {
-        var ancestors = new HashSet<IOperation>();
-        for (var operation = other.Parent; operation is not null; operation = operation.Parent)
-        {
-            ancestors.Add(operation);
-        }
-
-        IOperation? child = write;
+        var child = write;
         for (var operation = write.Parent; operation is not null; child = operation, operation = operation.Parent)
         {
-            if (!ancestors.Contains(operation))
+            if (OperationWalk.IsAncestorOf(operation, other))
             {
-                continue;
-            }
-
-            return operation switch
-            {
-                IConditionalOperation conditional => child != conditional.Condition && !IsWithin(other, conditional.Condition),
-                ISwitchOperation or ISwitchExpressionOperation => true,
-                _ => false,
-            };
-        }
-
-        return false;
-    }
-
-    private static bool IsWithin(IOperation operation, IOperation ancestor)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current == ancestor)
-            {
-                return true;
+                return operation switch
+                {
+                    IConditionalOperation conditional => child != conditional.Condition && !OperationWalk.IsAncestorOf(conditional.Condition, other),
+                    ISwitchOperation or ISwitchExpressionOperation => true,
+                    _ => false,
+                };
             }
         }
 

@@ -135,7 +135,7 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
         IOperation? common = null;
         for (var current = connect.Parent; current is not null; current = current.Parent)
         {
-            if (IsAncestorOf(current, login))
+            if (OperationWalk.IsAncestorOf(current, login))
             {
                 common = current;
                 break;
@@ -157,19 +157,5 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
         }
 
         return common is not null;
-    }
-
-    /// <summary>True when <paramref name="ancestor"/> contains <paramref name="operation"/>; trees are shallow, so no set is built.</summary>
-    private static bool IsAncestorOf(IOperation ancestor, IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -163,10 +163,10 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
                         ValueResolver.CollectPossibleValues(write.Value, leaves);
                     }
                     else if (other.Parent is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or, OperatorMethod: null } adds &&
-                        adds.Target == other && ValueResolver.TryGetEnumBits(adds.Value, out _))
+                        adds.Target == other && ValueResolver.TryGetEnumBits(adds.Value, out var added))
                     {
                         // `mask |= Tls11` on some path adds those flags to whatever the mask holds there.
-                        leaves.Add(new PossibleValue(adds.Value, hasValue: true, adds.Value.ConstantValue.Value));
+                        leaves.Add(new PossibleValue(adds.Value, hasValue: true, added));
                     }
                     else if (other.Parent is IAssignmentOperation compound && compound.Target == other ||
                         other.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None } ||
