@@ -535,6 +535,32 @@ public class CertificateCallbackToleratesErrorsTests
     }
 
     [Fact]
+    public async Task VisualBasic_ThrowsOnOnePathAcceptsTheOthers_Reports()
+    {
+        const string source = """
+            Imports System.Net.Security
+            Imports System.Security.Authentication
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = AddressOf Validate|}
+                    End Using
+                End Sub
+
+                Private Function Validate(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    If errors = SslPolicyErrors.RemoteCertificateNotAvailable Then Throw New AuthenticationException("no certificate")
+                    Return True
+                End Function
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(source, VisualBasicSmtp010(0, "a name mismatch or chain errors"));
+    }
+
+    [Fact]
     public async Task VisualBasic_SelectCaseOnlyNone_NoDiagnostic()
     {
         const string source = """

@@ -1475,6 +1475,26 @@ public class ConfigurationTurnsTlsOffTests
             Expected("App.config", "SmtpSsl", "\"false\"", "smtp.example.com:587", ClearText));
     }
 
+    [Fact]
+    public async Task VisualBasic_ModeChosenByAConfiguredFlag_Reports()
+    {
+        const string code = """
+            Imports System.Configuration
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Public Class Mailer
+                Public Sub Send()
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", 587, {|#0:If(Boolean.Parse(ConfigurationManager.AppSettings("SmtpSsl")), SecureSocketOptions.StartTls, SecureSocketOptions.None)|})
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyVisualBasicAsync(code, new[] { VisualBasicAppConfig("false") }, Expected("App.config", "SmtpSsl", "\"false\"", "smtp.example.com:587", ClearText));
+    }
+
     [Theory]
     [InlineData("CBool(ConfigurationManager.AppSettings(\"SmtpSsl\"))", "0", true)]
     [InlineData("ConfigurationManager.AppSettings(\"SmtpSsl\")", "0", true)]

@@ -96,6 +96,26 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task VisualBasic_EveryPathOpportunisticOrClearText_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(c As SmtpClient, dev As Boolean)
+                    c.Connect("smtp.example.com", 587, {|#0:If(dev, SecureSocketOptions.None, SecureSocketOptions.StartTlsWhenAvailable)|})
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(
+            source,
+            VerifyMailKitVB.Diagnostic("SMTP004").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("smtp.example.com:587", "SecureSocketOptions.None or SecureSocketOptions.StartTlsWhenAvailable on every path"));
+    }
+
+    [Fact]
     public async Task UseSslFalseOnLiteralPort_SecondActionSwitchesToImplicitTls()
     {
         const string fixedSource = """

@@ -660,6 +660,38 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
+    public async Task VisualBasic_FalseInTheOtherArmOfAChoice_NoDiagnostic_DowngradeReported()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage, ssl As Boolean)
+                    Dim c As New SmtpClient("smtp.example.com", 587)
+                    If ssl Then
+                        c.EnableSsl = True
+                    Else
+                        c.EnableSsl = False
+                    End If
+                    c.Send(m)
+                End Sub
+
+                Sub Retry(m As MailMessage)
+                    Dim c As New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                    Try
+                        c.Send(m)
+                    Catch ex As SmtpException
+                        {|#0:c.EnableSsl = False|}
+                        c.Send(m)
+                    End Try
+                End Sub
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source, VerifyVB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task VisualBasic_TrueOrSettingsValue_NoDiagnostic()
     {
         const string source = """
