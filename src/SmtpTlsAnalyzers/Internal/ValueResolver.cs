@@ -12,7 +12,7 @@ namespace SmtpTlsAnalyzers.Internal;
 /// <summary>
 /// Works out which constant a value is proven to hold from the code's own flow: literals, constants and enum members,
 /// built-in conversions of those, conditionals and switch expressions whose branches agree, a local written exactly
-/// once, and a readonly field whose only write is a constant initializer. Anything else (configuration, parameters,
+/// once, and a readonly field whose initializer and constructor writes all hold the same constant. Anything else (configuration, parameters,
 /// options objects, method results) is unknown, and an unknown value never leads to a warning. The callers pass their
 /// cancellation token: the first question about a body indexes its writes, and the index is kept with the body.
 /// </summary>
@@ -372,61 +372,104 @@ internal static class ValueResolver
     }
 
     /// <summary>
-    /// The constant initializer of a readonly field that nothing else writes. The initializer is bound when
-    /// it is in the same syntax tree (other trees would need a new semantic model); elsewhere only a literal counts.
+    /// The constant a readonly field holds: the value of its initializer (its type's default when it has none) and of
+    /// every write of its constructors and init accessors, when all are the same constant. A field with neither an
+    /// initializer nor such a write is left unknown (a serializer may fill it). A value is bound when it is in the same
+    /// syntax tree (other trees would need a new semantic model); elsewhere only a literal initializer counts.
     /// </summary>
     private static bool TryGetReadOnlyFieldValue(IFieldReferenceOperation reference, int depth, CancellationToken cancellationToken, out object? value)
     {
         value = null;
-        if (FindUnwrittenInitializer(reference, cancellationToken) is not { } initializerValue)
+        var field = reference.Field;
+        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1 ||
+            ConstructorWrites(field, reference.SemanticModel, cancellationToken) is not { } writes)
         {
             return false;
         }
 
+        var declarator = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
         var model = reference.SemanticModel;
-        if (model is not null && model.SyntaxTree == initializerValue.SyntaxTree)
+        if (LanguageSyntax.Of(declarator)?.FieldInitializerValue(declarator) is { } initializer)
         {
-            return TryGetConstant(model.GetOperation(initializerValue, cancellationToken), depth + 1, cancellationToken, out value);
+            if (model is not null && model.SyntaxTree == initializer.SyntaxTree)
+            {
+                if (!TryGetConstant(model.GetOperation(initializer, cancellationToken), depth + 1, cancellationToken, out value))
+                {
+                    return false;
+                }
+            }
+            else if (LanguageSyntax.Of(initializer) is not { } syntax || !syntax.TryGetLiteralValue(initializer, out value))
+            {
+                return false;
+            }
+        }
+        else if (writes.Count == 0 || !TryGetDefault(field.Type, out value))
+        {
+            return false;
         }
 
-        if (LanguageSyntax.Of(initializerValue) is { } syntax && syntax.TryGetLiteralValue(initializerValue, out value))
+        foreach (var written in writes)
         {
-            return true;
+            if (!TryGetConstant(written, depth + 1, cancellationToken, out var writtenValue) || !Equals(writtenValue, value))
+            {
+                return false;
+            }
         }
 
-        return false;
+        return true;
+    }
+
+    /// <summary>The default value of an enum, Boolean or integral type, as its constants are represented.</summary>
+    private static bool TryGetDefault(ITypeSymbol type, out object? value)
+    {
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying })
+        {
+            type = underlying;
+        }
+
+        value = type.SpecialType switch
+        {
+            SpecialType.System_Boolean => false,
+            SpecialType.System_Int32 => 0,
+            SpecialType.System_UInt32 => 0u,
+            SpecialType.System_Int64 => 0L,
+            SpecialType.System_UInt64 => 0ul,
+            SpecialType.System_Int16 => (short)0,
+            SpecialType.System_UInt16 => (ushort)0,
+            SpecialType.System_Byte => (byte)0,
+            SpecialType.System_SByte => (sbyte)0,
+            _ => null,
+        };
+        return value is not null;
     }
 
     /// <summary>
     /// The bound initializer of a readonly field declared in the tree being analyzed, when no constructor and no init
     /// accessor writes the field again; otherwise null.
     /// </summary>
-    public static IOperation? FindReadOnlyFieldInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken = default) =>
-        FindUnwrittenInitializer(reference, cancellationToken) is { } initializer &&
-        reference.SemanticModel is { } model && model.SyntaxTree == initializer.SyntaxTree
-            ? model.GetOperation(initializer, cancellationToken)
-            : null;
-
-    private static SyntaxNode? FindUnwrittenInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken)
+    public static IOperation? FindReadOnlyFieldInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken = default)
     {
         var field = reference.Field;
         return field.IsReadOnly && field.DeclaringSyntaxReferences.Length == 1 &&
             field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is { } declarator &&
             LanguageSyntax.Of(declarator)?.FieldInitializerValue(declarator) is { } initializer &&
-            !IsWrittenByConstructor(field, reference.SemanticModel, cancellationToken)
-            ? initializer
+            reference.SemanticModel is { } model && model.SyntaxTree == initializer.SyntaxTree &&
+            ConstructorWrites(field, model, cancellationToken) is { Count: 0 }
+            ? model.GetOperation(initializer, cancellationToken)
             : null;
     }
 
     /// <summary>
-    /// Whether a constructor or an init accessor of the field's type (the only code that may write a readonly field
-    /// besides its initializer) writes it. Members in the tree of <paramref name="model"/> are read as operations; a
-    /// member in another tree, which would need another semantic model, counts as a write when it names the field at all.
+    /// The values the constructors and init accessors of the field's type (the only code that may write a readonly
+    /// field besides its initializer) write to it, an unknown write (deconstruction, <c>ref</c>, compound) as null; null
+    /// when what they write cannot be listed. Members in the tree of <paramref name="model"/> are read as operations; a
+    /// member in another tree, which would need another semantic model, cannot be listed when it names the field at all.
     /// </summary>
-    private static bool IsWrittenByConstructor(IFieldSymbol field, SemanticModel? model, CancellationToken cancellationToken)
+    private static List<IOperation?>? ConstructorWrites(IFieldSymbol field, SemanticModel? model, CancellationToken cancellationToken)
     {
         field = field.OriginalDefinition;
         var type = field.ContainingType;
+        List<IOperation?>? writes = null;
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol method || !MayWrite(method, field))
@@ -446,17 +489,33 @@ internal static class ValueResolver
                 var body = model is not null && model.SyntaxTree == declaration.SyntaxTree
                     ? model.GetOperation(declaration, cancellationToken)
                     : null;
-                if (body is not null
-                    ? WriteIndex.For(body, cancellationToken).Writes(field)
-                    : NameIndex.For(declaration, cancellationToken).Contains(field.Name))
+                if (body is null)
                 {
-                    return true;
+                    if (NameIndex.For(declaration, cancellationToken).Contains(field.Name))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                var index = WriteIndex.For(body, cancellationToken);
+                if (index.WritesThis)
+                {
+                    return null;
+                }
+
+                if (index.FieldWrites(field) is { } written)
+                {
+                    (writes ??= new List<IOperation?>()).AddRange(written);
                 }
             }
         }
 
-        return false;
+        return writes ?? NoWrites;
     }
+
+    private static readonly List<IOperation?> NoWrites = new();
 
     private static bool MayWrite(IMethodSymbol method, IFieldSymbol field) => field.IsStatic
         ? method.MethodKind == MethodKind.StaticConstructor
@@ -495,8 +554,7 @@ internal static class ValueResolver
         private static readonly ConditionalWeakTable<IOperation, WriteIndex> Cache = new();
 
         private readonly Dictionary<ILocalSymbol, (int Count, IOperation? Value)> _locals = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<IFieldSymbol> _fields = new(SymbolEqualityComparer.Default);
-        private bool _writesThis;
+        private readonly Dictionary<IFieldSymbol, List<IOperation?>> _fields = new(SymbolEqualityComparer.Default);
 
         public static WriteIndex For(IOperation root, CancellationToken cancellationToken)
         {
@@ -512,8 +570,12 @@ internal static class ValueResolver
         public IOperation? SingleWrite(ILocalSymbol local) =>
             _locals.TryGetValue(local, out var writes) && writes.Count == 1 ? writes.Value : null;
 
-        /// <summary>Whether the root writes the field, or the whole instance (<c>this = …</c> in a struct).</summary>
-        public bool Writes(IFieldSymbol field) => _writesThis || _fields.Contains(field.OriginalDefinition);
+        /// <summary>Whether the root writes the whole instance (<c>this = …</c> in a struct).</summary>
+        public bool WritesThis { get; private set; }
+
+        /// <summary>The values the root writes to the field (null for a write whose value is unknown), or null when it never writes it.</summary>
+        public List<IOperation?>? FieldWrites(IFieldSymbol field) =>
+            _fields.TryGetValue(field.OriginalDefinition, out var writes) ? writes : null;
 
         private static WriteIndex Build(IOperation root, CancellationToken cancellationToken)
         {
@@ -545,11 +607,16 @@ internal static class ValueResolver
                     case ILocalReferenceOperation local when IsWritten(local, out var value):
                         index.AddWrite(local.Local, value);
                         break;
-                    case IFieldReferenceOperation field when IsWritten(field, out _):
-                        index._fields.Add(field.Field.OriginalDefinition);
+                    case IFieldReferenceOperation field when IsWritten(field, out var value):
+                        if (!index._fields.TryGetValue(field.Field.OriginalDefinition, out var writes))
+                        {
+                            index._fields.Add(field.Field.OriginalDefinition, writes = new List<IOperation?>());
+                        }
+
+                        writes.Add(value);
                         break;
                     case IInstanceReferenceOperation instance when IsWritten(instance, out _):
-                        index._writesThis = true;
+                        index.WritesThis = true;
                         break;
                 }
             }

@@ -140,6 +140,43 @@ public class MailKitConnectionWithoutTlsTests
     }
 
     [Fact]
+    public async Task ReadonlyFieldSetToNoneInConstructor_ReportsAndFixesTheConnection()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                private readonly SecureSocketOptions _mode;
+
+                public Mailer() { _mode = SecureSocketOptions.None; }
+
+                void Send(SmtpClient client) => client.Connect("smtp.x.com", 587, {|#0:_mode|});
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                private readonly SecureSocketOptions _mode;
+
+                public Mailer() { _mode = SecureSocketOptions.None; }
+
+                void Send(SmtpClient client) => client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP003", 0, "smtp.x.com:587", "SecureSocketOptions.None") },
+            fixedSource,
+            MailKitConnectFixes.UseStartTlsKey);
+    }
+
+    [Fact]
     public async Task NoneOnEveryArmOfASwitch_Reports()
     {
         const string source = """

@@ -8,8 +8,9 @@ using MailKitVerifier = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
 /// <summary>
-/// A readonly field holds the constant of its initializer only when no constructor and no init accessor of its type
-/// writes it again, in any form the language allows (assignment, deconstruction, increment, ref or out argument).
+/// A readonly field holds a constant only when its initializer (its type's default when it has none) and every write of
+/// its type's constructors and init accessors are that constant; a write whose value is not plain (deconstruction,
+/// increment, ref or out argument) or not constant leaves it unknown.
 /// Checked through SMTP001 (System.Net.Mail) and SMTP003 (MailKit), which both read such fields.
 /// </summary>
 public class ReadonlyFieldConstantTests
@@ -40,13 +41,13 @@ public class ReadonlyFieldConstantTests
         }
         """;
 
-    private static string MailKitSource(string members) => $$"""
+    private static string MailKitSource(string members, string initializer = " = SecureSocketOptions.None") => $$"""
         using MailKit.Net.Smtp;
         using MailKit.Security;
 
         class Mailer
         {
-            private readonly SecureSocketOptions _mode = SecureSocketOptions.None;
+            private readonly SecureSocketOptions _mode{{initializer}};
             private readonly int _retries;
 
         {{members}}
@@ -102,6 +103,81 @@ public class ReadonlyFieldConstantTests
     public async Task MailKit_FieldNotWrittenAgain_Reports(string members)
     {
         await MailKitVerifier.VerifyAnalyzerAsync(MailKitSource(members), Smtp003(0));
+    }
+
+    [Theory]
+    [InlineData("public Mailer() { _mode = SecureSocketOptions.None; }")]
+    [InlineData("public Mailer() { this._mode = SecureSocketOptions.None; } public Mailer(int retries) : this() { _retries = retries; }")]
+    [InlineData("public Mailer(bool dev) { _mode = dev ? SecureSocketOptions.None : SecureSocketOptions.None; }")]
+    public async Task MailKit_ConstructorWritesTheInitializersConstant_Reports(string members)
+    {
+        await MailKitVerifier.VerifyAnalyzerAsync(MailKitSource(members), Smtp003(0));
+    }
+
+    [Theory]
+    [InlineData("public Mailer() { _mode = SecureSocketOptions.SslOnConnect; }")]
+    [InlineData("public Mailer(bool secure) { if (secure) _mode = SecureSocketOptions.StartTls; }")]
+    [InlineData("public Mailer() { _mode = SecureSocketOptions.None; } public Mailer(SecureSocketOptions mode) { _mode = mode; }")]
+    public async Task MailKit_ConstructorWritesAnotherValue_NoDiagnostic(string members)
+    {
+        await MailKitVerifier.VerifyAnalyzerAsync(MailKitSource(members));
+    }
+
+    [Theory]
+    [InlineData("public Mailer() { _mode = SecureSocketOptions.None; }")]
+    [InlineData("public Mailer(bool dev) { if (dev) _mode = SecureSocketOptions.None; }")]
+    [InlineData("public Mailer() { _mode = SecureSocketOptions.None; } public Mailer(int retries) { _mode = SecureSocketOptions.None; _retries = retries; }")]
+    public async Task MailKit_NoInitializer_ConstructorsWriteOnlyNone_Reports(string members)
+    {
+        // The field's default value is SecureSocketOptions.None too: no path of any constructor leaves another value.
+        await MailKitVerifier.VerifyAnalyzerAsync(MailKitSource(members, initializer: ""), Smtp003(0));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("public Mailer() { _mode = SecureSocketOptions.StartTls; }")]
+    [InlineData("public Mailer(SecureSocketOptions mode) { _mode = mode; }")]
+    [InlineData("public Mailer() { _mode = SecureSocketOptions.None; } public Mailer(SecureSocketOptions mode) { _mode = mode; }")]
+    [InlineData("public Mailer() { (_mode, _retries) = (SecureSocketOptions.None, 1); _mode = SecureSocketOptions.None; }")]
+    [InlineData("public Mailer() { _mode = SecureSocketOptions.None; } public SecureSocketOptions Mode { init => _mode = value; }")]
+    public async Task MailKit_NoInitializer_NotProvenNone_NoDiagnostic(string members)
+    {
+        // Never written at all is left unknown as well: a serializer may fill such a field.
+        await MailKitVerifier.VerifyAnalyzerAsync(MailKitSource(members, initializer: ""));
+    }
+
+    [Theory]
+    [InlineData("public Mailer() { _useSsl = false; }", true)]
+    [InlineData("public Mailer(bool legacy) { if (legacy) _useSsl = false; }", true)]
+    [InlineData("public Mailer() { _useSsl = true; }", false)]
+    [InlineData("public Mailer(bool legacy) { if (!legacy) _useSsl = true; }", false)]
+    public async Task SmtpClient_NoInitializer_ConstructorWrites(string constructor, bool reports)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly bool _useSsl;
+
+                {{constructor}}
+
+                void Send(MailMessage m)
+                {
+                    var c = new SmtpClient("smtp.example.com");
+                    {|#0:c.EnableSsl = _useSsl|};
+                    c.Send(m);
+                }
+            }
+            """;
+
+        var test = new SmtpClientVerifier.Test { TestCode = source };
+        if (reports)
+        {
+            test.ExpectedDiagnostics.Add(Smtp001(0));
+        }
+
+        await test.RunAsync(CancellationToken.None);
     }
 
     [Fact]
