@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.VisualBasic;
 using Microsoft.CodeAnalysis.VisualBasic.Syntax;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits;
@@ -62,6 +63,9 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
                     break;
                 case DiagnosticProperties.RewriteMailUri:
                     RegisterUriFix(context, root, diagnostic);
+                    break;
+                case DiagnosticProperties.AppendToMailUri:
+                    MailUriSuffixEdit.Register(context, root, diagnostic, RewriteUriKey);
                     break;
             }
         }

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.CodeFixes.Edits;
@@ -71,6 +72,9 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
                     break;
                 case DiagnosticProperties.RewriteMailUri:
                     RegisterUriFix(context, root, diagnostic);
+                    break;
+                case DiagnosticProperties.AppendToMailUri:
+                    MailUriSuffixEdit.Register(context, root, diagnostic, RewriteUriKey);
                     break;
             }
 

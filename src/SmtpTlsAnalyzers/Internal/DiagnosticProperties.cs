@@ -72,6 +72,12 @@ internal static class DiagnosticProperties
     /// <summary>Replace the string literal at AdditionalLocations[1] with the text of <see cref="Uri"/>.</summary>
     public const string RewriteMailUri = "RewriteMailUri";
 
+    /// <summary>
+    /// Append the text of <see cref="Uri"/> to the Uri text built at AdditionalLocations[1] (an interpolated string, or
+    /// a concatenation of texts).
+    /// </summary>
+    public const string AppendToMailUri = "AppendToMailUri";
+
     /// <summary>Syntax index of the options or useSsl argument of the Connect call; absent when it is omitted.</summary>
     public const string ModeArgument = "ModeArgument";
 

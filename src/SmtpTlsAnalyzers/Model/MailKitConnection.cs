@@ -396,7 +396,9 @@ internal sealed class MailKitConnectionClassifier
         if (!TryGetUriText(argument.Value, out var text, out var literal) ||
             ParseUri(text) is not { } uri)
         {
-            return null;
+            return MailKitUriTemplate.TryRead(argument.Value, _types.Uri, out var template)
+                ? ClassifyUriTemplate(invocation, argument, template, receiverProtocol, tree)
+                : null;
         }
 
         var scheme = uri.Scheme.ToLowerInvariant();
@@ -445,16 +447,9 @@ internal sealed class MailKitConnectionClassifier
                 _ => "a Uri with the " + scheme + ":// scheme and no starttls=always",
             },
         };
-        Decide(facts, mode, port == 0, port, protocol);
-        if (facts.Verdict == ConnectionVerdict.Secure)
+        if (!DecideUri(facts, mode, port, protocol, scheme, secure))
         {
             return null;
-        }
-
-        if (facts.Verdict == ConnectionVerdict.PortMismatch)
-        {
-            facts.ModeText = secure ? "The " + scheme + ":// scheme (TLS from the first byte)" : "The " + scheme + ":// scheme (STARTTLS)";
-            facts.Reason = facts.Reason.Replace("SecureSocketOptions.StartTls", "?starttls=always").Replace("SecureSocketOptions.SslOnConnect", "the " + protocol.Scheme + "s:// scheme");
         }
 
         facts.Endpoint = Endpoint.Describe(uri.Host, EffectivePort(port, mode, protocol));
@@ -469,6 +464,63 @@ internal sealed class MailKitConnectionClassifier
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// A Uri built from text and values (<c>new Uri($"smtp://{host}:{port}")</c>): its scheme decides, as it has no
+    /// starttls parameter. Where STARTTLS can be stripped, the fix appends starttls=always to the text; a scheme that
+    /// does not fit the port is left to be changed by hand.
+    /// </summary>
+    private MailKitConnection? ClassifyUriTemplate(IInvocationOperation invocation, IArgumentOperation argument, MailKitUriTemplate template, MailProtocol receiverProtocol, SyntaxTree tree)
+    {
+        var protocol = MailProtocol.FromScheme(template.Scheme, out var secure);
+        if (protocol is null || (receiverProtocol.IsKnown && receiverProtocol != protocol) ||
+            (template.Host is { } host && Settings.IsPlaintextHost(tree, host)))
+        {
+            return null;
+        }
+
+        var mode = secure ? TlsMode.SslOnConnect : TlsMode.StartTlsWhenAvailable;
+        var facts = new MailKitConnection(invocation)
+        {
+            ReportedNode = argument.Value.Syntax,
+            ModeText = secure ? "the " + template.Scheme + ":// scheme" : "a Uri with the " + template.Scheme + ":// scheme and no starttls=always",
+        };
+        if (!DecideUri(facts, mode, template.Port, protocol, template.Scheme, secure))
+        {
+            return null;
+        }
+
+        facts.Endpoint = Endpoint.Describe(template.Host, template.Port is { } port ? EffectivePort(port, mode, protocol) : null);
+        facts.Host = template.Host;
+        if (facts.Verdict == ConnectionVerdict.Strippable)
+        {
+            facts.UriLiteral = template.Text;
+            var suffix = template.EndsWithSlash ? "?starttls=always" : "/?starttls=always";
+            facts.FixPropertiesFactory = () => ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.Fix, DiagnosticProperties.AppendToMailUri)
+                .Add(DiagnosticProperties.Uri, suffix);
+        }
+
+        return facts;
+    }
+
+    /// <summary>Decides a Uri's connection (port 0: none in the Uri; null: not a constant); false when it is secure.</summary>
+    private static bool DecideUri(MailKitConnection facts, TlsMode mode, int? port, MailProtocol protocol, string scheme, bool secure)
+    {
+        Decide(facts, mode, port == 0, port, protocol);
+        if (facts.Verdict == ConnectionVerdict.Secure)
+        {
+            return false;
+        }
+
+        if (facts.Verdict == ConnectionVerdict.PortMismatch)
+        {
+            facts.ModeText = secure ? "The " + scheme + ":// scheme (TLS from the first byte)" : "The " + scheme + ":// scheme (STARTTLS)";
+            facts.Reason = facts.Reason.Replace("SecureSocketOptions.StartTls", "?starttls=always").Replace("SecureSocketOptions.SslOnConnect", "the " + protocol.Scheme + "s:// scheme");
+        }
+
+        return true;
     }
 
     private Uri? ParseUri(string text) => _uris.GetOrAdd(text, ParseAbsoluteUri);

@@ -56,6 +56,47 @@ public class MailKitCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task LoginAfterUriBuiltFromHostAndPort_ReportsAndAppendsTheQueryOnce()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, string host, int port)
+                {
+                    c.Connect({|#0:new Uri($"smtp://{host}:{port}")|});
+                    {|#1:c.Authenticate("me", "secret")|};
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, string host, int port)
+                {
+                    c.Connect(new Uri($"smtp://{host}:{port}/?starttls=always"));
+                    c.Authenticate("me", "secret");
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP004", 0, "the server", "a Uri with the smtp:// scheme and no starttls=always"),
+                Diagnostic("SMTP009", 1, "the server", "the connection uses a Uri with the smtp:// scheme and no starttls=always"),
+            },
+            fixedSource,
+            MailKitConnectFixes.RewriteUriKey);
+    }
+
+    [Fact]
     public async Task GmailUseSslFalse_GuardActionRefusesTheLogin()
     {
         const string fixedSource = """

@@ -374,6 +374,92 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task UriBuiltFromHostAndPort_ReportsAndAppendsQuery()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                const string Server = "smtp.x.com";
+
+                async Task Send(SmtpClient client, string host, int port)
+                {
+                    await client.ConnectAsync({|#0:new Uri($"smtp://{host}:{port}")|});
+                    client.Connect({|#1:new Uri("smtp://" + host + ":" + port)|});
+                    client.Connect({|#2:new Uri($"smtp://{Server}:{port}/")|});
+                    client.Connect({|#3:new Uri($"smtp://{host}:587")|});
+                    client.Connect({|#4:new Uri(@$"smtp://{host}")|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                const string Server = "smtp.x.com";
+
+                async Task Send(SmtpClient client, string host, int port)
+                {
+                    await client.ConnectAsync(new Uri($"smtp://{host}:{port}/?starttls=always"));
+                    client.Connect(new Uri("smtp://" + host + ":" + port + "/?starttls=always"));
+                    client.Connect(new Uri($"smtp://{Server}:{port}/?starttls=always"));
+                    client.Connect(new Uri($"smtp://{host}:587/?starttls=always"));
+                    client.Connect(new Uri(@$"smtp://{host}/?starttls=always"));
+                }
+            }
+            """;
+
+        const string mode = "a Uri with the smtp:// scheme and no starttls=always";
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP004", 0, "the server", mode),
+                Diagnostic("SMTP004", 1, "the server", mode),
+                Diagnostic("SMTP004", 2, "smtp.x.com", mode),
+                Diagnostic("SMTP004", 3, "port 587", mode),
+                Diagnostic("SMTP004", 4, "port 25", mode),
+            },
+            fixedSource,
+            MailKitConnectFixes.RewriteUriKey);
+    }
+
+    [Theory]
+    [InlineData("$\"smtps://{host}:{port}\"")]
+    [InlineData("$\"smtp://{host}:{port}/?starttls=always\"")]
+    [InlineData("$\"smtp://{host}:{port}{query}\"")]
+    [InlineData("$\"smtp://{host}:{port}?{query}\"")]
+    [InlineData("$\"{scheme}://{host}:{port}\"")]
+    [InlineData("$\"smtp://{host}{query}\"")]
+    [InlineData("$\"smtp://{query}@{host}\"")]
+    [InlineData("$\"smtp://{host,20}\"")]
+    [InlineData("\"smtp://\" + host + query")]
+    [InlineData("$\"smtp://{host}:{port}/\" + query")]
+    public async Task UriBuiltFromValuesThatMayCarryTheQuery_NoDiagnostic(string text)
+    {
+        var source = $$"""
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, string scheme, string host, int port, string query)
+                {
+                    client.Connect(new Uri({{text}}));
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task UriQueryIsReadAsMailKitReadsIt_NoRewriteWhenTheQueryIsNotPlain()
     {
         // MailKit reads a name up to the next '=', so "a&starttls" is one name here and starttls is absent; a name
@@ -719,6 +805,44 @@ public class MailKitStrippableStartTlsTests
         await FixSmtp004VB.VerifyCodeFixAsync(
             source,
             FixSmtp004VB.Diagnostic("SMTP004").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:587", "useSsl: false (STARTTLS when available)"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider.Key);
+    }
+
+    [Fact]
+    public async Task VisualBasic_UriBuiltFromHostAndPort_ReportsAndAppendsQuery()
+    {
+        const string source = """
+            Imports System
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send(client As SmtpClient, host As String, port As Integer)
+                    client.Connect({|#0:New Uri($"smtp://{host}:{port}")|})
+                    client.Connect({|#1:New Uri("smtp://" & host & ":" & port)|})
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send(client As SmtpClient, host As String, port As Integer)
+                    client.Connect(New Uri($"smtp://{host}:{port}/?starttls=always"))
+                    client.Connect(New Uri("smtp://" & host & ":" & port & "/?starttls=always"))
+                End Sub
+            End Class
+            """;
+
+        const string mode = "a Uri with the smtp:// scheme and no starttls=always";
+        await FixSmtp004VB.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                FixSmtp004VB.Diagnostic("SMTP004").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("the server", mode),
+                FixSmtp004VB.Diagnostic("SMTP004").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("the server", mode),
+            },
             fixedSource,
             SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider.Key);
     }

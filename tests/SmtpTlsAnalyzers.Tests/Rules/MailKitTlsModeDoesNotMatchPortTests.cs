@@ -207,6 +207,35 @@ public class MailKitTlsModeDoesNotMatchPortTests
     }
 
     [Fact]
+    public async Task UriBuiltFromHostWithSchemeForTheOtherPort_ReportsWithoutFix()
+    {
+        // The scheme sits in an interpolated string whose host is a value: no literal to rewrite, the scheme is changed by hand.
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, string host)
+                {
+                    client.Connect({|#0:new Uri($"smtp://{host}:465")|});
+                    client.Connect({|#1:new Uri($"smtps://{host}:587")|});
+                    client.Connect(new Uri($"smtps://{host}:465"));
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP005", 0, "The smtp:// scheme (STARTTLS)", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use the smtps:// scheme"),
+                Diagnostic("SMTP005", 1, "The smtps:// scheme (TLS from the first byte)", "587", "a server on port 587 expects plain text followed by STARTTLS, so the TLS handshake fails; use ?starttls=always"),
+            },
+            source);
+    }
+
+    [Fact]
     public async Task MatchingModesAndUnknownPorts_NoDiagnostic()
     {
         const string source = """
