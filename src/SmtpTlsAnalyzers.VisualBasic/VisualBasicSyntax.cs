@@ -103,8 +103,11 @@ internal sealed class VisualBasicSyntax : LanguageSyntax
     public override bool IsMethodDeclaration(SyntaxNode declaration) =>
         declaration is MethodBlockSyntax || declaration is MethodStatementSyntax { Parent: MethodBlockSyntax };
 
-    /// <summary>A method's symbol is declared by its Sub or Function statement; the block around it has the body.</summary>
-    public override SyntaxNode MethodBodyOwner(SyntaxNode declaration) => declaration.Parent as MethodBlockSyntax ?? declaration;
+    /// <summary>
+    /// A method's symbol (a Sub, a Function, a Sub New, an accessor) is declared by its statement; the block around it
+    /// has the body.
+    /// </summary>
+    public override SyntaxNode MethodBodyOwner(SyntaxNode declaration) => declaration.Parent as MethodBlockBaseSyntax ?? declaration;
 
     /// <summary>
     /// A lambda without parameters (<c>Function() True</c>): Visual Basic relaxes it to any delegate, as C# does an

@@ -486,6 +486,8 @@ internal static class ValueResolver
                     continue;
                 }
 
+                declaration = LanguageSyntax.Of(declaration)?.MethodBodyOwner(declaration) ?? declaration;
+
                 var body = model is not null && model.SyntaxTree == declaration.SyntaxTree
                     ? model.GetOperation(declaration, cancellationToken)
                     : null;

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using SmtpClientVerifier = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.SystemNetMailRules>;
 using MailKitVerifier = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules>;
+using MailKitVerifierVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicMailKitConnectionRules>;
 
 namespace SmtpTlsAnalyzers.Tests.Rules;
 
@@ -175,6 +176,41 @@ public class ReadonlyFieldConstantTests
         if (reports)
         {
             test.ExpectedDiagnostics.Add(Smtp001(0));
+        }
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(" = SecureSocketOptions.None", "_mode = mode", false)]
+    [InlineData(" = SecureSocketOptions.None", "_mode = SecureSocketOptions.None", true)]
+    [InlineData("", "_mode = SecureSocketOptions.None", true)]
+    [InlineData("", "_mode = mode", false)]
+    [InlineData(" = SecureSocketOptions.None", "Dim unused = mode", true)]
+    public async Task VisualBasic_ConstructorWrites(string initializer, string statement, bool reports)
+    {
+        var source = $$"""
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Private ReadOnly _mode As SecureSocketOptions{{initializer}}
+
+                Sub New(mode As SecureSocketOptions)
+                    {{statement}}
+                End Sub
+
+                Sub Send(client As SmtpClient, host As String, port As Integer)
+                    client.Connect(host, port, {|#0:_mode|})
+                End Sub
+            End Class
+            """;
+
+        var test = new MailKitVerifierVB.Test { TestCode = source };
+        if (reports)
+        {
+            test.ExpectedDiagnostics.Add(MailKitVerifierVB.Diagnostic("SMTP003").WithLocation(0).WithArguments("the server", "SecureSocketOptions.None")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
         }
 
         await test.RunAsync(CancellationToken.None);
