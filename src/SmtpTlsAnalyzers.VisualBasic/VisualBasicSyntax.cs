@@ -104,10 +104,15 @@ internal sealed class VisualBasicSyntax : LanguageSyntax
         declaration is MethodBlockSyntax || declaration is MethodStatementSyntax { Parent: MethodBlockSyntax };
 
     /// <summary>
-    /// A method's symbol (a Sub, a Function, a Sub New, an accessor) is declared by its statement; the block around it
-    /// has the body.
+    /// A method (a Sub, a Function, a Sub New, an accessor) and a type are declared by their statements; the block
+    /// around the statement holds the body, or the members.
     /// </summary>
-    public override SyntaxNode MethodBodyOwner(SyntaxNode declaration) => declaration.Parent as MethodBlockBaseSyntax ?? declaration;
+    public override SyntaxNode DeclarationBlock(SyntaxNode declaration) => declaration switch
+    {
+        MethodBaseSyntax { Parent: MethodBlockBaseSyntax block } => block,
+        TypeStatementSyntax { Parent: TypeBlockSyntax block } => block,
+        _ => declaration,
+    };
 
     /// <summary>
     /// A lambda without parameters (<c>Function() True</c>): Visual Basic relaxes it to any delegate, as C# does an

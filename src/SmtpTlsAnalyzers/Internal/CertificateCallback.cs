@@ -90,7 +90,7 @@ internal sealed class CertificateCallback
 
         if (model is not null && model.SyntaxTree == declaration.SyntaxTree)
         {
-            var operation = model.GetOperation(LanguageSyntax.Of(declaration)!.MethodBodyOwner(declaration), cancellationToken);
+            var operation = model.GetOperation(LanguageSyntax.Of(declaration)!.DeclarationBlock(declaration), cancellationToken);
             var body = operation switch
             {
                 IMethodBodyOperation m => (IOperation?)m.BlockBody ?? m.ExpressionBody,

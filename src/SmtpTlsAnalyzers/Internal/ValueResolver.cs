@@ -486,7 +486,7 @@ internal static class ValueResolver
                     continue;
                 }
 
-                declaration = LanguageSyntax.Of(declaration)?.MethodBodyOwner(declaration) ?? declaration;
+                declaration = LanguageSyntax.Of(declaration)?.DeclarationBlock(declaration) ?? declaration;
 
                 var body = model is not null && model.SyntaxTree == declaration.SyntaxTree
                     ? model.GetOperation(declaration, cancellationToken)

@@ -54,8 +54,11 @@ internal abstract class LanguageSyntax
     /// <summary>True for a method or local function declaration whose body the rules may read.</summary>
     public abstract bool IsMethodDeclaration(SyntaxNode declaration);
 
-    /// <summary>The node a semantic model binds to the body of the method <paramref name="declaration"/> declares.</summary>
-    public virtual SyntaxNode MethodBodyOwner(SyntaxNode declaration) => declaration;
+    /// <summary>
+    /// The node that holds what <paramref name="declaration"/> (a symbol's declaring syntax) declares: a method's body,
+    /// which a semantic model binds, or a type's members.
+    /// </summary>
+    public virtual SyntaxNode DeclarationBlock(SyntaxNode declaration) => declaration;
 
     /// <summary>True for an anonymous method written without a parameter list (<c>delegate { ... }</c>).</summary>
     public abstract bool IsParameterlessAnonymousMethod(SyntaxNode node);

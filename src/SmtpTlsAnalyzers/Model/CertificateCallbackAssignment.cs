@@ -179,7 +179,8 @@ internal sealed class CertificateCallbackAssignment
                 continue;
             }
 
-            foreach (var node in context.Mail.Syntax.OperationRoots(reference.GetSyntax(context.CancellationToken), context.CancellationToken))
+            var declaration = context.Mail.Syntax.DeclarationBlock(reference.GetSyntax(context.CancellationToken));
+            foreach (var node in context.Mail.Syntax.OperationRoots(declaration, context.CancellationToken))
             {
                 foreach (var operation in context.SemanticModel.GetOperation(node, context.CancellationToken)?.DescendantsAndSelf() ?? Enumerable.Empty<IOperation>())
                 {

@@ -381,7 +381,7 @@ internal sealed class SmtpClientTypeModel
         {
             foreach (var reference in nested.DeclaringSyntaxReferences)
             {
-                if (_syntax.NamesIdentifier(reference.GetSyntax(cancellationToken), member.Name, cancellationToken))
+                if (_syntax.NamesIdentifier(_syntax.DeclarationBlock(reference.GetSyntax(cancellationToken)), member.Name, cancellationToken))
                 {
                     return true;
                 }

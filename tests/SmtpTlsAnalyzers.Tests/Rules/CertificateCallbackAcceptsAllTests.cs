@@ -1700,6 +1700,38 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task VisualBasic_AcceptAllStoredInMutableOrConstructorWrittenField_ReportsWhereWritten()
+    {
+        const string source = """
+            Imports System.Net.Security
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Private _mutable As RemoteCertificateValidationCallback = {|#0:Function(s, c, h, e) True|}
+                Private ReadOnly _fromConstructor As RemoteCertificateValidationCallback
+
+                Sub New(lenient As Boolean)
+                    If lenient Then
+                        _fromConstructor = {|#1:Function(s, c, h, e) True|}
+                    Else
+                        _fromConstructor = Function(s, c, h, e) e = SslPolicyErrors.None
+                    End If
+                End Sub
+
+                Sub Configure(a As SmtpClient, b As SmtpClient)
+                    a.ServerCertificateValidationCallback = _mutable
+                    b.ServerCertificateValidationCallback = _fromConstructor
+                End Sub
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(
+            source,
+            VisualBasicSmtp006(0, "The callback stored in _mutable"),
+            VisualBasicSmtp006(1, "The callback stored in _fromConstructor"));
+    }
+
+    [Fact]
     public async Task StoredInFieldThatNoMailCodeReads_OrValidating_NoDiagnostic()
     {
         const string source = """

@@ -443,6 +443,38 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task VisualBasic_PrivateFieldUsedByNestedType_NoDiagnostic_NestedTypesOwnClientReported()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Private Shared ReadOnly Client As New SmtpClient("smtp.example.com", 587)
+
+                Sub Send(msg As MailMessage)
+                    Client.Send(msg)
+                End Sub
+
+                Class Setup
+                    Shared Sub New()
+                        Client.EnableSsl = True
+                    End Sub
+                End Class
+
+                Class Own
+                    Private ReadOnly _c As {|#0:New SmtpClient("smtp.example.com", 587)|}
+
+                    Sub Send(msg As MailMessage)
+                        _c.Send(msg)
+                    End Sub
+                End Class
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task ReturnedFromBuilderOrFactoryLambda_NoDiagnostic()
     {
         const string source = """
