@@ -104,6 +104,15 @@ internal sealed class SmtpClientFacts
     /// <summary>True when the client is created here, sends or logs in here, and never gets EnableSsl (which defaults to false).</summary>
     public bool SendsWithoutSsl;
 
+    /// <summary>
+    /// The creations that never get EnableSsl: all of them, but for a client chosen among creations (the arms of a
+    /// conditional or switch expression), where an arm whose own initializer sets EnableSsl is left out.
+    /// </summary>
+    public readonly List<IObjectCreationOperation> CreationsWithoutSsl = new();
+
+    /// <summary>True when another arm of the choice the client comes from sets EnableSsl in its initializer.</summary>
+    public bool SomeArmsSetSsl;
+
     /// <summary>Credentials given to the client: a non-null Credentials, or UseDefaultCredentials = true.</summary>
     public readonly List<ISimpleAssignmentOperation> Credentials = new();
 }
@@ -239,9 +248,35 @@ internal sealed class SmtpClientTypeModel
         }
 
         facts.AlwaysFalse = allFalse;
-        facts.SendsWithoutSsl = facts.Creations.Count > 0
+
+        // An EnableSsl write in the initializer of one arm of a choice secures that arm only; any other write, the
+        // whole client.
+        var setForWholeClient = false;
+        List<IObjectCreationOperation>? securedArms = null;
+        foreach (var write in facts.EnableSslWrites)
+        {
+            if (ArmCreationInitializing(write) is { } arm && facts.Creations.Contains(arm))
+            {
+                (securedArms ??= new List<IObjectCreationOperation>()).Add(arm);
+            }
+            else
+            {
+                setForWholeClient = true;
+            }
+        }
+
+        foreach (var creation in facts.Creations)
+        {
+            if (securedArms is null || !securedArms.Contains(creation))
+            {
+                facts.CreationsWithoutSsl.Add(creation);
+            }
+        }
+
+        facts.SomeArmsSetSsl = securedArms is not null;
+        facts.SendsWithoutSsl = facts.CreationsWithoutSsl.Count > 0
             && CreatesPlainClients(facts)
-            && facts.EnableSslWrites.Count == 0
+            && !setForWholeClient
             && !facts.EnableSslUnknown
             && !facts.Escapes
             && (facts.Sends > 0 || facts.CredentialWrites.Count > 0)
@@ -559,17 +594,47 @@ internal sealed class SmtpClientTypeModel
         return single;
     }
 
+    /// <summary>The creation whose object initializer holds the write, when that creation is an arm of a choice.</summary>
+    private static IObjectCreationOperation? ArmCreationInitializing(ISimpleAssignmentOperation write)
+    {
+        if (write.Parent is not IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation })
+        {
+            return null;
+        }
+
+        IOperation created = creation;
+        while (created.Parent is IConversionOperation { IsImplicit: true } conversion)
+        {
+            created = conversion;
+        }
+
+        return created.Parent is IConditionalOperation or ISwitchExpressionArmOperation ? creation : null;
+    }
+
     /// <summary>Where a new client goes: a local, a private field, or nowhere the code can follow.</summary>
     private static object KeyOfCreation(IObjectCreationOperation creation, out bool escapes)
     {
         escapes = false;
 
-        // A target-typed `new(...)` comes wrapped in an implicit conversion to its own type.
+        // A target-typed `new(...)` comes wrapped in an implicit conversion to its own type; a client created in an
+        // arm of a conditional or switch expression goes where the choice goes.
         IOperation created = creation;
-        while (created.Parent is IConversionOperation { IsImplicit: true } conversion &&
-               SymbolEqualityComparer.Default.Equals(conversion.Type, creation.Type))
+        while (true)
         {
-            created = conversion;
+            switch (created.Parent)
+            {
+                case IConversionOperation { IsImplicit: true } conversion when SymbolEqualityComparer.Default.Equals(conversion.Type, creation.Type):
+                    created = conversion;
+                    continue;
+                case IConditionalOperation conditional when conditional.WhenTrue == created || conditional.WhenFalse == created:
+                    created = conditional;
+                    continue;
+                case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } arm when arm.Value == created:
+                    created = switchExpression;
+                    continue;
+            }
+
+            break;
         }
 
         switch (created.Parent)

@@ -47,10 +47,12 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
                 : Diagnostic.Create(
                     Descriptor,
                     write.Syntax.GetLocation(),
-                    new[] { client.Creations[0].Syntax.GetLocation() },
+                    new[] { client.CreationsWithoutSsl[0].Syntax.GetLocation() },
                     ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.AddEnableSslToInitializer),
                     client.Endpoint,
-                    "EnableSsl is never set, and it defaults to false"));
+                    client.SomeArmsSetSsl
+                        ? "one of the clients it may be never sets EnableSsl, which defaults to false"
+                        : "EnableSsl is never set, and it defaults to false"));
         }
     }
 

@@ -5,7 +5,8 @@ namespace SmtpTlsAnalyzers.Rules;
 
 /// <summary>
 /// SMTP002: a System.Net.Mail client created here, used here to send or log in, and never given <c>EnableSsl</c>,
-/// which defaults to false (on .NET Framework, only when no configuration file decides TLS). Reported at the creation.
+/// which defaults to false (on .NET Framework, only when no configuration file decides TLS). Reported at the creation
+/// (each one without EnableSsl, for a client chosen among several).
 /// </summary>
 internal sealed class SmtpClientSendsWithoutSslRule : MailRule
 {
@@ -19,7 +20,7 @@ internal sealed class SmtpClientSendsWithoutSslRule : MailRule
                 return;
             }
 
-            foreach (var creation in client.Creations)
+            foreach (var creation in client.CreationsWithoutSsl)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, creation.Syntax.GetLocation(), client.Endpoint));
             }

@@ -13,6 +13,50 @@ namespace SmtpTlsAnalyzers.Tests.Rules;
 public class SmtpClientCredentialsWithoutTlsTests
 {
     [Fact]
+    public async Task CredentialsOnAClientChosenAmongCreations_OneWithoutSsl_FixSecuresThatOne()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool backup, MailMessage msg, string u, string p)
+                {
+                    var c = backup ? {|#0:new SmtpClient("smtp.b.example.com", 587)|} : new SmtpClient("smtp.a.example.com", 587) { EnableSsl = true };
+                    {|#1:c.Credentials = new NetworkCredential(u, p)|};
+                    c.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool backup, MailMessage msg, string u, string p)
+                {
+                    var c = backup ? new SmtpClient("smtp.b.example.com", 587) { EnableSsl = true } : new SmtpClient("smtp.a.example.com", 587) { EnableSsl = true };
+                    c.Credentials = new NetworkCredential(u, p);
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = SmtpClientEnableSslFixes.CredentialsKey,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("port 587"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0)
+            .WithArguments("port 587", "one of the clients it may be never sets EnableSsl, which defaults to false"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task CredentialsWithEnableSslFalse_FixSetsTrue()
     {
         const string source = """

@@ -56,6 +56,114 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task ClientCreatedInEitherArmOfAChoice_ReportsEveryCreationAndFixesAll()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool backup, string provider, MailMessage msg)
+                {
+                    var first = backup ? {|#0:new SmtpClient("smtp.b.example.com", 587)|} : {|#1:new SmtpClient("smtp.a.example.com", 587)|};
+                    first.Send(msg);
+
+                    using var second = provider switch
+                    {
+                        "a" => {|#2:new SmtpClient("smtp.a.example.com")|},
+                        _ => {|#3:new SmtpClient("smtp.a.example.com")|},
+                    };
+                    second.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool backup, string provider, MailMessage msg)
+                {
+                    var first = backup ? new SmtpClient("smtp.b.example.com", 587) { EnableSsl = true } : new SmtpClient("smtp.a.example.com", 587) { EnableSsl = true };
+                    first.Send(msg);
+
+                    using var second = provider switch
+                    {
+                        "a" => new SmtpClient("smtp.a.example.com") { EnableSsl = true },
+                        _ => new SmtpClient("smtp.a.example.com") { EnableSsl = true },
+                    };
+                    second.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("port 587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("port 587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.a.example.com"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(3).WithArguments("smtp.a.example.com"),
+            },
+            fixedSource,
+            SmtpClientEnableSslFixes.AddToInitializerKey);
+    }
+
+    [Fact]
+    public async Task ChoiceBetweenANewClientAndASecuredOne_ReportsTheNewOne()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                static readonly SmtpClient Shared = new SmtpClient("smtp.example.com") { EnableSsl = true };
+
+                void Send(bool backup, MailMessage msg)
+                {
+                    var client = backup ? {|#0:new SmtpClient("smtp.b.example.com")|} : Shared;
+                    client.Send(msg);
+
+                    var other = backup ? new SmtpClient("smtp.b.example.com") { EnableSsl = true } : {|#1:new SmtpClient("smtp.a.example.com")|};
+                    other.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("the server"));
+    }
+
+    [Theory]
+    [InlineData("backup ? new SmtpClient(\"smtp.b.example.com\") : new SmtpClient(\"smtp.a.example.com\")", "client.EnableSsl = true;")]
+    [InlineData("(backup ? new SmtpClient(\"smtp.b.example.com\") : new SmtpClient(\"smtp.a.example.com\"))", "Keep(client);")]
+    public async Task ChoiceOfClientsSecuredOrHandedOn_NoDiagnostic(string choice, string statement)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                static readonly SmtpClient Shared = new SmtpClient("smtp.example.com") { EnableSsl = true };
+
+                void Send(bool backup, MailMessage msg)
+                {
+                    var client = {{choice}};
+                    {{statement}}
+                    client.Send(msg);
+                }
+
+                void Keep(SmtpClient client) { }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task CommentedOutEnableSslWithCredentials_ReportsSmtp002AndSmtp009_FixAddsToInitializer()
     {
         const string source = """
@@ -472,6 +580,31 @@ public class SmtpClientSendsWithoutSslTests
             """;
 
         await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ClientCreatedInEitherArmOfIf_ReportsEachCreationWithoutSsl()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(backup As Boolean, msg As MailMessage)
+                    Using first = If(backup, {|#0:New SmtpClient("smtp.b.example.com")|}, {|#1:New SmtpClient("smtp.b.example.com")|})
+                        first.Send(msg)
+                    End Using
+
+                    Dim second = If(backup, New SmtpClient("smtp.b.example.com") With {.EnableSsl = True}, {|#2:New SmtpClient("smtp.b.example.com")|})
+                    second.Send(msg)
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(
+            source,
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com"),
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.b.example.com"),
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.b.example.com"));
     }
 
     [Fact]
