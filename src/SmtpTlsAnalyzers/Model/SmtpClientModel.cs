@@ -437,11 +437,14 @@ internal sealed class SmtpClientTypeModel
     private static bool IsOverwrittenOrChosen(ISimpleAssignmentOperation write, SmtpClientFacts facts, CancellationToken cancellationToken)
     {
         var root = ValueResolver.GetRoot(write);
+        var arm = ArmCreationInitializing(write);
         int? order = null;
         foreach (var other in facts.EnableSslWrites)
         {
-            if (other == write || (ValueResolver.TryGetBoolean(other.Value, out var enabled) && !enabled))
+            if (other == write || (ValueResolver.TryGetBoolean(other.Value, out var enabled) && !enabled) ||
+                (arm is not null && ArmCreationInitializing(other) is { } otherArm && otherArm != arm))
             {
+                // Another arm's initializer writes another client.
                 continue;
             }
 

@@ -16,6 +16,28 @@ namespace SmtpTlsAnalyzers.Tests.Rules;
 public class SmtpClientEnableSslFalseTests
 {
     [Fact]
+    public async Task FalseInOneArmsInitializer_TrueInTheOther_ReportsTheFalse()
+    {
+        // Each arm creates its own client: the other arm's true never reaches this one.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool legacy, MailMessage msg)
+                {
+                    var c = legacy
+                        ? new SmtpClient("smtp.example.com") { {|#0:EnableSsl = false|} }
+                        : new SmtpClient("smtp.example.com") { EnableSsl = true };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com"));
+    }
+
+    [Fact]
     public async Task StatementAssignment_ReportsAndFixes()
     {
         const string source = """
