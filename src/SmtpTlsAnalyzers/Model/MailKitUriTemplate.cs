@@ -51,8 +51,9 @@ internal readonly struct MailKitUriTemplate
             return false;
         }
 
+        var text = ValueResolver.SkipImplicitConversions(creation.Arguments[0].Value)!;
         var parts = new List<Part>();
-        if (!Flatten(ValueResolver.SkipImplicitConversions(creation.Arguments[0].Value)!, parts, depth: 0) ||
+        if (!Flatten(text, parts, depth: 0) ||
             parts.Count < 2 || parts[0].Text is not { } prefix)
         {
             return false;
@@ -61,12 +62,6 @@ internal readonly struct MailKitUriTemplate
         if (!TryMatch(prefix, parts, out var scheme, out var host, out var port))
         {
             return false;
-        }
-
-        var text = creation.Arguments[0].Value;
-        while (text is IConversionOperation { IsImplicit: true } conversion)
-        {
-            text = conversion.Operand;
         }
 
         template = new MailKitUriTemplate(scheme, host, port, text.Syntax, parts[parts.Count - 1].Text?.EndsWith("/", StringComparison.Ordinal) == true);
@@ -90,7 +85,7 @@ internal readonly struct MailKitUriTemplate
         if (authority.Length == 0)
         {
             // scheme://{host}...
-            if (!IsValueOf(parts[index], SpecialType.System_String))
+            if (!IsHostValue(parts[index]))
             {
                 return false;
             }
@@ -106,7 +101,7 @@ internal readonly struct MailKitUriTemplate
             }
 
             host = authority.Substring(0, authority.Length - 1);
-            if (!IsValueOf(parts[index], SpecialType.None))
+            if (!IsPortValue(parts[index]))
             {
                 return false;
             }
@@ -128,7 +123,7 @@ internal readonly struct MailKitUriTemplate
         if (afterHost.Length == 1)
         {
             // scheme://{host}:{port}
-            if (index + 1 >= parts.Count || !IsValueOf(parts[index + 1], SpecialType.None))
+            if (index + 1 >= parts.Count || !IsPortValue(parts[index + 1]))
             {
                 return false;
             }
@@ -178,23 +173,13 @@ internal readonly struct MailKitUriTemplate
         return host.Length > 0;
     }
 
-    /// <summary>
-    /// A value part: of text when <paramref name="type"/> is String (the host), otherwise of an integral type (the
-    /// port), with no alignment (which pads with spaces).
-    /// </summary>
-    private static bool IsValueOf(Part part, SpecialType type)
-    {
-        if (part.Value is not { } value)
-        {
-            return false;
-        }
+    /// <summary>A value of text, standing for the host.</summary>
+    private static bool IsHostValue(Part part) => part.Value?.Type?.SpecialType == SpecialType.System_String;
 
-        var valueType = value.Type?.SpecialType ?? SpecialType.None;
-        return type == SpecialType.System_String
-            ? valueType == SpecialType.System_String
-            : valueType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or
-                SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_Byte;
-    }
+    /// <summary>A value of an integral type, standing for the port: no text, so no query, can come from it.</summary>
+    private static bool IsPortValue(Part part) =>
+        part.Value?.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or
+            SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_Byte;
 
     private static string? TextOf(Part part) => part.Text;
 
