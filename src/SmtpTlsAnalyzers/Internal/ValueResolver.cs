@@ -12,9 +12,10 @@ namespace SmtpTlsAnalyzers.Internal;
 /// <summary>
 /// Works out which constant a value is proven to hold from the code's own flow: literals, constants and enum members,
 /// built-in conversions of those, conditionals and switch expressions whose branches agree, a local written exactly
-/// once, and a readonly field whose initializer and constructor writes all hold the same constant. Anything else (configuration, parameters,
-/// options objects, method results) is unknown, and an unknown value never leads to a warning. The callers pass their
-/// cancellation token: the first question about a body indexes its writes, and the index is kept with the body.
+/// once, and a readonly field whose initializer and constructor writes all hold the same constant. Anything else
+/// (configuration, parameters, options objects, method results) is unknown, and an unknown value never leads to a
+/// warning. The callers pass their cancellation token: the first question about a body indexes its writes, and the
+/// index is kept with the body.
 /// </summary>
 internal static class ValueResolver
 {
