@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -112,6 +113,9 @@ internal sealed class SmtpClientFacts
 
     /// <summary>True when another arm of the choice the client comes from sets EnableSsl in its initializer.</summary>
     public bool SomeArmsSetSsl;
+
+    /// <summary>The port values proven to be 465 that no other port value may follow (see SMTP005).</summary>
+    public readonly List<IOperation> ImplicitPortValues = new();
 
     /// <summary>Credentials given to the client: a non-null Credentials, or UseDefaultCredentials = true.</summary>
     public readonly List<ISimpleAssignmentOperation> Credentials = new();
@@ -237,7 +241,7 @@ internal sealed class SmtpClientTypeModel
         var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
         foreach (var write in facts.EnableSslWrites)
         {
-            if (ValueResolver.TryGetBoolean(write.Value, out var enabled) && !enabled && !IsOverwrittenOrChosen(write, facts, cancellationToken))
+            if (IsProvenFalse(write) && !IsOverwrittenOrChosen(write, facts.EnableSslWrites, IsProvenFalse, facts.IsMember, cancellationToken))
             {
                 facts.FalseWrites.Add(write);
             }
@@ -249,13 +253,21 @@ internal sealed class SmtpClientTypeModel
 
         facts.AlwaysFalse = allFalse;
 
+        foreach (var value in facts.PortValues)
+        {
+            if (IsImplicitPort(value) && !IsOverwrittenOrChosen(value, facts.PortValues, IsImplicitPort, facts.IsMember, cancellationToken))
+            {
+                facts.ImplicitPortValues.Add(value);
+            }
+        }
+
         // An EnableSsl write in the initializer of one arm of a choice secures that arm only; any other write, the
         // whole client.
         var setForWholeClient = false;
         List<IObjectCreationOperation>? securedArms = null;
         foreach (var write in facts.EnableSslWrites)
         {
-            if (ArmCreationInitializing(write) is { } arm && facts.Creations.Contains(arm))
+            if (write.Parent is IObjectOrCollectionInitializerOperation && ArmOf(write) is { } arm && facts.Creations.Contains(arm))
             {
                 (securedArms ??= new List<IObjectCreationOperation>()).Add(arm);
             }
@@ -434,17 +446,16 @@ internal sealed class SmtpClientTypeModel
     /// member of the type that may run after it (field initializers run first, then constructors, then the rest).
     /// A false written after a true on some paths only (<c>catch { c.EnableSsl = false; }</c>) is still proven there.
     /// </summary>
-    private static bool IsOverwrittenOrChosen(ISimpleAssignmentOperation write, SmtpClientFacts facts, CancellationToken cancellationToken)
+    private static bool IsOverwrittenOrChosen(IOperation write, IEnumerable<IOperation> writes, Func<IOperation, bool> provesTheSame, bool isMember, CancellationToken cancellationToken)
     {
         var root = ValueResolver.GetRoot(write);
-        var arm = ArmCreationInitializing(write);
+        var arm = ArmOf(write);
         int? order = null;
-        foreach (var other in facts.EnableSslWrites)
+        foreach (var other in writes)
         {
-            if (other == write || (ValueResolver.TryGetBoolean(other.Value, out var enabled) && !enabled) ||
-                (arm is not null && ArmCreationInitializing(other) is { } otherArm && otherArm != arm))
+            if (other == write || provesTheSame(other) || (arm is not null && ArmOf(other) is { } otherArm && otherArm != arm))
             {
-                // Another arm's initializer writes another client.
+                // Another arm's creation is another client.
                 continue;
             }
 
@@ -456,7 +467,7 @@ internal sealed class SmtpClientTypeModel
                     return true;
                 }
             }
-            else if (facts.IsMember)
+            else if (isMember)
             {
                 order ??= RunOrder(root, cancellationToken);
                 if (RunOrder(otherRoot, cancellationToken) >= order)
@@ -597,22 +608,37 @@ internal sealed class SmtpClientTypeModel
         return single;
     }
 
-    /// <summary>The creation whose object initializer holds the write, when that creation is an arm of a choice.</summary>
-    private static IObjectCreationOperation? ArmCreationInitializing(ISimpleAssignmentOperation write)
+    /// <summary>
+    /// The creation an argument or object initializer write belongs to (<c>new SmtpClient(host, 465)</c>,
+    /// <c>new SmtpClient(host) { EnableSsl = true }</c>), when that creation is an arm of a choice.
+    /// </summary>
+    private static IObjectCreationOperation? ArmOf(IOperation operation)
     {
-        if (write.Parent is not IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation })
+        for (var current = operation.Parent; current is not null; current = current.Parent)
         {
-            return null;
+            switch (current)
+            {
+                case IObjectCreationOperation creation:
+                    IOperation created = creation;
+                    while (created.Parent is IConversionOperation { IsImplicit: true } conversion)
+                    {
+                        created = conversion;
+                    }
+
+                    return created.Parent is IConditionalOperation or ISwitchExpressionArmOperation ? creation : null;
+                case IExpressionStatementOperation or IBlockOperation or IVariableDeclarationGroupOperation:
+                    return null;
+            }
         }
 
-        IOperation created = creation;
-        while (created.Parent is IConversionOperation { IsImplicit: true } conversion)
-        {
-            created = conversion;
-        }
-
-        return created.Parent is IConditionalOperation or ISwitchExpressionArmOperation ? creation : null;
+        return null;
     }
+
+    private static bool IsProvenFalse(IOperation write) =>
+        ValueResolver.TryGetBoolean(((ISimpleAssignmentOperation)write).Value, out var enabled) && !enabled;
+
+    private static bool IsImplicitPort(IOperation value) =>
+        ValueResolver.TryGetInt32(value, out var port) && port == MailProtocol.Smtp.ImplicitPort;
 
     /// <summary>Where a new client goes: a local, a private field, or nowhere the code can follow.</summary>
     private static object KeyOfCreation(IObjectCreationOperation creation, out bool escapes)

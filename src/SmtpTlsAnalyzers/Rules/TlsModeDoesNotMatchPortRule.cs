@@ -9,7 +9,8 @@ namespace SmtpTlsAnalyzers.Rules;
 
 /// <summary>
 /// SMTP005: a TLS mode that cannot work on the port. A MailKit connection with TLS from the first byte on a STARTTLS
-/// port, or STARTTLS on 465/993/995; a System.Net.Mail client (which only speaks STARTTLS) on port 465.
+/// port, or STARTTLS on 465/993/995; a System.Net.Mail client (which only speaks STARTTLS) on port 465, unless another
+/// port may be set after it.
 /// </summary>
 internal sealed class TlsModeDoesNotMatchPortRule : MailRule
 {
@@ -34,14 +35,9 @@ internal sealed class TlsModeDoesNotMatchPortRule : MailRule
 
         registry.OnSmtpClient((client, context) =>
         {
-            var implicitPort = MailProtocol.Smtp.ImplicitPort;
-            foreach (var portValue in client.PortValues)
+            var port = MailProtocol.Smtp.ImplicitPort;
+            foreach (var portValue in client.ImplicitPortValues)
             {
-                if (!ValueResolver.TryGetInt32(portValue, out var port) || port != implicitPort)
-                {
-                    continue;
-                }
-
                 var properties = context.Mail.Syntax.IsLiteral(portValue.Syntax)
                     ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.UseSubmissionPort)
                     : ImmutableDictionary<string, string?>.Empty;

@@ -53,6 +53,56 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
             SmtpClientPortFixes.UsePort587Key);
     }
 
+    [Theory]
+    [InlineData("c.Port = 587;")]
+    [InlineData("if (submission) c.Port = 587;")]
+    [InlineData("c.Port = configuredPort;")]
+    public async Task Port465ThatAnotherPortMayFollow_NoDiagnostic(string statement)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool submission, int configuredPort, MailMessage msg)
+                {
+                    using var c = new SmtpClient("smtp.example.com", 465) { EnableSsl = true };
+                    {{statement}}
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Port465AfterAnotherPort_OrInOneArmOfAChoice_Reports()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool legacy, MailMessage msg)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    if (legacy) c.Port = {|#0:465|};
+                    c.Send(msg);
+
+                    var d = legacy ? new SmtpClient("smtp.example.com", {|#1:465|}) : new SmtpClient("smtp.example.com", 587);
+                    d.EnableSsl = true;
+                    d.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason),
+            VerifyCS.Diagnostic("SMTP005").WithLocation(1).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason));
+    }
+
     [Fact]
     public async Task PortAssignmentAndInitializer_FixAllFixesBoth()
     {
