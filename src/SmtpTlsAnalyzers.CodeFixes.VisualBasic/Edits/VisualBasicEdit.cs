@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.VisualBasic;
 using Microsoft.CodeAnalysis.VisualBasic.Syntax;
+using SmtpTlsAnalyzers.Internal;
 
 namespace SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits;
 
@@ -26,7 +27,10 @@ internal static class VisualBasicEdit
         _ => null,
     };
 
-    /// <summary>The assignment statement or initializer member whose span is exactly <paramref name="span"/>.</summary>
+    /// <summary>
+    /// The assignment statement or initializer member a diagnostic was reported at: its span is exactly
+    /// <paramref name="span"/>, or its first line is, for one written over several lines (<see cref="FirstLineSpan"/>).
+    /// </summary>
     public static SyntaxNode? FindAssignment(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
     {
         if (!root.FullSpan.Contains(span))
@@ -34,9 +38,9 @@ internal static class VisualBasicEdit
             return null;
         }
 
-        for (var node = root.FindNode(span, getInnermostNodeForTie: true); node is not null && node.Span == span; node = node.Parent)
+        for (var node = root.FindNode(span, getInnermostNodeForTie: true); node is not null && node.SpanStart == span.Start; node = node.Parent)
         {
-            if (AssignedValue(node) is not null)
+            if (AssignedValue(node) is not null && FirstLineSpan.Of(node) == span)
             {
                 return node;
             }

@@ -44,6 +44,9 @@ internal sealed class MailTreeContext
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>Where a diagnostic about <paramref name="node"/> is reported (<see cref="Languages.LanguageSyntax.ReportLocation"/>).</summary>
+    public Location LocationOf(SyntaxNode node) => Mail.Syntax.ReportLocation(node);
+
     /// <summary>Reports a diagnostic once per compilation (<see cref="ReportedDiagnostics"/>).</summary>
     [MethodImpl(HotPath.Optimized)]
     public void ReportDiagnostic(Diagnostic diagnostic)

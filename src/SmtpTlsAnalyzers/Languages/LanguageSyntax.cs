@@ -60,6 +60,9 @@ internal abstract class LanguageSyntax
     /// </summary>
     public virtual SyntaxNode DeclarationBlock(SyntaxNode declaration) => declaration;
 
+    /// <summary>Where a diagnostic about <paramref name="node"/> is reported: the node itself.</summary>
+    public virtual Location ReportLocation(SyntaxNode node) => node.GetLocation();
+
     /// <summary>True for an anonymous method written without a parameter list (<c>delegate { ... }</c>).</summary>
     public abstract bool IsParameterlessAnonymousMethod(SyntaxNode node);
 

@@ -50,7 +50,7 @@ internal sealed class MailKitConnection
     /// <summary>Where the diagnostics of the connection are reported: its mode argument, or the call when no mode is written.</summary>
     public SyntaxNode? ReportedNode { get; set; }
 
-    public Location Location => _location ??= ReportedNode?.GetLocation() ?? Location.None;
+    public Location Location => _location ??= ReportedNode is { } node ? LanguageSyntax.Of(node)?.ReportLocation(node) ?? node.GetLocation() : Location.None;
     public string Endpoint { get; set; } = string.Empty;
 
     /// <summary>The host when it is a constant, for messages that name the port separately.</summary>

@@ -23,7 +23,7 @@ internal sealed class CertificateCallbackAcceptsAllRule : MailRule
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptor,
-                        stored.Declaration.GetLocation(),
+                        context.LocationOf(stored.Declaration),
                         new[] { callback!.Assignment.Syntax.GetLocation() },
                         "The callback stored in " + stored.Field.Name,
                         CertificateCallbackAssignment.DescribeFlag(stored.Verdict.Flag),
@@ -34,7 +34,7 @@ internal sealed class CertificateCallbackAcceptsAllRule : MailRule
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptor,
-                        callback.Assignment.Syntax.GetLocation(),
+                        context.LocationOf(callback.Assignment.Syntax),
                         callback.AdditionalLocations,
                         callback.Properties,
                         callback.Target,

@@ -21,7 +21,7 @@ internal sealed class CertificateCallbackToleratesErrorsRule : MailRule
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptor,
-                        callback.Assignment.Syntax.GetLocation(),
+                        context.LocationOf(callback.Assignment.Syntax),
                         callback.AdditionalLocations,
                         callback.Properties,
                         callback.Target,

@@ -63,6 +63,6 @@ internal sealed class CertificateRevocationOffRule : MailRule
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP007_CertificateRevocationOff, assignment.Syntax.GetLocation(), properties.ToImmutable(), name));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP007_CertificateRevocationOff, context.LocationOf(assignment.Syntax), properties.ToImmutable(), name));
     }
 }

@@ -39,14 +39,14 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
             context.ReportDiagnostic(client.AlwaysFalse
                 ? Diagnostic.Create(
                     Descriptor,
-                    write.Syntax.GetLocation(),
+                    context.LocationOf(write.Syntax),
                     new[] { client.FalseWrites[0].Syntax.GetLocation() },
                     ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.SetEnableSslTrue),
                     client.Endpoint,
                     "EnableSsl is set to false")
                 : Diagnostic.Create(
                     Descriptor,
-                    write.Syntax.GetLocation(),
+                    context.LocationOf(write.Syntax),
                     new[] { client.CreationsWithoutSsl[0].Syntax.GetLocation() },
                     ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.AddEnableSslToInitializer),
                     client.Endpoint,
@@ -120,7 +120,7 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
             : "the connection uses " + connection.ModeText;
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptor,
-            login.Syntax.GetLocation(),
+            context.LocationOf(login.Syntax),
             connection.AdditionalLocations,
             connection.FixProperties.SetItem(DiagnosticProperties.MailKitLogin, "true"),
             connection.Endpoint,

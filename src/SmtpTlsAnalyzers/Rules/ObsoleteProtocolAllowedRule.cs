@@ -118,7 +118,7 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
 
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.SMTP008_ObsoleteProtocolAllowed,
-            value.Syntax.GetLocation(),
+            context.LocationOf(value.Syntax),
             properties,
             name,
             list,

@@ -29,7 +29,7 @@ internal sealed class ProtocolLogContainsSecretsRule : MailRule
                     KnownTypes.IsOrDerivesFrom(property.ContainingType, protocolLogger) &&
                     ValueResolver.TryGetBoolean(assignment.Value, out var value) && !value)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptor, assignment.Syntax.GetLocation(), FixProperties));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.LocationOf(assignment.Syntax), FixProperties));
                 }
             },
             OperationKind.SimpleAssignment);

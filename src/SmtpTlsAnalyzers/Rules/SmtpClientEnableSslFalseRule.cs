@@ -16,7 +16,7 @@ internal sealed class SmtpClientEnableSslFalseRule : MailRule
         {
             foreach (var write in client.FalseWrites)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptor, write.Syntax.GetLocation(), client.Endpoint));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.LocationOf(write.Syntax), client.Endpoint));
             }
         });
 }

@@ -43,7 +43,7 @@ internal sealed class TlsModeDoesNotMatchPortRule : MailRule
                     : ImmutableDictionary<string, string?>.Empty;
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptor,
-                    portValue.Syntax.GetLocation(),
+                    context.LocationOf(portValue.Syntax),
                     properties,
                     client.Host is null ? "System.Net.Mail.SmtpClient" : "System.Net.Mail.SmtpClient for " + client.Host,
                     port.ToString(CultureInfo.InvariantCulture),

@@ -1961,10 +1961,10 @@ public class CertificateCallbackAcceptsAllTests
 
             Class Mailer
                 Sub Configure(smtp As SmtpClient, imap As ImapClient)
-                    {|#0:smtp.ServerCertificateValidationCallback = Function(s, c, ch, e)
+                    {|#0:smtp.ServerCertificateValidationCallback = Function(s, c, ch, e)|}
                                                                     Trace.WriteLine(e)
                                                                     Return True
-                                                                End Function|}
+                                                                End Function
                     {|#1:imap.ServerCertificateValidationCallback = AddressOf AcceptAll|}
                 End Sub
 

@@ -654,10 +654,10 @@ public class CertificateCallbackToleratesErrorsTests
             Class Mailer
                 Sub Configure(client As SmtpClient)
                     {|#0:client.ServerCertificateValidationCallback = Function(s, c, ch, e) e = SslPolicyErrors.None OrElse e = SslPolicyErrors.RemoteCertificateNameMismatch|}
-                    {|#1:ServicePointManager.ServerCertificateValidationCallback = Function(s, c, ch, e)
+                    {|#1:ServicePointManager.ServerCertificateValidationCallback = Function(s, c, ch, e)|}
                                                                                   If e = SslPolicyErrors.RemoteCertificateChainErrors Then Return True
                                                                                   Return e = SslPolicyErrors.None
-                                                                              End Function|}
+                                                                              End Function
                     client.Connect("smtp.example.com", 587)
                 End Sub
             End Class

@@ -845,5 +845,43 @@ public class SmtpClientSendsWithoutSslTests
             SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.SmtpClientSendsWithoutSslCodeFixProvider.Key);
     }
 
+    [Fact]
+    public async Task VisualBasic_InitializerOverSeveralLines_ReportedOnItsFirstLineAndFixed()
+    {
+        // The Visual Basic compiler prints every line a diagnostic covers: only the first line is reported.
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Dim client = {|#0:New SmtpClient("smtp.example.com", 587) With {|}
+                        .Credentials = cred
+                    }
+                    client.Send(m)
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Dim client = New SmtpClient("smtp.example.com", 587) With {
+                        .Credentials = cred, .EnableSsl = True
+                    }
+                    client.Send(m)
+                End Sub
+            End Module
+            """;
+
+        await FixSmtp002VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp002VB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.SmtpClientSendsWithoutSslCodeFixProvider.Key);
+    }
+
     #endregion
 }

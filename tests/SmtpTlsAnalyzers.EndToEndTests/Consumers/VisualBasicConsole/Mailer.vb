@@ -48,6 +48,14 @@ Public Module Mailer
         End Using
     End Sub
 
+    ' The Visual Basic compiler prints the source lines under a diagnostic; a printed "error:" must not fail the build.
+    Public Sub TrustEverythingAndLog(client As MailKitSmtpClient)
+        client.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) ' expect: SMTP006
+                                                         Console.WriteLine("TLS error: " & errors.ToString())
+                                                         Return True
+                                                     End Function
+    End Sub
+
     Public Sub TrustNameMismatch()
         ServicePointManager.ServerCertificateValidationCallback = AddressOf Validate ' expect: SMTP010
     End Sub
