@@ -687,7 +687,7 @@ internal sealed class SmtpClientTypeModel
             case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
                 escapes = fieldInitializer.InitializedFields[0].DeclaredAccessibility != Accessibility.Private;
                 return fieldInitializer.InitializedFields[0];
-            case IInvocationOperation invocation when invocation.Instance == created:
+            case IInvocationOperation invocation when invocation.Instance == created && !IsExtensionCall(invocation):
             case IPropertyReferenceOperation property when property.Instance == created:
                 // `new SmtpClient(host).Send(message)`: used once, right here.
                 return creation;
@@ -740,6 +740,13 @@ internal sealed class SmtpClientTypeModel
         return false;
     }
 
+    /// <summary>
+    /// An extension method called on the client (<c>c.ApplyTls(ssl)</c>), which receives the client as its argument:
+    /// Visual Basic gives such a call the client as its instance, C# as its first argument.
+    /// </summary>
+    private static bool IsExtensionCall(IInvocationOperation invocation) =>
+        invocation.TargetMethod.IsExtensionMethod || invocation.TargetMethod.ReducedFrom is not null;
+
     private static bool FieldUseEscapes(IFieldReferenceOperation reference) =>
         IsOwnField(reference) && UseEscapes(reference);
 
@@ -748,7 +755,7 @@ internal sealed class SmtpClientTypeModel
         switch (reference.Parent)
         {
             case IMemberReferenceOperation member when member.Instance == reference:
-            case IInvocationOperation invocation when invocation.Instance == reference:
+            case IInvocationOperation invocation when invocation.Instance == reference && !IsExtensionCall(invocation):
             case IConditionalAccessOperation conditional when conditional.Operation == reference:
             case IUsingOperation:
             case IExpressionStatementOperation:

@@ -846,6 +846,33 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task VisualBasic_ClientHandedToAnExtensionMethod_NoDiagnostic()
+    {
+        // An extension method called on the client receives it, as any other method would.
+        const string source = """
+            Imports System.Net.Mail
+            Imports System.Runtime.CompilerServices
+
+            Module Tls
+                <Extension>
+                Sub ApplyTls(c As SmtpClient, ssl As Boolean)
+                    c.EnableSsl = ssl
+                End Sub
+            End Module
+
+            Class Mailer
+                Sub Send(ssl As Boolean, m As MailMessage)
+                    Dim c = New SmtpClient("smtp.example.com", 587)
+                    c.ApplyTls(ssl)
+                    c.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task VisualBasic_InitializerOverSeveralLines_ReportedOnItsFirstLineAndFixed()
     {
         // The Visual Basic compiler prints every line a diagnostic covers: only the first line is reported.
