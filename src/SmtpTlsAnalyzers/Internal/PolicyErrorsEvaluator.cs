@@ -282,6 +282,9 @@ internal static class PolicyErrorsEvaluator
                     return ValueResolver.TryGetConstant(local, out var constant, _cancellationToken) ? Normalize(constant) : Unknown;
                 case IConversionOperation { OperatorMethod: null } conversion:
                     return Evaluate(conversion.Operand);
+                case IParenthesizedOperation parenthesized:
+                    // Visual Basic keeps the parentheses it was written with.
+                    return Evaluate(parenthesized.Operand);
                 case IUnaryOperation { OperatorMethod: null } unary:
                     var operand = Evaluate(unary.Operand);
                     return (unary.OperatorKind, operand) switch

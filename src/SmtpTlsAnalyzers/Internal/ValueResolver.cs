@@ -192,6 +192,10 @@ internal static class ValueResolver
             case ILocalReferenceOperation localReference:
                 return TryGetConstant(FindSingleWrite(localReference, cancellationToken), depth + 1, cancellationToken, out value);
 
+            case IParenthesizedOperation parenthesized:
+                // Visual Basic keeps the parentheses it was written with.
+                return TryGetConstant(parenthesized.Operand, depth + 1, cancellationToken, out value);
+
             case IFieldReferenceOperation fieldReference:
                 return TryGetReadOnlyFieldValue(fieldReference, depth, cancellationToken, out value);
 

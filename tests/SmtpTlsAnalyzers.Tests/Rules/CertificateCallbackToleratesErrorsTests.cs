@@ -469,6 +469,30 @@ public class CertificateCallbackToleratesErrorsTests
     #region Visual Basic
 
     [Fact]
+    public async Task VisualBasic_MaskTestsInParentheses_Report()
+    {
+        // Visual Basic keeps the parentheses of (e And flag) in the operation tree.
+        const string source = """
+            Imports System.Net.Security
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(a As SmtpClient, b As SmtpClient, c As SmtpClient)
+                    {|#0:a.ServerCertificateValidationCallback = Function(s, x, h, e) (e And SslPolicyErrors.RemoteCertificateNotAvailable) = SslPolicyErrors.None|}
+                    {|#1:b.ServerCertificateValidationCallback = Function(s, x, h, e) (e And Not SslPolicyErrors.RemoteCertificateChainErrors) = 0|}
+                    {|#2:c.ServerCertificateValidationCallback = Function(s, x, h, e) If((e And SslPolicyErrors.RemoteCertificateNameMismatch) <> 0, True, e = SslPolicyErrors.None)|}
+                End Sub
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(
+            source,
+            VisualBasicSmtp010(0, "a name mismatch or chain errors"),
+            VisualBasicSmtp010(1, "chain errors"),
+            VisualBasicSmtp010(2, "a name mismatch"));
+    }
+
+    [Fact]
     public async Task VisualBasic_SelectCaseToleratingNameMismatch_Reports()
     {
         const string source = """

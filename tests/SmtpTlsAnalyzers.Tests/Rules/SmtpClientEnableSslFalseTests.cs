@@ -602,6 +602,25 @@ public class SmtpClientEnableSslFalseTests
     #region Visual Basic
 
     [Fact]
+    public async Task VisualBasic_LocalInParentheses_Reports()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage)
+                    Dim secure = False
+                    Dim s As New SmtpClient("smtp.x.net", 587)
+                    {|#0:s.EnableSsl = (secure)|}
+                    s.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source, VerifyVB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.x.net:587"));
+    }
+
+    [Fact]
     public async Task VisualBasic_StatementAssignment_Reports()
     {
         const string source = """
