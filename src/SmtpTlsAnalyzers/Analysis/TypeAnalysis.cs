@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Languages;
 
 namespace SmtpTlsAnalyzers.Analysis;
 
@@ -76,6 +77,11 @@ internal sealed class TypeAnalysis
             roots.Add((root.Syntax.SpanStart, root));
         }
 
+        if (Type.Language == LanguageNames.VisualBasic && roots.Count > 0)
+        {
+            AddWithEventsInitializers(roots);
+        }
+
         roots.Sort(static (a, b) => a.Start.CompareTo(b.Start));
 
         TypeFile? single = null;
@@ -122,6 +128,56 @@ internal sealed class TypeAnalysis
         {
             yield return file;
         }
+    }
+
+    /// <summary>
+    /// Visual Basic's WithEvents variables are properties, and the compiler hands their initializers
+    /// (<c>Private WithEvents _client As New SmtpClient(...)</c>) to no operation block action: they are read here, with
+    /// the semantic model of another root of the same file.
+    /// </summary>
+    private void AddWithEventsInitializers(List<(int Start, IOperation Root)> roots)
+    {
+        foreach (var member in Type.GetMembers())
+        {
+            if (member is not IPropertySymbol { IsWithEvents: true } property)
+            {
+                continue;
+            }
+
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (!_openFiles.ContainsKey(reference.SyntaxTree) || ModelOf(roots, reference.SyntaxTree) is not { } model)
+                {
+                    continue;
+                }
+
+                var declarator = reference.GetSyntax();
+                if (LanguageSyntax.Of(declarator)?.FieldInitializerValue(declarator) is { } value &&
+                    model.GetOperation(value) is { } initialized)
+                {
+                    var root = initialized;
+                    while (root.Parent is { } parent)
+                    {
+                        root = parent;
+                    }
+
+                    roots.Add((root.Syntax.SpanStart, root));
+                }
+            }
+        }
+    }
+
+    private static SemanticModel? ModelOf(List<(int Start, IOperation Root)> roots, SyntaxTree tree)
+    {
+        foreach (var (_, root) in roots)
+        {
+            if (root.Syntax.SyntaxTree == tree)
+            {
+                return root.SemanticModel;
+            }
+        }
+
+        return null;
     }
 
     private static bool SeenAmongEqualStarts(List<(int Start, IOperation Root)> roots, int index)

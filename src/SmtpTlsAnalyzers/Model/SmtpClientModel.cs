@@ -681,12 +681,19 @@ internal sealed class SmtpClientTypeModel
                     case IFieldReferenceOperation field when IsOwnField(field):
                         escapes = field.Field.DeclaredAccessibility != Accessibility.Private;
                         return field.Field;
+                    case IPropertyReferenceOperation { Property.IsWithEvents: true } withEvents when ClientIdentity.IsOwn(withEvents.Instance):
+                        escapes = withEvents.Property.DeclaredAccessibility != Accessibility.Private;
+                        return withEvents.Property;
                 }
 
                 break;
             case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
                 escapes = fieldInitializer.InitializedFields[0].DeclaredAccessibility != Accessibility.Private;
                 return fieldInitializer.InitializedFields[0];
+            case IPropertyInitializerOperation { InitializedProperties.Length: 1 } propertyInitializer when propertyInitializer.InitializedProperties[0].IsWithEvents:
+                // Visual Basic's WithEvents variable: a property whose accessors the compiler writes, as a field's.
+                escapes = propertyInitializer.InitializedProperties[0].DeclaredAccessibility != Accessibility.Private;
+                return propertyInitializer.InitializedProperties[0];
             case IInvocationOperation invocation when invocation.Instance == created && !IsExtensionCall(invocation):
             case IPropertyReferenceOperation property when property.Instance == created:
                 // `new SmtpClient(host).Send(message)`: used once, right here.

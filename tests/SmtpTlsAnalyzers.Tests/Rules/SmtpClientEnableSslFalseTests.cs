@@ -621,6 +621,25 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
+    public async Task VisualBasic_WithEventsInitializer_Reports()
+    {
+        // The compiler hands a WithEvents variable's initializer to no operation block action: it is read all the same.
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Private WithEvents _client As New SmtpClient("smtp.x.net", 587) With {{|#0:.EnableSsl = False|}}
+
+                Sub Send(m As MailMessage)
+                    _client.SendAsync(m, Nothing)
+                End Sub
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source, VerifyVB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.x.net:587"));
+    }
+
+    [Fact]
     public async Task VisualBasic_StatementAssignment_Reports()
     {
         const string source = """

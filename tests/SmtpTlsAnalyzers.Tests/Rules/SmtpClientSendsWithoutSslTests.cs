@@ -873,6 +873,40 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task VisualBasic_WithEventsField_ReportedLikeAPrivateField()
+    {
+        // A WithEvents variable is a property the compiler writes: its client is followed like a private field's.
+        const string source = """
+            Imports System.ComponentModel
+            Imports System.Net.Mail
+
+            Class Mailer
+                Private WithEvents _plain As {|#0:New SmtpClient("smtp.example.com", 587)|}
+                Private WithEvents _secured As New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                Private WithEvents _fromConstructor As SmtpClient
+                Public WithEvents Exposed As New SmtpClient("smtp.example.com", 587)
+
+                Sub New()
+                    _fromConstructor = {|#1:New SmtpClient("smtp.example.com", 587)|}
+                End Sub
+
+                Sub Send(m As MailMessage)
+                    _plain.SendAsync(m, Nothing)
+                    _secured.SendAsync(m, Nothing)
+                    _fromConstructor.Send(m)
+                    Exposed.Send(m)
+                End Sub
+
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(
+            source,
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task VisualBasic_InitializerOverSeveralLines_ReportedOnItsFirstLineAndFixed()
     {
         // The Visual Basic compiler prints every line a diagnostic covers: only the first line is reported.
