@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -72,7 +73,8 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
         {
             Report(context, assignment.Value, bits, addsToCurrent: false, name);
         }
-        else if (assignment is ISimpleAssignmentOperation && TryGetBitsAddedTo(reference, assignment.Value, out bits))
+        else if (assignment is ISimpleAssignmentOperation &&
+            TryGetBitsAddedTo(read => read is IPropertyReferenceOperation property && SymbolEqualityComparer.Default.Equals(property.Property, reference.Property) && IsSameInstance(property.Instance, reference.Instance), assignment.Value, out bits))
         {
             // `x = x | Tls11` is `x |= Tls11` written out: the constant flags are added whatever x holds.
             Report(context, assignment.Value, bits, addsToCurrent: true, name);
@@ -81,9 +83,20 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
         {
             // A mask chosen on several paths (a switch over a setting): each constant path that allows an obsolete
             // protocol is reported where it is written.
-            foreach (var leaf in Branches(assignment.Value, context))
+            var added = new List<IOperation>();
+            foreach (var leaf in Branches(assignment.Value, added, context))
             {
-                if (leaf.HasValue && leaf.Source.Syntax.SyntaxTree == context.Tree && ValueResolver.TryGetEnumBits(leaf.Source, out var leafBits))
+                if (!leaf.HasValue || leaf.Source.Syntax.SyntaxTree != context.Tree)
+                {
+                    continue;
+                }
+
+                if (added.Contains(leaf.Source))
+                {
+                    // Flags added to the mask where it is built (`mask |= Tls11`, `mask = mask | Tls11`).
+                    Report(context, leaf.Source, (ulong)leaf.Value!, addsToCurrent: leaf.Source is IBinaryOperation, name + " (added to the mask)");
+                }
+                else if (ValueResolver.TryGetEnumBits(leaf.Source, out var leafBits))
                 {
                     Report(context, leaf.Source, leafBits, addsToCurrent: false, name + " (on one path)");
                 }
@@ -128,10 +141,11 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
     /// <summary>
     /// The values the assigned value can have: the arms of conditionals and switch expressions, and for a local,
     /// every value the function writes to it (the branches of a switch statement) and every constant it adds with
-    /// <c>|=</c>. A local that is captured, passed by reference or written otherwise (<c>&amp;= ~Tls11</c>) gets values
-    /// the function does not show: nothing is returned for it.
+    /// <c>|=</c> or <c>mask = mask | flags</c> (those go to <paramref name="added"/> too). A local that is captured,
+    /// passed by reference or written otherwise (<c>&amp;= ~Tls11</c>) gets values the function does not show: nothing
+    /// is returned for it.
     /// </summary>
-    private static List<PossibleValue> Branches(IOperation value, MailTreeContext context)
+    private static List<PossibleValue> Branches(IOperation value, List<IOperation> added, MailTreeContext context)
     {
         var leaves = new List<PossibleValue>();
         if (ValueResolver.SkipImplicitConversions(value) is not ILocalReferenceOperation local)
@@ -160,13 +174,23 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
                 case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local.Local):
                     if (other.Parent is ISimpleAssignmentOperation write && write.Target == other)
                     {
-                        ValueResolver.CollectPossibleValues(write.Value, leaves);
+                        if (TryGetBitsAddedTo(read => read is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local.Local), write.Value, out var flags))
+                        {
+                            // `mask = mask | Tls11`, as `mask |= Tls11`.
+                            leaves.Add(new PossibleValue(write.Value, hasValue: true, flags));
+                            added.Add(write.Value);
+                        }
+                        else
+                        {
+                            ValueResolver.CollectPossibleValues(write.Value, leaves);
+                        }
                     }
                     else if (other.Parent is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or, OperatorMethod: null } adds &&
-                        adds.Target == other && ValueResolver.TryGetEnumBits(adds.Value, out var added))
+                        adds.Target == other && ValueResolver.TryGetEnumBits(adds.Value, out var addedBits))
                     {
                         // `mask |= Tls11` on some path adds those flags to whatever the mask holds there.
-                        leaves.Add(new PossibleValue(adds.Value, hasValue: true, added));
+                        leaves.Add(new PossibleValue(adds.Value, hasValue: true, addedBits));
+                        added.Add(adds.Value);
                     }
                     else if (other.Parent is IAssignmentOperation compound && compound.Target == other ||
                         other.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None } ||
@@ -196,14 +220,14 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
     }
 
     /// <summary>
-    /// The constant flags of an <c>|</c> chain that also reads the assigned property itself
-    /// (<c>ServicePointManager.SecurityProtocol | SecurityProtocolType.Tls11</c>); false when any other operand is
-    /// not constant or the property is not read.
+    /// The constant flags of an <c>|</c> chain that also reads the assigned target itself
+    /// (<c>ServicePointManager.SecurityProtocol | SecurityProtocolType.Tls11</c>, <c>mask | SslProtocols.Tls11</c>);
+    /// false when any other operand is not constant or the target is not read.
     /// </summary>
-    private static bool TryGetBitsAddedTo(IPropertyReferenceOperation target, IOperation value, out ulong bits)
+    private static bool TryGetBitsAddedTo(Func<IOperation, bool> readsTarget, IOperation value, out ulong bits)
     {
         bits = 0;
-        var readsTarget = false;
+        var readsTheTarget = false;
         var operands = new Stack<IOperation>();
         operands.Push(value);
         while (operands.Count > 0)
@@ -220,8 +244,11 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
                     operands.Push(or.LeftOperand);
                     operands.Push(or.RightOperand);
                     break;
-                case IPropertyReferenceOperation read when SymbolEqualityComparer.Default.Equals(read.Property, target.Property) && IsSameInstance(read.Instance, target.Instance):
-                    readsTarget = true;
+                case IParenthesizedOperation parenthesized:
+                    operands.Push(parenthesized.Operand);
+                    break;
+                case { } read when readsTarget(read):
+                    readsTheTarget = true;
                     break;
                 default:
                     if (!ValueResolver.TryGetEnumBits(operand, out var constant))
@@ -234,7 +261,7 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
             }
         }
 
-        return readsTarget;
+        return readsTheTarget;
     }
 
     /// <summary>Both static, or both the same local, parameter, field of this object, or this object.</summary>

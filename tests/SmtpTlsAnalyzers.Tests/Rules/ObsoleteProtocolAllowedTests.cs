@@ -640,7 +640,53 @@ public class ObsoleteProtocolAllowedTests
 
         await VerifyCS.VerifyCodeFixAsync(
             source,
-            VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (on one path)", "TLS 1.1", "is"),
+            VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (added to the mask)", "TLS 1.1", "is"),
+            fixedSource,
+            ObsoleteTlsProtocolFixes.DropObsoleteKey);
+    }
+
+    [Fact]
+    public async Task MaskExtendedByAssigningItsOwnValueWithFlags_ReportsTheAddedFlagsAndFixesThem()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool legacy)
+                {
+                    var protocols = SslProtocols.Tls12;
+                    if (legacy)
+                    {
+                        protocols = {|#0:protocols | SslProtocols.Tls11|};
+                    }
+
+                    client.SslProtocols = protocols;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool legacy)
+                {
+                    var protocols = SslProtocols.Tls12;
+                    if (legacy)
+                    {
+                    }
+
+                    client.SslProtocols = protocols;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (added to the mask)", "TLS 1.1", "is"),
             fixedSource,
             ObsoleteTlsProtocolFixes.DropObsoleteKey);
     }
@@ -698,6 +744,28 @@ public class ObsoleteProtocolAllowedTests
             source,
             VerifyObsoleteProtocolAllowedVB.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols", "TLS 1.0 and TLS 1.1", "are"),
             VerifyObsoleteProtocolAllowedVB.Diagnostic("SMTP008").WithLocation(1).WithArguments("ServicePointManager.SecurityProtocol", "SSL 3.0 and TLS 1.0", "are"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_MaskExtendedWithOrOnOnePath_Reports()
+    {
+        // Visual Basic has no Or=: the mask is extended as `p = p Or flag`.
+        const string source = """
+            Imports System.Security.Authentication
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient, legacy As Boolean)
+                    Dim p = SslProtocols.Tls12
+                    If legacy Then p = {|#0:p Or SslProtocols.Tls11|}
+                    client.SslProtocols = p
+                End Sub
+            End Class
+            """;
+
+        await VerifyObsoleteProtocolAllowedVB.VerifyAnalyzerAsync(
+            source,
+            VerifyObsoleteProtocolAllowedVB.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (added to the mask)", "TLS 1.1", "is"));
     }
 
     private const string VisualBasicSecurityProtocol = "ServicePointManager.SecurityProtocol";
