@@ -120,6 +120,8 @@ internal sealed class VisualBasicSyntax : LanguageSyntax
     /// that reads like a message of its own (<c>Log("TLS error: " &amp; e)</c>) for an error and fails the build. The
     /// first line starts where the node does, so a fix that looks for the node from the location still finds it.
     /// </summary>
+    public override bool IsWithBlock(SyntaxNode node) => node is WithBlockSyntax or WithStatementSyntax;
+
     public override Location ReportLocation(SyntaxNode node) => Location.Create(node.SyntaxTree, FirstLineSpan.Of(node));
 
     /// <summary>

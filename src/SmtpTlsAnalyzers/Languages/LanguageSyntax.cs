@@ -60,6 +60,9 @@ internal abstract class LanguageSyntax
     /// </summary>
     public virtual SyntaxNode DeclarationBlock(SyntaxNode declaration) => declaration;
 
+    /// <summary>True for a Visual Basic <c>With</c> block, whose <c>.Member</c> accesses read the value it names.</summary>
+    public virtual bool IsWithBlock(SyntaxNode node) => false;
+
     /// <summary>Where a diagnostic about <paramref name="node"/> is reported: the node itself.</summary>
     public virtual Location ReportLocation(SyntaxNode node) => node.GetLocation();
 

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Languages;
 
 namespace SmtpTlsAnalyzers.Model;
 
@@ -38,6 +39,8 @@ internal static class ClientIdentity
                 return instance.Type;
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input:
                 return Of(PatternInput(input));
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } implicitReceiver when WithValue(implicitReceiver) is { } withValue:
+                return Of(withValue);
             default:
                 return null;
         }
@@ -96,6 +99,51 @@ internal static class ClientIdentity
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The value a Visual Basic <c>With</c> block names, for an implicit receiver inside it (<c>.Send(m)</c> in
+    /// <c>With client</c>); null inside an object initializer, whose receiver is the object created.
+    /// </summary>
+    public static IOperation? WithValue(IOperation implicitReceiver)
+    {
+        for (var current = implicitReceiver.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IObjectOrCollectionInitializerOperation)
+            {
+                return null;
+            }
+
+            if (IsWithBlock(current))
+            {
+                foreach (var value in current.ChildOperations)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True for the value a Visual Basic <c>With</c> block names (<c>client</c> in <c>With client</c>).</summary>
+    public static bool IsWithValue(IOperation operation)
+    {
+        if (operation.Parent is not { } parent || !IsWithBlock(parent))
+        {
+            return false;
+        }
+
+        foreach (var value in parent.ChildOperations)
+        {
+            return value == operation;
+        }
+
+        return false;
+    }
+
+    // The With block has no operation kind of its own.
+    private static bool IsWithBlock(IOperation operation) =>
+        operation.Kind == OperationKind.None && LanguageSyntax.Of(operation.Syntax)?.IsWithBlock(operation.Syntax) == true;
 
     /// <summary>True for a receiver of the containing instance or of a static member: <c>this.x</c>, <c>x</c>, <c>T.x</c>.</summary>
     public static bool IsOwn(IOperation? instance) =>

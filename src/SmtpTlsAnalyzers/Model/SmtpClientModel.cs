@@ -696,7 +696,8 @@ internal sealed class SmtpClientTypeModel
                 return propertyInitializer.InitializedProperties[0];
             case IInvocationOperation invocation when invocation.Instance == created && !IsExtensionCall(invocation):
             case IPropertyReferenceOperation property when property.Instance == created:
-                // `new SmtpClient(host).Send(message)`: used once, right here.
+            case { Kind: OperationKind.None } when ClientIdentity.IsWithValue(created):
+                // `new SmtpClient(host).Send(message)`, or Visual Basic's `With New SmtpClient(host)`: used right here.
                 return creation;
         }
 
@@ -712,6 +713,12 @@ internal sealed class SmtpClientTypeModel
         switch (receiver)
         {
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } implicitReceiver:
+                if (ClientIdentity.WithValue(implicitReceiver) is { } withValue)
+                {
+                    // Visual Basic's `With client` ... `.Send(m)`.
+                    return KeyOfReceiver(withValue);
+                }
+
                 for (var current = implicitReceiver.Parent; current is not null; current = current.Parent)
                 {
                     if (current is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation })
@@ -764,6 +771,7 @@ internal sealed class SmtpClientTypeModel
             case IMemberReferenceOperation member when member.Instance == reference:
             case IInvocationOperation invocation when invocation.Instance == reference && !IsExtensionCall(invocation):
             case IConditionalAccessOperation conditional when conditional.Operation == reference:
+            case { Kind: OperationKind.None } when ClientIdentity.IsWithValue(reference):
             case IUsingOperation:
             case IExpressionStatementOperation:
                 return false;

@@ -577,6 +577,30 @@ public class MailKitCredentialsWithoutTlsTests
     #region Visual Basic
 
     [Fact]
+    public async Task VisualBasic_AuthenticateInAWithBlock_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(user As String, password As String)
+                    Dim client As New SmtpClient()
+                    With client
+                        .Connect("smtp.example.com", 25, {|#0:SecureSocketOptions.None|})
+                        {|#1:.Authenticate(user, password)|}
+                    End With
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(
+            source,
+            VerifyMailKitVB.Diagnostic("SMTP003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "SecureSocketOptions.None"),
+            VerifyMailKitVB.Diagnostic("SMTP009").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "the connection does not use TLS (SecureSocketOptions.None)"));
+    }
+
+    [Fact]
     public async Task VisualBasic_AuthenticateAfterPlainConnect_Reports()
     {
         const string source = """

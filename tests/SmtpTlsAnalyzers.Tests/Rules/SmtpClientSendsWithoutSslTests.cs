@@ -907,6 +907,42 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task VisualBasic_WithBlocks_FollowTheClientTheyName()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Dim plain = {|#0:New SmtpClient("smtp.example.com", 587)|}
+                    With plain
+                        {|#1:.Credentials = cred|}
+                        .Send(m)
+                    End With
+
+                    Dim secured = New SmtpClient("smtp.example.com", 587)
+                    With secured
+                        .EnableSsl = True
+                    End With
+                    secured.Send(m)
+
+                    With {|#2:New SmtpClient("smtp.example.com", 587)|}
+                        .Send(m)
+                    End With
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(
+            source,
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyNetMailVB.Diagnostic("SMTP009").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("smtp.example.com:587", "EnableSsl is never set, and it defaults to false"),
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task VisualBasic_InitializerOverSeveralLines_ReportedOnItsFirstLineAndFixed()
     {
         // The Visual Basic compiler prints every line a diagnostic covers: only the first line is reported.
