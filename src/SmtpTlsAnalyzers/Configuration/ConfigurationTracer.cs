@@ -216,7 +216,8 @@ internal static class ConfigurationTracer
                 case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local.Local) && other != local:
                     // `out var flag` wraps the reference in a declaration expression.
                     var use = other.Parent is IDeclarationExpressionOperation declaration ? declaration.Parent : other.Parent;
-                    if (use is IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation { TargetMethod.Name: "TryParse" } invocation })
+                    // Visual Basic has no out: its ByRef argument is Ref for the same parameter.
+                    if (use is IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref, Parent: IInvocationOperation { TargetMethod.Name: "TryParse" } invocation })
                     {
                         if (tryParse is not null)
                         {

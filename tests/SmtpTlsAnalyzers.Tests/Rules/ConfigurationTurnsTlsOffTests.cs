@@ -1476,6 +1476,29 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Fact]
+    public async Task VisualBasic_TryParseIntoALocal_Reports()
+    {
+        // Visual Basic passes the local ByRef: the parameter is Ref there, where C# sees out.
+        const string code = """
+            Imports System.Configuration
+            Imports System.Net.Mail
+
+            Public Class LegacyMailer
+                Public Sub Send(message As MailMessage)
+                    Dim ssl As Boolean
+                    Boolean.TryParse(ConfigurationManager.AppSettings("SmtpSsl"), ssl)
+                    Using client As New SmtpClient(ConfigurationManager.AppSettings("SmtpHost"), 587)
+                        client.EnableSsl = {|#0:ssl|}
+                        client.Send(message)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyVisualBasicAsync(code, new[] { VisualBasicAppConfig("false") }, Expected("App.config", "SmtpSsl", "\"false\"", "smtp.example.com:587", ClearText));
+    }
+
+    [Fact]
     public async Task VisualBasic_ModeChosenByAConfiguredFlag_Reports()
     {
         const string code = """
