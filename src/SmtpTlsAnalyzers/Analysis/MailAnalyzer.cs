@@ -120,7 +120,7 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
         foreach (var file in analysis.Files())
         {
             var treeContext = new MailTreeContext(file.Roots[0].SemanticModel!, context.ReportDiagnostic, reported, mail, file.NamesMail, cancellationToken);
-            var typeModel = members is null ? null : new SmtpClientTypeModel(members, _syntax, IsPartialAcrossFiles(analysis.Type), HasClientMember(analysis.Type, members));
+            var typeModel = members is null ? null : new SmtpClientTypeModel(members, _syntax, analysis.Type, IsPartialAcrossFiles(analysis.Type), HasClientMember(analysis.Type, members));
             foreach (var root in file.Roots)
             {
                 foreach (var descendant in OperationWalk.AllOf(root))

@@ -129,17 +129,20 @@ internal sealed class SmtpClientTypeModel
 {
     private readonly SmtpClientMembers _members;
     private readonly LanguageSyntax _syntax;
+    private readonly INamedTypeSymbol _type;
     private readonly bool _isPartialAcrossFiles;
     private readonly List<IObjectCreationOperation> _creations = new();
     private readonly List<ISimpleAssignmentOperation> _assignments = new();
     private readonly List<IInvocationOperation> _sends = new();
+    private readonly List<IInvocationOperation> _baseConstructorCalls = new();
     private readonly List<IFieldReferenceOperation> _fieldReferences = new();
     private readonly List<IPropertyReferenceOperation> _otherWrites = new();
 
-    public SmtpClientTypeModel(SmtpClientMembers members, LanguageSyntax syntax, bool isPartialAcrossFiles, bool hasClientField)
+    public SmtpClientTypeModel(SmtpClientMembers members, LanguageSyntax syntax, INamedTypeSymbol type, bool isPartialAcrossFiles, bool hasClientField)
     {
         _members = members;
         _syntax = syntax;
+        _type = type;
         _isPartialAcrossFiles = isPartialAcrossFiles;
         HasClientField = hasClientField;
     }
@@ -171,6 +174,12 @@ internal sealed class SmtpClientTypeModel
         if (_members.IsSend(invocation.TargetMethod))
         {
             _sends.Add(invocation);
+        }
+        else if (invocation.TargetMethod.MethodKind == MethodKind.Constructor &&
+            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _members.Types.SystemNetMailSmtpClient))
+        {
+            // A subclass's `: base(host, port)` (Visual Basic's `MyBase.New(host, port)`).
+            _baseConstructorCalls.Add(invocation);
         }
     }
 
@@ -215,7 +224,7 @@ internal sealed class SmtpClientTypeModel
     /// </summary>
     public IEnumerable<SmtpClientFacts> Clients(MailCompilation mail, SyntaxTree tree, CancellationToken cancellationToken)
     {
-        if (_creations.Count == 0 && _assignments.Count == 0 && _otherWrites.Count == 0)
+        if (_creations.Count == 0 && _assignments.Count == 0 && _otherWrites.Count == 0 && _baseConstructorCalls.Count == 0)
         {
             yield break;
         }
@@ -302,6 +311,27 @@ internal sealed class SmtpClientTypeModel
         }
     }
 
+    /// <summary>The host and port a constructor of System.Net.Mail's client is given.</summary>
+    private void AddEndpointArguments(ImmutableArray<IArgumentOperation> arguments, SmtpClientFacts facts)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is null || !SymbolEqualityComparer.Default.Equals(argument.Parameter.ContainingType, _members.Types.SystemNetMailSmtpClient))
+            {
+                continue;
+            }
+
+            if (argument.Parameter.Name == "host")
+            {
+                facts.HostValues.Add(argument.Value);
+            }
+            else if (argument.Parameter.Name == "port")
+            {
+                facts.PortValues.Add(argument.Value);
+            }
+        }
+    }
+
     private Dictionary<object, SmtpClientFacts> Build(CancellationToken cancellationToken)
     {
         var clients = new Dictionary<object, SmtpClientFacts>();
@@ -328,22 +358,13 @@ internal sealed class SmtpClientTypeModel
                 facts.Escapes |= LocalEscapes(local, creation);
             }
 
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.Parameter is null || !SymbolEqualityComparer.Default.Equals(argument.Parameter.ContainingType, _members.Types.SystemNetMailSmtpClient))
-                {
-                    continue;
-                }
+            AddEndpointArguments(creation.Arguments, facts);
+        }
 
-                if (argument.Parameter.Name == "host")
-                {
-                    facts.HostValues.Add(argument.Value);
-                }
-                else if (argument.Parameter.Name == "port")
-                {
-                    facts.PortValues.Add(argument.Value);
-                }
-            }
+        foreach (var call in _baseConstructorCalls)
+        {
+            // The subclass being constructed: the client its own members reach as `this` (ClientIdentity's key for it).
+            AddEndpointArguments(call.Arguments, For(_type));
         }
 
         foreach (var assignment in _assignments)

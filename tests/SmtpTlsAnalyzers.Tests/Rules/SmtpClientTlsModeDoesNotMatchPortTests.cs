@@ -104,6 +104,62 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
     }
 
     [Fact]
+    public async Task SubclassPassing465ToTheBaseConstructor_ReportsAndFixesTo587()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class LegacyClient : SmtpClient
+            {
+                public LegacyClient() : base("smtp.example.com", {|#0:465|}) { EnableSsl = true; }
+            }
+
+            class SubmissionClient : SmtpClient
+            {
+                public SubmissionClient() : base("smtp.example.com", 465) { Port = 587; EnableSsl = true; }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            class LegacyClient : SmtpClient
+            {
+                public LegacyClient() : base("smtp.example.com", 587) { EnableSsl = true; }
+            }
+
+            class SubmissionClient : SmtpClient
+            {
+                public SubmissionClient() : base("smtp.example.com", 465) { Port = 587; EnableSsl = true; }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason),
+            fixedSource,
+            SmtpClientPortFixes.UsePort587Key);
+    }
+
+    [Fact]
+    public async Task VisualBasic_SubclassPassing465ToMyBaseNew_Reports()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class LegacyClient
+                Inherits SmtpClient
+
+                Sub New()
+                    MyBase.New("smtp.example.com", {|#0:465|})
+                    EnableSsl = True
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason));
+    }
+
+    [Fact]
     public async Task PortAssignmentAndInitializer_FixAllFixesBoth()
     {
         const string source = """
