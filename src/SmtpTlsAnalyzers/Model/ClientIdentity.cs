@@ -8,8 +8,9 @@ namespace SmtpTlsAnalyzers.Model;
 /// <summary>
 /// "The same client": the symbol a receiver names when the code can follow it: a local, a parameter, a field or an
 /// auto-property of the containing type (or a static one), or the containing instance itself (<c>this</c>, written or
-/// implicit, for a subclass of a client). A <c>?.</c> receiver is its operand. Anything else (a call's result, another
-/// object's field, an indexer) is null: the code cannot prove two uses are the same client.
+/// implicit, for a subclass of a client), and the value a Visual Basic <c>With</c> block names. A <c>?.</c> receiver is
+/// its operand, and so is a reference cast. Anything else (a call's result, another object's field, an indexer) is
+/// null: the code cannot prove two uses are the same client.
 /// </summary>
 internal static class ClientIdentity
 {
@@ -27,6 +28,9 @@ internal static class ClientIdentity
                 }
 
                 return null;
+            case IConversionOperation { OperatorMethod: null, Conversion.IsReference: true } cast:
+                // `((SmtpClient)o).Authenticate(...)`, Visual Basic's DirectCast: the same object.
+                return Of(cast.Operand);
             case ILocalReferenceOperation local:
                 return local.Local;
             case IParameterReferenceOperation parameter:

@@ -97,6 +97,29 @@ public class MailKitCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task LoginThroughACastOfTheSameClient_Reports()
+    {
+        const string source = """
+            using MailKit;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(IMailService service)
+                {
+                    ((SmtpClient)service).Connect("smtp.gmail.com", 587, {|#0:false|});
+                    {|#1:(service as SmtpClient)!.Authenticate("me@gmail.com", "app password")|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP004", 0, "smtp.gmail.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP009", 1, "smtp.gmail.com:587", "the connection uses useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
     public async Task GmailUseSslFalse_GuardActionRefusesTheLogin()
     {
         const string fixedSource = """
@@ -575,6 +598,27 @@ public class MailKitCredentialsWithoutTlsTests
     }
 
     #region Visual Basic
+
+    [Fact]
+    public async Task VisualBasic_LoginThroughACast_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(service As Object, user As String, password As String)
+                    DirectCast(service, SmtpClient).Connect("smtp.example.com", 25, {|#0:SecureSocketOptions.None|})
+                    {|#1:CType(service, SmtpClient).Authenticate(user, password)|}
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(
+            source,
+            VerifyMailKitVB.Diagnostic("SMTP003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "SecureSocketOptions.None"),
+            VerifyMailKitVB.Diagnostic("SMTP009").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "the connection does not use TLS (SecureSocketOptions.None)"));
+    }
 
     [Fact]
     public async Task VisualBasic_AuthenticateInAWithBlock_Reports()
