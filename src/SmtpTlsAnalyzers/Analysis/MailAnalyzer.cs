@@ -178,7 +178,8 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
     {
         foreach (var member in type.GetMembers())
         {
-            if (member is IFieldSymbol field && members.IsClientType(field.Type))
+            if (member is IFieldSymbol field && members.IsClientType(field.Type) ||
+                member is IPropertySymbol { IsWithEvents: true } withEvents && members.IsClientType(withEvents.Type))
             {
                 return true;
             }
@@ -207,6 +208,9 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
                 break;
             case OperationKind.FieldReference when model.HasClientField:
                 model.OnFieldReference((IFieldReferenceOperation)operation);
+                break;
+            case OperationKind.PropertyReference when model.HasClientField:
+                model.OnPropertyReference((IPropertyReferenceOperation)operation);
                 break;
         }
     }

@@ -135,6 +135,8 @@ internal sealed class SmtpClientTypeModel
     private readonly List<ISimpleAssignmentOperation> _assignments = new();
     private readonly List<IInvocationOperation> _sends = new();
     private readonly List<IInvocationOperation> _baseConstructorCalls = new();
+    private readonly List<IInvocationOperation> _extensionCalls = new();
+    private readonly List<IPropertyReferenceOperation> _withEventsReferences = new();
     private readonly List<IFieldReferenceOperation> _fieldReferences = new();
     private readonly List<IPropertyReferenceOperation> _otherWrites = new();
 
@@ -175,6 +177,11 @@ internal sealed class SmtpClientTypeModel
         {
             _sends.Add(invocation);
         }
+        else if (IsExtensionCall(invocation) && invocation.Instance is { } receiver && _members.IsClientType(receiver.Type))
+        {
+            // Visual Basic gives an extension method the client as its instance (`c.UseTls()`, `.UseTls()` in a With).
+            _extensionCalls.Add(invocation);
+        }
         else if (invocation.TargetMethod.MethodKind == MethodKind.Constructor &&
             SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _members.Types.SystemNetMailSmtpClient))
         {
@@ -209,6 +216,16 @@ internal sealed class SmtpClientTypeModel
         }
     }
 
+    /// <summary>A use of a Visual Basic WithEvents variable holding a client: watched as a field's uses are.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public void OnPropertyReference(IPropertyReferenceOperation reference)
+    {
+        if (reference.Property.IsWithEvents && _members.IsClientType(reference.Property.Type))
+        {
+            _withEventsReferences.Add(reference);
+        }
+    }
+
     [MethodImpl(HotPath.Optimized)]
     public void OnFieldReference(IFieldReferenceOperation reference)
     {
@@ -234,14 +251,14 @@ internal sealed class SmtpClientTypeModel
             cancellationToken.ThrowIfCancellationRequested();
             if (IsNetworkDelivery(facts) && !IsPlaintextHost(mail.Settings, tree, facts))
             {
-                Decide(facts, mail, cancellationToken);
+                Decide(facts, mail, tree, cancellationToken);
                 yield return facts;
             }
         }
     }
 
     /// <summary>What the rules read: the endpoint, the proven false writes, whether the client sends without TLS.</summary>
-    private void Decide(SmtpClientFacts facts, MailCompilation mail, CancellationToken cancellationToken)
+    private void Decide(SmtpClientFacts facts, MailCompilation mail, SyntaxTree tree, CancellationToken cancellationToken)
     {
         facts.Host = SingleConstant(facts.HostValues, out string? host) ? host : null;
         facts.Port = SingleInt(facts.PortValues);
@@ -288,10 +305,19 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var creation in facts.Creations)
         {
-            if (securedArms is null || !securedArms.Contains(creation))
+            if (securedArms is not null && securedArms.Contains(creation))
             {
-                facts.CreationsWithoutSsl.Add(creation);
+                continue;
             }
+
+            if (facts.Creations.Count > 1 && IsArmOfChoice(creation) && HostArgument(creation) is { } armHost && mail.Settings.IsPlaintextHost(tree, armHost))
+            {
+                // An arm that connects to an exempt host (`local ? new SmtpClient("localhost") : ...`) is exempt alone.
+                (securedArms ??= new List<IObjectCreationOperation>()).Add(creation);
+                continue;
+            }
+
+            facts.CreationsWithoutSsl.Add(creation);
         }
 
         facts.SomeArmsSetSsl = securedArms is not null;
@@ -304,11 +330,31 @@ internal sealed class SmtpClientTypeModel
             && mail.EnableSslDefaultsToFalse(cancellationToken);
         foreach (var write in facts.CredentialWrites)
         {
+            if (securedArms is not null && write.Parent is IObjectOrCollectionInitializerOperation && ArmOf(write) is { } arm && securedArms.Contains(arm))
+            {
+                // Given in the initializer of an arm that uses TLS, or connects to an exempt host: only that arm gets them.
+                continue;
+            }
+
             if (GivesCredentials(write))
             {
                 facts.Credentials.Add(write);
             }
         }
+    }
+
+    /// <summary>The host argument of a creation of System.Net.Mail's client, when it has one.</summary>
+    private IOperation? HostArgument(IObjectCreationOperation creation)
+    {
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { Name: "host" } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingType, _members.Types.SystemNetMailSmtpClient))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The host and port a constructor of System.Net.Mail's client is given.</summary>
@@ -340,7 +386,8 @@ internal sealed class SmtpClientTypeModel
         {
             if (!clients.TryGetValue(key, out var facts))
             {
-                facts = new SmtpClientFacts { IsMember = key is IFieldSymbol or IPropertySymbol };
+                // A field, a property, or the type's own instance (a subclass of the client): any member may write it.
+                facts = new SmtpClientFacts { IsMember = key is IFieldSymbol or IPropertySymbol or INamedTypeSymbol };
                 clients.Add(key, facts);
             }
 
@@ -418,6 +465,20 @@ internal sealed class SmtpClientTypeModel
         foreach (var send in _sends)
         {
             For(KeyOfReceiver(send.Instance) ?? send).Sends++;
+        }
+
+        foreach (var call in _extensionCalls)
+        {
+            // The extension method receives the client: whatever it does with it is unseen here.
+            For(KeyOfReceiver(call.Instance) ?? call).Escapes = true;
+        }
+
+        foreach (var reference in _withEventsReferences)
+        {
+            if (reference.Property.DeclaredAccessibility != Accessibility.Private || !ClientIdentity.IsOwn(reference.Instance) || UseEscapes(reference))
+            {
+                For(reference.Property).Escapes = true;
+            }
         }
 
         foreach (var reference in _fieldReferences)
@@ -640,19 +701,25 @@ internal sealed class SmtpClientTypeModel
             switch (current)
             {
                 case IObjectCreationOperation creation:
-                    IOperation created = creation;
-                    while (created.Parent is IConversionOperation { IsImplicit: true } conversion)
-                    {
-                        created = conversion;
-                    }
-
-                    return created.Parent is IConditionalOperation or ISwitchExpressionArmOperation ? creation : null;
+                    return IsArmOfChoice(creation) ? creation : null;
                 case IExpressionStatementOperation or IBlockOperation or IVariableDeclarationGroupOperation:
                     return null;
             }
         }
 
         return null;
+    }
+
+    /// <summary>True when the creation is an arm of a conditional or switch expression.</summary>
+    private static bool IsArmOfChoice(IObjectCreationOperation creation)
+    {
+        IOperation created = creation;
+        while (created.Parent is IConversionOperation { IsImplicit: true } conversion)
+        {
+            created = conversion;
+        }
+
+        return created.Parent is IConditionalOperation or ISwitchExpressionArmOperation;
     }
 
     private static bool IsProvenFalse(IOperation write) =>

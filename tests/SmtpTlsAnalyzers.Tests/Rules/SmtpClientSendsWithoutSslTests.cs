@@ -137,6 +137,30 @@ public class SmtpClientSendsWithoutSslTests
             VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("the server"));
     }
 
+    [Fact]
+    public async Task ChoiceWithAnArmToAnExemptHost_ThatArmIsExemptAlone()
+    {
+        // localhost is exempt by default; the other arm uses TLS and carries the credentials in its own initializer.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool local, MailMessage msg, NetworkCredential cred)
+                {
+                    var c = local ? new SmtpClient("localhost", 25) : new SmtpClient("smtp.example.com", 587) { EnableSsl = true, Credentials = cred };
+                    c.Send(msg);
+
+                    var d = local ? new SmtpClient("localhost", 25) : {|#0:new SmtpClient("smtp.example.com", 587)|};
+                    d.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("the server"));
+    }
+
     [Theory]
     [InlineData("backup ? new SmtpClient(\"smtp.b.example.com\") : new SmtpClient(\"smtp.a.example.com\")", "client.EnableSsl = true;")]
     [InlineData("(backup ? new SmtpClient(\"smtp.b.example.com\") : new SmtpClient(\"smtp.a.example.com\"))", "Keep(client);")]
@@ -940,6 +964,46 @@ public class SmtpClientSendsWithoutSslTests
             VerifyNetMailVB.Diagnostic("SMTP009").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("smtp.example.com:587", "EnableSsl is never set, and it defaults to false"),
             VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_WithEventsClientHandedOn_OrExtendedInAWithBlock_NoDiagnostic()
+    {
+        const string source = """
+            Imports System.Net.Mail
+            Imports System.Runtime.CompilerServices
+
+            Module Tls
+                <Extension>
+                Sub UseTls(c As SmtpClient)
+                    c.EnableSsl = True
+                End Sub
+
+                Sub Secure(c As SmtpClient)
+                    c.EnableSsl = True
+                End Sub
+            End Module
+
+            Class Mailer
+                Private WithEvents _client As New SmtpClient("smtp.example.com", 587)
+
+                Sub New()
+                    Tls.Secure(_client)
+                End Sub
+
+                Sub Send(m As MailMessage)
+                    _client.Send(m)
+
+                    Dim other As New SmtpClient("smtp.example.com", 587)
+                    With other
+                        .UseTls()
+                        .Send(m)
+                    End With
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source);
     }
 
     [Fact]

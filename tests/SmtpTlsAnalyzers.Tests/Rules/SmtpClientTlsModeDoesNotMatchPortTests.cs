@@ -118,6 +118,13 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
             {
                 public SubmissionClient() : base("smtp.example.com", 465) { Port = 587; EnableSsl = true; }
             }
+
+            class SwitchableClient : SmtpClient
+            {
+                public SwitchableClient() : base("smtp.example.com", 465) { EnableSsl = true; }
+
+                public void UseSubmission() => Port = 587;
+            }
             """;
         const string fixedSource = """
             using System.Net.Mail;
@@ -130,6 +137,13 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
             class SubmissionClient : SmtpClient
             {
                 public SubmissionClient() : base("smtp.example.com", 465) { Port = 587; EnableSsl = true; }
+            }
+
+            class SwitchableClient : SmtpClient
+            {
+                public SwitchableClient() : base("smtp.example.com", 465) { EnableSsl = true; }
+
+                public void UseSubmission() => Port = 587;
             }
             """;
 
