@@ -541,7 +541,7 @@ internal sealed class MailKitConnectionClassifier
         if (value is not IObjectCreationOperation { Arguments.Length: > 0 } creation ||
             !SymbolEqualityComparer.Default.Equals(creation.Type, _types.Uri) ||
             creation.Arguments[0].Parameter?.Type.SpecialType != SpecialType.System_String ||
-            !ValueResolver.TryGetString(creation.Arguments[0].Value, out text))
+            !(ValueResolver.TryGetString(creation.Arguments[0].Value, out text) || MailKitUriTemplate.TryGetProvenText(creation.Arguments[0].Value, out text)))
         {
             return false;
         }

@@ -68,6 +68,23 @@ internal readonly struct MailKitUriTemplate
         return true;
     }
 
+    /// <summary>
+    /// The whole text of a Uri built from parts the code proves (<c>$"smtp://{host}:{Port}"</c> with a constant port and
+    /// a host written once); false when any part is not known or the text has a query or fragment mark.
+    /// </summary>
+    public static bool TryGetProvenText(IOperation text, out string value)
+    {
+        value = string.Empty;
+        var parts = new List<Part>();
+        if (!Flatten(ValueResolver.SkipImplicitConversions(text)!, parts, depth: 0) || parts.Count != 1 || parts[0].Text is not { } whole)
+        {
+            return false;
+        }
+
+        value = whole;
+        return true;
+    }
+
     private static bool TryMatch(string prefix, List<Part> parts, out string scheme, out string? host, out int? port)
     {
         scheme = string.Empty;
@@ -227,9 +244,16 @@ internal readonly struct MailKitUriTemplate
                 return Flatten(ValueResolver.SkipImplicitConversions(binary.LeftOperand)!, parts, depth + 1) &&
                     Flatten(ValueResolver.SkipImplicitConversions(binary.RightOperand)!, parts, depth + 1);
             default:
-                if (operation.ConstantValue is { HasValue: true, Value: string constant })
+                // A value the code proves (a constant, a local written once) is text like the rest: a host that may be
+                // exempt, a port that may not fit the scheme.
+                if (ValueResolver.TryGetString(operation, out var constant) && constant is not null)
                 {
                     return AddText(constant, parts);
+                }
+
+                if (IsPortValue(new Part(null, operation)) && ValueResolver.TryGetInt32(operation, out var number))
+                {
+                    return AddText(number.ToString(CultureInfo.InvariantCulture), parts);
                 }
 
                 parts.Add(new Part(null, operation));

@@ -236,6 +236,37 @@ public class MailKitTlsModeDoesNotMatchPortTests
     }
 
     [Fact]
+    public async Task UriBuiltFromProvenValues_ReadAsTheirText()
+    {
+        // A constant port makes the scheme's mismatch visible (no starttls=always is offered on 465), and a host local
+        // written once is exempt when it is listed (localhost is, by default).
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                const int SubmissionPort = 465;
+
+                void Send(SmtpClient client, string host)
+                {
+                    client.Connect({|#0:new Uri($"smtp://{host}:{SubmissionPort}")|});
+                    var local = "localhost";
+                    client.Connect(new Uri($"smtp://{local}:25"));
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP005", 0, "The smtp:// scheme (STARTTLS)", "465", "a server on port 465 expects TLS from the first byte, so the connection hangs or fails; use the smtps:// scheme"),
+            },
+            source);
+    }
+
+    [Fact]
     public async Task MatchingModesAndUnknownPorts_NoDiagnostic()
     {
         const string source = """
