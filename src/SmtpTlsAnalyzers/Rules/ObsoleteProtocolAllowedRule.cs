@@ -94,7 +94,7 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
                 if (added.Contains(leaf.Source))
                 {
                     // Flags added to the mask where it is built (`mask |= Tls11`, `mask = mask | Tls11`).
-                    Report(context, leaf.Source, (ulong)leaf.Value!, addsToCurrent: leaf.Source is IBinaryOperation, name + " (added to the mask)");
+                    Report(context, leaf.Source, (ulong)leaf.Value!, addsToCurrent: leaf.Source.Parent is ISimpleAssignmentOperation, name + " (added to the mask)");
                 }
                 else if (ValueResolver.TryGetEnumBits(leaf.Source, out var leafBits))
                 {
@@ -180,6 +180,11 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
                             leaves.Add(new PossibleValue(write.Value, hasValue: true, flags));
                             added.Add(write.Value);
                         }
+                        else if (Reads(write.Value, local.Local))
+                        {
+                            // `mask = mask & ~Tls11` (Visual Basic's `And Not`), like `&=`: values the function does not show.
+                            return new List<PossibleValue>();
+                        }
                         else
                         {
                             ValueResolver.CollectPossibleValues(write.Value, leaves);
@@ -204,6 +209,19 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
         }
 
         return leaves;
+    }
+
+    private static bool Reads(IOperation value, ILocalSymbol local)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsCaptured(IOperation reference)

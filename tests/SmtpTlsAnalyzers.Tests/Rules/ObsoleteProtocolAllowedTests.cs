@@ -768,6 +768,27 @@ public class ObsoleteProtocolAllowedTests
             VerifyObsoleteProtocolAllowedVB.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (added to the mask)", "TLS 1.1", "is"));
     }
 
+    [Fact]
+    public async Task VisualBasic_MaskNarrowedWithAndNot_NoDiagnostic()
+    {
+        // `p = p And Not flag` is Visual Basic's `&= ~flag`: the mask may no longer hold what was added.
+        const string source = """
+            Imports System.Security.Authentication
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient, legacy As Boolean, strict As Boolean)
+                    Dim p = SslProtocols.Tls12
+                    If legacy Then p = p Or SslProtocols.Tls11
+                    If strict Then p = p And Not SslProtocols.Tls11
+                    client.SslProtocols = p
+                End Sub
+            End Class
+            """;
+
+        await VerifyObsoleteProtocolAllowedVB.VerifyAnalyzerAsync(source);
+    }
+
     private const string VisualBasicSecurityProtocol = "ServicePointManager.SecurityProtocol";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult VisualBasicSmtp008(int location, string target, string versions, string verb = "are") =>
