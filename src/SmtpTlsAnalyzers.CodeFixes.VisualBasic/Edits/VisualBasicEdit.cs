@@ -40,7 +40,7 @@ internal static class VisualBasicEdit
 
         for (var node = root.FindNode(span, getInnermostNodeForTie: true); node is not null && node.SpanStart == span.Start; node = node.Parent)
         {
-            if (AssignedValue(node) is not null && FirstLineSpan.Of(node) == span)
+            if (AssignedValue(node) is not null && (node.Span == span || FirstLineSpan.Of(node) == span))
             {
                 return node;
             }

@@ -621,6 +621,48 @@ public class MailKitCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task VisualBasic_SystemNetMailFalseOverTwoLines_FixSetsTrue()
+    {
+        // The false write is found through its whole span (an additional location), not only its first line.
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Using client As New SmtpClient("smtp.example.com", 587)
+                        {|#0:client.Credentials = cred|}
+                        client.EnableSsl =
+                            False
+                        client.Send(m)
+                    End Using
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential)
+                    Using client As New SmtpClient("smtp.example.com", 587)
+                        client.Credentials = cred
+                        client.EnableSsl =
+                            True
+                        client.Send(m)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp009VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp009VB.Diagnostic("SMTP009").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:587", "EnableSsl is set to false"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CredentialsWithoutTlsCodeFixProvider.Key);
+    }
+
+    [Fact]
     public async Task VisualBasic_AuthenticateInAWithBlock_Reports()
     {
         const string source = """
