@@ -51,7 +51,7 @@ internal sealed class ObsoleteTlsProtocolFixes : CodeFixProvider
                 !diagnostic.Properties.TryGetValue(DiagnosticProperties.RemainingBits, out var remainingText) ||
                 !ulong.TryParse(remainingText, NumberStyles.None, CultureInfo.InvariantCulture, out var remaining) ||
                 !root.FullSpan.Contains(span) ||
-                root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<ExpressionSyntax>() is not { } value ||
+                VisualBasicEdit.FindReportedExpression(root, span) is not { } value ||
                 value.Parent is not { } assignment || VisualBasicEdit.AssignedValue(assignment) != value ||
                 TargetType(model, assignment, context) is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ||
                 ProtocolMask.FindDefault(enumType) is not { } osDefault)

@@ -49,6 +49,26 @@ internal static class VisualBasicEdit
         return null;
     }
 
+    /// <summary>
+    /// The expression a diagnostic was reported at: the outermost one that starts there and whose first line is the
+    /// span (<see cref="FirstLineSpan"/>), so that a mask continued with <c> _</c> after its first operand is found
+    /// whole rather than as that operand.
+    /// </summary>
+    public static ExpressionSyntax? FindReportedExpression(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        if (!root.FullSpan.Contains(span) || root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<ExpressionSyntax>() is not { } value)
+        {
+            return null;
+        }
+
+        while (value.Parent is ExpressionSyntax parent && parent.SpanStart == span.Start && FirstLineSpan.Of(parent) == span)
+        {
+            value = parent;
+        }
+
+        return value;
+    }
+
     public static Task<Document> SetTrueAsync(Document document, SyntaxNode assignment, CancellationToken cancellationToken) =>
         ReplaceAsync(document, AssignedValue(assignment)!, True().WithTriviaFrom(AssignedValue(assignment)!), cancellationToken);
 

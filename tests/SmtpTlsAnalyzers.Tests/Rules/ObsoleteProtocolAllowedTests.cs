@@ -769,6 +769,34 @@ public class ObsoleteProtocolAllowedTests
     }
 
     [Fact]
+    public async Task VisualBasic_MaskContinuedOnTheNextLine_ReportedOnItsFirstLineAndFixed()
+    {
+        const string source = """
+            Imports System.Security.Authentication
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient)
+                    client.SslProtocols = {|#0:SslProtocols.Tls11|} _
+                        Or SslProtocols.Tls12
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Security.Authentication
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient)
+                    client.SslProtocols = SslProtocols.Tls12
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp008VB.VerifyCodeFixAsync(source, VisualBasicSmtp008(0, "SslProtocols", "TLS 1.1", "is"), fixedSource);
+    }
+
+    [Fact]
     public async Task VisualBasic_MaskNarrowedWithAndNot_NoDiagnostic()
     {
         // `p = p And Not flag` is Visual Basic's `&= ~flag`: the mask may no longer hold what was added.
