@@ -162,6 +162,7 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Theory]
+    [InlineData("backup ? new SmtpClient(\"smtp.b.example.com\") { EnableSsl = true } : new SmtpClient(\"smtp.a.example.com\") { EnableSsl = true }", "")]
     [InlineData("backup ? new SmtpClient(\"smtp.b.example.com\") : new SmtpClient(\"smtp.a.example.com\")", "client.EnableSsl = true;")]
     [InlineData("(backup ? new SmtpClient(\"smtp.b.example.com\") : new SmtpClient(\"smtp.a.example.com\"))", "Keep(client);")]
     public async Task ChoiceOfClientsSecuredOrHandedOn_NoDiagnostic(string choice, string statement)

@@ -155,6 +155,30 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
     }
 
     [Fact]
+    public async Task VisualBasic_Port465ThatAnotherPortFollows_NoDiagnostic_ButOneOnAPathIsReported()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(legacy As Boolean, m As MailMessage)
+                    Using c As New SmtpClient("smtp.example.com", 465) With {.EnableSsl = True}
+                        c.Port = 587
+                        c.Send(m)
+                    End Using
+
+                    Using d As New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                        If legacy Then d.Port = {|#0:465|}
+                        d.Send(m)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason));
+    }
+
+    [Fact]
     public async Task VisualBasic_SubclassPassing465ToMyBaseNew_Reports()
     {
         const string source = """
