@@ -386,15 +386,14 @@ internal static class ValueResolver
     {
         value = null;
         var field = reference.Field;
-        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1 ||
-            ConstructorWrites(field, reference.SemanticModel, cancellationToken) is not { } writes)
+        var model = reference.SemanticModel;
+        if (!IsReadOnlyDeclaredOnce(field, cancellationToken, out var initializer) ||
+            ConstructorWrites(field, model, cancellationToken) is not { } writes)
         {
             return false;
         }
 
-        var declarator = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        var model = reference.SemanticModel;
-        if (LanguageSyntax.Of(declarator)?.FieldInitializerValue(declarator) is { } initializer)
+        if (initializer is not null)
         {
             if (model is not null && model.SyntaxTree == initializer.SyntaxTree)
             {
@@ -455,13 +454,25 @@ internal static class ValueResolver
     public static IOperation? FindReadOnlyFieldInitializer(IFieldReferenceOperation reference, CancellationToken cancellationToken = default)
     {
         var field = reference.Field;
-        return field.IsReadOnly && field.DeclaringSyntaxReferences.Length == 1 &&
-            field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is { } declarator &&
-            LanguageSyntax.Of(declarator)?.FieldInitializerValue(declarator) is { } initializer &&
+        return IsReadOnlyDeclaredOnce(field, cancellationToken, out var initializer) && initializer is not null &&
             reference.SemanticModel is { } model && model.SyntaxTree == initializer.SyntaxTree &&
             ConstructorWrites(field, model, cancellationToken) is { Count: 0 }
             ? model.GetOperation(initializer, cancellationToken)
             : null;
+    }
+
+    /// <summary>True for a readonly field declared in one place, with the value its initializer writes (null: none).</summary>
+    private static bool IsReadOnlyDeclaredOnce(IFieldSymbol field, CancellationToken cancellationToken, out SyntaxNode? initializer)
+    {
+        initializer = null;
+        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var declarator = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        initializer = LanguageSyntax.Of(declarator)?.FieldInitializerValue(declarator);
+        return true;
     }
 
     /// <summary>

@@ -194,8 +194,10 @@ internal readonly struct MailKitUriTemplate
     private static bool IsHostValue(Part part) => part.Value?.Type?.SpecialType == SpecialType.System_String;
 
     /// <summary>A value of an integral type, standing for the port: no text, so no query, can come from it.</summary>
-    private static bool IsPortValue(Part part) =>
-        part.Value?.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or
+    private static bool IsPortValue(Part part) => part.Value is { } value && IsIntegral(value);
+
+    private static bool IsIntegral(IOperation value) =>
+        value.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or
             SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_Byte;
 
     private static string? TextOf(Part part) => part.Text;
@@ -251,7 +253,7 @@ internal readonly struct MailKitUriTemplate
                     return AddText(constant, parts);
                 }
 
-                if (IsPortValue(new Part(null, operation)) && ValueResolver.TryGetInt32(operation, out var number))
+                if (IsIntegral(operation) && ValueResolver.TryGetInt32(operation, out var number))
                 {
                     return AddText(number.ToString(CultureInfo.InvariantCulture), parts);
                 }
