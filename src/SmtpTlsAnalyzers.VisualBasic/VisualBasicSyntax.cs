@@ -114,14 +114,14 @@ internal sealed class VisualBasicSyntax : LanguageSyntax
         _ => declaration,
     };
 
+    public override bool IsWithBlock(SyntaxNode node) => node is WithBlockSyntax or WithStatementSyntax;
+
     /// <summary>
     /// The first line of the node, for a node written over several lines (a multi-line lambda, an object initializer).
     /// The Visual Basic compiler prints every source line a diagnostic covers under it, and MSBuild takes a printed line
     /// that reads like a message of its own (<c>Log("TLS error: " &amp; e)</c>) for an error and fails the build. The
     /// first line starts where the node does, so a fix that looks for the node from the location still finds it.
     /// </summary>
-    public override bool IsWithBlock(SyntaxNode node) => node is WithBlockSyntax or WithStatementSyntax;
-
     public override Location ReportLocation(SyntaxNode node) => Location.Create(node.SyntaxTree, FirstLineSpan.Of(node));
 
     /// <summary>
