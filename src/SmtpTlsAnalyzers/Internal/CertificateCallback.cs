@@ -234,9 +234,14 @@ internal sealed class CertificateCallback
 
         // From here on the errors decide; a throw rejects the certificate on its path (PolicyErrorsEvaluator).
 
-        return errors is not null && Signature is not null
-            ? PolicyErrorsEvaluator.FindToleratedErrors(Body, errors, cancellationToken)
-            : CallbackVerdict.Unknown;
+        if (errors is null || Signature is null)
+        {
+            return CallbackVerdict.Unknown;
+        }
+
+        return PolicyErrorsEvaluator.AcceptsEveryError(Body, errors, cancellationToken)
+            ? CallbackVerdict.AcceptsAll()
+            : PolicyErrorsEvaluator.FindToleratedErrors(Body, errors, cancellationToken);
     }
 
     /// <summary>The operations of the body, without those of nested lambdas and local functions.</summary>

@@ -17,6 +17,7 @@ internal static class PolicyErrorsEvaluator
 {
     private const ulong NameMismatch = 2;
     private const ulong ChainErrors = 4;
+    private const ulong AllErrors = 7;
     private const int MaxSteps = 500;
 
     private static readonly object Unknown = new();
@@ -38,6 +39,30 @@ internal static class PolicyErrorsEvaluator
         }
 
         return chainErrors ? CallbackVerdict.Tolerates("chain errors") : CallbackVerdict.Unknown;
+    }
+
+    /// <summary>
+    /// SMTP006: the body returns true for every combination of <c>SslPolicyErrors</c> flags, although it reads them
+    /// (<c>e.HasFlag(SslPolicyErrors.None)</c> holds for every value: None has no bits). A certificate policy's problem
+    /// is a number with no fixed set of values and is never asked.
+    /// </summary>
+    public static bool AcceptsEveryError(IOperation body, IParameterSymbol errors, CancellationToken cancellationToken)
+    {
+        if (errors.Type.TypeKind != TypeKind.Enum)
+        {
+            return false;
+        }
+
+        // All three flags first: the value a callback that checks anything refuses.
+        for (var value = AllErrors + 1; value-- > 0;)
+        {
+            if (Returns(body, errors, value, cancellationToken) != true)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>What the body returns when the errors parameter holds <paramref name="value"/>; null when unknown.</summary>

@@ -96,6 +96,87 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task HasFlagNone_IsAlwaysTrue_ReportsAndAcceptsOnlyValid()
+    {
+        // Every value has the flag None (no bits): these callbacks read the errors and still accept every certificate.
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, ImapClientStub other)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => e.HasFlag(SslPolicyErrors.None)|};
+                    {|#1:other.Client.ServerCertificateValidationCallback = (s, c, h, e) =>
+                    {
+                        if ((e & SslPolicyErrors.None) == SslPolicyErrors.None)
+                        {
+                            return true;
+                        }
+
+                        return false;
+                    }|};
+                }
+            }
+
+            class ImapClientStub
+            {
+                public MailKit.Net.Imap.ImapClient Client { get; } = new();
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, ImapClientStub other)
+                {
+                    client.ServerCertificateValidationCallback = (s, c, h, e) => e == SslPolicyErrors.None;
+                    other.Client.ServerCertificateValidationCallback = (s, c, h, e) =>
+                    {
+                        if ((e & SslPolicyErrors.None) == SslPolicyErrors.None)
+                        {
+                            return e == SslPolicyErrors.None;
+                        }
+
+                        return e == SslPolicyErrors.None;
+                    };
+                }
+            }
+
+            class ImapClientStub
+            {
+                public MailKit.Net.Imap.ImapClient Client { get; } = new();
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey, Smtp006(0), Smtp006(1));
+    }
+
+    [Fact]
+    public async Task VisualBasic_HasFlagNone_Reports()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Security
+
+            Module Startup
+                Sub Configure()
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = Function(sender, cert, chain, errors) errors.HasFlag(SslPolicyErrors.None)|}
+                End Sub
+            End Module
+
+            Class MailSender
+                Public Property Client As System.Net.Mail.SmtpClient
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(source, VisualBasicSmtp006(0, GlobalTarget));
+    }
+
+    [Fact]
     public async Task TypedBlockLambdaOnImapClient_Reports()
     {
         const string source = """
