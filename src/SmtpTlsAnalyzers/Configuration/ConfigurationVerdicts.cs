@@ -392,7 +392,9 @@ internal static class ConfigurationVerdicts
         }
 
         var plaintext = hostName is not null && context.Settings.IsPlaintextHost(input.Site.Syntax.SyntaxTree, hostName);
-        var endpoint = string.IsNullOrWhiteSpace(hostName) && messagePort is null ? null : Endpoint.Describe(hostName, messagePort);
+        // A configured port that decides is the value the message names already: the endpoint adds the host only.
+        var endpointPort = ReferenceEquals(deciding, portValue) ? null : messagePort;
+        var endpoint = string.IsNullOrWhiteSpace(hostName) && endpointPort is null ? null : Endpoint.Describe(hostName, endpointPort);
         return new LayerResult(layer, verdict, deciding, endpoint, plaintext)
         {
             ModeText = modeText,

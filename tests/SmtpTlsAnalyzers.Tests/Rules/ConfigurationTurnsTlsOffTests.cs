@@ -919,7 +919,27 @@ public class ConfigurationTurnsTlsOffTests
             """;
         const string json = """{ "Smtp": { "Host": "smtp.example.com", "Port": {|#1:25|} } }""";
 
-        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Port", "25", "smtp.example.com:25", "SecureSocketOptions.Auto on port 25" + Strippable));
+        // The port is the value the message names: the endpoint adds the host only.
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Port", "25", "smtp.example.com", "SecureSocketOptions.Auto on port 25" + Strippable));
+    }
+
+    [Fact]
+    public async Task MailKitAutoOnConfiguredPortWithoutHost_NamesThePortOnce()
+    {
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public async Task SendAsync()
+                {
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(options.Value.Host, {|#0:options.Value.Port|});
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Host": "", "Port": {|#1:587|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Port", "587", string.Empty, "SecureSocketOptions.Auto on port 587" + Strippable));
     }
 
     [Fact]
