@@ -249,7 +249,9 @@ internal sealed class MailKitConnectionClassifier
             if (!ValueResolver.TryGetBoolean(mode!.Value, out var useSsl))
             {
                 facts.Verdict = ConnectionVerdict.Configuration;
-                facts.Reason = "useSsl comes from a value the code does not fix, and useSsl: false means STARTTLS only when the server offers it";
+                facts.Reason = IsFalseOnOnePath(mode.Value, invocation.Syntax.SyntaxTree)
+                    ? "on one path useSsl is false, which means STARTTLS only when the server offers it"
+                    : "useSsl comes from a value the code does not fix, and useSsl: false means STARTTLS only when the server offers it";
                 facts.FixPropertiesFactory = () => FixProperties(invocation, fixMode, fixPort, portValue, protocol).SetItem(DiagnosticProperties.KeepFlag, "true");
                 return facts;
             }
@@ -339,6 +341,22 @@ internal sealed class MailKitConnectionClassifier
                     protocol.DescribeImplicitPort() + "; on any other port it uses STARTTLS only when the server offers it";
                 return;
         }
+    }
+
+    /// <summary>True when a path of the useSsl value is the constant false (written in the connection's file).</summary>
+    private static bool IsFalseOnOnePath(IOperation value, SyntaxTree tree)
+    {
+        var leaves = new List<PossibleValue>();
+        ValueResolver.CollectPossibleValues(value, leaves);
+        foreach (var leaf in leaves)
+        {
+            if (leaf is { HasValue: true, Value: false } && leaf.Source.Syntax.SyntaxTree == tree)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -241,6 +241,46 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task UseSslFalseOnOnePath_SaysSoAndKeepsTheChoice()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Options { public bool UseSsl { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient client, Options options, int port)
+                {
+                    var useSsl = port == 587 ? false : options.UseSsl;
+                    client.Connect("smtp.x.com", port, {|#0:useSsl|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Options { public bool UseSsl { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient client, Options options, int port)
+                {
+                    var useSsl = port == 587 ? false : options.UseSsl;
+                    client.Connect("smtp.x.com", port, useSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP013", 0, "on one path useSsl is false, which means STARTTLS only when the server offers it") },
+            fixedSource,
+            MailKitConnectFixes.KeepUseSslChoiceKey);
+    }
+
+    [Fact]
     public async Task OptionsFromConfigurationOrSecureConditional_NoDiagnostic()
     {
         const string source = """
