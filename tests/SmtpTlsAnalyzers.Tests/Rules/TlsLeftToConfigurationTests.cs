@@ -396,6 +396,26 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task VisualBasic_UseSslFalseOnOnePath_SaysSo()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send(port As Integer, ssl As Boolean)
+                    Dim useSsl = If(port = 587, False, ssl)
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", port, {|#0:useSsl|})
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(source, VerifyMailKitVB.Diagnostic("SMTP013").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("on one path useSsl is false, which means STARTTLS only when the server offers it"));
+    }
+
+    [Fact]
     public async Task VisualBasic_PortFromSettings_FixesWithPortAwareMode()
     {
         const string source = """
