@@ -12,7 +12,7 @@ namespace SmtpTlsAnalyzers.Internal;
 /// <summary>
 /// Works out which constant a value is proven to hold from the code's own flow: literals, constants and enum members,
 /// built-in conversions of those, conditionals and switch expressions whose branches agree, a local written exactly
-/// once, and a readonly field whose initializer and constructor writes all hold the same constant. Anything else
+/// once or whose writes that reach the read all hold the same constant, and a readonly field whose initializer and constructor writes all hold the same constant. Anything else
 /// (configuration, parameters, options objects, method results) is unknown, and an unknown value never leads to a
 /// warning. The callers pass their cancellation token: the first question about a body indexes its writes, and the
 /// index is kept with the body.
@@ -82,7 +82,8 @@ internal static class ValueResolver
 
     /// <summary>
     /// Collects every value an expression can yield through conditionals, switch expressions, null-coalescing and
-    /// single-write locals. Each leaf is reported with the operation it comes from; a leaf whose value is unknown is
+    /// locals (the value of a local written once, the values of the writes that reach the read of one written more
+    /// than once). Each leaf is reported with the operation it comes from; a leaf whose value is unknown is
     /// reported with <c>HasValue == false</c>.
     /// </summary>
     public static void CollectPossibleValues(IOperation? operation, List<PossibleValue> results, CancellationToken cancellationToken = default) =>
@@ -122,6 +123,13 @@ internal static class ValueResolver
                 return;
             case ILocalReferenceOperation localReference when FindSingleWrite(localReference, cancellationToken) is { } written:
                 CollectPossibleValues(written, depth + 1, results, cancellationToken);
+                return;
+            case ILocalReferenceOperation localReference when FindReachingWrites(localReference, cancellationToken) is { } reaching:
+                foreach (var written in reaching)
+                {
+                    CollectPossibleValues(written, depth + 1, results, cancellationToken);
+                }
+
                 return;
         }
 
@@ -190,7 +198,12 @@ internal static class ValueResolver
                 return true;
 
             case ILocalReferenceOperation localReference:
-                return TryGetConstant(FindSingleWrite(localReference, cancellationToken), depth + 1, cancellationToken, out value);
+                if (FindSingleWrite(localReference, cancellationToken) is { } single)
+                {
+                    return TryGetConstant(single, depth + 1, cancellationToken, out value);
+                }
+
+                return TryGetReachingConstant(localReference, depth, cancellationToken, out value);
 
             case IParenthesizedOperation parenthesized:
                 // Visual Basic keeps the parentheses it was written with.
@@ -374,6 +387,47 @@ internal static class ValueResolver
     {
         var local = reference.Local;
         return local.IsRef || local.IsConst ? null : WriteIndex.For(GetRoot(reference), cancellationToken).SingleWrite(local);
+    }
+
+    /// <summary>
+    /// The values of the writes that reach this read of a local written more than once, each a plain assignment or
+    /// initializer (<see cref="ReachingWrites"/>); null for any other local, or when the flow does not tell.
+    /// </summary>
+    public static IReadOnlyList<IOperation>? FindReachingWrites(ILocalReferenceOperation reference, CancellationToken cancellationToken = default)
+    {
+        var local = reference.Local;
+        if (local.IsRef || local.IsConst)
+        {
+            return null;
+        }
+
+        var root = GetRoot(reference);
+        return WriteIndex.For(root, cancellationToken).HasOnlyPlainWrites(local)
+            ? ReachingWrites.Of(reference, root, cancellationToken)
+            : null;
+    }
+
+    /// <summary>The constant of a local written more than once, when every write that reaches the read holds it.</summary>
+    private static bool TryGetReachingConstant(ILocalReferenceOperation reference, int depth, CancellationToken cancellationToken, out object? value)
+    {
+        value = null;
+        if (FindReachingWrites(reference, cancellationToken) is not { Count: > 0 } reaching)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < reaching.Count; i++)
+        {
+            if (!TryGetConstant(reaching[i], depth + 1, cancellationToken, out var written) || (i > 0 && !Equals(written, value)))
+            {
+                value = null;
+                return false;
+            }
+
+            value = written;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -571,7 +625,7 @@ internal static class ValueResolver
     {
         private static readonly ConditionalWeakTable<IOperation, WriteIndex> Cache = new();
 
-        private readonly Dictionary<ILocalSymbol, (int Count, IOperation? Value)> _locals = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, (int Count, IOperation? Value, bool Plain)> _locals = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IFieldSymbol, List<IOperation?>> _fields = new(SymbolEqualityComparer.Default);
 
         public static WriteIndex For(IOperation root, CancellationToken cancellationToken)
@@ -587,6 +641,10 @@ internal static class ValueResolver
 
         public IOperation? SingleWrite(ILocalSymbol local) =>
             _locals.TryGetValue(local, out var writes) && writes.Count == 1 ? writes.Value : null;
+
+        /// <summary>Whether the root writes the local more than once, each time by a plain assignment or an initializer.</summary>
+        public bool HasOnlyPlainWrites(ILocalSymbol local) =>
+            _locals.TryGetValue(local, out var writes) && writes.Count > 1 && writes.Plain;
 
         /// <summary>Whether the root writes the whole instance (<c>this = …</c> in a struct).</summary>
         public bool WritesThis { get; private set; }
@@ -645,8 +703,8 @@ internal static class ValueResolver
         /// <summary>A write whose value is unknown (null) counts twice, so that no single value survives it.</summary>
         private void AddWrite(ILocalSymbol local, IOperation? value)
         {
-            _locals.TryGetValue(local, out var writes);
-            _locals[local] = (writes.Count + (value is null ? 2 : 1), value);
+            var plain = !_locals.TryGetValue(local, out var writes) || writes.Plain;
+            _locals[local] = (writes.Count + (value is null ? 2 : 1), value, plain && value is not null);
         }
 
         /// <summary>
@@ -667,6 +725,7 @@ internal static class ValueResolver
                 case IIncrementOrDecrementOperation:
                 case IAddressOfOperation:
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                case ILoopOperation loop when LoopControlVariable(loop) == reference:
                     return true;
                 case ITupleOperation tuple:
                     return IsDeconstructionTarget(tuple);
@@ -674,6 +733,14 @@ internal static class ValueResolver
                     return false;
             }
         }
+
+        /// <summary>A Visual Basic <c>For</c> or <c>For Each</c> that assigns a variable declared before it.</summary>
+        private static IOperation? LoopControlVariable(ILoopOperation loop) => loop switch
+        {
+            IForEachLoopOperation forEach => forEach.LoopControlVariable,
+            IForToLoopOperation forTo => forTo.LoopControlVariable,
+            _ => null,
+        };
 
         private static bool IsDeconstructionTarget(ITupleOperation tuple)
         {

@@ -306,6 +306,79 @@ internal static class RobustnessCorpus
             }
             """);
 
+        yield return Library("LocalsWrittenOnSeveralPaths", """
+            class Flow
+            {
+                private readonly Func<SecureSocketOptions> _chooser = () => { var m = SecureSocketOptions.None; m = SecureSocketOptions.SslOnConnect; return m; };
+
+                async Task Send(Kit.SmtpClient k, bool a, int n, string[] hosts)
+                {
+                    var mode = SecureSocketOptions.SslOnConnect;
+                    try { mode = SecureSocketOptions.StartTls; } finally { mode = SecureSocketOptions.None; }
+                    k.Connect("smtp.example.com", 587, mode);
+
+                    var other = SecureSocketOptions.Auto;
+                    lock (hosts) { other = SecureSocketOptions.StartTls; }
+                    using (var s = new MemoryStream()) { if (a) other = SecureSocketOptions.None; }
+                    await k.ConnectAsync("smtp.example.com", 587, other);
+
+                    var jumped = SecureSocketOptions.SslOnConnect;
+                    if (n > 3) goto done;
+                    jumped = SecureSocketOptions.StartTlsWhenAvailable;
+                done:
+                    k.Connect("smtp.example.com", 465, jumped);
+
+                    var chosen = SecureSocketOptions.None;
+                    switch (n)
+                    {
+                        case 1: chosen = SecureSocketOptions.StartTls; break;
+                        case > 5 when a: chosen = SecureSocketOptions.SslOnConnect; goto case 1;
+                        default: throw new InvalidOperationException();
+                    }
+
+                    k.Connect(hosts[0], n, chosen);
+
+                    var inLambda = SecureSocketOptions.StartTls;
+                    inLambda = SecureSocketOptions.None;
+                    Action connect = () => k.Connect("smtp.example.com", 25, inLambda);
+                    connect();
+
+                    void Local()
+                    {
+                        var m = SecureSocketOptions.SslOnConnect;
+                        for (var i = 0; i < n; i++) { k.Connect(hosts[i], 465, m); m = i > 2 ? SecureSocketOptions.None : m; }
+                    }
+
+                    Local();
+
+                    var caught = SecureSocketOptions.SslOnConnect;
+                    try { k.Connect("smtp.example.com", 465, caught); }
+                    catch (IOException) when (n > 0) { caught = SecureSocketOptions.None; k.Connect("smtp.example.com", 25, caught); }
+
+                    var flags = a ? SslProtocols.Tls12 : SslProtocols.Tls13;
+                    flags = n switch { 0 => SslProtocols.Tls | SslProtocols.Tls12, _ => flags };
+                    k.SslProtocols = flags;
+
+                    RemoteCertificateValidationCallback callback = null;
+                    if (a) callback = (s, c, h, e) => true;
+                    k.ServerCertificateValidationCallback = callback;
+
+                    var useSsl = true;
+                    while (n-- > 0) { useSsl = !useSsl; }
+                    k.Connect("smtp.example.com", 587, useSsl);
+                }
+
+                IEnumerable<int> Iterate(Kit.SmtpClient k)
+                {
+                    var mode = SecureSocketOptions.SslOnConnect;
+                    yield return 1;
+                    mode = SecureSocketOptions.None;
+                    yield return 2;
+                    k.Connect("smtp.example.com", 465, mode);
+                }
+            }
+            """);
+
         yield return new RobustnessCase(
             "PartialClasses",
             OutputKind.DynamicallyLinkedLibrary,
