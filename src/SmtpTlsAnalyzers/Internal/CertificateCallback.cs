@@ -75,29 +75,14 @@ internal sealed class CertificateCallback
             return null;
         }
 
-        method = method.OriginalDefinition;
-        method = method.PartialImplementationPart ?? method;
-        if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1)
-        {
-            return null;
-        }
-
-        var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-        if (LanguageSyntax.Of(declaration)?.IsMethodDeclaration(declaration) != true)
+        if (MethodBodies.Declaration(ref method, cancellationToken) is not { } declaration)
         {
             return null;
         }
 
         if (model is not null && model.SyntaxTree == declaration.SyntaxTree)
         {
-            var operation = model.GetOperation(LanguageSyntax.Of(declaration)!.DeclarationBlock(declaration), cancellationToken);
-            var body = operation switch
-            {
-                IMethodBodyOperation m => (IOperation?)m.BlockBody ?? m.ExpressionBody,
-                ILocalFunctionOperation f => f.Body,
-                IBlockOperation b => b, // Visual Basic binds a method block to its body's block.
-                _ => null,
-            };
+            var body = MethodBodies.Bind(declaration, model, cancellationToken);
             return body is null ? null : new CertificateCallback(method, body, declaration);
         }
 
@@ -125,7 +110,7 @@ internal sealed class CertificateCallback
         var exit = VisualBasicFunctionExit.Of(Body);
         var exitsEarly = false;
         List<IOperation>? functionValues = null;
-        foreach (var operation in EnumerateOwnOperations(Body))
+        foreach (var operation in MethodBodies.OwnOperations(Body))
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (operation)
@@ -242,27 +227,6 @@ internal sealed class CertificateCallback
         return PolicyErrorsEvaluator.AcceptsEveryError(Body, errors, cancellationToken)
             ? CallbackVerdict.AcceptsAll()
             : PolicyErrorsEvaluator.FindToleratedErrors(Body, errors, cancellationToken);
-    }
-
-    /// <summary>The operations of the body, without those of nested lambdas and local functions.</summary>
-    public static IEnumerable<IOperation> EnumerateOwnOperations(IOperation body)
-    {
-        var stack = new Stack<IOperation>();
-        stack.Push(body);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            yield return current;
-            foreach (var child in current.ChildOperations)
-            {
-                if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    continue;
-                }
-
-                stack.Push(child);
-            }
-        }
     }
 }
 

@@ -81,9 +81,9 @@ internal static class ValueResolver
     }
 
     /// <summary>
-    /// Collects every value an expression can yield through conditionals, switch expressions, null-coalescing and
+    /// Collects every value an expression can yield through conditionals, switch expressions, null-coalescing,
     /// locals (the value of a local written once, the values of the writes that reach the read of one written more
-    /// than once). Each leaf is reported with the operation it comes from; a leaf whose value is unknown is
+    /// than once) and calls of methods of the same file (the values they return). Each leaf is reported with the operation it comes from; a leaf whose value is unknown is
     /// reported with <c>HasValue == false</c>.
     /// </summary>
     public static void CollectPossibleValues(IOperation? operation, List<PossibleValue> results, CancellationToken cancellationToken = default) =>
@@ -124,6 +124,12 @@ internal static class ValueResolver
             case ILocalReferenceOperation localReference when FindSingleWrite(localReference, cancellationToken) is { } written:
                 CollectPossibleValues(written, depth + 1, results, cancellationToken);
                 return;
+            case IInvocationOperation invocation when MethodBodies.Returns(invocation, awaited: false, cancellationToken) is { } returned:
+                CollectReturnedValues(operation, returned, depth, results, cancellationToken);
+                return;
+            case IAwaitOperation { Operation: IInvocationOperation awaited } when MethodBodies.Returns(awaited, awaited: true, cancellationToken) is { } returned:
+                CollectReturnedValues(operation, returned, depth, results, cancellationToken);
+                return;
             case ILocalReferenceOperation localReference when FindReachingWrites(localReference, cancellationToken) is { } reaching:
                 foreach (var written in reaching)
                 {
@@ -136,6 +142,20 @@ internal static class ValueResolver
         results.Add(TryGetConstant(operation, depth, cancellationToken, out var value)
             ? new PossibleValue(operation, true, value)
             : new PossibleValue(operation, false, null));
+    }
+
+    /// <summary>The values a call returns; a value the method's code does not show is an unknown leaf at the call.</summary>
+    private static void CollectReturnedValues(IOperation call, ReturnedValues returned, int depth, List<PossibleValue> results, CancellationToken cancellationToken)
+    {
+        foreach (var value in returned.Values)
+        {
+            CollectPossibleValues(value, depth + 1, results, cancellationToken);
+        }
+
+        if (returned.OthersPossible || returned.Values.Count == 0)
+        {
+            results.Add(new PossibleValue(call, false, null));
+        }
     }
 
     /// <summary>Looks through conversions the compiler inserted (not casts the user wrote).</summary>

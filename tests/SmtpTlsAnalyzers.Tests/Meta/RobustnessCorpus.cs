@@ -379,6 +379,47 @@ internal static class RobustnessCorpus
             }
             """);
 
+        yield return Library("ValuesReturnedByHelpers", """
+            static class ModeExtensions
+            {
+                public static SecureSocketOptions ToMode(this bool ssl) => ssl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
+            }
+
+            partial class Helpers
+            {
+                void Send(Kit.SmtpClient k, bool a, int n)
+                {
+                    k.Connect("smtp.example.com", 587, Recurse(n));
+                    k.Connect("smtp.example.com", 587, Ping(n));
+                    k.Connect("smtp.example.com", 587, Pick(SecureSocketOptions.None));
+                    k.Connect("smtp.example.com", 587, a.ToMode());
+                    k.Connect("smtp.example.com", 587, Local());
+                    k.Connect("smtp.example.com", 587, Throws());
+                    k.Connect("smtp.example.com", 587, Partial());
+                    k.Connect("smtp.example.com", 587, useSsl: Flag(a));
+                    k.SslProtocols = a ? Protocols() : SslProtocols.None;
+                    k.ServerCertificateValidationCallback = Validator(a);
+
+                    SecureSocketOptions Local() { var m = SecureSocketOptions.StartTls; return m; }
+                }
+
+                static SecureSocketOptions Recurse(int n) => n > 0 ? Recurse(n - 1) : SecureSocketOptions.StartTls;
+                static SecureSocketOptions Ping(int n) => n > 0 ? Pong(n - 1) : SecureSocketOptions.SslOnConnect;
+                static SecureSocketOptions Pong(int n) => n > 0 ? Ping(n - 1) : SecureSocketOptions.StartTls;
+                static T Pick<T>(T value) => value;
+                static SecureSocketOptions Throws() => throw new NotSupportedException();
+                partial SecureSocketOptions Partial();
+                static bool Flag(bool a) { if (a) { return true; } return false; }
+                static SslProtocols Protocols() => default;
+                static RemoteCertificateValidationCallback Validator(bool a) => a ? null : (s, c, h, e) => e == SslPolicyErrors.None;
+            }
+
+            partial class Helpers
+            {
+                partial SecureSocketOptions Partial() => SecureSocketOptions.Auto;
+            }
+            """);
+
         yield return new RobustnessCase(
             "PartialClasses",
             OutputKind.DynamicallyLinkedLibrary,

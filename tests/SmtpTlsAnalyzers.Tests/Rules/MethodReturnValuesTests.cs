@@ -1,0 +1,239 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
+using VerifyCallbacks = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.CertificateCallbackRules>;
+using VerifyCS = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules>;
+using VerifyProtocols = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.ObsoleteProtocolAllowedRule>>;
+using VerifyVB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicMailKitConnectionRules>;
+
+namespace SmtpTlsAnalyzers.Tests.Rules;
+
+/// <summary>
+/// A value that is the result of calling a method of the same file (awaited when the method is async) can be what
+/// that method returns: a helper that maps a setting to a TLS mode, a factory of a certificate callback. A method that
+/// can be overridden may return more than its code shows, so no warning rests on its values alone. Checked through
+/// SMTP003, SMTP004, SMTP013, SMTP006 and SMTP008.
+/// </summary>
+public class MethodReturnValuesTests
+{
+    private static string OnePath(string mode) =>
+        "on one path it is SecureSocketOptions." + mode + (mode == "None" ? ", which turns TLS off" : ", which uses STARTTLS only when the server offers it");
+
+    [Fact]
+    public async Task AwaitedVirtualHelperChoosingOnASetting_ReportsItsOpportunisticReturn()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            interface ISmtpSettings
+            {
+                Task<string> GetHostAsync();
+                Task<int> GetPortAsync();
+                Task<bool> GetEnableSslAsync();
+            }
+
+            class MailKitSender
+            {
+                private readonly ISmtpSettings _settings;
+                private readonly SecureSocketOptions? _configured;
+
+                public MailKitSender(ISmtpSettings settings, SecureSocketOptions? configured)
+                {
+                    _settings = settings;
+                    _configured = configured;
+                }
+
+                protected virtual async Task ConfigureClient(SmtpClient client)
+                {
+                    await client.ConnectAsync(await _settings.GetHostAsync(), await _settings.GetPortAsync(), await GetSecureSocketOption());
+                }
+
+                protected virtual async Task<SecureSocketOptions> GetSecureSocketOption()
+                {
+                    if (_configured.HasValue)
+                    {
+                        return _configured.Value;
+                    }
+
+                    return await _settings.GetEnableSslAsync()
+                        ? SecureSocketOptions.SslOnConnect
+                        : {|#0:SecureSocketOptions.StartTlsWhenAvailable|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, OnePath("StartTlsWhenAvailable")));
+    }
+
+    [Fact]
+    public async Task StaticHelperMappingASettingInASwitchStatement_ReportsTheCaseWithoutTls()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, string host, int port, string security) =>
+                    client.Connect(host, port, ToSocketOptions(security));
+
+                private static SecureSocketOptions ToSocketOptions(string security)
+                {
+                    switch (security)
+                    {
+                        case "none":
+                            return {|#0:SecureSocketOptions.None|};
+                        case "ssl":
+                            return SecureSocketOptions.SslOnConnect;
+                        default:
+                            return SecureSocketOptions.StartTls;
+                    }
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, OnePath("None")));
+    }
+
+    [Fact]
+    public async Task HelperThatCannotBeOverriddenAndNeverGivesRealTls_ReportsTheConnection()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                private readonly bool _development;
+
+                public Mailer(bool development) => _development = development;
+
+                void Send(SmtpClient client) => client.Connect("smtp.example.com", 587, {|#0:Mode()|});
+
+                private SecureSocketOptions Mode() => _development ? SecureSocketOptions.None : SecureSocketOptions.StartTlsWhenAvailable;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP004", 0, "smtp.example.com:587", "SecureSocketOptions.None or SecureSocketOptions.StartTlsWhenAvailable on every path"));
+    }
+
+    [Fact]
+    public async Task VirtualHelperThatNeverGivesRealTls_ReportsEachReturnAsOnePath()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                private readonly bool _development;
+
+                public Mailer(bool development) => _development = development;
+
+                void Send(SmtpClient client) => client.Connect("smtp.example.com", 587, Mode());
+
+                protected virtual SecureSocketOptions Mode() => _development ? {|#0:SecureSocketOptions.None|} : {|#1:SecureSocketOptions.StartTlsWhenAvailable|};
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, OnePath("None")), Diagnostic("SMTP013", 1, OnePath("StartTlsWhenAvailable")));
+    }
+
+    [Theory]
+    [InlineData("private static SecureSocketOptions Mode(bool ssl) => ssl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;")]
+    [InlineData("private static async Task<SecureSocketOptions> ModeAsync(bool ssl) { await Task.Yield(); return SecureSocketOptions.None; } private static SecureSocketOptions Mode(bool ssl) => ModeAsync(ssl).Result;")]
+    [InlineData("private static SecureSocketOptions Mode(bool ssl) => Enumerate(ssl).First(); private static IEnumerable<SecureSocketOptions> Enumerate(bool ssl) { yield return SecureSocketOptions.None; }")]
+    public async Task HelperWithoutInsecureReturnOrNotVisible_NoDiagnostic(string helper)
+    {
+        var source = $$"""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, string host, int port, bool ssl) => client.Connect(host, port, Mode(ssl));
+
+                {{helper}}
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task CallbackFactory_ReportsTheAssignmentOfItsAcceptAllCallback()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client) => {|#0:client.ServerCertificateValidationCallback = CreateValidator()|};
+
+                private static RemoteCertificateValidationCallback CreateValidator() => (sender, certificate, chain, errors) => true;
+            }
+            """;
+
+        await VerifyCallbacks.VerifyAnalyzerAsync(
+            source,
+            VerifyCallbacks.Diagnostic("SMTP006").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(0)
+                .WithArguments("The callback assigned to ServerCertificateValidationCallback", "", "the mail server and read the login"));
+    }
+
+    [Fact]
+    public async Task ProtocolHelper_ReportsTheReturnThatAllowsAnObsoleteVersion()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool legacy) => client.SslProtocols = Protocols(legacy);
+
+                private static SslProtocols Protocols(bool legacy) => legacy ? {|#0:SslProtocols.Tls | SslProtocols.Tls12|} : SslProtocols.Tls12;
+            }
+            """;
+
+        await VerifyProtocols.VerifyAnalyzerAsync(
+            source,
+            VerifyProtocols.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (on one path)", "TLS 1.0", "is"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_FunctionMappingASettingInASelectCase_ReportsTheCaseWithoutTls()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(client As SmtpClient, host As String, port As Integer, security As String)
+                    client.Connect(host, port, ToSocketOptions(security))
+                End Sub
+
+                Private Shared Function ToSocketOptions(security As String) As SecureSocketOptions
+                    Select Case security
+                        Case "none"
+                            Return {|#0:SecureSocketOptions.None|}
+                        Case Else
+                            Return SecureSocketOptions.SslOnConnect
+                    End Select
+                End Function
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(
+            source,
+            VerifyVB.Diagnostic("SMTP013").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(OnePath("None")));
+    }
+}
