@@ -127,7 +127,8 @@ internal static class ValueResolver
             case IInvocationOperation invocation when MethodBodies.Returns(invocation, awaited: false, cancellationToken) is { } returned:
                 CollectReturnedValues(operation, returned, depth, results, cancellationToken);
                 return;
-            case IAwaitOperation { Operation: IInvocationOperation awaited } when MethodBodies.Returns(awaited, awaited: true, cancellationToken) is { } returned:
+            case IAwaitOperation awaitOperation when AwaitedCall(awaitOperation) is { } awaited &&
+                MethodBodies.Returns(awaited, awaited: true, cancellationToken) is { } returned:
                 CollectReturnedValues(operation, returned, depth, results, cancellationToken);
                 return;
             case ILocalReferenceOperation localReference when FindReachingWrites(localReference, cancellationToken) is { } reaching:
@@ -143,6 +144,24 @@ internal static class ValueResolver
             ? new PossibleValue(operation, true, value)
             : new PossibleValue(operation, false, null));
     }
+
+    /// <summary>The call an <c>await</c> waits for, through <c>ConfigureAwait</c> on its task.</summary>
+    private static IInvocationOperation? AwaitedCall(IAwaitOperation awaitOperation)
+    {
+        var awaited = SkipImplicitConversions(awaitOperation.Operation);
+        if (awaited is IInvocationOperation { TargetMethod: { Name: nameof(System.Threading.Tasks.Task.ConfigureAwait), ContainingType: var task }, Instance: { } instance } &&
+            IsTaskType(task))
+        {
+            awaited = SkipImplicitConversions(instance);
+        }
+
+        return awaited as IInvocationOperation;
+    }
+
+    /// <summary>System.Threading.Tasks' Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</summary>
+    private static bool IsTaskType(INamedTypeSymbol type) =>
+        type.Name is nameof(System.Threading.Tasks.Task) or "ValueTask" &&
+        type.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary>The values a call returns; a value the method's code does not show is an unknown leaf at the call.</summary>
     private static void CollectReturnedValues(IOperation call, ReturnedValues returned, int depth, List<PossibleValue> results, CancellationToken cancellationToken)

@@ -20,10 +20,12 @@ public class MethodReturnValuesTests
     private static string OnePath(string mode) =>
         "on one path it is SecureSocketOptions." + mode + (mode == "None" ? ", which turns TLS off" : ", which uses STARTTLS only when the server offers it");
 
-    [Fact]
-    public async Task AwaitedVirtualHelperChoosingOnASetting_ReportsItsOpportunisticReturn()
+    [Theory]
+    [InlineData("")]
+    [InlineData(".ConfigureAwait(false)")]
+    public async Task AwaitedVirtualHelperChoosingOnASetting_ReportsItsOpportunisticReturn(string configureAwait)
     {
-        const string source = """
+        var source = $$"""
             using System.Threading.Tasks;
             using MailKit.Net.Smtp;
             using MailKit.Security;
@@ -48,7 +50,7 @@ public class MethodReturnValuesTests
 
                 protected virtual async Task ConfigureClient(SmtpClient client)
                 {
-                    await client.ConnectAsync(await _settings.GetHostAsync(), await _settings.GetPortAsync(), await GetSecureSocketOption());
+                    await client.ConnectAsync(await _settings.GetHostAsync(), await _settings.GetPortAsync(), await GetSecureSocketOption(){{configureAwait}});
                 }
 
                 protected virtual async Task<SecureSocketOptions> GetSecureSocketOption()
