@@ -214,7 +214,16 @@ internal sealed class CertificateCallback
         {
             // Parameterless anonymous methods cannot read anything; their flags turn validation off as well. A callback
             // that may throw decides something the analyzer does not follow.
-            return !throws && anyMaybeTrue && flag is not null ? CallbackVerdict.AcceptsAll(flag) : CallbackVerdict.Unknown;
+            if (!throws && anyMaybeTrue && flag is not null)
+            {
+                return CallbackVerdict.AcceptsAll(flag);
+            }
+
+            // `if (settings.TrustServer) return true; return false;` says the same as returning the setting: with it
+            // off, no certificate passes, so mail works only with it on.
+            return errors is not null && PolicyErrorsEvaluator.AcceptsEveryErrorWhen(Body, errors, cancellationToken, out var setting, out var settingValue)
+                ? CallbackVerdict.AcceptsAll(setting, settingValue)
+                : CallbackVerdict.Unknown;
         }
 
         // From here on the errors decide; a throw rejects the certificate on its path (PolicyErrorsEvaluator).
@@ -224,6 +233,8 @@ internal sealed class CertificateCallback
             return CallbackVerdict.Unknown;
         }
 
+        // A validating callback that a setting widens (`e == SslPolicyErrors.None || options.AcceptAny`) is left alone:
+        // with the setting off, as it is meant to be in production, it checks the certificate.
         return PolicyErrorsEvaluator.AcceptsEveryError(Body, errors, cancellationToken)
             ? CallbackVerdict.AcceptsAll()
             : PolicyErrorsEvaluator.FindToleratedErrors(Body, errors, cancellationToken);
@@ -233,10 +244,11 @@ internal sealed class CertificateCallback
 /// <summary>What a certificate callback accepts.</summary>
 internal readonly struct CallbackVerdict
 {
-    private CallbackVerdict(CallbackVerdictKind kind, IOperation? flag, string? toleratedErrors)
+    private CallbackVerdict(CallbackVerdictKind kind, IOperation? flag, bool flagValue, string? toleratedErrors)
     {
         Kind = kind;
         Flag = flag;
+        FlagValue = flagValue;
         ToleratedErrors = toleratedErrors;
     }
 
@@ -244,15 +256,21 @@ internal readonly struct CallbackVerdict
 
     public CallbackVerdictKind Kind { get; }
 
-    /// <summary>The non-constant value returned by a callback that never reads the errors, if that is why it accepts all.</summary>
+    /// <summary>
+    /// The setting the callback accepts everything on, if it does only then: the non-constant value returned by a
+    /// callback that never reads the errors, or a condition that widens a validating callback.
+    /// </summary>
     public IOperation? Flag { get; }
+
+    /// <summary>The value of <see cref="Flag"/> for which the callback accepts everything.</summary>
+    public bool FlagValue { get; }
 
     /// <summary>"a name mismatch", "chain errors" or both, for SMTP010.</summary>
     public string? ToleratedErrors { get; }
 
-    public static CallbackVerdict AcceptsAll(IOperation? flag = null) => new(CallbackVerdictKind.AcceptsAll, flag, null);
+    public static CallbackVerdict AcceptsAll(IOperation? flag = null, bool flagValue = true) => new(CallbackVerdictKind.AcceptsAll, flag, flagValue, null);
 
-    public static CallbackVerdict Tolerates(string errors) => new(CallbackVerdictKind.ToleratesErrors, null, errors);
+    public static CallbackVerdict Tolerates(string errors) => new(CallbackVerdictKind.ToleratesErrors, null, false, errors);
 }
 
 /// <summary>Ordered from harmless to worst.</summary>

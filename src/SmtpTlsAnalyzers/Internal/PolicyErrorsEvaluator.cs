@@ -65,10 +65,49 @@ internal static class PolicyErrorsEvaluator
         return true;
     }
 
+    /// <summary>
+    /// SMTP006 when a setting says so: the body returns true for every combination of flags once one condition that
+    /// reads none of the callback's parameters (<c>if (settings.TrustServer) return true; return false;</c>, <c>if
+    /// (strict) throw ...; return true;</c>) holds <paramref name="flagValue"/>. That condition is the first one the
+    /// body cannot decide for a certificate with every error; every other condition must still be decided.
+    /// </summary>
+    public static bool AcceptsEveryErrorWhen(IOperation body, IParameterSymbol errors, CancellationToken cancellationToken, out IOperation? flag, out bool flagValue)
+    {
+        flagValue = true;
+        var exit = VisualBasicFunctionExit.Of(body);
+        var discovery = new Run(errors, AllErrors, exit, cancellationToken, flag: null, flagValue: false);
+        discovery.Execute(body);
+        flag = discovery.FirstFlag;
+        if (flag is null || errors.Type.TypeKind != TypeKind.Enum)
+        {
+            flag = null;
+            return false;
+        }
+
+        foreach (var assumed in new[] { true, false })
+        {
+            var acceptsAll = true;
+            for (var value = AllErrors + 1; acceptsAll && value-- > 0;)
+            {
+                var run = new Run(errors, value, exit, cancellationToken, flag.Syntax, assumed);
+                acceptsAll = run.Execute(body) == Outcome.Returned && run.Result is true;
+            }
+
+            if (acceptsAll)
+            {
+                flagValue = assumed;
+                return true;
+            }
+        }
+
+        flag = null;
+        return false;
+    }
+
     /// <summary>What the body returns when the errors parameter holds <paramref name="value"/>; null when unknown.</summary>
     public static bool? Returns(IOperation body, IParameterSymbol errors, ulong value, CancellationToken cancellationToken)
     {
-        var run = new Run(errors, value, VisualBasicFunctionExit.Of(body), cancellationToken);
+        var run = new Run(errors, value, VisualBasicFunctionExit.Of(body), cancellationToken, flag: null, flagValue: false);
         return run.Execute(body) == Outcome.Returned && run.Result is bool b ? b : null;
     }
 
@@ -87,17 +126,24 @@ internal static class PolicyErrorsEvaluator
         private readonly VisualBasicFunctionExit? _exit;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<ILocalSymbol, object> _locals = new(SymbolEqualityComparer.Default);
+        private readonly SyntaxNode? _flag;
+        private readonly bool _flagValue;
         private int _steps;
 
-        public Run(IParameterSymbol errors, ulong value, VisualBasicFunctionExit? exit, CancellationToken cancellationToken)
+        public Run(IParameterSymbol errors, ulong value, VisualBasicFunctionExit? exit, CancellationToken cancellationToken, SyntaxNode? flag, bool flagValue)
         {
             _errors = errors;
             _value = value;
             _exit = exit;
             _cancellationToken = cancellationToken;
+            _flag = flag;
+            _flagValue = flagValue;
         }
 
         public object? Result { get; private set; }
+
+        /// <summary>The first condition the run could not decide that reads none of the callback's parameters.</summary>
+        public IOperation? FirstFlag { get; private set; }
 
         public Outcome Execute(IOperation statement)
         {
@@ -288,6 +334,51 @@ internal static class PolicyErrorsEvaluator
                 return Normalize(operation.ConstantValue.Value);
             }
 
+            if (_flag is not null && operation.Syntax == _flag && operation.Type?.SpecialType == SpecialType.System_Boolean)
+            {
+                return _flagValue;
+            }
+
+            var value = EvaluateOperation(operation);
+            if (value == Unknown && FirstFlag is null && IsSetting(operation))
+            {
+                FirstFlag = operation;
+            }
+
+            return value;
+        }
+
+        /// <summary>
+        /// A condition that reads none of the callback's parameters and none of its own variables: a setting, an
+        /// environment check, a captured flag.
+        /// </summary>
+        private bool IsSetting(IOperation operation)
+        {
+            if (operation.Type?.SpecialType != SpecialType.System_Boolean ||
+                operation is not (IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation or ILocalReferenceOperation or IParameterReferenceOperation))
+            {
+                return false;
+            }
+
+            var callback = _errors.ContainingSymbol;
+            foreach (var inner in operation.DescendantsAndSelf())
+            {
+                switch (inner)
+                {
+                    case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, callback):
+                        return false;
+                    case ILocalReferenceOperation local when _locals.ContainsKey(local.Local) || local.Local.IsFunctionValue:
+                        return false;
+                    case IAnonymousFunctionOperation:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private object EvaluateOperation(IOperation operation)
+        {
             switch (operation)
             {
                 case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, _errors):

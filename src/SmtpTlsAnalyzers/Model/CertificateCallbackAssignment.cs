@@ -47,8 +47,8 @@ internal sealed class CertificateCallbackAssignment
     /// </summary>
     public ImmutableArray<StoredCallback> Stored { get; private set; } = ImmutableArray<StoredCallback>.Empty;
 
-    /// <summary>" when flag is true" for a callback that returns a flag without looking at the errors; empty otherwise.</summary>
-    public string FlagText => DescribeFlag(Verdict.Flag);
+    /// <summary>" when flag is true" (or false) for a callback that accepts everything only on a setting; empty otherwise.</summary>
+    public string FlagText => DescribeFlag(Verdict);
 
     /// <summary>Whom an attacker can pose as, and what they read then, as messages say it.</summary>
     public string Impersonated { get; private set; } = MailServer;
@@ -320,15 +320,16 @@ internal sealed class CertificateCallbackAssignment
         return false;
     }
 
-    public static string DescribeFlag(IOperation? flag)
+    public static string DescribeFlag(CallbackVerdict verdict)
     {
-        if (flag is null)
+        if (verdict.Flag is not { } flag)
         {
             return string.Empty;
         }
 
+        var value = verdict.FlagValue ? " is true" : " is false";
         var text = string.Join(" ", flag.Syntax.ToString().Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
-        return text.Length > MaxFlagLength ? " when its result is true" : " when " + text + " is true";
+        return text.Length > MaxFlagLength ? " when its result" + value : " when " + text + value;
     }
 }
 

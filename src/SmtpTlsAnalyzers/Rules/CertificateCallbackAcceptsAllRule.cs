@@ -26,7 +26,7 @@ internal sealed class CertificateCallbackAcceptsAllRule : MailRule
                         context.LocationOf(stored.Declaration),
                         new[] { callback!.Assignment.Syntax.GetLocation() },
                         "The callback stored in " + stored.Field.Name,
-                        CertificateCallbackAssignment.DescribeFlag(stored.Verdict.Flag),
+                        CertificateCallbackAssignment.DescribeFlag(stored.Verdict),
                         callback.Impersonated));
                 }
 

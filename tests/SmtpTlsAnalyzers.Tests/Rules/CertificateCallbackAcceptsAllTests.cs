@@ -801,6 +801,105 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task AcceptOnSettingElseReject_ReportsLikeReturningTheSetting()
+    {
+        // Without reading the errors, accepting on a setting and rejecting otherwise is `=> account.TrustAll`: mail
+        // works only with the setting on, and then every certificate passes.
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Account
+            {
+                public bool TrustAll { get; set; }
+            }
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, SmtpClient other, Account account, bool strict)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                    {
+                        if (account.TrustAll)
+                        {
+                            return true;
+                        }
+
+                        return false;
+                    }|};
+
+                    {|#1:other.ServerCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                    {
+                        if (strict) throw new AuthenticationException("strict");
+                        return true;
+                    }|};
+                }
+            }
+            """;
+
+        const string fixedSource = """
+            using System.Net.Security;
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Account
+            {
+                public bool TrustAll { get; set; }
+            }
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, SmtpClient other, Account account, bool strict)
+                {
+                    client.ServerCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                    {
+                        if (account.TrustAll)
+                        {
+                            return errors == SslPolicyErrors.None;
+                        }
+
+                        return errors == SslPolicyErrors.None;
+                    };
+
+                    other.ServerCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                    {
+                        if (strict) throw new AuthenticationException("strict");
+                        return errors == SslPolicyErrors.None;
+                    };
+                }
+            }
+            """;
+
+        await VerifyFixAsync(
+            source,
+            fixedSource,
+            CertificateValidationCallbackFixes.AcceptOnlyValidKey,
+            Smtp006(0, MailKitTarget, " when account.TrustAll is true"),
+            Smtp006(1, MailKitTarget, " when strict is false"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_AcceptOnSettingElseReject_ReportsLikeReturningTheSetting()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Public Shared TrustAll As Boolean
+
+                Sub Configure(client As SmtpClient)
+                    {|#0:client.ServerCertificateValidationCallback = Function(sender, certificate, chain, errors)|}
+                                                                  If TrustAll Then Return True
+                                                                  Return False
+                                                              End Function
+                End Sub
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(source, VisualBasicSmtp006(0, MailKitTarget, " when TrustAll is true"));
+    }
+
+    [Fact]
     public async Task ConditionalAndCoalesceWithAcceptAllBranch_ReportAndRestrictThatBranch()
     {
         // Roslyn's simplifier does not shorten names inside a lambda of a target-typed conditional: the fix stays
@@ -1838,8 +1937,8 @@ public class CertificateCallbackAcceptsAllTests
 
     #region Visual Basic
 
-    private static DiagnosticResult VisualBasicSmtp006(int location, string target = MailKitTarget) =>
-        VerifyCallbackVB.Diagnostic("SMTP006").WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(location).WithArguments(target, "", MailServer);
+    private static DiagnosticResult VisualBasicSmtp006(int location, string target = MailKitTarget, string flag = "") =>
+        VerifyCallbackVB.Diagnostic("SMTP006").WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(location).WithArguments(target, flag, MailServer);
 
     [Fact]
     public async Task VisualBasic_SingleLineLambda_Reports()
