@@ -116,6 +116,19 @@ internal sealed class VisualBasicSyntax : LanguageSyntax
 
     public override bool IsWithBlock(SyntaxNode node) => node is WithBlockSyntax or WithStatementSyntax;
 
+    public override bool HasUnstructuredErrorHandling(SyntaxNode node)
+    {
+        foreach (var descendant in node.DescendantNodesAndSelf())
+        {
+            if (descendant is OnErrorGoToStatementSyntax or OnErrorResumeNextStatementSyntax or ResumeStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The first line of the node, for a node written over several lines (a multi-line lambda, an object initializer).
     /// The Visual Basic compiler prints every source line a diagnostic covers under it, and MSBuild takes a printed line

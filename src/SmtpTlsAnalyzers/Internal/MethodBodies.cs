@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -70,11 +71,12 @@ internal static class MethodBodies
     }
 
     /// <summary>
-    /// What a call of a method of the same file returns: the value of each <c>return</c> of its body, in source order
-    /// (an async method's for an awaited call). <see cref="ReturnedValues.OthersPossible"/> when the code does not show
-    /// every value: the method can be overridden, or a Visual Basic function can end without <c>Return</c>. Null when
-    /// the body is not visible (another file, another assembly, an interface or abstract member), for an iterator, and
-    /// for an async method's call that is not awaited.
+    /// What a call of a method of the same file returns: the value of each reachable <c>return</c> of its body, in
+    /// source order (an async method's for an awaited call). <see cref="ReturnedValues.OthersPossible"/> when the code
+    /// does not show every value: the method can be overridden, or a Visual Basic function can end without
+    /// <c>Return</c>. Null when the body is not visible (another file, another assembly, an interface or abstract
+    /// member), for an iterator, for an async method's call that is not awaited, and when the call passes a constant to
+    /// a parameter the body reads (the constant picks among the returns, which is not followed here).
     /// </summary>
     public static ReturnedValues? Returns(IInvocationOperation invocation, bool awaited, CancellationToken cancellationToken)
     {
@@ -93,7 +95,35 @@ internal static class MethodBodies
             return null;
         }
 
+        if (!Returned.TryGetValue(body, out var returned))
+        {
+            var read = ReadReturns(body, cancellationToken);
+            returned = Returned.GetValue(body, _ => read);
+        }
+
+        if (returned.Values is null)
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && returned.ReadsParameter(parameter.Ordinal) &&
+                ValueResolver.TryGetConstant(argument.Value, out _, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return new ReturnedValues(returned.Values, othersPossible || returned.OthersPossible);
+    }
+
+    private static readonly ConditionalWeakTable<IOperation, BodyReturns> Returned = new();
+
+    private static BodyReturns ReadReturns(IOperation body, CancellationToken cancellationToken)
+    {
         var values = new List<IOperation>();
+        var othersPossible = false;
         var exit = VisualBasicFunctionExit.Of(body);
         foreach (var operation in OwnOperations(body))
         {
@@ -101,21 +131,70 @@ internal static class MethodBodies
             switch (operation)
             {
                 case IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
-                    return null;
+                    return new BodyReturns(null, false, 0);
                 case IReturnOperation closing when exit is not null && closing == exit.Return:
                     othersPossible |= exit.FallsOffTheEnd;
                     break;
                 case IBranchOperation branch when exit is not null && exit.IsExit(branch):
                     othersPossible = true;
                     break;
-                case IReturnOperation { ReturnedValue: { } value }:
+                case IReturnOperation { ReturnedValue: { } value } returned when IsReachable(returned):
                     values.Add(value);
                     break;
             }
         }
 
+        // Parameters read anywhere in the body, its lambdas included (a factory's callback may read them).
+        ulong readParameters = 0;
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IParameterReferenceOperation { Parameter.Ordinal: < 64 and var ordinal })
+            {
+                readParameters |= 1UL << ordinal;
+            }
+        }
+
         values.Sort(static (a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
-        return new ReturnedValues(values, othersPossible);
+        return new BodyReturns(values, othersPossible, readParameters);
+    }
+
+    /// <summary>False for a <c>return</c> the compiler finds unreachable (after `if (false)` on a constant, for one).</summary>
+    private static bool IsReachable(IReturnOperation returned)
+    {
+        if (returned.IsImplicit || returned.SemanticModel is not { } model)
+        {
+            return true;
+        }
+
+        try
+        {
+            return model.AnalyzeControlFlow(returned.Syntax) is not { Succeeded: true, StartPointIsReachable: false };
+        }
+        catch (System.ArgumentException)
+        {
+            // A statement the flow analysis does not take alone: counted.
+            return true;
+        }
+    }
+
+    /// <summary>What a body returns, read once per body; <see cref="Values"/> is null for an iterator.</summary>
+    private sealed class BodyReturns
+    {
+        private readonly ulong _readParameters;
+
+        public BodyReturns(List<IOperation>? values, bool othersPossible, ulong readParameters)
+        {
+            Values = values;
+            OthersPossible = othersPossible;
+            _readParameters = readParameters;
+        }
+
+        public List<IOperation>? Values { get; }
+
+        public bool OthersPossible { get; }
+
+        /// <summary>Whether the body reads the parameter; a parameter past the 64th is taken as read.</summary>
+        public bool ReadsParameter(int ordinal) => ordinal >= 64 || (_readParameters & (1UL << ordinal)) != 0;
     }
 }
 

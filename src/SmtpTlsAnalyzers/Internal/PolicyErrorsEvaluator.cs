@@ -371,10 +371,27 @@ internal static class PolicyErrorsEvaluator
                         return false;
                     case IAnonymousFunctionOperation:
                         return false;
+                    case { Type: { } type } when IsCertificate(type):
+                        // Pinning through a captured stream's certificate: it looks at who the server is.
+                        return false;
                 }
             }
 
             return true;
+        }
+
+        private static bool IsCertificate(ITypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "X509Certificate" &&
+                    current.ContainingNamespace is { Name: "X509Certificates", ContainingNamespace: { Name: "Cryptography", ContainingNamespace: { Name: "Security", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private object EvaluateOperation(IOperation operation)

@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
+using SmtpTlsAnalyzers.Languages;
+
 namespace SmtpTlsAnalyzers.Internal;
 
 /// <summary>
@@ -72,7 +74,8 @@ internal static class ReachingWrites
             }
         }
 
-        if (writes.Count < 2 || GraphOf(root, function, cancellationToken) is not { } graph)
+        if (writes.Count < 2 || LanguageSyntax.Of(root.Syntax)?.HasUnstructuredErrorHandling(root.Syntax) != false ||
+            GraphOf(root, function, cancellationToken) is not { } graph)
         {
             return null;
         }
@@ -193,10 +196,14 @@ internal static class ReachingWrites
         }
 
         reaching.Sort(static (a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
-        return reaching;
+        return reaching.Count == 0 ? null : reaching;
     }
 
-    /// <summary>False when the block is the start of the function or of a region no branch enters (a catch, a finally).</summary>
+    /// <summary>
+    /// False when the block is the start of the function or of a region no branch enters (a catch, a finally). A branch
+    /// that is never taken (from unreachable code, or against a constant condition: `if (false)`, the exit of
+    /// `while (true)`) leads nowhere.
+    /// </summary>
     private static bool PushPredecessors(BasicBlock block, Stack<BasicBlock> pending)
     {
         if (block.Kind == BasicBlockKind.Entry || block.Predecessors.IsEmpty)
@@ -206,10 +213,25 @@ internal static class ReachingWrites
 
         foreach (var predecessor in block.Predecessors)
         {
-            pending.Push(predecessor.Source);
+            if (predecessor.Source.IsReachable && !NeverTaken(predecessor))
+            {
+                pending.Push(predecessor.Source);
+            }
         }
 
         return true;
+    }
+
+    private static bool NeverTaken(ControlFlowBranch branch)
+    {
+        var source = branch.Source;
+        if (source.ConditionKind == ControlFlowConditionKind.None || source.BranchValue?.ConstantValue is not { HasValue: true, Value: bool condition })
+        {
+            return false;
+        }
+
+        var takenWhenTrue = branch.IsConditionalSuccessor == (source.ConditionKind == ControlFlowConditionKind.WhenTrue);
+        return condition != takenWhenTrue;
     }
 
     private static IOperation? LastWriteBefore(Dictionary<BasicBlock, List<(int Index, IOperation Value)>> blockWrites, BasicBlock block, int index)

@@ -21,6 +21,9 @@ internal static class ValueResolver
 {
     private const int MaxDepth = 8;
 
+    /// <summary>How many values <see cref="CollectPossibleValues(IOperation?, List{PossibleValue}, CancellationToken)"/> lists before it stops.</summary>
+    private const int MaxLeaves = 64;
+
     /// <summary>Returns true and the value when <paramref name="operation"/> is proven to hold one constant.</summary>
     public static bool TryGetConstant(IOperation? operation, out object? value, CancellationToken cancellationToken = default) =>
         TryGetConstant(operation, 0, cancellationToken, out value);
@@ -39,7 +42,8 @@ internal static class ValueResolver
 
     public static bool TryGetInt32(IOperation? operation, out int value, CancellationToken cancellationToken = default)
     {
-        if (TryGetConstant(operation, out var constant, cancellationToken) && constant is not null && IsIntegral(constant))
+        if (TryGetConstant(operation, out var constant, cancellationToken) && constant is not null && IsIntegral(constant) &&
+            !(constant is ulong big && big > long.MaxValue))
         {
             var wide = Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture);
             if (wide is >= int.MinValue and <= int.MaxValue)
@@ -93,13 +97,14 @@ internal static class ValueResolver
     private static void CollectPossibleValues(IOperation? operation, int depth, List<PossibleValue> results, CancellationToken cancellationToken)
     {
         operation = SkipImplicitConversions(operation);
-        if (operation is null)
+        if (operation is null || results.Count > MaxLeaves)
         {
             return;
         }
 
-        if (depth > MaxDepth)
+        if (depth > MaxDepth || results.Count == MaxLeaves)
         {
+            // Past the limits the values are not all known: one unknown leaf says so.
             results.Add(new PossibleValue(operation, false, null));
             return;
         }
@@ -329,8 +334,8 @@ internal static class ValueResolver
 
         if (left is not null && right is not null && IsIntegral(left) && IsIntegral(right))
         {
-            var l = unchecked((ulong)Convert.ToInt64(left, System.Globalization.CultureInfo.InvariantCulture));
-            var r = unchecked((ulong)Convert.ToInt64(right, System.Globalization.CultureInfo.InvariantCulture));
+            var l = ToUInt64(left);
+            var r = ToUInt64(right);
             ulong? bits = binary.OperatorKind switch
             {
                 BinaryOperatorKind.Or => l | r,
@@ -765,6 +770,11 @@ internal static class ValueResolver
                 case IAddressOfOperation:
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
                 case ILoopOperation loop when LoopControlVariable(loop) == reference:
+                    return true;
+                case IDynamicInvocationOperation dynamicCall when dynamicCall.Operation != reference:
+                case IDynamicIndexerAccessOperation dynamicIndexer when dynamicIndexer.Operation != reference:
+                case IDynamicObjectCreationOperation:
+                    // A late-bound call may take the variable by reference (`out` with dynamic; any Visual Basic argument).
                     return true;
                 case ITupleOperation tuple:
                     return IsDeconstructionTarget(tuple);

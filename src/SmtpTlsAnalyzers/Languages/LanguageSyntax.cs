@@ -63,6 +63,12 @@ internal abstract class LanguageSyntax
     /// <summary>True for a Visual Basic <c>With</c> block, whose <c>.Member</c> accesses read the value it names.</summary>
     public virtual bool IsWithBlock(SyntaxNode node) => false;
 
+    /// <summary>
+    /// True when the body under <paramref name="node"/> handles errors without <c>Try</c> (Visual Basic's <c>On Error</c>
+    /// and <c>Resume</c>): a statement that fails is skipped, which no control flow graph shows.
+    /// </summary>
+    public virtual bool HasUnstructuredErrorHandling(SyntaxNode node) => false;
+
     /// <summary>Where a diagnostic about <paramref name="node"/> is reported: the node itself.</summary>
     public virtual Location ReportLocation(SyntaxNode node) => node.GetLocation();
 

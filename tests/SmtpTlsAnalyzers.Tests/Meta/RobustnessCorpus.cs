@@ -390,6 +390,10 @@ internal static class RobustnessCorpus
                 void Send(Kit.SmtpClient k, bool a, int n)
                 {
                     k.Connect("smtp.example.com", 587, Recurse(n));
+                    k.Connect("smtp.example.com", 587, Fan(n));
+                    ulong bits = ulong.MaxValue;
+                    k.SslProtocols = (SslProtocols)(bits | 1);
+                    k.Connect("smtp.example.com", (int)bits, SecureSocketOptions.StartTls);
                     k.Connect("smtp.example.com", 587, Ping(n));
                     k.Connect("smtp.example.com", 587, Pick(SecureSocketOptions.None));
                     k.Connect("smtp.example.com", 587, a.ToMode());
@@ -404,6 +408,20 @@ internal static class RobustnessCorpus
                 }
 
                 static SecureSocketOptions Recurse(int n) => n > 0 ? Recurse(n - 1) : SecureSocketOptions.StartTls;
+                static SecureSocketOptions Fan(int n)
+                {
+                    switch (n % 8)
+                    {
+                        case 0: return Fan(n + 1);
+                        case 1: return Fan(n + 2);
+                        case 2: return Fan(n + 3);
+                        case 3: return Fan(n + 4);
+                        case 4: return Fan(n + 5);
+                        case 5: return Fan(n + 6);
+                        case 6: return Fan(n + 7);
+                        default: return SecureSocketOptions.StartTlsWhenAvailable;
+                    }
+                }
                 static SecureSocketOptions Ping(int n) => n > 0 ? Pong(n - 1) : SecureSocketOptions.SslOnConnect;
                 static SecureSocketOptions Pong(int n) => n > 0 ? Ping(n - 1) : SecureSocketOptions.StartTls;
                 static T Pick<T>(T value) => value;

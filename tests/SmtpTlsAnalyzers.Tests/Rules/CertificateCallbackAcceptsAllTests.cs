@@ -879,6 +879,37 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task AcceptOnAPinnedCertificateElseReject_NoDiagnostic()
+    {
+        // The condition reads the server's certificate (through a captured stream, not the parameter): pinning.
+        const string source = """
+            using System.Collections.Generic;
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                private static readonly HashSet<string> Pins = new HashSet<string>();
+
+                void Configure(SmtpClient client, SslStream stream)
+                {
+                    client.ServerCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                    {
+                        if (Pins.Contains(stream.RemoteCertificate.GetCertHashString()))
+                        {
+                            return true;
+                        }
+
+                        return false;
+                    };
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task VisualBasic_AcceptOnSettingElseReject_ReportsLikeReturningTheSetting()
     {
         const string source = """

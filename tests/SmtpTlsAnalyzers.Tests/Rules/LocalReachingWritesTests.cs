@@ -169,6 +169,21 @@ public class LocalReachingWritesTests
         var mode = SecureSocketOptions.SslOnConnect;
                 if (options.PreferStartTls) { mode = SecureSocketOptions.StartTls; }
         """)]
+    [InlineData("""
+        const bool Legacy = false;
+                var mode = SecureSocketOptions.SslOnConnect;
+                if (Legacy) { mode = SecureSocketOptions.None; }
+        """)]
+    [InlineData("""
+        var mode = SecureSocketOptions.None;
+                while (true) { mode = SecureSocketOptions.SslOnConnect; if (hosts.Length > 0) break; }
+        """)]
+    [InlineData("""
+        var mode = SecureSocketOptions.None;
+                if (options.PreferStartTls) { mode = SecureSocketOptions.StartTlsWhenAvailable; }
+                dynamic stored = options;
+                stored.ReadMode(out mode);
+        """)]
     public async Task NoReachingWriteTurnsTlsOffOrTheFlowDoesNotTell_NoDiagnostic(string writes)
     {
         var source = Source(writes + """
@@ -177,6 +192,33 @@ public class LocalReachingWritesTests
             """);
 
         await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task CallbackReplacedUnderAConstantFalse_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                private const bool AcceptAnyCertificate = false;
+
+                void Configure(SmtpClient client)
+                {
+                    RemoteCertificateValidationCallback callback = (s, c, h, e) => e == SslPolicyErrors.None;
+                    if (AcceptAnyCertificate)
+                    {
+                        callback = (s, c, h, e) => true;
+                    }
+
+                    client.ServerCertificateValidationCallback = callback;
+                }
+            }
+            """;
+
+        await VerifyCallbacks.VerifyAnalyzerAsync(source);
     }
 
     [Fact]
@@ -240,6 +282,31 @@ public class LocalReachingWritesTests
         await VerifyVB.VerifyAnalyzerAsync(
             source,
             VerifyVB.Diagnostic("SMTP013").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(NoneOnOnePath));
+    }
+
+    [Fact]
+    public async Task VisualBasic_OnErrorResumeNext_NoDiagnostic()
+    {
+        // A failing statement is skipped: if PickMode throws, the local keeps SslOnConnect, which no flow graph shows.
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(client As SmtpClient)
+                    On Error Resume Next
+                    Dim mode = SecureSocketOptions.SslOnConnect
+                    mode = PickMode()
+                    client.Connect("smtp.example.com", 587, mode)
+                End Sub
+
+                Private Shared Function PickMode() As SecureSocketOptions
+                    Return SecureSocketOptions.StartTlsWhenAvailable
+                End Function
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source);
     }
 
     [Fact]

@@ -211,6 +211,47 @@ public class MethodReturnValuesTests
             VerifyProtocols.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (on one path)", "TLS 1.0", "is"));
     }
 
+    [Theory]
+    [InlineData("Protocols(legacy: false)", "CreateValidator(acceptAny: false)")]
+    [InlineData("Protocols()", "Validator()")]
+    public async Task HelperChoosingOnAConstantArgumentOrAnUnreachableReturn_NoDiagnostic(string protocols, string validator)
+    {
+        var source = $$"""
+            using System.Net.Security;
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.SslProtocols = {{protocols}};
+                    client.ServerCertificateValidationCallback = {{validator}};
+                }
+
+                private static SslProtocols Protocols(bool legacy = false) => legacy ? SslProtocols.Tls | SslProtocols.Tls12 : SslProtocols.Tls12;
+
+                private static RemoteCertificateValidationCallback CreateValidator(bool acceptAny) =>
+                    acceptAny ? (s, c, h, e) => true : (s, c, h, e) => e == SslPolicyErrors.None;
+
+                private const bool AcceptAny = false;
+
+                private static RemoteCertificateValidationCallback Validator()
+                {
+                    if (AcceptAny)
+                    {
+                        return (s, c, h, e) => true;
+                    }
+
+                    return (s, c, h, e) => e == SslPolicyErrors.None;
+                }
+            }
+            """;
+
+        await VerifyCallbacks.VerifyAnalyzerAsync(source);
+        await VerifyProtocols.VerifyAnalyzerAsync(source);
+    }
+
     [Fact]
     public async Task VisualBasic_FunctionMappingASettingInASelectCase_ReportsTheCaseWithoutTls()
     {
