@@ -12,10 +12,10 @@ namespace SmtpTlsAnalyzers.Internal;
 /// <summary>
 /// Works out which constant a value is proven to hold from the code's own flow: literals, constants and enum members,
 /// built-in conversions of those, conditionals and switch expressions whose branches agree, a local written exactly
-/// once or whose writes that reach the read all hold the same constant, and a readonly field whose initializer and constructor writes all hold the same constant. Anything else
-/// (configuration, parameters, options objects, method results) is unknown, and an unknown value never leads to a
-/// warning. The callers pass their cancellation token: the first question about a body indexes its writes, and the
-/// index is kept with the body.
+/// once or whose writes that reach the read all hold the same constant, and a readonly field whose initializer and
+/// constructor writes all hold the same constant. Anything else (configuration, parameters, options objects, method
+/// results) is unknown, and an unknown value never leads to a warning. The callers pass their cancellation token: the
+/// first question about a body indexes its writes, and the index is kept with the body.
 /// </summary>
 internal static class ValueResolver
 {
@@ -87,8 +87,8 @@ internal static class ValueResolver
     /// <summary>
     /// Collects every value an expression can yield through conditionals, switch expressions, null-coalescing,
     /// locals (the value of a local written once, the values of the writes that reach the read of one written more
-    /// than once) and calls of methods of the same file (the values they return). Each leaf is reported with the operation it comes from; a leaf whose value is unknown is
-    /// reported with <c>HasValue == false</c>.
+    /// than once) and calls of methods of the same file (the values they return). Each leaf is reported with the
+    /// operation it comes from; a leaf whose value is unknown is reported with <c>HasValue == false</c>.
     /// </summary>
     public static void CollectPossibleValues(IOperation? operation, List<PossibleValue> results, CancellationToken cancellationToken = default) =>
         CollectPossibleValues(operation, 0, results, cancellationToken);
