@@ -48,21 +48,8 @@ internal static class PolicyErrorsEvaluator
     /// </summary>
     public static bool AcceptsEveryError(IOperation body, IParameterSymbol errors, CancellationToken cancellationToken)
     {
-        if (errors.Type.TypeKind != TypeKind.Enum)
-        {
-            return false;
-        }
-
-        // All three flags first: the value a callback that checks anything refuses.
-        for (var value = AllErrors + 1; value-- > 0;)
-        {
-            if (Returns(body, errors, value, cancellationToken) != true)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return errors.Type.TypeKind == TypeKind.Enum &&
+            ReturnsTrueForEveryError(body, errors, VisualBasicFunctionExit.Of(body), flag: null, flagValue: false, cancellationToken);
     }
 
     /// <summary>
@@ -86,14 +73,7 @@ internal static class PolicyErrorsEvaluator
 
         foreach (var assumed in new[] { true, false })
         {
-            var acceptsAll = true;
-            for (var value = AllErrors + 1; acceptsAll && value-- > 0;)
-            {
-                var run = new Run(errors, value, exit, cancellationToken, flag.Syntax, assumed);
-                acceptsAll = run.Execute(body) == Outcome.Returned && run.Result is true;
-            }
-
-            if (acceptsAll)
+            if (ReturnsTrueForEveryError(body, errors, exit, flag.Syntax, assumed, cancellationToken))
             {
                 flagValue = assumed;
                 return true;
@@ -102,6 +82,21 @@ internal static class PolicyErrorsEvaluator
 
         flag = null;
         return false;
+    }
+
+    /// <summary>Whether the body returns true for all eight combinations of error flags, all three first (the value a callback that checks anything refuses).</summary>
+    private static bool ReturnsTrueForEveryError(IOperation body, IParameterSymbol errors, VisualBasicFunctionExit? exit, SyntaxNode? flag, bool flagValue, CancellationToken cancellationToken)
+    {
+        for (var value = AllErrors + 1; value-- > 0;)
+        {
+            var run = new Run(errors, value, exit, cancellationToken, flag, flagValue);
+            if (run.Execute(body) != Outcome.Returned || run.Result is not true)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>What the body returns when the errors parameter holds <paramref name="value"/>; null when unknown.</summary>
@@ -380,12 +375,18 @@ internal static class PolicyErrorsEvaluator
             return true;
         }
 
-        private static bool IsCertificate(ITypeSymbol type)
+        /// <summary>A value of the type of the callback's certificate parameter (or derived from it).</summary>
+        private bool IsCertificate(ITypeSymbol type)
         {
+            if (_errors.ContainingSymbol is not IMethodSymbol { Parameters.Length: > 1 } callback)
+            {
+                return false;
+            }
+
+            var certificate = callback.Parameters[1].Type;
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (current.Name == "X509Certificate" &&
-                    current.ContainingNamespace is { Name: "X509Certificates", ContainingNamespace: { Name: "Cryptography", ContainingNamespace: { Name: "Security", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+                if (SymbolEqualityComparer.Default.Equals(current, certificate))
                 {
                     return true;
                 }

@@ -53,7 +53,7 @@ internal static class ReachingWrites
                         return null;
                     }
 
-                    if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
+                    if (ValueResolver.InitializerOf(declarator) is { } initializer)
                     {
                         writes[declarator.Syntax] = initializer.Value;
                     }
@@ -100,14 +100,8 @@ internal static class ReachingWrites
         var readIndex = -1;
         foreach (var block in graph.Blocks)
         {
-            for (var i = 0; i <= block.Operations.Length; i++)
+            foreach (var (i, statement) in Statements(block))
             {
-                var statement = i < block.Operations.Length ? block.Operations[i] : block.BranchValue;
-                if (statement is null)
-                {
-                    continue;
-                }
-
                 var writesHere = 0;
                 var readHere = false;
                 foreach (var operation in statement.DescendantsAndSelf())
@@ -339,20 +333,9 @@ internal static class ReachingWrites
         var lambda = ((IAnonymousFunctionOperation)function).Symbol;
         foreach (var block in outer.Blocks)
         {
-            foreach (var statement in block.Operations)
+            foreach (var (_, statement) in Statements(block))
             {
                 foreach (var operation in statement.DescendantsAndSelf())
-                {
-                    if (operation is IFlowAnonymousFunctionOperation flow && SymbolEqualityComparer.Default.Equals(flow.Symbol, lambda))
-                    {
-                        return outer.GetAnonymousFunctionControlFlowGraph(flow, cancellationToken);
-                    }
-                }
-            }
-
-            if (block.BranchValue is { } branch)
-            {
-                foreach (var operation in branch.DescendantsAndSelf())
                 {
                     if (operation is IFlowAnonymousFunctionOperation flow && SymbolEqualityComparer.Default.Equals(flow.Symbol, lambda))
                     {
@@ -363,6 +346,20 @@ internal static class ReachingWrites
         }
 
         return null;
+    }
+
+    /// <summary>A block's operations in order, then the value it branches on, each with its position in the block.</summary>
+    private static IEnumerable<(int Index, IOperation Statement)> Statements(BasicBlock block)
+    {
+        for (var i = 0; i < block.Operations.Length; i++)
+        {
+            yield return (i, block.Operations[i]);
+        }
+
+        if (block.BranchValue is { } branch)
+        {
+            yield return (block.Operations.Length, branch);
+        }
     }
 
     private static ControlFlowGraph? BodyGraph(IOperation root, CancellationToken cancellationToken)

@@ -150,23 +150,21 @@ internal static class ValueResolver
             : new PossibleValue(operation, false, null));
     }
 
-    /// <summary>The call an <c>await</c> waits for, through <c>ConfigureAwait</c> on its task.</summary>
+    /// <summary>
+    /// The call an <c>await</c> waits for, through <c>ConfigureAwait</c> called on its task (an instance method of the
+    /// task's own type; the call must still be of an async method to count).
+    /// </summary>
     private static IInvocationOperation? AwaitedCall(IAwaitOperation awaitOperation)
     {
         var awaited = SkipImplicitConversions(awaitOperation.Operation);
-        if (awaited is IInvocationOperation { TargetMethod: { Name: nameof(System.Threading.Tasks.Task.ConfigureAwait), ContainingType: var task }, Instance: { } instance } &&
-            IsTaskType(task))
+        if (awaited is IInvocationOperation { TargetMethod.Name: nameof(System.Threading.Tasks.Task.ConfigureAwait), Instance: { Type: { } taskType } instance } configure &&
+            SymbolEqualityComparer.Default.Equals(configure.TargetMethod.ContainingType, taskType))
         {
             awaited = SkipImplicitConversions(instance);
         }
 
         return awaited as IInvocationOperation;
     }
-
-    /// <summary>System.Threading.Tasks' Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;.</summary>
-    private static bool IsTaskType(INamedTypeSymbol type) =>
-        type.Name is nameof(System.Threading.Tasks.Task) or "ValueTask" &&
-        type.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary>The values a call returns; a value the method's code does not show is an unknown leaf at the call.</summary>
     private static void CollectReturnedValues(IOperation call, ReturnedValues returned, int depth, List<PossibleValue> results, CancellationToken cancellationToken)
@@ -181,6 +179,13 @@ internal static class ValueResolver
             results.Add(new PossibleValue(call, false, null));
         }
     }
+
+    /// <summary>
+    /// The initializer of a declared local: its own, or the declaration's that it shares (Visual Basic's <c>Dim a As New
+    /// T</c> and <c>Dim a As T = value</c> keep it on the declaration).
+    /// </summary>
+    public static IVariableInitializerOperation? InitializerOf(IVariableDeclaratorOperation declarator) =>
+        declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
 
     /// <summary>Looks through conversions the compiler inserted (not casts the user wrote).</summary>
     public static IOperation? SkipImplicitConversions(IOperation? operation)
@@ -714,7 +719,7 @@ internal static class ValueResolver
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator:
-                        if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
+                        if (InitializerOf(declarator) is { } initializer)
                         {
                             index.AddWrite(declarator.Symbol, initializer.Value);
                         }
