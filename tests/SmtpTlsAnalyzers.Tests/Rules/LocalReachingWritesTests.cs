@@ -310,6 +310,27 @@ public class LocalReachingWritesTests
     }
 
     [Fact]
+    public async Task VisualBasic_ForEachOverADeclaredVariable_NoDiagnostic()
+    {
+        // The loop assigns the variable declared before it: its initial None is not what the call gets.
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(client As SmtpClient, modes As SecureSocketOptions())
+                    Dim mode As SecureSocketOptions = SecureSocketOptions.None
+                    For Each mode In modes
+                        client.Connect("smtp.example.com", 587, mode)
+                    Next
+                End Sub
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task VisualBasic_DefaultAlwaysReplaced_NoDiagnostic()
     {
         const string source = """
