@@ -12,7 +12,8 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// The fix of one rule. Its first (preferred) action for every diagnostic carries the rule's one equivalence key,
 /// whatever shape the diagnostic has, so that Fix All and <c>dotnet format --diagnostics ID</c> fix every diagnostic
 /// of the rule in one run; the alternatives keep keys of their own. The edits themselves are shared
-/// per language: one connection edit serves SMTP003, SMTP004, SMTP005, SMTP009 and SMTP013.
+/// per language: one connection edit serves SMTP003, SMTP004, SMTP005, SMTP009 and SMTP013. Every action also takes
+/// out the locals its edit leaves written and never read (<see cref="StrandedLocals"/>).
 /// <para>
 /// A provider offers nothing for a diagnostic of another rule. <c>dotnet format</c> asks each rule's provider for
 /// the fixes of the first diagnostic it has of any requested rule, and starts Fix All with no equivalence key when
@@ -56,9 +57,10 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
                 await edit.RegisterCodeFixesAsync(collector).ConfigureAwait(false);
             }
 
+            var solution = context.Document.Project.Solution;
             for (var i = 0; i < actions.Count; i++)
             {
-                context.RegisterCodeFix(i == 0 ? new PreferredAction(actions[i], PreferredKey) : actions[i], diagnostic);
+                context.RegisterCodeFix(new RuleAction(actions[i], i == 0 ? PreferredKey : actions[i].EquivalenceKey, solution), diagnostic);
             }
         }
     }
@@ -98,7 +100,8 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
             var fix = await WellKnownFixAllProviders.BatchFixer.GetFixAsync(fixAllContext).ConfigureAwait(false);
             if (fix is not null)
             {
-                return fix;
+                // Each diagnostic's fix is computed alone: a local read by two fixed calls is still read in each.
+                return new RuleAction(fix, fix.EquivalenceKey, fixAllContext.Solution);
             }
 
             var unchanged = fixAllContext.Solution;
@@ -123,20 +126,25 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
             await _context.GetAllDiagnosticsAsync(project).ConfigureAwait(false);
     }
 
-    /// <summary>An action under the rule's preferred key, doing what the shared edit does.</summary>
-    private sealed class PreferredAction : CodeAction
+    /// <summary>
+    /// An action doing what the shared edit (or Roslyn's batch Fix All) does, then removing the locals it strands; the
+    /// first of a diagnostic's actions under the rule's preferred key, the others under their own.
+    /// </summary>
+    private sealed class RuleAction : CodeAction
     {
         private readonly CodeAction _action;
+        private readonly Solution _original;
 
-        public PreferredAction(CodeAction action, string key)
+        public RuleAction(CodeAction action, string? key, Solution original)
         {
             _action = action;
+            _original = original;
             EquivalenceKey = key;
         }
 
         public override string Title => _action.Title;
 
-        public override string EquivalenceKey { get; }
+        public override string? EquivalenceKey { get; }
 
         protected override async Task<Solution?> GetChangedSolutionAsync(CancellationToken cancellationToken)
         {
@@ -144,7 +152,7 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
             {
                 if (operation is ApplyChangesOperation apply)
                 {
-                    return apply.ChangedSolution;
+                    return await StrandedLocals.RemoveAsync(_original, apply.ChangedSolution, cancellationToken).ConfigureAwait(false);
                 }
             }
 

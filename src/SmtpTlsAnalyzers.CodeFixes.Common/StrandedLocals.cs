@@ -1,0 +1,218 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SmtpTlsAnalyzers.CodeFixes.Rules;
+
+/// <summary>
+/// Takes out the locals a fix leaves written and never read. A fix replaces the value a connection or a setting reads
+/// (<c>options</c> becomes <c>SecureSocketOptions.StartTls</c>, <c>secure</c> becomes <c>true</c>) or removes the
+/// statement that read it; when that was the local's only read and every write of the local is a constant, the compiler
+/// warns that it is assigned and never used (CS0219), and a project that treats warnings as errors no longer builds.
+/// Such a local's declaration and writes are removed, when each is a statement of its own (a declaration, or the
+/// local's declarator in it, and assignment statements) and removing them adds no error; otherwise the fixed code is
+/// kept as the fix left it. Works on operations and the language's syntax generator, so one cleanup serves C# and
+/// Visual Basic.
+/// </summary>
+internal static class StrandedLocals
+{
+    public static async Task<Solution> RemoveAsync(Solution before, Solution after, CancellationToken cancellationToken)
+    {
+        foreach (var project in after.GetChanges(before).GetProjectChanges())
+        {
+            foreach (var id in project.GetChangedDocuments())
+            {
+                if (before.GetDocument(id) is { } original && after.GetDocument(id) is { } changed)
+                {
+                    after = (await RemoveAsync(original, changed, cancellationToken).ConfigureAwait(false)).Project.Solution;
+                }
+            }
+        }
+
+        return after;
+    }
+
+    private static async Task<Document> RemoveAsync(Document original, Document changed, CancellationToken cancellationToken)
+    {
+        var changes = (await changed.GetTextChangesAsync(original, cancellationToken).ConfigureAwait(false)).OrderBy(c => c.Span.Start).ToList();
+        var oldRoot = await original.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var oldModel = await original.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (changes.Count == 0 || oldRoot is null || oldModel is null)
+        {
+            return changed;
+        }
+
+        // The locals the fix's replaced text named: only they can have lost their last read.
+        var declarations = new List<TextSpan>();
+        foreach (var change in changes)
+        {
+            foreach (var node in oldRoot.DescendantNodes(change.Span))
+            {
+                if (node.ChildNodes().Any() || !change.Span.IntersectsWith(node.Span) ||
+                    oldModel.GetSymbolInfo(node, cancellationToken).Symbol is not ILocalSymbol { IsConst: false, IsRef: false } local ||
+                    local.DeclaringSyntaxReferences.Length != 1)
+                {
+                    continue;
+                }
+
+                var declared = local.DeclaringSyntaxReferences[0].Span;
+                if (Map(declared, changes) is { } mapped && !declarations.Contains(mapped))
+                {
+                    declarations.Add(mapped);
+                }
+            }
+        }
+
+        if (declarations.Count == 0)
+        {
+            return changed;
+        }
+
+        var root = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await changed.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return changed;
+        }
+
+        var removals = new List<SyntaxNode>();
+        foreach (var span in declarations)
+        {
+            if (StatementsOf(root, model, span, cancellationToken) is { } statements)
+            {
+                removals.AddRange(statements);
+            }
+        }
+
+        if (removals.Count == 0)
+        {
+            return changed;
+        }
+
+        var editor = await DocumentEditor.CreateAsync(changed, cancellationToken).ConfigureAwait(false);
+        foreach (var statement in removals.Distinct())
+        {
+            editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives);
+        }
+
+        var cleaned = editor.GetChangedDocument();
+        return await ErrorsAsync(cleaned, cancellationToken).ConfigureAwait(false) > ErrorCount(model, cancellationToken) ? changed : cleaned;
+    }
+
+    /// <summary>
+    /// The declaration and write statements of the local declared at <paramref name="span"/> when nothing reads it,
+    /// every write is a constant and each is a statement of its own; otherwise null.
+    /// </summary>
+    private static List<SyntaxNode>? StatementsOf(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+    {
+        if (!root.FullSpan.Contains(span))
+        {
+            return null;
+        }
+
+        ILocalSymbol? local = null;
+        SyntaxNode? declarator = null;
+        for (var node = root.FindNode(span, getInnermostNodeForTie: true); node is not null && node.Span == span; node = node.Parent)
+        {
+            if (model.GetDeclaredSymbol(node, cancellationToken) is ILocalSymbol declared)
+            {
+                local = declared;
+                declarator = node;
+                break;
+            }
+        }
+
+        if (local is null || declarator is null || OutermostOperation(declarator, model, cancellationToken) is not { } body)
+        {
+            return null;
+        }
+
+        var statements = new List<SyntaxNode>();
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declaration when SymbolEqualityComparer.Default.Equals(declaration.Symbol, local):
+                    var initializer = declaration.Initializer ?? (declaration.Parent as IVariableDeclarationOperation)?.Initializer;
+                    if (initializer is not null && !initializer.Value.ConstantValue.HasValue ||
+                        declaration.Parent is not IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation { Parent: IBlockOperation or ISwitchCaseOperation } group } declarators)
+                    {
+                        return null;
+                    }
+
+                    // The statement, or the local's part of it when it declares others (C# `bool a = false, b = true;`,
+                    // Visual Basic `Dim a As Boolean = False, b As Boolean = True`).
+                    statements.Add(
+                        declarators.Declarators.Length > 1 ? declaration.Syntax :
+                        group.Declarations.Length > 1 ? declarators.Syntax :
+                        group.Syntax);
+                    break;
+                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                    if (reference.Parent is not ISimpleAssignmentOperation { Value.ConstantValue.HasValue: true, Parent: IExpressionStatementOperation { Parent: IBlockOperation or ISwitchCaseOperation } statement } assignment ||
+                        assignment.Target != reference)
+                    {
+                        // A read, or a write that does something or sits inside another statement.
+                        return null;
+                    }
+
+                    statements.Add(statement.Syntax);
+                    break;
+            }
+        }
+
+        return statements.Count > 0 ? statements : null;
+    }
+
+    /// <summary>The operation of the whole body the declarator is in (lambdas and local functions included).</summary>
+    private static IOperation? OutermostOperation(SyntaxNode declarator, SemanticModel model, CancellationToken cancellationToken)
+    {
+        IOperation? outermost = null;
+        for (var node = declarator.Parent; node is not null; node = node.Parent)
+        {
+            if (model.GetOperation(node, cancellationToken) is { } operation)
+            {
+                outermost = operation;
+            }
+        }
+
+        while (outermost?.Parent is { } parent)
+        {
+            outermost = parent;
+        }
+
+        return outermost;
+    }
+
+    /// <summary>Where a span of the original text is in the changed text, or null when a change touched it.</summary>
+    private static TextSpan? Map(TextSpan span, List<TextChange> changes)
+    {
+        var shift = 0;
+        foreach (var change in changes)
+        {
+            if (change.Span.End <= span.Start && !(change.Span.Length == 0 && change.Span.Start == span.Start))
+            {
+                shift += change.NewText!.Length - change.Span.Length;
+            }
+            else if (change.Span.Start < span.End || change.Span.Start == span.Start)
+            {
+                return null;
+            }
+        }
+
+        return new TextSpan(span.Start + shift, span.Length);
+    }
+
+    private static async Task<int> ErrorsAsync(Document document, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model is null ? int.MaxValue : ErrorCount(model, cancellationToken);
+    }
+
+    private static int ErrorCount(SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+}

@@ -1,0 +1,375 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using SmtpTlsAnalyzers.Rules;
+using SmtpTlsAnalyzers.Tests.Verifiers;
+using Xunit;
+using FixSmtp001 = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.SmtpClientEnableSslFalseRule>,
+    SmtpTlsAnalyzers.CodeFixes.Rules.SmtpClientEnableSslFalseCodeFixProvider>;
+using FixSmtp003 = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.MailKitConnectionWithoutTlsRule>,
+    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectionWithoutTlsCodeFixProvider>;
+using FixSmtp004 = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.MailKitStrippableStartTlsRule>,
+    SmtpTlsAnalyzers.CodeFixes.Rules.MailKitStrippableStartTlsCodeFixProvider>;
+using FixSmtp007 = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>,
+    SmtpTlsAnalyzers.CodeFixes.Rules.CertificateRevocationOffCodeFixProvider>;
+using FixSmtp004VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<
+    SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.MailKitStrippableStartTlsRule>,
+    SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider>;
+
+namespace SmtpTlsAnalyzers.Tests.Fixes;
+
+/// <summary>
+/// A fix that stops reading a local whose every write is a constant removes those writes: left behind, the local is
+/// assigned and never read, which the compiler warns about (CS0219), and a project that treats warnings as errors
+/// does not build. The fixed code is checked for compiler warnings as well as errors.
+/// </summary>
+public class StrandedLocalTests
+{
+    [Fact]
+    public async Task ModeLocalReadOnlyByTheConnection_IsRemovedWithTheArgument()
+    {
+        await RunAsync(
+            new FixSmtp003.Test(),
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        // the relay of the test environment
+                        var options = SecureSocketOptions.None;
+                        client.Connect("smtp.x.com", 587, {|#0:options|});
+                    }
+                }
+                """,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                    }
+                }
+                """,
+            null,
+            Expected(FixSmtp003.Diagnostic("SMTP003"), "smtp.x.com:587", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task ModeLocalWrittenTwice_EveryWriteIsRemoved()
+    {
+        await RunAsync(
+            new FixSmtp003.Test(),
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client, bool retry)
+                    {
+                        SecureSocketOptions options;
+                        options = SecureSocketOptions.None;
+                        if (retry)
+                        {
+                            options = SecureSocketOptions.None;
+                        }
+
+                        client.Connect("smtp.x.com", 25, {|#0:options|});
+                    }
+                }
+                """,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client, bool retry)
+                    {
+                        if (retry)
+                        {
+                        }
+
+                        client.Connect("smtp.x.com", 25, SecureSocketOptions.StartTls);
+                    }
+                }
+                """,
+            null,
+            Expected(FixSmtp003.Diagnostic("SMTP003"), "smtp.x.com:25", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task ModeLocalOfTwoConnections_IsRemovedWithTheSecondFixAndByFixAll()
+    {
+        // One fix at a time, the first leaves the local read by the other connection; Fix All fixes both at once.
+        await RunAsync(
+            new FixSmtp003.Test(),
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient first, SmtpClient second)
+                    {
+                        var options = SecureSocketOptions.None;
+                        first.Connect("smtp.x.com", 587, {|#0:options|});
+                        second.Connect("smtp.y.com", 587, {|#1:options|});
+                    }
+                }
+                """,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient first, SmtpClient second)
+                    {
+                        first.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                        second.Connect("smtp.y.com", 587, SecureSocketOptions.StartTls);
+                    }
+                }
+                """,
+            null,
+            Expected(FixSmtp003.Diagnostic("SMTP003"), "smtp.x.com:587", "SecureSocketOptions.None"),
+            FixSmtp003.Diagnostic("SMTP003").WithLocation(1).WithArguments("smtp.y.com:587", "SecureSocketOptions.None").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+    }
+
+    [Fact]
+    public async Task ModeLocalReadElsewhere_IsKept()
+    {
+        await RunAsync(
+            new FixSmtp003.Test(),
+            """
+                using System;
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        var options = SecureSocketOptions.None;
+                        Console.WriteLine(options);
+                        client.Connect("smtp.x.com", 587, {|#0:options|});
+                    }
+                }
+                """,
+            """
+                using System;
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        var options = SecureSocketOptions.None;
+                        Console.WriteLine(options);
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                    }
+                }
+                """,
+            null,
+            Expected(FixSmtp003.Diagnostic("SMTP003"), "smtp.x.com:587", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task UseSslFlagLocal_IsRemovedWhenTheModeReplacesIt()
+    {
+        await RunAsync(
+            new FixSmtp004.Test(),
+            """
+                using MailKit.Net.Smtp;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        bool useSsl = false, verbose = true;
+                        client.Connect("smtp.x.com", 587, {|#0:useSsl|});
+                        System.Console.WriteLine(verbose);
+                    }
+                }
+                """,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        bool verbose = true;
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                        System.Console.WriteLine(verbose);
+                    }
+                }
+                """,
+            SmtpTlsAnalyzers.CodeFixes.Rules.MailKitStrippableStartTlsCodeFixProvider.Key,
+            Expected(FixSmtp004.Diagnostic("SMTP004"), "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
+    public async Task EnableSslLocal_IsRemovedWhenTheAssignmentBecomesTrue()
+    {
+        await RunAsync(
+            new FixSmtp001.Test(),
+            """
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    void Send(MailMessage message)
+                    {
+                        var secure = false;
+                        var client = new SmtpClient("smtp.example.com");
+                        {|#0:client.EnableSsl = secure|};
+                        client.Send(message);
+                    }
+                }
+                """,
+            """
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    void Send(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com");
+                        client.EnableSsl = true;
+                        client.Send(message);
+                    }
+                }
+                """,
+            null,
+            FixSmtp001.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com"));
+    }
+
+    [Fact]
+    public async Task RevocationLocal_IsRemovedWithTheAssignment()
+    {
+        await RunAsync(
+            new FixSmtp007.Test(),
+            """
+                using MailKit.Net.Smtp;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        var check = false;
+                        {|#0:client.CheckCertificateRevocation = check|};
+                        client.Connect("smtp.x.com", 465, MailKit.Security.SecureSocketOptions.SslOnConnect);
+                    }
+                }
+                """,
+            """
+                using MailKit.Net.Smtp;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        client.CheckCertificateRevocation = true;
+                        client.Connect("smtp.x.com", 465, MailKit.Security.SecureSocketOptions.SslOnConnect);
+                    }
+                }
+                """,
+            null,
+            FixSmtp007.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"));
+    }
+
+    [Fact]
+    public async Task LocalWrittenFromAField_IsKept()
+    {
+        // Only constant writes are taken out: the compiler does not warn about another value, which may do something.
+        await RunAsync(
+            new FixSmtp004.Test(),
+            """
+                using MailKit.Net.Smtp;
+
+                class Mailer
+                {
+                    private static readonly bool Plain = false;
+
+                    void Send(SmtpClient client)
+                    {
+                        var useSsl = Plain;
+                        client.Connect("smtp.x.com", 587, {|#0:useSsl|});
+                    }
+                }
+                """,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    private static readonly bool Plain = false;
+
+                    void Send(SmtpClient client)
+                    {
+                        var useSsl = Plain;
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                    }
+                }
+                """,
+            SmtpTlsAnalyzers.CodeFixes.Rules.MailKitStrippableStartTlsCodeFixProvider.Key,
+            Expected(FixSmtp004.Diagnostic("SMTP004"), "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
+    public async Task VisualBasicFlagLocal_IsRemovedWhenTheModeReplacesIt()
+    {
+        await RunAsync(
+            new FixSmtp004VB.Test(),
+            """
+                Imports MailKit.Net.Smtp
+
+                Class Mailer
+                    Sub Send(client As SmtpClient)
+                        Dim useSsl As Boolean = False
+                        client.Connect("smtp.x.com", 587, {|#0:useSsl|})
+                    End Sub
+                End Class
+                """,
+            """
+                Imports MailKit.Net.Smtp
+                Imports MailKit.Security
+
+                Class Mailer
+                    Sub Send(client As SmtpClient)
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls)
+                    End Sub
+                End Class
+                """,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider.Key,
+            Expected(FixSmtp004VB.Diagnostic("SMTP004"), "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    /// <summary>Runs one fix, one at a time and as Fix All; the fixed code is checked for warnings as well as errors.</summary>
+    private static Task RunAsync(CodeFixTest<DefaultVerifier> test, string source, string fixedSource, string? key, params DiagnosticResult[] expected)
+    {
+        test.TestCode = source;
+        test.FixedCode = fixedSource;
+        test.CodeActionEquivalenceKey = key;
+        test.CompilerDiagnostics = CompilerDiagnostics.Warnings;
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static DiagnosticResult Expected(DiagnosticResult result, params object[] arguments) =>
+        result.WithLocation(0).WithArguments(arguments).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+}
