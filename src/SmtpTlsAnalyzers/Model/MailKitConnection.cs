@@ -246,18 +246,27 @@ internal sealed class MailKitConnectionClassifier
         TlsMode resolved;
         if (modeIsFlag)
         {
+            var everyPath = string.Empty;
             if (!ValueResolver.TryGetBoolean(mode!.Value, out var useSsl))
             {
-                facts.Verdict = ConnectionVerdict.Configuration;
-                facts.Reason = IsFalseOnOnePath(mode.Value, invocation.Syntax.SyntaxTree)
-                    ? "on one path useSsl is false, which means STARTTLS only when the server offers it"
-                    : "useSsl comes from a value the code does not fix, and useSsl: false means STARTTLS only when the server offers it";
-                facts.FixPropertiesFactory = () => FixProperties(invocation, fixMode, fixPort, portValue, protocol).SetItem(DiagnosticProperties.KeepFlag, "true");
-                return facts;
+                var (onEveryPath, falseOnOnePath) = FlagPaths(mode.Value, invocation.Syntax.SyntaxTree);
+                if (onEveryPath is not { } same)
+                {
+                    facts.Verdict = ConnectionVerdict.Configuration;
+                    facts.Reason = falseOnOnePath
+                        ? "on one path useSsl is false, which means STARTTLS only when the server offers it"
+                        : "useSsl comes from a value the code does not fix, and useSsl: false means STARTTLS only when the server offers it";
+                    facts.FixPropertiesFactory = () => FixProperties(invocation, fixMode, fixPort, portValue, protocol).SetItem(DiagnosticProperties.KeepFlag, "true");
+                    return facts;
+                }
+
+                // Every path gives the same constant (a helper's returns, a local written on several paths).
+                useSsl = same;
+                everyPath = " on every path";
             }
 
             resolved = useSsl ? TlsMode.SslOnConnect : TlsMode.StartTlsWhenAvailable;
-            facts.ModeText = TlsModeText.UseSsl(useSsl);
+            facts.ModeText = TlsModeText.UseSsl(useSsl) + everyPath;
         }
         else if (!modeWritten)
         {
@@ -343,20 +352,31 @@ internal sealed class MailKitConnectionClassifier
         }
     }
 
-    /// <summary>True when a path of the useSsl value is the constant false (written in the connection's file).</summary>
-    private static bool IsFalseOnOnePath(IOperation value, SyntaxTree tree)
+    /// <summary>
+    /// The useSsl value's paths: the constant every path gives, when each is one and all are the same, and whether one
+    /// of them is the constant false. Only constants written in the connection's file count.
+    /// </summary>
+    private static (bool? OnEveryPath, bool FalseOnOnePath) FlagPaths(IOperation value, SyntaxTree tree)
     {
         var leaves = new List<PossibleValue>();
         ValueResolver.CollectPossibleValues(value, leaves);
+        bool? same = null;
+        var allSame = leaves.Count > 0;
+        var falseOnOnePath = false;
         foreach (var leaf in leaves)
         {
-            if (leaf is { HasValue: true, Value: false } && leaf.Source.Syntax.SyntaxTree == tree)
+            if (leaf is not { HasValue: true, Value: bool flag } || leaf.Source.Syntax.SyntaxTree != tree)
             {
-                return true;
+                allSame = false;
+                continue;
             }
+
+            falseOnOnePath |= !flag;
+            allSame &= same is null || same == flag;
+            same = flag;
         }
 
-        return false;
+        return (allSame ? same : null, falseOnOnePath);
     }
 
     /// <summary>

@@ -116,6 +116,93 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task UseSslFalseOnEveryPath_ReportsAndFixesWithStartTls()
+    {
+        // A helper's return and a local's writes all give false: the code proves STARTTLS when available.
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, bool retry)
+                {
+                    var useSsl = false;
+                    if (retry)
+                    {
+                        useSsl = UseSsl();
+                    }
+
+                    c.Connect("smtp.example.com", 587, {|#0:useSsl|});
+                    c.Connect("smtp.example.com", 587, {|#1:UseSsl()|});
+                }
+
+                private static bool UseSsl() => false;
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, bool retry)
+                {
+                    var useSsl = false;
+                    if (retry)
+                    {
+                        useSsl = UseSsl();
+                    }
+
+                    c.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+                    c.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+                }
+
+                private static bool UseSsl() => false;
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[]
+            {
+                Diagnostic("SMTP004", 0, "smtp.example.com:587", "useSsl: false (STARTTLS when available) on every path"),
+                Diagnostic("SMTP004", 1, "smtp.example.com:587", "useSsl: false (STARTTLS when available) on every path"),
+            },
+            fixedSource,
+            MailKitConnectFixes.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task UseSslTrueOnOnePathOnly_LeavesItToConfiguration()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, bool secure)
+                {
+                    c.Connect("smtp.example.com", 587, {|#0:UseSsl(secure)|});
+                }
+
+                private static bool UseSsl(bool secure)
+                {
+                    if (secure)
+                    {
+                        return true;
+                    }
+
+                    return false;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP013", 0, "on one path useSsl is false, which means STARTTLS only when the server offers it"));
+    }
+
+    [Fact]
     public async Task UseSslFalseOnLiteralPort_SecondActionSwitchesToImplicitTls()
     {
         const string fixedSource = """
