@@ -12,7 +12,8 @@ namespace SmtpTlsAnalyzers.Internal;
 /// <summary>
 /// Works out which constant a value is proven to hold from the code's own flow: literals, constants and enum members,
 /// built-in conversions of those, conditionals and switch expressions whose branches agree, a local written exactly
-/// once or whose writes that reach the read all hold the same constant, and a readonly field whose initializer and
+/// once or whose writes that reach the read all hold the same constant (or deconstructed once from tuples that all
+/// hold it at the local's place), and a readonly field whose initializer and
 /// constructor writes all hold the same constant. Anything else (configuration, parameters, options objects, method
 /// results) is unknown, and an unknown value never leads to a warning. The callers pass their cancellation token: the
 /// first question about a body indexes its writes, and the index is kept with the body.
@@ -143,6 +144,9 @@ internal static class ValueResolver
                 }
 
                 return;
+            case ILocalReferenceOperation localReference when FindDeconstruction(localReference, cancellationToken) is { } deconstruction:
+                CollectElementValues(deconstruction.Value, deconstruction.Index, depth + 1, results, cancellationToken);
+                return;
         }
 
         results.Add(TryGetConstant(operation, depth, cancellationToken, out var value)
@@ -178,6 +182,37 @@ internal static class ValueResolver
         {
             results.Add(new PossibleValue(call, false, null));
         }
+    }
+
+    /// <summary>
+    /// The values of one element of a deconstructed value: the element at <paramref name="index"/> of each tuple the
+    /// value can be (a tuple, a conditional or switch expression of tuples); any other value is an unknown leaf.
+    /// </summary>
+    private static void CollectElementValues(IOperation value, int index, int depth, List<PossibleValue> results, CancellationToken cancellationToken)
+    {
+        var unwrapped = SkipImplicitConversions(value)!;
+        if (depth <= MaxDepth)
+        {
+            switch (unwrapped)
+            {
+                case ITupleOperation tuple when index < tuple.Elements.Length:
+                    CollectPossibleValues(tuple.Elements[index], depth + 1, results, cancellationToken);
+                    return;
+                case IConditionalOperation { WhenFalse: not null } conditional:
+                    CollectElementValues(conditional.WhenTrue, index, depth + 1, results, cancellationToken);
+                    CollectElementValues(conditional.WhenFalse, index, depth + 1, results, cancellationToken);
+                    return;
+                case ISwitchExpressionOperation switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        CollectElementValues(arm.Value, index, depth + 1, results, cancellationToken);
+                    }
+
+                    return;
+            }
+        }
+
+        results.Add(new PossibleValue(unwrapped, false, null));
     }
 
     /// <summary>
@@ -250,6 +285,11 @@ internal static class ValueResolver
                 if (FindSingleWrite(localReference, cancellationToken) is { } single)
                 {
                     return TryGetConstant(single, depth + 1, cancellationToken, out value);
+                }
+
+                if (FindDeconstruction(localReference, cancellationToken) is { } deconstruction)
+                {
+                    return TryGetDeconstructedConstant(deconstruction.Value, deconstruction.Index, depth, cancellationToken, out value);
                 }
 
                 return TryGetReachingConstant(localReference, depth, cancellationToken, out value);
@@ -480,6 +520,36 @@ internal static class ValueResolver
     }
 
     /// <summary>
+    /// The deconstructed value and the local's position in it, when the local's one write is a deconstruction into a
+    /// flat tuple (<c>var (port, options) = value;</c>, <c>(port, options) = value;</c>); otherwise null.
+    /// </summary>
+    public static (IOperation Value, int Index)? FindDeconstruction(ILocalReferenceOperation reference, CancellationToken cancellationToken = default)
+    {
+        var local = reference.Local;
+        return local.IsRef || local.IsConst ? null : WriteIndex.For(GetRoot(reference), cancellationToken).OnlyDeconstruction(local);
+    }
+
+    /// <summary>The constant of a deconstructed local, when every tuple the value can be holds it at the local's place.</summary>
+    private static bool TryGetDeconstructedConstant(IOperation deconstructed, int index, int depth, CancellationToken cancellationToken, out object? value)
+    {
+        value = null;
+        var elements = new List<PossibleValue>();
+        CollectElementValues(deconstructed, index, depth + 1, elements, cancellationToken);
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (!elements[i].HasValue || (i > 0 && !Equals(elements[i].Value, value)))
+            {
+                value = null;
+                return false;
+            }
+
+            value = elements[i].Value;
+        }
+
+        return elements.Count > 0;
+    }
+
+    /// <summary>
     /// The constant a readonly field holds: the value of its initializer (its type's default when it has none) and of
     /// every write of its constructors and init accessors, when all are the same constant. A field with neither an
     /// initializer nor such a write is left unknown (a serializer may fill it). A value is bound when it is in the same
@@ -676,6 +746,7 @@ internal static class ValueResolver
 
         private readonly Dictionary<ILocalSymbol, (int Count, IOperation? Value, bool Plain)> _locals = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IFieldSymbol, List<IOperation?>> _fields = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, (IOperation Value, int Index)> _deconstructions = new(SymbolEqualityComparer.Default);
 
         public static WriteIndex For(IOperation root, CancellationToken cancellationToken)
         {
@@ -694,6 +765,12 @@ internal static class ValueResolver
         /// <summary>Whether the root writes the local more than once, each time by a plain assignment or an initializer.</summary>
         public bool HasOnlyPlainWrites(ILocalSymbol local) =>
             _locals.TryGetValue(local, out var writes) && writes.Count > 1 && writes.Plain;
+
+        /// <summary>The deconstruction that is the local's one write, or null.</summary>
+        public (IOperation Value, int Index)? OnlyDeconstruction(ILocalSymbol local) =>
+            _deconstructions.TryGetValue(local, out var deconstruction) && _locals.TryGetValue(local, out var writes) && writes.Count == 2
+                ? deconstruction
+                : null;
 
         /// <summary>Whether the root writes the whole instance (<c>this = …</c> in a struct).</summary>
         public bool WritesThis { get; private set; }
@@ -728,9 +805,15 @@ internal static class ValueResolver
                     case ILocalReferenceOperation { IsDeclaration: true } declaration:
                         // `out var x`, deconstruction or pattern: the value comes from elsewhere.
                         index.AddWrite(declaration.Local, null);
+                        index.AddDeconstruction(declaration);
                         break;
                     case ILocalReferenceOperation local when IsWritten(local, out var value):
                         index.AddWrite(local.Local, value);
+                        if (value is null)
+                        {
+                            index.AddDeconstruction(local);
+                        }
+
                         break;
                     case IFieldReferenceOperation field when IsWritten(field, out var value):
                         if (!index._fields.TryGetValue(field.Field.OriginalDefinition, out var writes))
@@ -747,6 +830,35 @@ internal static class ValueResolver
             }
 
             return index;
+        }
+
+        /// <summary>
+        /// Keeps the value and position of a local written by a deconstruction into a flat tuple, its declaration
+        /// written in the tuple (<c>var (a, b)</c>) or in the element (<c>(var a, b)</c>).
+        /// </summary>
+        private void AddDeconstruction(ILocalReferenceOperation reference)
+        {
+            IOperation element = reference;
+            if (element.Parent is IDeclarationExpressionOperation declaration)
+            {
+                element = declaration;
+            }
+
+            if (element.Parent is not ITupleOperation tuple)
+            {
+                return;
+            }
+
+            IOperation target = tuple;
+            if (target.Parent is IDeclarationExpressionOperation declaredTuple)
+            {
+                target = declaredTuple;
+            }
+
+            if (target.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == target)
+            {
+                _deconstructions[reference.Local] = (deconstruction.Value, tuple.Elements.IndexOf(element));
+            }
         }
 
         /// <summary>A write whose value is unknown (null) counts twice, so that no single value survives it.</summary>

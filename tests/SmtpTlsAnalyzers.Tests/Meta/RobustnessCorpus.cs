@@ -438,6 +438,37 @@ internal static class RobustnessCorpus
             }
             """);
 
+        yield return Library("DeconstructedLocals", """
+            class Settings
+            {
+                public void Deconstruct(out string host, out SecureSocketOptions mode) => (host, mode) = ("smtp.example.com", SecureSocketOptions.None);
+            }
+
+            class Unpacked
+            {
+                async Task Send(Kit.SmtpClient k, Settings settings, bool a, (int, SecureSocketOptions)[] pairs)
+                {
+                    var (host, mode) = settings;
+                    k.Connect(host, 587, mode);
+                    var (_, discarded) = (1, SecureSocketOptions.None);
+                    k.Connect("smtp.example.com", 587, discarded);
+                    var (outer, (innerPort, innerMode)) = ("smtp.example.com", (25, SecureSocketOptions.None));
+                    k.Connect(outer, innerPort, innerMode);
+                    foreach (var (pairPort, pairMode) in pairs)
+                    {
+                        k.Connect("smtp.example.com", pairPort, pairMode);
+                    }
+
+                    (int port, SecureSocketOptions options) = a ? (465, SecureSocketOptions.SslOnConnect) : default;
+                    k.Connect("smtp.example.com", port, options);
+                    var (few, more) = a switch { true => (1, SecureSocketOptions.StartTlsWhenAvailable), _ => throw new InvalidOperationException() };
+                    await k.ConnectAsync("smtp.example.com", 587, more);
+                    (port, options) = (port, options);
+                    k.Connect("smtp.example.com", port + few, options);
+                }
+            }
+            """);
+
         yield return new RobustnessCase(
             "PartialClasses",
             OutputKind.DynamicallyLinkedLibrary,

@@ -90,6 +90,7 @@ public class RobustnessTests
         ["TopLevelStatements"] = new[] { "SMTP001", "SMTP003", "SMTP004", "SMTP006", "SMTP008", "SMTP009", "SMTP012" },
         ["RecordsAndPrimaryConstructors"] = new[] { "SMTP001", "SMTP003", "SMTP004", "SMTP008" },
         ["IfBranches"] = new[] { "SMTP001", "SMTP003" },
+        ["DeconstructedLocals"] = new[] { "SMTP003", "SMTP013" },
         ["ValuesReturnedByHelpers"] = new[] { "SMTP004", "SMTP008", "SMTP013" },
         ["LocalsWrittenOnSeveralPaths"] = new[] { "SMTP003", "SMTP006", "SMTP013" },
         ["PartialClasses"] = new[] { "SMTP001", "SMTP003", "SMTP006" },
