@@ -39,9 +39,11 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
     /// <summary>The title of the Fix All action offered when every diagnostic in scope is already fixed.</summary>
     public const string NothingLeftTitle = PreferredKeyFixAll.NothingLeftTitle;
 
-    public sealed override FixAllProvider GetFixAllProvider() => new PreferredKeyFixAll(PreferredKey);
+    public sealed override FixAllProvider GetFixAllProvider() => new PreferredKeyFixAll(PreferredKey, new BatchMember(this));
 
-    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public sealed override Task RegisterCodeFixesAsync(CodeFixContext context) => RegisterAsync(context, cleanUp: true);
+
+    private async Task RegisterAsync(CodeFixContext context, bool cleanUp)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
@@ -60,9 +62,28 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
             var solution = context.Document.Project.Solution;
             for (var i = 0; i < actions.Count; i++)
             {
-                context.RegisterCodeFix(new RuleAction(actions[i], i == 0 ? PreferredKey : actions[i].EquivalenceKey, solution), diagnostic);
+                context.RegisterCodeFix(new RuleAction(actions[i], i == 0 ? PreferredKey : actions[i].EquivalenceKey, cleanUp ? solution : null), diagnostic);
             }
         }
+    }
+
+    /// <summary>
+    /// The rule's fixes without the cleanup, for Roslyn's batch Fix All: it merges the text changes of every
+    /// diagnostic's fix, computed one by one on the same code, and drops a fix whose changes overlap another's (two
+    /// fixes each removing one declarator of <c>var a = …, b = …;</c> would both touch the comma). The cleanup runs
+    /// once on the merged code instead.
+    /// </summary>
+    private sealed class BatchMember : CodeFixProvider
+    {
+        private readonly RuleCodeFixProvider _rule;
+
+        public BatchMember(RuleCodeFixProvider rule) => _rule = rule;
+
+        public override ImmutableArray<string> FixableDiagnosticIds => _rule.FixableDiagnosticIds;
+
+        public override FixAllProvider? GetFixAllProvider() => null;
+
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => _rule.RegisterAsync(context, cleanUp: false);
     }
 
     /// <summary>Roslyn's batch Fix All, under the preferred key when the caller names none.</summary>
@@ -71,21 +92,23 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
         internal const string NothingLeftTitle = "Nothing left to fix";
 
         private readonly string _preferredKey;
+        private readonly CodeFixProvider _batchMember;
 
-        public PreferredKeyFixAll(string preferredKey) => _preferredKey = preferredKey;
+        public PreferredKeyFixAll(string preferredKey, CodeFixProvider batchMember)
+        {
+            _preferredKey = preferredKey;
+            _batchMember = batchMember;
+        }
 
         public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => WellKnownFixAllProviders.BatchFixer.GetSupportedFixAllScopes();
 
         public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            if (fixAllContext.CodeActionEquivalenceKey is null)
-            {
-                var diagnostics = new ForwardedDiagnostics(fixAllContext);
-                fixAllContext = fixAllContext.Document is { } document
-                    ? new FixAllContext(document, fixAllContext.CodeFixProvider, fixAllContext.Scope, _preferredKey, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken)
-                    : new FixAllContext(fixAllContext.Project, fixAllContext.CodeFixProvider, fixAllContext.Scope, _preferredKey, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken);
-            }
-
+            var key = fixAllContext.CodeActionEquivalenceKey ?? _preferredKey;
+            var diagnostics = new ForwardedDiagnostics(fixAllContext);
+            fixAllContext = fixAllContext.Document is { } document
+                ? new FixAllContext(document, _batchMember, fixAllContext.Scope, key, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken)
+                : new FixAllContext(fixAllContext.Project, _batchMember, fixAllContext.Scope, key, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken);
             return FixOrNothingLeftAsync(fixAllContext);
         }
 
@@ -100,7 +123,7 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
             var fix = await WellKnownFixAllProviders.BatchFixer.GetFixAsync(fixAllContext).ConfigureAwait(false);
             if (fix is not null)
             {
-                // Each diagnostic's fix is computed alone: a local read by two fixed calls is still read in each.
+                // The locals stranded by all the fixes together (one read by two fixed calls is still read after each).
                 return new RuleAction(fix, fix.EquivalenceKey, fixAllContext.Solution);
             }
 
@@ -133,9 +156,10 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
     private sealed class RuleAction : CodeAction
     {
         private readonly CodeAction _action;
-        private readonly Solution _original;
+        private readonly Solution? _original;
 
-        public RuleAction(CodeAction action, string? key, Solution original)
+        /// <summary>With no <paramref name="original"/>, the action does what the edit does and no more.</summary>
+        public RuleAction(CodeAction action, string? key, Solution? original)
         {
             _action = action;
             _original = original;
@@ -152,7 +176,9 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
             {
                 if (operation is ApplyChangesOperation apply)
                 {
-                    return await StrandedLocals.RemoveAsync(_original, apply.ChangedSolution, cancellationToken).ConfigureAwait(false);
+                    return _original is null
+                        ? apply.ChangedSolution
+                        : await StrandedLocals.RemoveAsync(_original, apply.ChangedSolution, cancellationToken).ConfigureAwait(false);
                 }
             }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -15,9 +16,10 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// statement that read it; when that was the local's only read and every write of the local is a constant, the compiler
 /// warns that it is assigned and never used (CS0219), and a project that treats warnings as errors no longer builds.
 /// Such a local's declaration and writes are removed, when each is a statement of its own (a declaration, or the
-/// local's declarator in it, and assignment statements) and removing them adds no error; otherwise the fixed code is
-/// kept as the fix left it. Works on operations and the language's syntax generator, so one cleanup serves C# and
-/// Visual Basic.
+/// local's declarator in it, and assignment statements) in the local's own function, no directive stands in the body
+/// (code under <c>#if</c> that this compilation leaves out may read it), no comment set apart by a blank line stands
+/// right above them, and removing them adds no error; otherwise the fixed code is kept as the fix left it. Works on
+/// operations and the language's syntax generator, so one cleanup serves C# and Visual Basic.
 /// </summary>
 internal static class StrandedLocals
 {
@@ -29,7 +31,14 @@ internal static class StrandedLocals
             {
                 if (before.GetDocument(id) is { } original && after.GetDocument(id) is { } changed)
                 {
-                    after = (await RemoveAsync(original, changed, cancellationToken).ConfigureAwait(false)).Project.Solution;
+                    try
+                    {
+                        after = (await RemoveAsync(original, changed, cancellationToken).ConfigureAwait(false)).Project.Solution;
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // The cleanup is a courtesy: the fix stands without it.
+                    }
                 }
             }
         }
@@ -127,12 +136,16 @@ internal static class StrandedLocals
             }
         }
 
-        if (local is null || declarator is null || OutermostOperation(declarator, model, cancellationToken) is not { } body)
+        if (local is null || declarator is null || OutermostOperation(declarator, model, cancellationToken) is not { } body ||
+            root.DescendantTrivia(body.Syntax.Span).Any(trivia => trivia.IsDirective))
         {
+            // Code under #if that this compilation leaves out may read the local; a #pragma or #region would go with
+            // the statement it stands before.
             return null;
         }
 
         var statements = new List<SyntaxNode>();
+        var functions = new List<IOperation?>();
         foreach (var operation in body.DescendantsAndSelf())
         {
             switch (operation)
@@ -147,6 +160,7 @@ internal static class StrandedLocals
 
                     // The statement, or the local's part of it when it declares others (C# `bool a = false, b = true;`,
                     // Visual Basic `Dim a As Boolean = False, b As Boolean = True`).
+                    functions.Add(FunctionOf(declaration));
                     statements.Add(
                         declarators.Declarators.Length > 1 ? declaration.Syntax :
                         group.Declarations.Length > 1 ? declarators.Syntax :
@@ -160,12 +174,52 @@ internal static class StrandedLocals
                         return null;
                     }
 
+                    functions.Add(FunctionOf(statement));
                     statements.Add(statement.Syntax);
                     break;
             }
         }
 
-        return statements.Count > 0 ? statements : null;
+        // Every write in the declaration's own function: an expression-bodied lambda or local function has no statement
+        // to remove.
+        return statements.Count > 0 && functions.All(f => ReferenceEquals(f, functions[0])) && !statements.Any(HasDetachedComment)
+            ? statements
+            : null;
+    }
+
+    /// <summary>The lambda or local function an operation is in; null for the body itself.</summary>
+    private static IOperation? FunctionOf(IOperation operation)
+    {
+        var enclosing = operation.Parent;
+        while (enclosing is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+        {
+            enclosing = enclosing.Parent;
+        }
+
+        return enclosing;
+    }
+
+    /// <summary>
+    /// Whether a comment stands above the statement with a blank line between them: it is about what follows, not
+    /// about the statement, and removing the statement with its leading trivia would take it along. A comment right
+    /// above the statement goes with it.
+    /// </summary>
+    private static bool HasDetachedComment(SyntaxNode statement)
+    {
+        var lines = statement.GetLeadingTrivia().ToFullString().Split('\n');
+        var commentSeen = false;
+        for (var i = 0; i < lines.Length - 1; i++)
+        {
+            var blank = string.IsNullOrWhiteSpace(lines[i]);
+            if (blank && commentSeen)
+            {
+                return true;
+            }
+
+            commentSeen |= !blank;
+        }
+
+        return false;
     }
 
     /// <summary>The operation of the whole body the declarator is in (lambdas and local functions included).</summary>

@@ -16,6 +16,9 @@ using FixSmtp004 = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 using FixSmtp007 = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.CertificateRevocationOffRule>,
     SmtpTlsAnalyzers.CodeFixes.Rules.CertificateRevocationOffCodeFixProvider>;
+using FixSmtp013 = SmtpTlsAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SmtpTlsAnalyzers.Tests.Verifiers.RuleAnalyzer<SmtpTlsAnalyzers.Rules.TlsLeftToConfigurationRule>,
+    SmtpTlsAnalyzers.CodeFixes.Rules.TlsLeftToConfigurationCodeFixProvider>;
 using FixSmtp004VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier<
     SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicRuleAnalyzer<SmtpTlsAnalyzers.Rules.MailKitStrippableStartTlsRule>,
     SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider>;
@@ -359,16 +362,170 @@ public class StrandedLocalTests
             Expected(FixSmtp004VB.Diagnostic("SMTP004"), "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
     }
 
-    /// <summary>Runs one fix, one at a time and as Fix All; the fixed code is checked for warnings as well as errors.</summary>
-    private static Task RunAsync(CodeFixTest<DefaultVerifier> test, string source, string fixedSource, string? key, params DiagnosticResult[] expected)
+    [Fact]
+    public async Task TwoLocalsOfOneDeclaration_FixAllFixesBothCallsAndRemovesTheDeclaration()
+    {
+        // Each fix alone removes its own declarator; merged, the two removals would overlap at the comma.
+        await RunAsync(
+            new FixSmtp003.Test(),
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient first, SmtpClient second)
+                    {
+                        SecureSocketOptions a = SecureSocketOptions.None, b = SecureSocketOptions.None;
+                        first.Connect("smtp.x.com", 587, {|#0:a|});
+                        second.Connect("smtp.y.com", 587, {|#1:b|});
+                    }
+                }
+                """,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient first, SmtpClient second)
+                    {
+                        first.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                        second.Connect("smtp.y.com", 587, SecureSocketOptions.StartTls);
+                    }
+                }
+                """,
+            null,
+            Expected(FixSmtp003.Diagnostic("SMTP003"), "smtp.x.com:587", "SecureSocketOptions.None"),
+            FixSmtp003.Diagnostic("SMTP003").WithLocation(1).WithArguments("smtp.y.com:587", "SecureSocketOptions.None").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+    }
+
+    [Fact]
+    public async Task LocalNearConditionalCodeOrASectionComment_IsKept()
+    {
+        // Code under #if that this build leaves out may read the local, and a comment after which a blank line
+        // follows is about more than the declaration: the fix leaves both as they are (and the compiler's warning of
+        // this build, which a LEGACY build would not give).
+        await RunAsync(
+            new FixSmtp003.Test(),
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        var options = SecureSocketOptions.None;
+                #if LEGACY
+                        System.Console.WriteLine(options);
+                #endif
+                        client.Connect("smtp.x.com", 587, {|#0:options|});
+                    }
+
+                    void Relay(SmtpClient client)
+                    {
+                        // Relay
+
+                        var options = SecureSocketOptions.None;
+                        client.Connect("relay.x.com", 587, {|#1:options|});
+                    }
+                }
+                """,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        var options = SecureSocketOptions.None;
+                #if LEGACY
+                        System.Console.WriteLine(options);
+                #endif
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                    }
+
+                    void Relay(SmtpClient client)
+                    {
+                        // Relay
+
+                        var options = SecureSocketOptions.None;
+                        client.Connect("relay.x.com", 587, SecureSocketOptions.StartTls);
+                    }
+                }
+                """,
+            null,
+            new[]
+            {
+                Expected(FixSmtp003.Diagnostic("SMTP003"), "smtp.x.com:587", "SecureSocketOptions.None"),
+                FixSmtp003.Diagnostic("SMTP003").WithLocation(1).WithArguments("relay.x.com:587", "SecureSocketOptions.None").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+            },
+            new[] { Unread("options", 8, 13), Unread("options", 19, 13) });
+    }
+
+    [Fact]
+    public async Task LocalWrittenInAnExpressionBodiedLocalFunction_IsKept()
+    {
+        // The local function's write is not a statement that can be removed: the fix leaves the local, and the
+        // compiler's warning with it.
+        await RunAsync(
+            new FixSmtp013.Test(),
+            """
+                using MailKit.Net.Smtp;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        var useSsl = false;
+                        Reset();
+                        client.Connect("smtp.x.com", 587, {|#0:useSsl|});
+
+                        void Reset() => useSsl = false;
+                    }
+                }
+                """,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        var useSsl = false;
+                        Reset();
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+
+                        void Reset() => useSsl = false;
+                    }
+                }
+                """,
+            SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes.UseStartTlsKey,
+            new[] { Expected(FixSmtp013.Diagnostic("SMTP013"), "useSsl comes from a value the code does not fix, and useSsl: false means STARTTLS only when the server offers it") },
+            new[] { Unread("useSsl", 8, 13) });
+    }
+
+    /// <summary>Runs one fix, one at a time and as Fix All; the fixed code is checked for warnings too.</summary>
+    private static Task RunAsync(CodeFixTest<DefaultVerifier> test, string source, string fixedSource, string? key, params DiagnosticResult[] expected) =>
+        RunAsync(test, source, fixedSource, key, expected, System.Array.Empty<DiagnosticResult>());
+
+    /// <summary>The same, with the compiler warnings the fixed code is expected to keep.</summary>
+    private static Task RunAsync(CodeFixTest<DefaultVerifier> test, string source, string fixedSource, string? key, DiagnosticResult[] expected, DiagnosticResult[] fixedWarnings)
     {
         test.TestCode = source;
         test.FixedCode = fixedSource;
         test.CodeActionEquivalenceKey = key;
         test.CompilerDiagnostics = CompilerDiagnostics.Warnings;
         test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(fixedWarnings);
         return test.RunAsync(CancellationToken.None);
     }
+
+    private static DiagnosticResult Unread(string local, int line, int column) =>
+        DiagnosticResult.CompilerWarning("CS0219").WithSpan(line, column, line, column + local.Length).WithArguments(local);
 
     private static DiagnosticResult Expected(DiagnosticResult result, params object[] arguments) =>
         result.WithLocation(0).WithArguments(arguments).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
