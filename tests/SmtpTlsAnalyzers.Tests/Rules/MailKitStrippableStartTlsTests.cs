@@ -897,6 +897,53 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task VisualBasic_UseSslFalseOnEveryPath_ReportsAndFixesWithStartTls()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send(client As SmtpClient, retry As Boolean)
+                    client.Connect("smtp.example.com", 587, {|#0:UseSsl(retry)|})
+                End Sub
+
+                Private Shared Function UseSsl(retry As Boolean) As Boolean
+                    If retry Then
+                        Return False
+                    End If
+
+                    Return False
+                End Function
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(client As SmtpClient, retry As Boolean)
+                    client.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls)
+                End Sub
+
+                Private Shared Function UseSsl(retry As Boolean) As Boolean
+                    If retry Then
+                        Return False
+                    End If
+
+                    Return False
+                End Function
+            End Class
+            """;
+
+        await FixSmtp004VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp004VB.Diagnostic("SMTP004").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("smtp.example.com:587", "useSsl: false (STARTTLS when available) on every path"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider.Key);
+    }
+
+    [Fact]
     public async Task VisualBasic_UriBuiltFromHostAndPort_ReportsAndAppendsQuery()
     {
         const string source = """
