@@ -68,10 +68,11 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>
-    /// The rule's fixes without the cleanup, for Roslyn's batch Fix All: it merges the text changes of every
-    /// diagnostic's fix, computed one by one on the same code, and drops a fix whose changes overlap another's (two
-    /// fixes each removing one declarator of <c>var a = …, b = …;</c> would both touch the comma). The cleanup runs
-    /// once on the merged code instead.
+    /// The rule's fixes without the cleanup, for Roslyn's batch Fix All started without a key (<c>dotnet format</c>): it
+    /// merges the text changes of every diagnostic's fix, computed one by one on the same code, and drops a fix whose
+    /// changes overlap another's (two fixes each removing one declarator of <c>var a = …, b = …;</c> would both touch
+    /// the comma). The cleanup runs once on the merged code instead. The IDE's Fix All keeps its own context and the
+    /// cleanup of each fix; a dropped fix is left for its next run.
     /// </summary>
     private sealed class BatchMember : CodeFixProvider
     {
@@ -104,11 +105,17 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
 
         public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            var key = fixAllContext.CodeActionEquivalenceKey ?? _preferredKey;
-            var diagnostics = new ForwardedDiagnostics(fixAllContext);
-            fixAllContext = fixAllContext.Document is { } document
-                ? new FixAllContext(document, _batchMember, fixAllContext.Scope, key, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken)
-                : new FixAllContext(fixAllContext.Project, _batchMember, fixAllContext.Scope, key, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken);
+            // The context is built anew only where it must be: the IDE's own context carries its progress report and the
+            // span of the containing-member and containing-type scopes, which a new one cannot.
+            if (fixAllContext.CodeActionEquivalenceKey is null &&
+                fixAllContext.Scope is FixAllScope.Document or FixAllScope.Project or FixAllScope.Solution)
+            {
+                var diagnostics = new ForwardedDiagnostics(fixAllContext);
+                fixAllContext = fixAllContext.Document is { } document
+                    ? new FixAllContext(document, _batchMember, fixAllContext.Scope, _preferredKey, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken)
+                    : new FixAllContext(fixAllContext.Project, _batchMember, fixAllContext.Scope, _preferredKey, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken);
+            }
+
             return FixOrNothingLeftAsync(fixAllContext);
         }
 

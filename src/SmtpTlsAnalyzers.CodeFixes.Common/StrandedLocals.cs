@@ -106,11 +106,54 @@ internal static class StrandedLocals
         var editor = await DocumentEditor.CreateAsync(changed, cancellationToken).ConfigureAwait(false);
         foreach (var statement in removals.Distinct())
         {
-            editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            // A C# top-level statement is wrapped in a member of the same span, which is what can be removed.
+            var removed = statement;
+            while (removed.Parent is { } parent && parent.Span == removed.Span)
+            {
+                removed = parent;
+            }
+
+            editor.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives);
         }
 
         var cleaned = editor.GetChangedDocument();
-        return await ErrorsAsync(cleaned, cancellationToken).ConfigureAwait(false) > ErrorCount(model, cancellationToken) ? changed : cleaned;
+        return await ErrorsAsync(cleaned, cancellationToken).ConfigureAwait(false) > ErrorCount(model, cancellationToken) ||
+            !await ReadsTheSameAsync(cleaned, cancellationToken).ConfigureAwait(false)
+            ? changed
+            : cleaned;
+    }
+
+    /// <summary>
+    /// Whether the edited text, parsed again, gives the tree the edit built. A removed statement takes its line break
+    /// along, which in Visual Basic ends a statement: after <c>If c Then x = False</c> loses <c>x = False</c>, the
+    /// next line would join the <c>If</c>.
+    /// </summary>
+    private static async Task<bool> ReadsTheSameAsync(Document document, CancellationToken cancellationToken)
+    {
+        var edited = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var reparsed = await document.WithText(SourceText.From(text.ToString(), text.Encoding, text.ChecksumAlgorithm))
+            .GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (edited is null || reparsed is null)
+        {
+            return false;
+        }
+
+        // The same nodes over the same text, and the same tokens (the trees' own equivalence also weighs what the
+        // parse kept beside them, and never holds between an edited tree and a parsed one). A node's extent tells
+        // a statement that joined the If before it from one that follows it.
+        using var before = edited.DescendantNodesAndTokens().GetEnumerator();
+        using var after = reparsed.DescendantNodesAndTokens().GetEnumerator();
+        while (before.MoveNext())
+        {
+            if (!after.MoveNext() || before.Current.RawKind != after.Current.RawKind || before.Current.FullSpan != after.Current.FullSpan ||
+                (before.Current.IsToken && before.Current.AsToken().Text != after.Current.AsToken().Text))
+            {
+                return false;
+            }
+        }
+
+        return !after.MoveNext();
     }
 
     /// <summary>
@@ -206,11 +249,11 @@ internal static class StrandedLocals
     /// </summary>
     private static bool HasDetachedComment(SyntaxNode statement)
     {
-        var lines = statement.GetLeadingTrivia().ToFullString().Split('\n');
+        var lines = SourceText.From(statement.GetLeadingTrivia().ToFullString()).Lines;
         var commentSeen = false;
-        for (var i = 0; i < lines.Length - 1; i++)
+        for (var i = 0; i < lines.Count - 1; i++)
         {
-            var blank = string.IsNullOrWhiteSpace(lines[i]);
+            var blank = string.IsNullOrWhiteSpace(lines[i].ToString());
             if (blank && commentSeen)
             {
                 return true;

@@ -1,3 +1,5 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
@@ -365,9 +367,11 @@ public class StrandedLocalTests
     [Fact]
     public async Task TwoLocalsOfOneDeclaration_FixAllFixesBothCallsAndRemovesTheDeclaration()
     {
-        // Each fix alone removes its own declarator; merged, the two removals would overlap at the comma.
+        // Each fix alone removes its own declarator. The IDE's Fix All (the test library's, which names a key) merges
+        // the fixes with their cleanups: the two removals overlap at the comma, one fix is left for a second run.
+        var test = new FixSmtp003.Test { NumberOfFixAllIterations = 2 };
         await RunAsync(
-            new FixSmtp003.Test(),
+            test,
             """
                 using MailKit.Net.Smtp;
                 using MailKit.Security;
@@ -398,6 +402,59 @@ public class StrandedLocalTests
             null,
             Expected(FixSmtp003.Diagnostic("SMTP003"), "smtp.x.com:587", "SecureSocketOptions.None"),
             FixSmtp003.Diagnostic("SMTP003").WithLocation(1).WithArguments("smtp.y.com:587", "SecureSocketOptions.None").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+    }
+
+    [Fact]
+    public async Task TwoLocalsOfOneDeclaration_FixAllWithoutAKey_FixesBothAndRemovesTheDeclarationInOneRun()
+    {
+        // `dotnet format` starts Fix All with no key: the fixes are merged first, and the cleanup runs once.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient first, SmtpClient second)
+                {
+                    SecureSocketOptions a = SecureSocketOptions.None, b = SecureSocketOptions.None;
+                    first.Connect("smtp.x.com", 587, a);
+                    second.Connect("smtp.y.com", 587, b);
+                }
+            }
+            """;
+        using var workspace = new Microsoft.CodeAnalysis.AdhocWorkspace();
+        var references = (await TestReferences.Net80.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit);
+        var document = workspace.AddProject("Mail", Microsoft.CodeAnalysis.LanguageNames.CSharp)
+            .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary))
+            .AddMetadataReferences(references)
+            .AddDocument("Mailer.cs", source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = await compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new RuleAnalyzer<MailKitConnectionWithoutTlsRule>()))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        Assert.Equal(2, diagnostics.Length);
+
+        var provider = new SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectionWithoutTlsCodeFixProvider();
+        var context = new Microsoft.CodeAnalysis.CodeFixes.FixAllContext(
+            document, provider, Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Document, null!, new[] { "SMTP003" }, new Found(diagnostics), CancellationToken.None);
+        var fixAll = await provider.GetFixAllProvider().GetFixAsync(context);
+        var operations = await fixAll!.GetOperationsAsync(CancellationToken.None);
+        var changed = Assert.Single(operations.OfType<Microsoft.CodeAnalysis.CodeActions.ApplyChangesOperation>()).ChangedSolution.GetDocument(document.Id)!;
+
+        Assert.Equal(
+            """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient first, SmtpClient second)
+                {
+                    first.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                    second.Connect("smtp.y.com", 587, SecureSocketOptions.StartTls);
+                }
+            }
+            """,
+            (await changed.GetTextAsync()).ToString());
     }
 
     [Fact]
@@ -508,6 +565,65 @@ public class StrandedLocalTests
             new[] { Unread("useSsl", 8, 13) });
     }
 
+    [Fact]
+    public async Task TopLevelStatements_TheDeclarationIsRemoved()
+    {
+        var test = new FixSmtp003.Test();
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await RunAsync(
+            test,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                var options = SecureSocketOptions.None;
+                using var client = new SmtpClient();
+                client.Connect("smtp.x.com", 587, {|#0:options|});
+                """,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+                using var client = new SmtpClient();
+                client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                """,
+            null,
+            Expected(FixSmtp003.Diagnostic("SMTP003"), "smtp.x.com:587", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
+    public async Task VisualBasicWriteInASingleLineIf_IsKept()
+    {
+        // Taking `useSsl = False` out of `If retry Then useSsl = False` would take its line break along and join the
+        // next line to the If.
+        await RunAsync(
+            new FixSmtp004VB.Test(),
+            """
+                Imports MailKit.Net.Smtp
+
+                Class Mailer
+                    Sub Send(client As SmtpClient, retry As Boolean)
+                        Dim useSsl As Boolean = False
+                        If retry Then useSsl = False
+                        client.Connect("smtp.x.com", 587, {|#0:useSsl|})
+                    End Sub
+                End Class
+                """,
+            """
+                Imports MailKit.Net.Smtp
+                Imports MailKit.Security
+
+                Class Mailer
+                    Sub Send(client As SmtpClient, retry As Boolean)
+                        Dim useSsl As Boolean = False
+                        If retry Then useSsl = False
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls)
+                    End Sub
+                End Class
+                """,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider.Key,
+            Expected(FixSmtp004VB.Diagnostic("SMTP004"), "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
     /// <summary>Runs one fix, one at a time and as Fix All; the fixed code is checked for warnings too.</summary>
     private static Task RunAsync(CodeFixTest<DefaultVerifier> test, string source, string fixedSource, string? key, params DiagnosticResult[] expected) =>
         RunAsync(test, source, fixedSource, key, expected, System.Array.Empty<DiagnosticResult>());
@@ -529,4 +645,20 @@ public class StrandedLocalTests
 
     private static DiagnosticResult Expected(DiagnosticResult result, params object[] arguments) =>
         result.WithLocation(0).WithArguments(arguments).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    private sealed class Found : Microsoft.CodeAnalysis.CodeFixes.FixAllContext.DiagnosticProvider
+    {
+        private readonly System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> _diagnostics;
+
+        public Found(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> diagnostics) => _diagnostics = diagnostics;
+
+        public override Task<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetDocumentDiagnosticsAsync(Microsoft.CodeAnalysis.Document document, CancellationToken cancellationToken) =>
+            Task.FromResult<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(_diagnostics);
+
+        public override Task<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetProjectDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(System.Array.Empty<Microsoft.CodeAnalysis.Diagnostic>());
+
+        public override Task<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetAllDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(_diagnostics);
+    }
 }
