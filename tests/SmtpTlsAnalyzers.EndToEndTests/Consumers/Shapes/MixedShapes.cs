@@ -45,6 +45,8 @@ public sealed class MixedShapes
         smtp.Connect("smtp.example.com", ImplicitPort, SecureSocketOptions.StartTls); // expect: SMTP005
         var mode = legacy ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.StartTls; // expect: SMTP013
         imap.Connect("imap.example.com", 143, mode);
+        var relayOptions = SecureSocketOptions.None;
+        smtp.Connect("relay.example.com", 25, relayOptions); // expect: SMTP003
 
         using var login = new MailKit.Net.Smtp.SmtpClient();
         login.Connect("smtp.gmail.com", 587, false); // expect: SMTP004
