@@ -117,7 +117,7 @@ internal static class StrandedLocals
         }
 
         var cleaned = editor.GetChangedDocument();
-        return await ErrorsAsync(cleaned, cancellationToken).ConfigureAwait(false) > ErrorCount(model, cancellationToken) ||
+        return await DocumentErrors.CountAsync(cleaned, cancellationToken).ConfigureAwait(false) > await DocumentErrors.CountAsync(changed, cancellationToken).ConfigureAwait(false) ||
             !await ReadsTheSameAsync(cleaned, cancellationToken).ConfigureAwait(false)
             ? changed
             : cleaned;
@@ -303,13 +303,4 @@ internal static class StrandedLocals
 
         return new TextSpan(span.Start + shift, span.Length);
     }
-
-    private static async Task<int> ErrorsAsync(Document document, CancellationToken cancellationToken)
-    {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return model is null ? int.MaxValue : ErrorCount(model, cancellationToken);
-    }
-
-    private static int ErrorCount(SemanticModel model, CancellationToken cancellationToken) =>
-        model.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
 }

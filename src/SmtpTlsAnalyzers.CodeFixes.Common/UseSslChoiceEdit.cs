@@ -107,7 +107,7 @@ internal static class UseSslChoiceEdit
         var withImport = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         withImport = await SimplifyAsync(withImport, cancellationToken).ConfigureAwait(false);
         var withoutImport = await SimplifyAsync(document, cancellationToken).ConfigureAwait(false);
-        return await CountErrorsAsync(withImport, cancellationToken).ConfigureAwait(false) > await CountErrorsAsync(withoutImport, cancellationToken).ConfigureAwait(false)
+        return await DocumentErrors.CountAsync(withImport, cancellationToken).ConfigureAwait(false) > await DocumentErrors.CountAsync(withoutImport, cancellationToken).ConfigureAwait(false)
             ? withoutImport
             : withImport;
     }
@@ -122,11 +122,5 @@ internal static class UseSslChoiceEdit
         document = await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         return document.WithText(SourceText.From(text.ToString(), text.Encoding, text.ChecksumAlgorithm));
-    }
-
-    private static async Task<int> CountErrorsAsync(Document document, CancellationToken cancellationToken)
-    {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return model is null ? 0 : model.GetDiagnostics(cancellationToken: cancellationToken).Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
     }
 }

@@ -338,7 +338,7 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
         }
 
         var withoutImports = await SimplifyAsync(document, cancellationToken).ConfigureAwait(false);
-        return await CountErrorsAsync(withImports, cancellationToken).ConfigureAwait(false) > await CountErrorsAsync(withoutImports, cancellationToken).ConfigureAwait(false)
+        return await DocumentErrors.CountAsync(withImports, cancellationToken).ConfigureAwait(false) > await DocumentErrors.CountAsync(withoutImports, cancellationToken).ConfigureAwait(false)
             ? withoutImports
             : withImports;
     }
@@ -353,12 +353,6 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         return root is null ? 0 : root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>().Count();
-    }
-
-    private static async Task<int> CountErrorsAsync(Document document, CancellationToken cancellationToken)
-    {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        return model is null ? 0 : model.GetDiagnostics(cancellationToken: cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
     }
 
     /// <summary>An argument index from the properties: -1 when absent, -2 when it does not fit the call.</summary>
