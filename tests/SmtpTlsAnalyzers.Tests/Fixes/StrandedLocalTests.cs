@@ -427,7 +427,7 @@ public class StrandedLocalTests
         var document = workspace.AddProject("Mail", Microsoft.CodeAnalysis.LanguageNames.CSharp)
             .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary))
             .AddMetadataReferences(references)
-            .AddDocument("Mailer.cs", source);
+            .AddDocument("Mailer.cs", source, filePath: "/Mailer.cs");
         var compilation = (await document.Project.GetCompilationAsync())!;
         var diagnostics = await compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new RuleAnalyzer<MailKitConnectionWithoutTlsRule>()))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
@@ -435,7 +435,7 @@ public class StrandedLocalTests
 
         var provider = new SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectionWithoutTlsCodeFixProvider();
         var context = new Microsoft.CodeAnalysis.CodeFixes.FixAllContext(
-            document, provider, Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Document, null!, new[] { "SMTP003" }, new Found(diagnostics), CancellationToken.None);
+            document, provider, Microsoft.CodeAnalysis.CodeFixes.FixAllScope.Document, null!, new[] { "SMTP003" }, new FixedDiagnostics(diagnostics), CancellationToken.None);
         var fixAll = await provider.GetFixAllProvider().GetFixAsync(context);
         var operations = await fixAll!.GetOperationsAsync(CancellationToken.None);
         var changed = Assert.Single(operations.OfType<Microsoft.CodeAnalysis.CodeActions.ApplyChangesOperation>()).ChangedSolution.GetDocument(document.Id)!;
@@ -645,20 +645,4 @@ public class StrandedLocalTests
 
     private static DiagnosticResult Expected(DiagnosticResult result, params object[] arguments) =>
         result.WithLocation(0).WithArguments(arguments).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
-
-    private sealed class Found : Microsoft.CodeAnalysis.CodeFixes.FixAllContext.DiagnosticProvider
-    {
-        private readonly System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> _diagnostics;
-
-        public Found(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> diagnostics) => _diagnostics = diagnostics;
-
-        public override Task<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetDocumentDiagnosticsAsync(Microsoft.CodeAnalysis.Document document, CancellationToken cancellationToken) =>
-            Task.FromResult<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(_diagnostics);
-
-        public override Task<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetProjectDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(System.Array.Empty<Microsoft.CodeAnalysis.Diagnostic>());
-
-        public override Task<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>> GetAllDiagnosticsAsync(Microsoft.CodeAnalysis.Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<System.Collections.Generic.IEnumerable<Microsoft.CodeAnalysis.Diagnostic>>(_diagnostics);
-    }
 }

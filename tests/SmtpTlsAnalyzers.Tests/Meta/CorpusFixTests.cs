@@ -21,11 +21,6 @@ namespace SmtpTlsAnalyzers.Tests.Meta;
 /// </summary>
 public class CorpusFixTests
 {
-    private static readonly ImmutableArray<CodeFixProvider> Providers = typeof(SmtpTlsAnalyzers.CodeFixes.Rules.MailKitConnectionWithoutTlsCodeFixProvider).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), false).Length > 0)
-        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
-
     public static TheoryData<string> CaseNames()
     {
         var data = new TheoryData<string>();
@@ -45,8 +40,8 @@ public class CorpusFixTests
         using var workspace = new AdhocWorkspace();
         var references = (await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(TestReferences.MailKit);
         var project = workspace.AddProject(name, LanguageNames.CSharp)
-            .WithCompilationOptions(new CSharpCompilationOptions(corpusCase.OutputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable))
-            .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { "DEBUG" }))
+            .WithCompilationOptions(RobustnessCorpus.CompilationOptions(corpusCase))
+            .WithParseOptions(RobustnessCorpus.ParseOptions)
             .AddMetadataReferences(references);
         for (var i = 0; i < corpusCase.Sources.Length; i++)
         {
@@ -66,7 +61,7 @@ public class CorpusFixTests
                 continue;
             }
 
-            foreach (var provider in Providers.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            foreach (var provider in RuleCatalog.CodeFixes.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
             {
                 var actions = new List<CodeAction>();
                 await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));

@@ -302,23 +302,6 @@ public class FixRoundTripTests
         return TextSpan.FromBounds(start + shiftStart, Math.Max(start + shiftStart, end + shiftEnd));
     }
 
-    /// <summary>Hands Fix All the diagnostics computed for the document.</summary>
-    private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider
-    {
-        private readonly ImmutableArray<Diagnostic> _diagnostics;
-
-        public FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
-
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(Array.Empty<Diagnostic>());
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
-    }
-
     /// <summary>One language's sample: where it is, how its project compiles, and that language's analyzer and fixes.</summary>
     private sealed record Sample(string Language, string Folder, string Extension, ImmutableArray<DiagnosticAnalyzer> Analyzers, ImmutableArray<CodeFixProvider> CodeFixes, Func<Project, Project> Configure)
     {

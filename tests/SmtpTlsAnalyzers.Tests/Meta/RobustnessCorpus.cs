@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace SmtpTlsAnalyzers.Tests.Meta;
 
@@ -18,6 +19,13 @@ public sealed record RobustnessCase(string Name, OutputKind OutputKind, params s
 /// </summary>
 internal static class RobustnessCorpus
 {
+    /// <summary>How every case is parsed: the latest language, with DEBUG defined.</summary>
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, preprocessorSymbols: new[] { "DEBUG" });
+
+    /// <summary>How every case compiles: unsafe code allowed, nullable annotations on.</summary>
+    public static CSharpCompilationOptions CompilationOptions(RobustnessCase corpusCase) =>
+        new(corpusCase.OutputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable);
+
     private const string Usings = """
         using System;
         using System.Collections.Generic;

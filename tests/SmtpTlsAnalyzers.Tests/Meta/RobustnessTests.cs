@@ -163,14 +163,9 @@ public class RobustnessTests
 
     private static async Task<CSharpCompilation> CreateCompilationAsync(RobustnessCase corpusCase)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { "DEBUG" });
         var trees = corpusCase.Sources.Select((source, i) =>
-            CSharpSyntaxTree.ParseText(source, parseOptions, $"/{corpusCase.Name}{i}.cs"));
-        return CSharpCompilation.Create(
-            corpusCase.Name,
-            trees,
-            await References.Value,
-            new CSharpCompilationOptions(corpusCase.OutputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+            CSharpSyntaxTree.ParseText(source, RobustnessCorpus.ParseOptions, $"/{corpusCase.Name}{i}.cs"));
+        return CSharpCompilation.Create(corpusCase.Name, trees, await References.Value, RobustnessCorpus.CompilationOptions(corpusCase));
     }
 
     private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
