@@ -380,8 +380,9 @@ internal sealed class MailKitConnectionClassifier
     }
 
     /// <summary>
-    /// Adds a leaf for each constant mode, on one path of the value, that turns TLS off or makes it opportunistic.
-    /// Returns what every path uses when each of them is such a constant (no path gives real TLS); null otherwise.
+    /// Adds a leaf for each constant mode, on one path of the value, that turns TLS off or makes it opportunistic, or
+    /// that is Auto with a port the code does not fix. Returns what every path uses when each of them turns TLS off or
+    /// makes it opportunistic (no path gives real TLS); null otherwise.
     /// </summary>
     private (bool AllNone, string ModeText)? CollectConfigurationLeaves(MailKitConnection facts, IOperation value, bool portOmitted, int? port, MailProtocol protocol)
     {
@@ -412,6 +413,13 @@ internal sealed class MailKitConnectionClassifier
             }
             else
             {
+                if (mode == TlsMode.Auto && port is null)
+                {
+                    // Auto with a port the code does not fix, as when written in the call: TLS depends on the port.
+                    facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions.Auto, which uses TLS from the first byte only on port " +
+                        protocol.DescribeImplicitPort() + ", and the port comes from a value the code does not fix; on any other port Auto uses STARTTLS only when the server offers it"));
+                }
+
                 everyPathInsecure = false;
                 continue;
             }

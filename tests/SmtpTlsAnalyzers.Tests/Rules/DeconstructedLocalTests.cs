@@ -87,10 +87,24 @@ public class DeconstructedLocalTests
     {
         // Each pair's port and mode agree, and a port from one pair is never set against another pair's mode.
         var source = Source("""
-            var (port, options) = local ? (465, SecureSocketOptions.SslOnConnect) : (25, SecureSocketOptions.Auto);
+            var (port, options) = local ? (465, SecureSocketOptions.SslOnConnect) : (587, SecureSocketOptions.StartTls);
                     client.Connect("smtp.example.com", port, options);
             """);
 
         await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task AutoInOnePair_IsLeftToThePort()
+    {
+        // The port is read as a whole, not pair by pair: with Auto, whether TLS is used depends on it.
+        var source = Source("""
+            var (port, options) = local ? (465, SecureSocketOptions.SslOnConnect) : (25, {|#0:SecureSocketOptions.Auto|});
+                    client.Connect("smtp.example.com", port, options);
+            """);
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
     }
 }

@@ -45,10 +45,11 @@ public class LocalReachingWritesTests
         """;
 
     [Fact]
-    public async Task DefaultReplacedInASwitchOnASetting_ReportsTheArmThatTurnsTlsOff()
+    public async Task DefaultReplacedInASwitchOnASetting_ReportsTheArmThatTurnsTlsOffAndAutoOnTheConfiguredPort()
     {
+        // Auto on a configured port is reported as it is when written in the call: whether it means TLS depends on the port.
         var source = Source("""
-            var secureSocketOptions = SecureSocketOptions.Auto;
+            var secureSocketOptions = {|#1:SecureSocketOptions.Auto|};
                     if (!options.AutoSelectEncryption)
                     {
                         secureSocketOptions = options.EncryptionMethod switch
@@ -56,14 +57,18 @@ public class LocalReachingWritesTests
                             Encryption.None => {|#0:SecureSocketOptions.None|},
                             Encryption.SslTls => SecureSocketOptions.SslOnConnect,
                             Encryption.StartTls => SecureSocketOptions.StartTls,
-                            _ => SecureSocketOptions.Auto,
+                            _ => {|#2:SecureSocketOptions.Auto|},
                         };
                     }
 
                     await client.ConnectAsync(options.Host, options.Port, secureSocketOptions);
             """);
 
-        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, NoneOnOnePath));
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP013", 0, NoneOnOnePath),
+            Diagnostic("SMTP013", 1, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)),
+            Diagnostic("SMTP013", 2, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
     }
 
     [Fact]
@@ -109,14 +114,14 @@ public class LocalReachingWritesTests
                         };
                     }
 
-                    await client.ConnectAsync(options.Host, options.Port, secureSocketOptions);
+                    await client.ConnectAsync(options.Host, 465, secureSocketOptions);
             """;
 
         await FixAsync(
             Source(writes),
             new[] { Diagnostic("SMTP013", 0, NoneOnOnePath) },
-            Source(writes.Replace("{|#0:SecureSocketOptions.None|}", "SecureSocketOptions.StartTls")),
-            SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes.UseStartTlsKey);
+            Source(writes.Replace("{|#0:SecureSocketOptions.None|}", "SecureSocketOptions.SslOnConnect")),
+            SmtpTlsAnalyzers.CodeFixes.Edits.MailKitConnectFixes.UseSslOnConnectKey);
     }
 
     [Fact]
@@ -250,7 +255,7 @@ public class LocalReachingWritesTests
     }
 
     [Fact]
-    public async Task VisualBasic_DefaultReplacedInASelectCase_ReportsTheCaseThatTurnsTlsOff()
+    public async Task VisualBasic_DefaultReplacedInASelectCase_ReportsTheCaseThatTurnsTlsOffAndAutoOnTheConfiguredPort()
     {
         const string source = """
             Imports System.Threading.Tasks
@@ -264,7 +269,7 @@ public class LocalReachingWritesTests
 
             Class Mailer
                 Async Function SendAsync(client As SmtpClient, host As String, port As Integer, auto As Boolean, method As Encryption) As Task
-                    Dim mode = SecureSocketOptions.Auto
+                    Dim mode = {|#1:SecureSocketOptions.Auto|}
                     If Not auto Then
                         Select Case method
                             Case Encryption.None
@@ -281,7 +286,9 @@ public class LocalReachingWritesTests
 
         await VerifyVB.VerifyAnalyzerAsync(
             source,
-            VerifyVB.Diagnostic("SMTP013").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(NoneOnOnePath));
+            VerifyVB.Diagnostic("SMTP013").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(NoneOnOnePath),
+            VerifyVB.Diagnostic("SMTP013").WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments(string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
     }
 
     [Fact]

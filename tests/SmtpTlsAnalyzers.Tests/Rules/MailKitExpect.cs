@@ -13,6 +13,9 @@ namespace SmtpTlsAnalyzers.Tests.Rules;
 /// </summary>
 internal static class MailKitExpect
 {
+    /// <summary>SMTP013's reason for Auto on one path of the mode, with a port the code does not fix (the implicit TLS port).</summary>
+    public const string AutoOnOnePath = "on one path it is SecureSocketOptions.Auto, which uses TLS from the first byte only on port {0}, and the port comes from a value the code does not fix; on any other port Auto uses STARTTLS only when the server offers it";
+
     public static DiagnosticResult Diagnostic(string id, int location, params object[] arguments) =>
         VerifyCS.Diagnostic(id).WithLocation(location).WithArguments(arguments).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 

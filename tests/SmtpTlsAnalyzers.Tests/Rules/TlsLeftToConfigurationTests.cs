@@ -58,6 +58,75 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task ConditionalYieldingAutoOnAConfiguredPort_ReportsAtAutoAndFixes()
+    {
+        // The "no SSL" choice is Auto on a port read from settings: TLS from the first byte on 465, opportunistic
+        // STARTTLS anywhere else, the same as Connect(host, port) with Auto by default.
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class RelayRule { public string SmtpServer { get; set; } = ""; public int SmtpPort { get; set; } public bool SmtpUseSSL { get; set; } }
+
+            static class Relay
+            {
+                public static async Task<SmtpClient> ConnectAsync(RelayRule rule, CancellationToken token)
+                {
+                    var client = new SmtpClient();
+                    await client.ConnectAsync(rule.SmtpServer, rule.SmtpPort, rule.SmtpUseSSL ? SecureSocketOptions.SslOnConnect : {|#0:SecureSocketOptions.Auto|}, token);
+                    return client;
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)) },
+            source.Replace("{|#0:SecureSocketOptions.Auto|}", "SecureSocketOptions.StartTls"),
+            MailKitConnectFixes.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task AutoAsTheFallbackOfAConfiguredMode_ReportsAtAuto()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Settings { public SecureSocketOptions? Security { get; set; } public int Port { get; set; } }
+
+            class Reader
+            {
+                void Open(ImapClient c, Settings settings) => c.Connect("imap.example.com", settings.Port, settings.Security ?? {|#0:SecureSocketOptions.Auto|});
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 993)));
+    }
+
+    [Fact]
+    public async Task ConditionalYieldingAutoOnAConstantPort_ReportsOnlyWhereThePortMakesItOpportunistic()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, bool useSsl)
+                {
+                    c.Connect("smtp.example.com", 465, useSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.Auto);
+                    c.Connect("smtp.example.com", 587, useSsl ? SecureSocketOptions.StartTls : {|#0:SecureSocketOptions.Auto|});
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, "on one path it is SecureSocketOptions.Auto, which uses STARTTLS only when the server offers it"));
+    }
+
+    [Fact]
     public async Task ConditionalYieldingNone_SslOnConnectAlternative()
     {
         await FixAsync(
