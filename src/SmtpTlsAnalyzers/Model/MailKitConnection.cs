@@ -278,7 +278,7 @@ internal sealed class MailKitConnectionClassifier
             resolved = ResolveMode(mode!.Value);
             if (resolved == TlsMode.Unknown)
             {
-                if (CollectConfigurationLeaves(facts, mode.Value, portOmitted, portValue, protocol) is { } everyPath)
+                if (CollectConfigurationLeaves(facts, mode.Value, portOmitted ? null : port!.Value, portValue, protocol) is { } everyPath)
                 {
                     // No path gives real TLS: the code proves what SMTP003 or SMTP004 report, whatever is chosen.
                     facts.ConfigurationLeaves.Clear();
@@ -384,8 +384,10 @@ internal sealed class MailKitConnectionClassifier
     /// that is Auto with a port the code does not fix. Returns what every path uses when each of them turns TLS off or
     /// makes it opportunistic (no path gives real TLS); null otherwise.
     /// </summary>
-    private (bool AllNone, string ModeText)? CollectConfigurationLeaves(MailKitConnection facts, IOperation value, bool portOmitted, int? port, MailProtocol protocol)
+    private (bool AllNone, string ModeText)? CollectConfigurationLeaves(MailKitConnection facts, IOperation value, IOperation? portOperation, int? port, MailProtocol protocol)
     {
+        var portOmitted = portOperation is null;
+        bool? portIsConfigured = null;
         var leaves = new List<PossibleValue>();
         ValueResolver.CollectPossibleValues(value, leaves);
         var everyPathInsecure = leaves.Count > 0;
@@ -413,7 +415,7 @@ internal sealed class MailKitConnectionClassifier
             }
             else
             {
-                if (mode == TlsMode.Auto && port is null)
+                if (mode == TlsMode.Auto && port is null && (portIsConfigured ??= IsConfigured(portOperation!)))
                 {
                     // Auto with a port the code does not fix, as when written in the call: TLS depends on the port.
                     facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions.Auto, which uses TLS from the first byte only on port " +
@@ -434,6 +436,25 @@ internal sealed class MailKitConnectionClassifier
         }
 
         return everyPathInsecure ? (allNone, string.Join(" or ", modeTexts) + " on every path") : null;
+    }
+
+    /// <summary>
+    /// True when the port can be a value the code does not fix. A port that is one of several constants (a local
+    /// written on several paths, a tuple element) is not: which of them goes with which mode is not followed.
+    /// </summary>
+    private static bool IsConfigured(IOperation port)
+    {
+        var values = new List<PossibleValue>();
+        ValueResolver.CollectPossibleValues(port, values);
+        foreach (var value in values)
+        {
+            if (!value.HasValue)
+            {
+                return true;
+            }
+        }
+
+        return values.Count == 0;
     }
 
     [MethodImpl(HotPath.Optimized)]

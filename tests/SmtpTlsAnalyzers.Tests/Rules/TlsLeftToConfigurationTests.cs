@@ -107,6 +107,62 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task HelperReturningAutoWithAConfiguredPort_ReportsAtTheReturn()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Settings { public bool Ssl { get; set; } public int Port { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c, Settings s) => c.Connect("smtp.example.com", s.Port, Mode(s.Ssl));
+
+                static SecureSocketOptions Mode(bool ssl)
+                {
+                    if (ssl)
+                    {
+                        return SecureSocketOptions.SslOnConnect;
+                    }
+
+                    return {|#0:SecureSocketOptions.Auto|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
+    }
+
+    [Fact]
+    public async Task AutoOnOnePath_PortAConstantOrASetting_ReportsAtAuto()
+    {
+        // One of the port's values is not a constant: on that path Auto depends on what the settings say.
+        const string source = """
+            using MailKit.Net.Pop3;
+            using MailKit.Security;
+
+            class Settings { public bool Ssl { get; set; } public bool CustomPort { get; set; } public int Port { get; set; } }
+
+            class Reader
+            {
+                void Open(Pop3Client c, Settings s)
+                {
+                    var port = 110;
+                    if (s.CustomPort)
+                    {
+                        port = s.Port;
+                    }
+
+                    c.Connect("pop.example.com", port, s.Ssl ? SecureSocketOptions.SslOnConnect : {|#0:SecureSocketOptions.Auto|});
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 995)));
+    }
+
+    [Fact]
     public async Task ConditionalYieldingAutoOnAConstantPort_ReportsOnlyWhereThePortMakesItOpportunistic()
     {
         const string source = """
@@ -482,6 +538,30 @@ public class TlsLeftToConfigurationTests
 
         await VerifyMailKitVB.VerifyAnalyzerAsync(source, VerifyMailKitVB.Diagnostic("SMTP013").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
             .WithArguments("on one path useSsl is false, which means STARTTLS only when the server offers it"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_AutoOnOnePathWithAConfiguredPort_ReportsAndFixesAtAuto()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(port As Integer, useSsl As Boolean)
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", port, If(useSsl, SecureSocketOptions.SslOnConnect, {|#0:SecureSocketOptions.Auto|}))
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp013VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp013VB.Diagnostic("SMTP013").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments(string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)),
+            source.Replace("{|#0:SecureSocketOptions.Auto|}", "SecureSocketOptions.StartTls"),
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsLeftToConfigurationCodeFixProvider.Key);
     }
 
     [Fact]
