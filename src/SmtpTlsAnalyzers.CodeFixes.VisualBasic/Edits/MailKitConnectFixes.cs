@@ -120,11 +120,7 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
 
         if (portSyntax is not null && port is null && implicitPort is { } implicitTls && diagnostic.Properties.ContainsKey(DiagnosticProperties.PortIsSimple))
         {
-            var number = implicitTls.ToString(CultureInfo.InvariantCulture);
-            Register(
-                "Use SslOnConnect on port " + number + ", StartTls on other ports",
-                UsePortAwareModeKey,
-                Conditional(SyntaxFactory.ParseExpression("(" + portSyntax.WithoutTrivia() + ") = " + number)));
+            Register(PortAwareTitle(implicitTls), UsePortAwareModeKey, ByPort(portSyntax, implicitTls));
         }
 
         Register("Use SecureSocketOptions.StartTls", UseStartTlsKey, Mode("StartTls"));
@@ -152,8 +148,34 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
             return;
         }
 
+        if (implicitPort is { } implicitTls && PortOfTheCall(root, diagnostic) is { } portSyntax)
+        {
+            // The constant is in the call's own mode argument: the port can be read again there.
+            var choice = ByPort(portSyntax, implicitTls).WithTriviaFrom(value);
+            context.RegisterCodeFix(
+                CodeAction.Create(PortAwareTitle(implicitTls), ct => VisualBasicEdit.ReplaceAsync(context.Document, value, choice, ct), UsePortAwareModeKey),
+                diagnostic);
+        }
+
         Register("StartTls", UseStartTlsKey);
         Register("SslOnConnect", UseSslOnConnectKey);
+    }
+
+    /// <summary>The port argument of the call a leaf's diagnostic names, when the analyzer found it readable at the leaf.</summary>
+    private static ExpressionSyntax? PortOfTheCall(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.PortIsSimple) ||
+            diagnostic.AdditionalLocations.Count == 0 ||
+            !root.FullSpan.Contains(diagnostic.AdditionalLocations[0].SourceSpan) ||
+            root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList: { } argumentList })
+        {
+            return null;
+        }
+
+        var arguments = argumentList.Arguments;
+        return Index(diagnostic, DiagnosticProperties.PortArgument, arguments.Count) is >= 0 and var index && arguments[index] is SimpleArgumentSyntax argument
+            ? argument.Expression
+            : null;
     }
 
     private static void RegisterUriFix(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
@@ -207,6 +229,13 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
     }
 
     private static ExpressionSyntax Mode(string name) => VisualBasicEdit.Qualified(OptionsType + name);
+
+    /// <summary><c>If((port) = 465, SslOnConnect, StartTls)</c>: TLS from the first byte on the implicit port, STARTTLS required elsewhere.</summary>
+    private static ExpressionSyntax ByPort(ExpressionSyntax portSyntax, int implicitPort) =>
+        Conditional(SyntaxFactory.ParseExpression("(" + portSyntax.WithoutTrivia() + ") = " + implicitPort.ToString(CultureInfo.InvariantCulture)));
+
+    private static string PortAwareTitle(int implicitPort) =>
+        "Use SslOnConnect on port " + implicitPort.ToString(CultureInfo.InvariantCulture) + ", StartTls on other ports";
 
     private static ExpressionSyntax Conditional(ExpressionSyntax condition) =>
         SyntaxFactory.TernaryConditionalExpression(condition, Mode("SslOnConnect"), Mode("StartTls")).NormalizeWhitespace()

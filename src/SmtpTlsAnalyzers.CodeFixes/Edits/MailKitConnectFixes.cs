@@ -151,16 +151,7 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
         if (portSyntax is not null && port is null && implicitPort is { } implicitTls &&
             diagnostic.Properties.ContainsKey(DiagnosticProperties.PortIsSimple))
         {
-            Register(
-                "Use SslOnConnect on port " + implicitTls.ToString(CultureInfo.InvariantCulture) + ", StartTls on other ports",
-                UsePortAwareModeKey,
-                SyntaxFactory.ConditionalExpression(
-                    SyntaxFactory.BinaryExpression(
-                        SyntaxKind.EqualsExpression,
-                        Parenthesize(portSyntax),
-                        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(implicitTls))),
-                    Mode("SslOnConnect"),
-                    Mode("StartTls")));
+            Register(PortAwareTitle(implicitTls), UsePortAwareModeKey, ByPort(portSyntax, implicitTls));
         }
 
         Register("Use SecureSocketOptions.StartTls", UseStartTlsKey, Mode("StartTls"));
@@ -188,8 +179,33 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
             return;
         }
 
+        if (implicitPort is { } implicitTls && PortOfTheCall(root, diagnostic) is { } portSyntax)
+        {
+            // The constant is in the call's own mode argument: the port can be read again there.
+            // Parenthesized where the constant was (the right of a ??), and the parentheses dropped where not needed.
+            var choice = SyntaxFactory.ParenthesizedExpression(ByPort(portSyntax, implicitTls)).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(value);
+            context.RegisterCodeFix(
+                CodeAction.Create(PortAwareTitle(implicitTls), ct => ReplaceAndCleanUpAsync(context.Document, value, choice, ct), UsePortAwareModeKey),
+                diagnostic);
+        }
+
         Register("StartTls", UseStartTlsKey);
         Register("SslOnConnect", UseSslOnConnectKey);
+    }
+
+    /// <summary>The port argument of the call a leaf's diagnostic names, when the analyzer found it readable at the leaf.</summary>
+    private static ExpressionSyntax? PortOfTheCall(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.PortIsSimple) ||
+            diagnostic.AdditionalLocations.Count == 0 ||
+            !root.FullSpan.Contains(diagnostic.AdditionalLocations[0].SourceSpan) ||
+            root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation)
+        {
+            return null;
+        }
+
+        var arguments = invocation.ArgumentList.Arguments;
+        return Index(diagnostic, DiagnosticProperties.PortArgument, arguments.Count) is >= 0 and var index ? arguments[index].Expression : null;
     }
 
     private static void RegisterUriFix(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
@@ -299,6 +315,19 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
 
         return invocation.WithArgumentList(invocation.ArgumentList.WithArguments(arguments));
     }
+
+    /// <summary><c>port == 465 ? SslOnConnect : StartTls</c>: TLS from the first byte on the implicit port, STARTTLS required elsewhere.</summary>
+    private static ConditionalExpressionSyntax ByPort(ExpressionSyntax portSyntax, int implicitPort) =>
+        SyntaxFactory.ConditionalExpression(
+            SyntaxFactory.BinaryExpression(
+                SyntaxKind.EqualsExpression,
+                Parenthesize(portSyntax),
+                SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(implicitPort))),
+            Mode("SslOnConnect"),
+            Mode("StartTls"));
+
+    private static string PortAwareTitle(int implicitPort) =>
+        "Use SslOnConnect on port " + implicitPort.ToString(CultureInfo.InvariantCulture) + ", StartTls on other ports";
 
     private static ExpressionSyntax Mode(string name) =>
         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeName(OptionsType), SyntaxFactory.IdentifierName(name))

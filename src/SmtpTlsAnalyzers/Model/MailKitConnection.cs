@@ -24,14 +24,18 @@ internal enum ConnectionVerdict
 /// <summary>A constant, on one path of a conditional, that makes the connection opportunistic or clear text.</summary>
 internal sealed class ConfigurationLeaf
 {
-    public ConfigurationLeaf(SyntaxNode syntax, string reason)
+    public ConfigurationLeaf(SyntaxNode syntax, string reason, bool inModeArgument)
     {
         Syntax = syntax;
         Reason = reason;
+        InModeArgument = inModeArgument;
     }
 
     public SyntaxNode Syntax { get; }
     public string Reason { get; }
+
+    /// <summary>True when the constant is written in the Connect call's mode argument, beside the port argument.</summary>
+    public bool InModeArgument { get; }
 }
 
 /// <summary>What one Connect call proves about its connection, and what to tell and how to fix it.</summary>
@@ -43,6 +47,7 @@ internal sealed class MailKitConnection
     private Location? _location;
     private ImmutableDictionary<string, string?>? _fixProperties;
     private ImmutableDictionary<string, string?>? _leafProperties;
+    private ImmutableDictionary<string, string?>? _leafInCallProperties;
 
     public IInvocationOperation Invocation { get; }
     public ConnectionVerdict Verdict { get; set; }
@@ -76,6 +81,17 @@ internal sealed class MailKitConnection
     public ImmutableDictionary<string, string?> LeafProperties => _leafProperties ??= LeafPropertiesFactory?.Invoke() ?? ImmutableDictionary<string, string?>.Empty;
 
     public Func<ImmutableDictionary<string, string?>>? LeafPropertiesFactory { get; set; }
+
+    /// <summary>
+    /// What the code fix of a leaf written in the call's mode argument reads: also where the port argument is, when
+    /// it can be read there again, for a choice by port.
+    /// </summary>
+    public ImmutableDictionary<string, string?> LeafInCallProperties => _leafInCallProperties ??= LeafInCallPropertiesFactory?.Invoke() ?? LeafProperties;
+
+    public Func<ImmutableDictionary<string, string?>>? LeafInCallPropertiesFactory { get; set; }
+
+    /// <summary>The fix properties of <paramref name="leaf"/>.</summary>
+    public ImmutableDictionary<string, string?> PropertiesOf(ConfigurationLeaf leaf) => leaf.InModeArgument ? LeafInCallProperties : LeafProperties;
     public List<ConfigurationLeaf> ConfigurationLeaves { get; } = new();
 }
 
@@ -242,6 +258,7 @@ internal sealed class MailKitConnectionClassifier
         var fixPort = portOmitted ? null : port;
         facts.FixPropertiesFactory = () => FixProperties(invocation, fixMode, fixPort, portValue, protocol);
         facts.LeafPropertiesFactory = () => LeafProperties(portValue, protocol);
+        facts.LeafInCallPropertiesFactory = () => LeafInCallProperties(facts.LeafProperties, invocation, fixPort, portValue);
 
         TlsMode resolved;
         if (modeIsFlag)
@@ -388,6 +405,8 @@ internal sealed class MailKitConnectionClassifier
     {
         var portOmitted = portOperation is null;
         bool? portIsConfigured = null;
+        var modeSpan = value.Syntax.Span;
+        bool InModeArgument(PossibleValue leaf) => modeSpan.Contains(leaf.Source.Syntax.Span);
         var leaves = new List<PossibleValue>();
         ValueResolver.CollectPossibleValues(value, leaves);
         var everyPathInsecure = leaves.Count > 0;
@@ -406,11 +425,11 @@ internal sealed class MailKitConnectionClassifier
                 (mode == TlsMode.Auto && (portOmitted || port == 0 || (port is { } known && !protocol.IsImplicitPort(known))));
             if (mode == TlsMode.None)
             {
-                facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions.None, which turns TLS off"));
+                facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions.None, which turns TLS off", InModeArgument(leaf)));
             }
             else if (opportunistic)
             {
-                facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions." + mode + ", which uses STARTTLS only when the server offers it"));
+                facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions." + mode + ", which uses STARTTLS only when the server offers it", InModeArgument(leaf)));
                 allNone = false;
             }
             else
@@ -419,7 +438,7 @@ internal sealed class MailKitConnectionClassifier
                 {
                     // Auto with a port the code does not fix, as when written in the call: TLS depends on the port.
                     facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions.Auto, which uses TLS from the first byte only on port " +
-                        protocol.DescribeImplicitPort() + ", and the port comes from a value the code does not fix; on any other port Auto uses STARTTLS only when the server offers it"));
+                        protocol.DescribeImplicitPort() + ", and the port comes from a value the code does not fix; on any other port Auto uses STARTTLS only when the server offers it", InModeArgument(leaf)));
                 }
 
                 everyPathInsecure = false;
@@ -662,6 +681,23 @@ internal sealed class MailKitConnectionClassifier
 
         AddPorts(properties, portValue, protocol);
         return properties.ToImmutable();
+    }
+
+    /// <summary>
+    /// A leaf in the call's own mode argument is evaluated right after the port argument, in the same scope: a port
+    /// the code does not fix can be read again there, and the fix can choose by it (SslOnConnect on 465).
+    /// </summary>
+    private ImmutableDictionary<string, string?> LeafInCallProperties(ImmutableDictionary<string, string?> leafProperties, IInvocationOperation invocation, IArgumentOperation? port, int? portValue)
+    {
+        if (port is null || portValue is not null || !IsSimple(port.Value) || !_syntax.HasArgumentList(invocation.Syntax) ||
+            _syntax.ArgumentIndex(invocation.Syntax, port.Syntax) is not (>= 0 and var index))
+        {
+            return leafProperties;
+        }
+
+        return leafProperties
+            .SetItem(DiagnosticProperties.PortArgument, index.ToString(CultureInfo.InvariantCulture))
+            .SetItem(DiagnosticProperties.PortIsSimple, "true");
     }
 
     private static ImmutableDictionary<string, string?> LeafProperties(int? portValue, MailProtocol protocol)

@@ -31,7 +31,7 @@ internal sealed class TlsLeftToConfigurationRule : MailRule
             // A flag that picks between constants is decided by the files too when they set it (SMTP014 then judges it).
             foreach (var leaf in connection.ConfigurationLeaves)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.LocationOf(leaf.Syntax), new[] { connection.Invocation.Syntax.GetLocation() }, connection.LeafProperties, leaf.Reason));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.LocationOf(leaf.Syntax), new[] { connection.Invocation.Syntax.GetLocation() }, connection.PropertiesOf(leaf), leaf.Reason));
             }
         });
 

@@ -89,6 +89,78 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task ConditionalYieldingAutoOnAConfiguredPort_FixesByThePortOfTheCall()
+    {
+        // The constant is in the call's own argument, beside the port: the fix keeps 465 working.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class RelayRule { public int SmtpPort { get; set; } public bool SmtpUseSSL { get; set; } }
+
+            class Relay
+            {
+                void Connect(SmtpClient client, RelayRule rule) =>
+                    client.Connect("smtp.example.com", rule.SmtpPort, rule.SmtpUseSSL ? SecureSocketOptions.SslOnConnect : {|#0:SecureSocketOptions.Auto|});
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)) },
+            source.Replace("{|#0:SecureSocketOptions.Auto|}", "rule.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls"),
+            MailKitConnectFixes.UsePortAwareModeKey);
+    }
+
+    [Fact]
+    public async Task FallbackOfAConfiguredMode_FixesByThePortInParentheses()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Settings { public SecureSocketOptions? Security { get; set; } public int Port { get; set; } }
+
+            class Reader
+            {
+                void Open(ImapClient c, Settings settings) => c.Connect("imap.example.com", settings.Port, settings.Security ?? {|#0:SecureSocketOptions.None|});
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP013", 0, NoneOnOnePath) },
+            source.Replace("{|#0:SecureSocketOptions.None|}", "(settings.Port == 993 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls)"),
+            MailKitConnectFixes.UsePortAwareModeKey);
+    }
+
+    [Fact]
+    public async Task ConstantOutsideTheCall_NoChoiceByPort()
+    {
+        // The port argument is not at hand where the local is written; StartTls and SslOnConnect are offered there.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Settings { public bool Ssl { get; set; } public int Port { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c, Settings s)
+                {
+                    var mode = s.Ssl ? SecureSocketOptions.SslOnConnect : {|#0:SecureSocketOptions.Auto|};
+                    c.Connect("smtp.example.com", s.Port, mode);
+                }
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = MailKitConnectFixes.UsePortAwareModeKey };
+        test.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
+        test.FixedState.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task AutoAsTheFallbackOfAConfiguredMode_ReportsAtAuto()
     {
         const string source = """
@@ -541,7 +613,7 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
-    public async Task VisualBasic_AutoOnOnePathWithAConfiguredPort_ReportsAndFixesAtAuto()
+    public async Task VisualBasic_AutoOnOnePathWithAConfiguredPort_ReportsAndFixesByPortFirst()
     {
         const string source = """
             Imports MailKit.Net.Smtp
@@ -560,7 +632,7 @@ public class TlsLeftToConfigurationTests
             source,
             FixSmtp013VB.Diagnostic("SMTP013").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments(string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)),
-            source.Replace("{|#0:SecureSocketOptions.Auto|}", "SecureSocketOptions.StartTls"),
+            source.Replace("{|#0:SecureSocketOptions.Auto|}", "If((port) = 465, SecureSocketOptions.SslOnConnect, SecureSocketOptions.StartTls)"),
             SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsLeftToConfigurationCodeFixProvider.Key);
     }
 
