@@ -135,6 +135,28 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task PortACallInTheCall_NoChoiceByPort()
+    {
+        // A port read through a call could give another value when read again: only the plain choices are offered.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Settings { public bool Ssl { get; set; } public int Port { get; set; } public int GetPort() => Port; }
+
+            class Mailer
+            {
+                void Send(SmtpClient c, Settings s) => c.Connect("smtp.example.com", s.GetPort(), s.Ssl ? SecureSocketOptions.SslOnConnect : {|#0:SecureSocketOptions.Auto|});
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = MailKitConnectFixes.UsePortAwareModeKey };
+        test.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
+        test.FixedState.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task ConstantOutsideTheCall_NoChoiceByPort()
     {
         // The port argument is not at hand where the local is written; StartTls and SslOnConnect are offered there.
