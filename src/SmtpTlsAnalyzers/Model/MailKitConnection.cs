@@ -673,7 +673,7 @@ internal sealed class MailKitConnectionClassifier
         if (port is not null && _syntax.ArgumentIndex(invocation.Syntax, port.Syntax) is var portIndex && portIndex >= 0)
         {
             properties.Add(DiagnosticProperties.PortArgument, portIndex.ToString(CultureInfo.InvariantCulture));
-            if (IsSimple(port.Value))
+            if (IsComparablePort(port.Value))
             {
                 properties.Add(DiagnosticProperties.PortIsSimple, "true");
             }
@@ -689,7 +689,7 @@ internal sealed class MailKitConnectionClassifier
     /// </summary>
     private ImmutableDictionary<string, string?> LeafInCallProperties(ImmutableDictionary<string, string?> leafProperties, IInvocationOperation invocation, IArgumentOperation? port, int? portValue)
     {
-        if (port is null || portValue is not null || !IsSimple(port.Value) || !_syntax.HasArgumentList(invocation.Syntax) ||
+        if (port is null || portValue is not null || !IsComparablePort(port.Value) || !_syntax.HasArgumentList(invocation.Syntax) ||
             _syntax.ArgumentIndex(invocation.Syntax, port.Syntax) is not (>= 0 and var index))
         {
             return leafProperties;
@@ -721,6 +721,16 @@ internal sealed class MailKitConnectionClassifier
             properties.Add(DiagnosticProperties.StartTlsPort, protocol.StartTlsPort.ToString(CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>
+    /// A port a fix can compare with 465 where the call reads it: a local, parameter, field or property chain (read
+    /// twice without another value) of a built-in integer type that holds 465 (a byte would not, and a type with its
+    /// own conversion or a Visual Basic String would compare otherwise than the call converts it).
+    /// </summary>
+    private static bool IsComparablePort(IOperation port) =>
+        IsSimple(port) &&
+        ValueResolver.SkipImplicitConversions(port)?.Type is { } type &&
+        type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int64 or SpecialType.System_UInt32;
 
     /// <summary>A port expression a fix can read twice: a local, parameter, field or property chain.</summary>
     private static bool IsSimple(IOperation? operation)

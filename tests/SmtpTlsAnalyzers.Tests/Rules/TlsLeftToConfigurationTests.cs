@@ -156,6 +156,40 @@ public class TlsLeftToConfigurationTests
         await test.RunAsync();
     }
 
+    [Theory]
+    [InlineData("byte")]
+    [InlineData("Port")]
+    public async Task PortThatCannotBeComparedWith465_NoChoiceByPort(string portType)
+    {
+        // A byte never holds 465 (CS0652), and a type with its own conversion compares by its own rules.
+        var source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            struct Port { public int Value; public static implicit operator int(Port p) => p.Value; }
+
+            class Settings { public bool Ssl { get; set; } public PORTTYPE Port { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c, Settings s)
+                {
+                    c.Connect("smtp.example.com", s.Port, s.Ssl ? SecureSocketOptions.SslOnConnect : {|#0:SecureSocketOptions.Auto|});
+                    {|#1:c.Connect("smtp.example.com", s.Port)|};
+                }
+            }
+            """.Replace("PORTTYPE", portType, System.StringComparison.Ordinal);
+
+        var test = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = MailKitConnectFixes.UsePortAwareModeKey };
+        foreach (var state in new[] { test.TestState, test.FixedState })
+        {
+            state.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
+            state.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 1, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnConfiguredPort, 465)));
+        }
+
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task ConstantOutsideTheCall_NoChoiceByPort()
     {
