@@ -67,8 +67,8 @@ public class LocalReachingWritesTests
         await VerifyCS.VerifyAnalyzerAsync(
             source,
             Diagnostic("SMTP013", 0, NoneOnOnePath),
-            Diagnostic("SMTP013", 1, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)),
-            Diagnostic("SMTP013", 2, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
+            Diagnostic("SMTP013", 1, AutoOnOnePath(465)),
+            Diagnostic("SMTP013", 2, AutoOnOnePath(465)));
     }
 
     [Fact]
@@ -288,7 +288,7 @@ public class LocalReachingWritesTests
             source,
             VerifyVB.Diagnostic("SMTP013").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(NoneOnOnePath),
             VerifyVB.Diagnostic("SMTP013").WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-                .WithArguments(string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
+                .WithArguments(AutoOnOnePath(465)));
     }
 
     [Fact]

@@ -13,8 +13,10 @@ namespace SmtpTlsAnalyzers.Tests.Rules;
 /// </summary>
 internal static class MailKitExpect
 {
-    /// <summary>SMTP013's reason for Auto on one path of the mode, with a port the code does not fix (the implicit TLS port).</summary>
-    public const string AutoOnOnePath = "on one path it is SecureSocketOptions.Auto, which uses TLS from the first byte only on port {0}, and the port comes from a value the code does not fix; on any other port Auto uses STARTTLS only when the server offers it";
+    /// <summary>SMTP013's reason for Auto on one path of the mode, with a port the code does not fix.</summary>
+    public static string AutoOnOnePath(int implicitPort) =>
+        "on one path it is SecureSocketOptions.Auto, which uses TLS from the first byte only on port " + implicitPort.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+        ", and the port comes from a value the code does not fix; on any other port Auto uses STARTTLS only when the server offers it";
 
     public static DiagnosticResult Diagnostic(string id, int location, params object[] arguments) =>
         VerifyCS.Diagnostic(id).WithLocation(location).WithArguments(arguments).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
@@ -32,4 +34,8 @@ internal static class MailKitExpect
         test.FixedState.ExpectedDiagnostics.AddRange(remaining);
         return test.RunAsync(CancellationToken.None);
     }
+
+    /// <summary>Checks that no action with <paramref name="key"/> is offered: the code and its diagnostics stay as they are.</summary>
+    public static Task NotOfferedAsync(string source, string key, params DiagnosticResult[] expected) =>
+        FixAsync(source, expected, source, key, expected);
 }

@@ -57,11 +57,15 @@ public class TlsLeftToConfigurationTests
         await FixAsync(ConditionalSource, new[] { Diagnostic("SMTP013", 0, NoneOnOnePath) }, fixedSource, MailKitConnectFixes.UseStartTlsKey);
     }
 
-    [Fact]
-    public async Task ConditionalYieldingAutoOnAConfiguredPort_ReportsAtAutoAndFixes()
+    [Theory]
+    [InlineData(MailKitConnectFixes.UsePortAwareModeKey, "rule.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls")]
+    [InlineData(MailKitConnectFixes.UseStartTlsKey, "SecureSocketOptions.StartTls")]
+    [InlineData(MailKitConnectFixes.UseSslOnConnectKey, "SecureSocketOptions.SslOnConnect")]
+    public async Task ConditionalYieldingAutoOnAConfiguredPort_ReportsAtAutoAndFixes(string key, string replacement)
     {
         // The "no SSL" choice is Auto on a port read from settings: TLS from the first byte on 465, opportunistic
-        // STARTTLS anywhere else, the same as Connect(host, port) with Auto by default.
+        // STARTTLS anywhere else, the same as Connect(host, port) with Auto by default. The constant is in the call's
+        // own argument, beside the port, so the first fix chooses by that port and keeps 465 working.
         const string source = """
             using System.Threading;
             using System.Threading.Tasks;
@@ -83,33 +87,9 @@ public class TlsLeftToConfigurationTests
 
         await FixAsync(
             source,
-            new[] { Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)) },
-            source.Replace("{|#0:SecureSocketOptions.Auto|}", "SecureSocketOptions.StartTls"),
-            MailKitConnectFixes.UseStartTlsKey);
-    }
-
-    [Fact]
-    public async Task ConditionalYieldingAutoOnAConfiguredPort_FixesByThePortOfTheCall()
-    {
-        // The constant is in the call's own argument, beside the port: the fix keeps 465 working.
-        const string source = """
-            using MailKit.Net.Smtp;
-            using MailKit.Security;
-
-            class RelayRule { public int SmtpPort { get; set; } public bool SmtpUseSSL { get; set; } }
-
-            class Relay
-            {
-                void Connect(SmtpClient client, RelayRule rule) =>
-                    client.Connect("smtp.example.com", rule.SmtpPort, rule.SmtpUseSSL ? SecureSocketOptions.SslOnConnect : {|#0:SecureSocketOptions.Auto|});
-            }
-            """;
-
-        await FixAsync(
-            source,
-            new[] { Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)) },
-            source.Replace("{|#0:SecureSocketOptions.Auto|}", "rule.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls"),
-            MailKitConnectFixes.UsePortAwareModeKey);
+            new[] { Diagnostic("SMTP013", 0, AutoOnOnePath(465)) },
+            source.Replace("{|#0:SecureSocketOptions.Auto|}", replacement, System.StringComparison.Ordinal),
+            key);
     }
 
     [Fact]
@@ -150,10 +130,7 @@ public class TlsLeftToConfigurationTests
             }
             """;
 
-        var test = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = MailKitConnectFixes.UsePortAwareModeKey };
-        test.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
-        test.FixedState.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
-        await test.RunAsync();
+        await NotOfferedAsync(source, MailKitConnectFixes.UsePortAwareModeKey, Diagnostic("SMTP013", 0, AutoOnOnePath(465)));
     }
 
     [Theory]
@@ -180,14 +157,11 @@ public class TlsLeftToConfigurationTests
             }
             """.Replace("PORTTYPE", portType, System.StringComparison.Ordinal);
 
-        var test = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = MailKitConnectFixes.UsePortAwareModeKey };
-        foreach (var state in new[] { test.TestState, test.FixedState })
-        {
-            state.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
-            state.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 1, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnConfiguredPort, 465)));
-        }
-
-        await test.RunAsync();
+        await NotOfferedAsync(
+            source,
+            MailKitConnectFixes.UsePortAwareModeKey,
+            Diagnostic("SMTP013", 0, AutoOnOnePath(465)),
+            Diagnostic("SMTP013", 1, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnConfiguredPort, 465)));
     }
 
     [Fact]
@@ -210,10 +184,7 @@ public class TlsLeftToConfigurationTests
             }
             """;
 
-        var test = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = MailKitConnectFixes.UsePortAwareModeKey };
-        test.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
-        test.FixedState.ExpectedDiagnostics.Add(Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
-        await test.RunAsync();
+        await NotOfferedAsync(source, MailKitConnectFixes.UsePortAwareModeKey, Diagnostic("SMTP013", 0, AutoOnOnePath(465)));
     }
 
     [Fact]
@@ -231,7 +202,7 @@ public class TlsLeftToConfigurationTests
             }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 993)));
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, AutoOnOnePath(993)));
     }
 
     [Fact]
@@ -259,7 +230,7 @@ public class TlsLeftToConfigurationTests
             }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)));
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, AutoOnOnePath(465)));
     }
 
     [Fact]
@@ -287,7 +258,7 @@ public class TlsLeftToConfigurationTests
             }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 995)));
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, AutoOnOnePath(995)));
     }
 
     [Fact]
@@ -687,7 +658,7 @@ public class TlsLeftToConfigurationTests
         await FixSmtp013VB.VerifyCodeFixAsync(
             source,
             FixSmtp013VB.Diagnostic("SMTP013").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
-                .WithArguments(string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnOnePath, 465)),
+                .WithArguments(AutoOnOnePath(465)),
             source.Replace("{|#0:SecureSocketOptions.Auto|}", "If((port) = 465, SecureSocketOptions.SslOnConnect, SecureSocketOptions.StartTls)"),
             SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsLeftToConfigurationCodeFixProvider.Key);
     }
