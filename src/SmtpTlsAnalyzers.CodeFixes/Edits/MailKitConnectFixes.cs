@@ -182,8 +182,13 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
         if (implicitPort is { } implicitTls && PortOfTheCall(root, diagnostic) is { } portSyntax)
         {
             // The constant is in the call's own mode argument: the port can be read again there.
-            // Parenthesized where the constant was (the right of a ??), and the parentheses dropped where not needed.
-            var choice = SyntaxFactory.ParenthesizedExpression(ByPort(portSyntax, implicitTls)).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(value);
+            // Bare where a conditional reads clearly (the last branch of one, a switch arm), in parentheses elsewhere
+            // (after ??, or a conditional's first branch, where a ? b ? c : d : e would be hard to read).
+            var bare = value.Parent is ConditionalExpressionSyntax conditional
+                ? conditional.WhenFalse == value
+                : value.Parent is SwitchExpressionArmSyntax or ParenthesizedExpressionSyntax;
+            ExpressionSyntax byPort = ByPort(portSyntax, implicitTls);
+            var choice = (bare ? byPort : SyntaxFactory.ParenthesizedExpression(byPort)).WithTriviaFrom(value);
             context.RegisterCodeFix(
                 CodeAction.Create(PortAwareTitle(implicitTls), ct => ReplaceAndCleanUpAsync(context.Document, value, choice, ct), UsePortAwareModeKey),
                 diagnostic);

@@ -93,6 +93,31 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task TwoConstantsInOneArgument_FixAllChoosesByPortForEach()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Settings { public bool Plain { get; set; } public bool Ssl { get; set; } public int Port { get; set; } }
+
+            class Mailer
+            {
+                void Send(SmtpClient c, Settings s) =>
+                    c.Connect("smtp.example.com", s.Port, s.Plain ? {|#0:SecureSocketOptions.None|} : s.Ssl ? SecureSocketOptions.SslOnConnect : {|#1:SecureSocketOptions.Auto|});
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP013", 0, NoneOnOnePath), Diagnostic("SMTP013", 1, AutoOnOnePath(465)) },
+            source
+                .Replace("{|#0:SecureSocketOptions.None|}", "(s.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls)", System.StringComparison.Ordinal)
+                .Replace("{|#1:SecureSocketOptions.Auto|}", "s.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls", System.StringComparison.Ordinal),
+            MailKitConnectFixes.UsePortAwareModeKey);
+    }
+
+    [Fact]
     public async Task FallbackOfAConfiguredMode_FixesByThePortInParentheses()
     {
         const string source = """
