@@ -58,6 +58,36 @@ internal static class ValueResolver
         return false;
     }
 
+    /// <summary>
+    /// The integer every path of <paramref name="operation"/> gives (a constant, the returns of a method of the same
+    /// file, a local written on several paths), when each path is a constant written in <paramref name="tree"/> and all
+    /// are the same.
+    /// </summary>
+    public static bool TryGetInt32OnEveryPath(IOperation? operation, SyntaxTree tree, out int value, CancellationToken cancellationToken = default)
+    {
+        if (TryGetInt32(operation, out value, cancellationToken))
+        {
+            return true;
+        }
+
+        var leaves = new List<PossibleValue>();
+        CollectPossibleValues(operation, leaves, cancellationToken);
+        int? same = null;
+        foreach (var leaf in leaves)
+        {
+            if (!leaf.HasValue || leaf.Source.Syntax.SyntaxTree != tree ||
+                !TryGetInt32(leaf.Source, out var path, cancellationToken) || (same is not null && same != path))
+            {
+                return false;
+            }
+
+            same = path;
+        }
+
+        value = same ?? 0;
+        return same is not null;
+    }
+
     public static bool TryGetString(IOperation? operation, out string value, CancellationToken cancellationToken = default)
     {
         if (TryGetConstant(operation, out var constant, cancellationToken) && constant is string s)

@@ -250,7 +250,7 @@ internal sealed class MailKitConnectionClassifier
         }
 
         var portOmitted = port is null || port.ArgumentKind == ArgumentKind.DefaultValue;
-        int? portValue = portOmitted ? 0 : ValueResolver.TryGetInt32(port!.Value, out var p) ? p : null;
+        int? portValue = portOmitted ? 0 : ValueResolver.TryGetInt32OnEveryPath(port!.Value, tree, out var p) ? p : null;
         var facts = new MailKitConnection(invocation);
         var modeWritten = mode is not null && mode.ArgumentKind != ArgumentKind.DefaultValue;
         facts.ReportedNode = modeWritten ? mode!.Value.Syntax : invocation.Syntax;

@@ -11,8 +11,8 @@ namespace SmtpTlsAnalyzers.Tests.Rules;
 /// <summary>
 /// A local written more than once holds, where it is read, the values of the writes that reach that read: a mode set
 /// to a default and replaced in an <c>if</c> or a <c>switch</c>. A write that a later write always replaces does not
-/// count; a write the flow does not show (in a lambda, in a catch) makes the local unknown. Checked through SMTP003,
-/// SMTP004, SMTP013 and SMTP006.
+/// count; a write the flow does not show (in a lambda, in a catch) makes the local unknown. A port written the same
+/// constant on every path is that port. Checked through SMTP003, SMTP004, SMTP013 and SMTP006.
 /// </summary>
 public class LocalReachingWritesTests
 {
@@ -135,6 +135,25 @@ public class LocalReachingWritesTests
             """);
 
         await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP003", 0, "smtp.example.com:465", "SecureSocketOptions.None"));
+    }
+
+    [Theory]
+    [InlineData("587", "SMTP004", "SecureSocketOptions.Auto on port 587 (STARTTLS when available)")]
+    [InlineData("465", null, null)]
+    public async Task PortWrittenTheSameConstantOnEveryPath_IsThatPort(string port, string? id, string? mode)
+    {
+        var source = Source($$"""
+            var port = {{port}};
+                    if (options.PreferStartTls)
+                    {
+                        port = {{port}};
+                    }
+
+                    await client.ConnectAsync("smtp.example.com", port, {|#0:SecureSocketOptions.Auto|});
+            """);
+
+        var expected = id is null ? System.Array.Empty<DiagnosticResult>() : new[] { Diagnostic(id, 0, "smtp.example.com:" + port, mode!) };
+        await VerifyCS.VerifyAnalyzerAsync(source, expected);
     }
 
     [Fact]

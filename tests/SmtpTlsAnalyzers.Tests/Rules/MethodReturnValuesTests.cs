@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using SmtpTlsAnalyzers.CodeFixes.Edits;
 using Xunit;
 using static SmtpTlsAnalyzers.Tests.Rules.MailKitExpect;
 using VerifyCallbacks = SmtpTlsAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SmtpTlsAnalyzers.Tests.Verifiers.CertificateCallbackRules>;
@@ -11,9 +12,9 @@ namespace SmtpTlsAnalyzers.Tests.Rules;
 
 /// <summary>
 /// A value that is the result of calling a method of the same file (awaited when the method is async) can be what
-/// that method returns: a helper that maps a setting to a TLS mode, a factory of a certificate callback. A method that
-/// can be overridden may return more than its code shows, so no warning rests on its values alone. Checked through
-/// SMTP003, SMTP004, SMTP013, SMTP006 and SMTP008.
+/// that method returns: a helper that maps a setting to a TLS mode, one that gives the port, a factory of a certificate
+/// callback. A method that can be overridden may return more than its code shows, so no warning rests on its values
+/// alone. Checked through SMTP003, SMTP004, SMTP005, SMTP013, SMTP006 and SMTP008.
 /// </summary>
 public class MethodReturnValuesTests
 {
@@ -147,6 +148,100 @@ public class MethodReturnValuesTests
     }
 
     [Theory]
+    [InlineData("private int SubmissionPort() => 587;")]
+    [InlineData("private static int SubmissionPort() { if (System.Environment.Is64BitProcess) { return 587; } return 587; }")]
+    public async Task PortFromAHelperGivingOneConstant_JudgesAutoOnThatPort(string helper)
+    {
+        var source = $$"""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client) => client.Connect("smtp.example.com", SubmissionPort(), {|#0:SecureSocketOptions.Auto|});
+
+                {{helper}}
+            }
+            """;
+        var fixedSource = source.Replace("{|#0:SecureSocketOptions.Auto|}", "SecureSocketOptions.StartTls");
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP004", 0, "smtp.example.com:587", "SecureSocketOptions.Auto on port 587 (STARTTLS when available)") },
+            fixedSource,
+            MailKitConnectFixes.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task PortFromAHelperGivingOneConstant_ReportsAModeThatCannotWorkThere()
+    {
+        const string source = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Reader
+            {
+                const int ImapsPort = 993;
+
+                void Read(ImapClient client) => client.Connect("imap.example.com", Port(), {|#0:SecureSocketOptions.StartTls|});
+
+                static int Port() => ImapsPort;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP005", 0, "SecureSocketOptions.StartTls for imap.example.com", "993",
+                "a server on port 993 expects TLS from the first byte, so the connection hangs or fails; use SecureSocketOptions.SslOnConnect"));
+    }
+
+    [Fact]
+    public async Task PortFromAHelperGivingOneConstant_AutoOnOnePathIsOpportunistic()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, bool ssl) => client.Connect("smtp.example.com", Port(), ssl ? SecureSocketOptions.SslOnConnect : {|#0:SecureSocketOptions.Auto|});
+
+                static int Port() => 587;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, OnePath("Auto")));
+    }
+
+    [Theory]
+    [InlineData("protected virtual int Port() => 587;")]
+    [InlineData("private int Port() => _secure ? 465 : 587;")]
+    [InlineData("private int Port() => _port;")]
+    public async Task PortFromAHelperThatDoesNotFixIt_AutoLeftToConfiguration(string helper)
+    {
+        var source = $$"""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                private readonly bool _secure;
+                private readonly int _port;
+
+                public Mailer(bool secure, int port) => (_secure, _port) = (secure, port);
+
+                void Send(SmtpClient client) => client.Connect("smtp.example.com", Port(), {|#0:SecureSocketOptions.Auto|});
+
+                {{helper}}
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP013", 0, "the port comes from a value the code does not fix, and SecureSocketOptions.Auto uses TLS from the first byte only on port 465; on any other port it uses STARTTLS only when the server offers it"));
+    }
+
+    [Theory]
     [InlineData("private static SecureSocketOptions Mode(bool ssl) => ssl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;")]
     [InlineData("private static async Task<SecureSocketOptions> ModeAsync(bool ssl) { await Task.Yield(); return SecureSocketOptions.None; } private static SecureSocketOptions Mode(bool ssl) => ModeAsync(ssl).Result;")]
     [InlineData("private static SecureSocketOptions Mode(bool ssl) => Enumerate(ssl).First(); private static IEnumerable<SecureSocketOptions> Enumerate(bool ssl) { yield return SecureSocketOptions.None; }")]
@@ -250,6 +345,30 @@ public class MethodReturnValuesTests
 
         await VerifyCallbacks.VerifyAnalyzerAsync(source);
         await VerifyProtocols.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task VisualBasic_PortFromAFunctionGivingOneConstant_JudgesAutoOnThatPort()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(client As SmtpClient)
+                    client.Connect("smtp.example.com", SubmissionPort(), {|#0:SecureSocketOptions.Auto|})
+                End Sub
+
+                Private Shared Function SubmissionPort() As Integer
+                    Return 587
+                End Function
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(
+            source,
+            VerifyVB.Diagnostic("SMTP004").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("smtp.example.com:587", "SecureSocketOptions.Auto on port 587 (STARTTLS when available)"));
     }
 
     [Fact]

@@ -431,7 +431,9 @@ public class TlsLeftToConfigurationTests
 
             class Mailer
             {
-                int NextPort() => 587;
+                private int _next = 587;
+
+                int NextPort() => _next++;
 
                 void Send(SmtpClient client) => {|#0:client.Connect("smtp.x.com", NextPort())|};
             }
@@ -442,7 +444,9 @@ public class TlsLeftToConfigurationTests
 
             class Mailer
             {
-                int NextPort() => 587;
+                private int _next = 587;
+
+                int NextPort() => _next++;
 
                 void Send(SmtpClient client) => client.Connect("smtp.x.com", NextPort(), SecureSocketOptions.StartTls);
             }
