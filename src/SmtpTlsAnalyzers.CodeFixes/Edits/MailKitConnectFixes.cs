@@ -68,7 +68,7 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
                     RegisterConnectFixes(context, root, diagnostic);
                     break;
                 case DiagnosticProperties.ReplaceSecureSocketOptionsValue:
-                    RegisterValueFixes(context, root, diagnostic);
+                    await RegisterValueFixesAsync(context, root, diagnostic).ConfigureAwait(false);
                     break;
                 case DiagnosticProperties.RewriteMailUri:
                     RegisterUriFix(context, root, diagnostic);
@@ -158,7 +158,7 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
         Register("Use SecureSocketOptions.SslOnConnect", UseSslOnConnectKey, Mode("SslOnConnect"));
     }
 
-    private static void RegisterValueFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    private static async Task RegisterValueFixesAsync(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
         if (!root.FullSpan.Contains(diagnostic.Location.SourceSpan) ||
             root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
@@ -179,7 +179,9 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
             return;
         }
 
-        if (implicitPort is { } implicitTls && PortOfTheCall(root, diagnostic) is { } portSyntax)
+        if (implicitPort is { } implicitTls && PortOfTheCall(root, diagnostic) is { } portSyntax &&
+            await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false) is { } model &&
+            MeansTheSameAt(model, portSyntax, value.SpanStart, context.CancellationToken))
         {
             // The constant is in the call's own mode argument: the port can be read again there.
             // Bare where a conditional reads clearly (the last branch of one, a switch arm), in parentheses elsewhere
@@ -196,6 +198,28 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
 
         Register("StartTls", UseStartTlsKey);
         Register("SslOnConnect", UseSslOnConnectKey);
+    }
+
+    /// <summary>
+    /// True when the port's first name means at <paramref name="position"/> what it means in the port argument: a
+    /// pattern variable of a switch arm can hide a field or property of the same name there.
+    /// </summary>
+    private static bool MeansTheSameAt(SemanticModel model, ExpressionSyntax port, int position, CancellationToken cancellationToken)
+    {
+        var first = port;
+        while (first is MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax)
+        {
+            first = first is MemberAccessExpressionSyntax access ? access.Expression : ((ParenthesizedExpressionSyntax)first).Expression;
+        }
+
+        if (first is not IdentifierNameSyntax name)
+        {
+            return first is ThisExpressionSyntax or BaseExpressionSyntax;
+        }
+
+        var meant = model.GetSymbolInfo(name, cancellationToken).Symbol;
+        var visible = model.LookupSymbols(position, name: name.Identifier.ValueText);
+        return meant is not null && visible.Length == 1 && SymbolEqualityComparer.Default.Equals(visible[0], meant);
     }
 
     /// <summary>The port argument of the call a leaf's diagnostic names, when the analyzer found it readable at the leaf.</summary>

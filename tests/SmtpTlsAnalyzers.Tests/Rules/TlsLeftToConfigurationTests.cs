@@ -190,6 +190,37 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task PortHiddenByAPatternVariableAtTheConstant_NoChoiceByPortThere()
+    {
+        // In the first arm, Port is the pattern variable: a comparison copied there would read it, not the property.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                public int Port { get; set; }
+                public object Security { get; set; }
+
+                void Send(SmtpClient c) => c.Connect("smtp.example.com", Port, Security switch
+                {
+                    int Port when Port > 0 => {|#0:SecureSocketOptions.Auto|},
+                    string => {|#1:SecureSocketOptions.Auto|},
+                    _ => SecureSocketOptions.SslOnConnect,
+                });
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP013", 0, AutoOnOnePath(465)), Diagnostic("SMTP013", 1, AutoOnOnePath(465)) },
+            source.Replace("{|#1:SecureSocketOptions.Auto|}", "Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls", System.StringComparison.Ordinal)
+                .Replace("{|#0:SecureSocketOptions.Auto|}", "{|#0:SecureSocketOptions.Auto|}", System.StringComparison.Ordinal),
+            MailKitConnectFixes.UsePortAwareModeKey,
+            Diagnostic("SMTP013", 0, AutoOnOnePath(465)));
+    }
+
+    [Fact]
     public async Task ConstantOutsideTheCall_NoChoiceByPort()
     {
         // The port argument is not at hand where the local is written; StartTls and SslOnConnect are offered there.
