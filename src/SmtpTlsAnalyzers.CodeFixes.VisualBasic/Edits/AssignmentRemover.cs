@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.VisualBasic;
 using Microsoft.CodeAnalysis.VisualBasic.Syntax;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
 
 namespace SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits;
 
@@ -16,8 +17,6 @@ namespace SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits;
 /// </summary>
 internal static class AssignmentRemover
 {
-    private const SyntaxRemoveOptions Options = SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives;
-
     /// <summary>True when <see cref="RemoveAsync"/> can take the assignment out.</summary>
     public static bool CanRemove(SyntaxNode assignment) => assignment switch
     {
@@ -39,7 +38,8 @@ internal static class AssignmentRemover
             case NamedFieldInitializerSyntax { Parent: ObjectMemberInitializerSyntax { Parent: ObjectCreationExpressionSyntax creation } initializer } member:
                 return document.WithSyntaxRoot(root.ReplaceNode(creation, RemoveMember(creation, initializer, member)));
             case AssignmentStatementSyntax statement when StatementToRemove(statement) is { } removed:
-                return document.WithSyntaxRoot(root.RemoveNode(removed, Options) ?? root);
+                return document.WithSyntaxRoot(StatementRemoval.Remove(
+                    root, removed, (int)SyntaxKind.EndOfLineTrivia, (int)SyntaxKind.WhitespaceTrivia, static next => next is ExecutableStatementSyntax or LocalDeclarationStatementSyntax));
             default:
                 return document;
         }

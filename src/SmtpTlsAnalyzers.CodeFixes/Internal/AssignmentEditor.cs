@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SmtpTlsAnalyzers.CodeFixes.Rules;
 
 namespace SmtpTlsAnalyzers.CodeFixes.Internal;
 
@@ -41,17 +42,16 @@ internal static class AssignmentEditor
     /// </summary>
     public static SyntaxNode Remove(SyntaxNode root, AssignmentExpressionSyntax assignment)
     {
-        const SyntaxRemoveOptions options = SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives;
         switch (assignment.Parent)
         {
             case ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax } statement:
-                return root.RemoveNode(statement, options) ?? root;
+                return RemoveStatement(root, statement);
             case ExpressionStatementSyntax { Parent: GlobalStatementSyntax global }:
-                return root.RemoveNode(global, options) ?? root;
+                return RemoveStatement(root, global);
             case ExpressionStatementSyntax { Parent: IfStatementSyntax { Else: null } ifStatement } statement
                 when ifStatement.Statement == statement && IsFreeOfEffects(ifStatement.Condition) && ifStatement.Parent is BlockSyntax or SwitchSectionSyntax:
                 // `if (disableChecks) client.X = ...;` has nothing left to do.
-                return root.RemoveNode(ifStatement, options) ?? root;
+                return RemoveStatement(root, ifStatement);
             case ExpressionStatementSyntax statement:
                 var emptyBlock = SyntaxFactory.Block(
                     SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
@@ -64,6 +64,9 @@ internal static class AssignmentEditor
                 return root;
         }
     }
+
+    private static SyntaxNode RemoveStatement(SyntaxNode root, SyntaxNode statement) =>
+        StatementRemoval.Remove(root, statement, (int)SyntaxKind.EndOfLineTrivia, (int)SyntaxKind.WhitespaceTrivia, static next => next is StatementSyntax or GlobalStatementSyntax);
 
     public static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
     {

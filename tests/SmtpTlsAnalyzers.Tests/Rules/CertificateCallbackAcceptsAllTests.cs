@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
@@ -28,6 +29,25 @@ public class CertificateCallbackAcceptsAllTests
 
     private static Task VerifyFixAsync(string source, string fixedSource, string key, params DiagnosticResult[] expected) =>
         VerifyCS.VerifyCodeFixAsync(source, expected, fixedSource, key);
+
+    [Theory]
+    [InlineData("TIMEOUT\n\nCALLBACK\nCONNECT", "TIMEOUT\n\nCONNECT")]
+    [InlineData("TIMEOUT\n\nCALLBACK\n\nCONNECT", "TIMEOUT\n\nCONNECT")]
+    [InlineData("TIMEOUT\nCALLBACK\n\nCONNECT", "TIMEOUT\n\nCONNECT")]
+    [InlineData("TIMEOUT\nCONNECT\n\nCALLBACK", "TIMEOUT\nCONNECT")]
+    [InlineData("TIMEOUT\n\n// Self-signed in development.\nCALLBACK\nCONNECT", "TIMEOUT\n\nCONNECT")]
+    public async Task RemovedStatement_BlankLinesKeepTheParagraphsApart(string lines, string fixedLines)
+    {
+        static string Body(string layout) => layout
+            .Replace("TIMEOUT", "client.Timeout = 1000;", StringComparison.Ordinal)
+            .Replace("CALLBACK", "{|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};", StringComparison.Ordinal)
+            .Replace("CONNECT", "client.Connect(\"smtp.example.com\", 587, MailKit.Security.SecureSocketOptions.StartTls);", StringComparison.Ordinal)
+            .Replace("\n", "\n        ", StringComparison.Ordinal)
+            .Replace("        \n", "\n", StringComparison.Ordinal);
+        static string Source(string body) => "using MailKit.Net.Smtp;\n\nclass Mailer\n{\n    void Send(SmtpClient client)\n    {\n        " + body + "\n    }\n}\n";
+
+        await VerifyFixAsync(Source(Body(lines)), Source(Body(fixedLines)), CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
+    }
 
     [Fact]
     public async Task ExpressionLambda_ReportsAndRemoves()
@@ -2059,28 +2079,31 @@ public class CertificateCallbackAcceptsAllTests
         await VerifyCallbackVB.VerifyAnalyzerAsync(source);
     }
 
-    [Fact]
-    public async Task VisualBasic_MailKitSingleLineLambda_FixRemovesTheStatement()
+    [Theory]
+    [InlineData("")]
+    [InlineData("client.Timeout = 1000\n\n            ")]
+    public async Task VisualBasic_MailKitSingleLineLambda_FixRemovesTheStatement(string before)
     {
-        const string source = """
+        // A blank line above the removed statement stays above the next one.
+        var source = $$"""
             Imports MailKit.Net.Smtp
 
             Class Mailer
                 Sub Send()
                     Using client As New SmtpClient()
-                        {|#0:client.ServerCertificateValidationCallback = Function(s, c, ch, e) True|}
+                        {{before}}{|#0:client.ServerCertificateValidationCallback = Function(s, c, ch, e) True|}
                         client.Connect("smtp.example.com", 587)
                     End Using
                 End Sub
             End Class
             """;
-        const string fixedSource = """
+        var fixedSource = $$"""
             Imports MailKit.Net.Smtp
 
             Class Mailer
                 Sub Send()
                     Using client As New SmtpClient()
-                        client.Connect("smtp.example.com", 587)
+                        {{before}}client.Connect("smtp.example.com", 587)
                     End Using
                 End Sub
             End Class
