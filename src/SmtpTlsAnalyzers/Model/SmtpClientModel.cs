@@ -81,6 +81,12 @@ internal sealed class SmtpClientFacts
     public int Sends;
     public bool Escapes;
 
+    /// <summary>The local the client is held in, when it is one.</summary>
+    public ILocalSymbol? Local;
+
+    /// <summary>The receivers of the client's sends (the local read where it sends).</summary>
+    public readonly List<IOperation> SendReceivers = new();
+
     /// <summary>EnableSsl is written somewhere the model cannot read a value from (<c>|=</c>, deconstruction, a nested type).</summary>
     public bool EnableSslUnknown;
 
@@ -288,12 +294,14 @@ internal sealed class SmtpClientTypeModel
         }
 
         // An EnableSsl write in the initializer of one arm of a choice secures that arm only; any other write, the
-        // whole client.
+        // whole client. So does one in the initializer of one of the clients a local is given (one in each branch of an
+        // if, a default replaced on one path), when the flow shows which of them reach the sends.
+        var reaching = ReachingCreations(facts, cancellationToken);
         var setForWholeClient = false;
         List<IObjectCreationOperation>? securedArms = null;
         foreach (var write in facts.EnableSslWrites)
         {
-            if (write.Parent is IObjectOrCollectionInitializerOperation && ArmOf(write) is { } arm && facts.Creations.Contains(arm))
+            if (write.Parent is IObjectOrCollectionInitializerOperation && (ArmOf(write) ?? OwnCreationOf(write, reaching)) is { } arm && facts.Creations.Contains(arm))
             {
                 (securedArms ??= new List<IObjectCreationOperation>()).Add(arm);
             }
@@ -310,7 +318,13 @@ internal sealed class SmtpClientTypeModel
                 continue;
             }
 
-            if (facts.Creations.Count > 1 && IsArmOfChoice(creation) && HostArgument(creation) is { } armHost && mail.Settings.IsPlaintextHost(tree, armHost))
+            if (reaching is not null && !reaching.Contains(creation))
+            {
+                // Replaced before any send or login: that client never sends.
+                continue;
+            }
+
+            if (facts.Creations.Count > 1 && (IsArmOfChoice(creation) || reaching is not null) && HostArgument(creation) is { } armHost && mail.Settings.IsPlaintextHost(tree, armHost))
             {
                 // An arm that connects to an exempt host (`local ? new SmtpClient("localhost") : ...`) is exempt alone.
                 (securedArms ??= new List<IObjectCreationOperation>()).Add(creation);
@@ -330,7 +344,7 @@ internal sealed class SmtpClientTypeModel
             && mail.EnableSslDefaultsToFalse(cancellationToken);
         foreach (var write in facts.CredentialWrites)
         {
-            if (securedArms is not null && write.Parent is IObjectOrCollectionInitializerOperation && ArmOf(write) is { } arm && securedArms.Contains(arm))
+            if (securedArms is not null && write.Parent is IObjectOrCollectionInitializerOperation && (ArmOf(write) ?? OwnCreationOf(write, reaching)) is { } arm && securedArms.Contains(arm))
             {
                 // Given in the initializer of an arm that uses TLS, or connects to an exempt host: only that arm gets them.
                 continue;
@@ -402,6 +416,7 @@ internal sealed class SmtpClientTypeModel
             facts.Escapes |= escapes;
             if (key is ILocalSymbol local)
             {
+                facts.Local = local;
                 facts.Escapes |= LocalEscapes(local, creation);
             }
 
@@ -464,7 +479,12 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var send in _sends)
         {
-            For(KeyOfReceiver(send.Instance) ?? send).Sends++;
+            var facts = For(KeyOfReceiver(send.Instance) ?? send);
+            facts.Sends++;
+            if (send.Instance is { } receiver)
+            {
+                facts.SendReceivers.Add(receiver);
+            }
         }
 
         foreach (var call in _extensionCalls)
@@ -709,6 +729,65 @@ internal sealed class SmtpClientTypeModel
 
         return null;
     }
+
+    /// <summary>
+    /// The clients a local given several of them holds where it sends or logs in: each value of the writes that reach
+    /// those reads. Null when the client is not such a local, or when one of those values is not a creation of the
+    /// client or the flow does not tell (then an initializer's EnableSsl counts for the whole client, as before).
+    /// </summary>
+    private static HashSet<IObjectCreationOperation>? ReachingCreations(SmtpClientFacts facts, CancellationToken cancellationToken)
+    {
+        if (facts.Local is null || facts.Creations.Count < 2 || facts.Escapes)
+        {
+            return null;
+        }
+
+        var reaching = new HashSet<IObjectCreationOperation>();
+        foreach (var receiver in facts.SendReceivers)
+        {
+            if (!AddReaching(receiver, facts, reaching, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        foreach (var write in facts.CredentialWrites)
+        {
+            if (write.Parent is not IObjectOrCollectionInitializerOperation &&
+                !AddReaching(((IPropertyReferenceOperation)write.Target).Instance, facts, reaching, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return reaching.Count > 0 ? reaching : null;
+    }
+
+    private static bool AddReaching(IOperation? receiver, SmtpClientFacts facts, HashSet<IObjectCreationOperation> reaching, CancellationToken cancellationToken)
+    {
+        if (ValueResolver.SkipImplicitConversions(receiver) is not ILocalReferenceOperation reference ||
+            !SymbolEqualityComparer.Default.Equals(reference.Local, facts.Local) ||
+            ValueResolver.FindReachingWrites(reference, cancellationToken) is not { } values)
+        {
+            return false;
+        }
+
+        foreach (var value in values)
+        {
+            if (ValueResolver.SkipImplicitConversions(value) is not IObjectCreationOperation creation || !facts.Creations.Contains(creation))
+            {
+                return false;
+            }
+
+            reaching.Add(creation);
+        }
+
+        return true;
+    }
+
+    /// <summary>The creation whose initializer holds the write, when the local's clients are told apart by the flow.</summary>
+    private static IObjectCreationOperation? OwnCreationOf(IOperation write, HashSet<IObjectCreationOperation>? reaching) =>
+        reaching is not null && write.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } ? creation : null;
 
     /// <summary>True when the creation is an arm of a conditional or switch expression.</summary>
     private static bool IsArmOfChoice(IObjectCreationOperation creation)

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
@@ -135,6 +136,89 @@ public class SmtpClientSendsWithoutSslTests
             source,
             VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com"),
             VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("the server"));
+    }
+
+    [Fact]
+    public async Task LocalGivenAClientOnEachPath_ReportsThoseWithoutSslThatReachTheSend()
+    {
+        // The flow tells which creations a send reads: one per branch, a default replaced on one path. A client
+        // replaced before any send never sends.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool secure, MailMessage msg, NetworkCredential cred)
+                {
+                    SmtpClient branches;
+                    if (secure)
+                    {
+                        branches = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    }
+                    else
+                    {
+                        branches = {|#0:new SmtpClient("smtp.example.com", 25)|};
+                    }
+
+                    branches.Send(msg);
+
+                    var replaced = {|#1:new SmtpClient("smtp.example.com", 25)|};
+                    if (secure)
+                    {
+                        replaced = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    }
+
+                    {|#2:replaced.Credentials = cred|};
+                    replaced.Send(msg);
+
+                    var unused = new SmtpClient("smtp.example.com", 25);
+                    unused = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    unused.Send(msg);
+
+                    var exempt = new SmtpClient("localhost", 25);
+                    if (secure)
+                    {
+                        exempt = new SmtpClient("smtp.example.com", 587) { EnableSsl = true, Credentials = cred };
+                    }
+
+                    exempt.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com"),
+            VerifyCS.Diagnostic("SMTP009").WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("smtp.example.com", "one of the clients it may be never sets EnableSsl, which defaults to false"));
+    }
+
+    [Theory]
+    [InlineData("SmtpClient c = null; if (secure) { c = new SmtpClient(\"smtp.example.com\") { EnableSsl = true }; } c.Send(msg);")]
+    [InlineData("var c = new SmtpClient(\"smtp.example.com\"); if (secure) { c = new SmtpClient(\"smtp.example.com\") { EnableSsl = true }; } c.EnableSsl = secure; c.Send(msg);")]
+    [InlineData("var c = new SmtpClient(\"smtp.example.com\"); if (secure) { c = Shared; } c = new SmtpClient(\"smtp.example.com\") { EnableSsl = true }; c.Send(msg);")]
+    [InlineData("var c = new SmtpClient(\"smtp.example.com\"); if (secure) { c = new SmtpClient(\"smtp.example.com\") { EnableSsl = true }; } Keep(c); c.Send(msg);")]
+    public async Task LocalGivenClientsTheFlowDoesNotTellApartOrSecured_NoDiagnostic(string body)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                static readonly SmtpClient Shared = new SmtpClient("smtp.example.com") { EnableSsl = true };
+
+                void Send(bool secure, MailMessage msg)
+                {
+                    {{body}}
+                }
+
+                void Keep(SmtpClient client) { }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
     }
 
     [Fact]
@@ -630,6 +714,29 @@ public class SmtpClientSendsWithoutSslTests
             VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com"),
             VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.b.example.com"),
             VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.b.example.com"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_LocalGivenAClientInEachBranch_ReportsTheOneWithoutSsl()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(secure As Boolean, msg As MailMessage)
+                    Dim client As SmtpClient
+                    If secure Then
+                        client = New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                    Else
+                        client = {|#0:New SmtpClient("smtp.example.com", 25)|}
+                    End If
+
+                    client.Send(msg)
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"));
     }
 
     [Fact]
