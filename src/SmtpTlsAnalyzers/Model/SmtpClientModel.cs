@@ -699,7 +699,7 @@ internal sealed class SmtpClientTypeModel
         int? single = null;
         foreach (var value in values)
         {
-            if (!ValueResolver.TryGetInt32(value, out var i) || (single is not null && single != i))
+            if (!ValueResolver.TryGetInt32OnEveryPath(value, value.Syntax.SyntaxTree, out var i) || (single is not null && single != i))
             {
                 return null;
             }
@@ -804,8 +804,9 @@ internal sealed class SmtpClientTypeModel
     private static bool IsProvenFalse(IOperation write) =>
         ValueResolver.TryGetBoolean(((ISimpleAssignmentOperation)write).Value, out var enabled) && !enabled;
 
+    /// <summary>465, written or the one constant every path of the value gives (a helper's returns, a local's writes).</summary>
     private static bool IsImplicitPort(IOperation value) =>
-        ValueResolver.TryGetInt32(value, out var port) && port == MailProtocol.Smtp.ImplicitPort;
+        ValueResolver.TryGetInt32OnEveryPath(value, value.Syntax.SyntaxTree, out var port) && port == MailProtocol.Smtp.ImplicitPort;
 
     /// <summary>Where a new client goes: a local, a private field, or nowhere the code can follow.</summary>
     private static object KeyOfCreation(IObjectCreationOperation creation, out bool escapes)

@@ -267,6 +267,38 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
     }
 
     [Theory]
+    [InlineData("static int SslPort() => 465;", true)]
+    [InlineData("int SslPort() { if (_secure) { return 465; } return 465; }", true)]
+    [InlineData("protected virtual int SslPort() => 465;", false)]
+    [InlineData("int SslPort() => _secure ? 465 : 587;", false)]
+    public async Task PortFromAHelper_ReportedWithoutFixWhenEveryReturnIs465(string helper, bool reported)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly bool _secure;
+
+                public Mailer(bool secure) => _secure = secure;
+
+                {{helper}}
+
+                void Send(MailMessage msg)
+                {
+                    var c = new SmtpClient("smtp.example.com", {|#0:SslPort()|}) { EnableSsl = true };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        var expected = reported
+            ? new[] { VerifyCS.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason) }
+            : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>();
+        await VerifyCS.VerifyCodeFixAsync(source, expected, source);
+    }
+
+    [Theory]
     [InlineData("\"smtp.example.com\", 587")]
     [InlineData("\"smtp.example.com\", port")]
     [InlineData("\"localhost\", 465")]
