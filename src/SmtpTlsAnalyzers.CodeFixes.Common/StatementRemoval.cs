@@ -20,6 +20,7 @@ internal static class StatementRemoval
     {
         var next = statement.Parent?.ChildNodes().SkipWhile(n => n != statement).Skip(1).FirstOrDefault();
         if (next is null || !isStatement(next) ||
+            HasDirective(statement) || HasDirective(next) ||
             BlankLineAbove(statement, endOfLineKind, whitespaceKind) is not { } blank ||
             BlankLineAbove(next, endOfLineKind, whitespaceKind) is not null)
         {
@@ -31,6 +32,9 @@ internal static class StatementRemoval
         tracked = tracked.ReplaceNode(current, current.WithLeadingTrivia(current.GetLeadingTrivia().Insert(0, blank)));
         return tracked.RemoveNode(tracked.GetCurrentNode(statement)!, Options) ?? root;
     }
+
+    /// <summary>A directive (<c>#if</c>, <c>#endif</c>) stands in the node's leading trivia: lines there are the directives' own.</summary>
+    private static bool HasDirective(SyntaxNode node) => node.GetLeadingTrivia().Any(trivia => trivia.IsDirective);
 
     /// <summary>The end of the blank line that opens the node's leading trivia (after spaces only), if there is one.</summary>
     private static SyntaxTrivia? BlankLineAbove(SyntaxNode node, int endOfLineKind, int whitespaceKind)

@@ -36,6 +36,7 @@ public class CertificateCallbackAcceptsAllTests
     [InlineData("TIMEOUT\nCALLBACK\n\nCONNECT", "TIMEOUT\n\nCONNECT")]
     [InlineData("TIMEOUT\nCONNECT\n\nCALLBACK", "TIMEOUT\nCONNECT")]
     [InlineData("TIMEOUT\n\n// Self-signed in development.\nCALLBACK\nCONNECT", "TIMEOUT\n\nCONNECT")]
+    [InlineData("TIMEOUT\n\n#if !RELEASE\nCALLBACK\n#endif\nCONNECT", "TIMEOUT\n\n#if !RELEASE\n#endif\nCONNECT")]
     public async Task RemovedStatement_BlankLinesKeepTheParagraphsApart(string lines, string fixedLines)
     {
         static string Body(string layout) => layout
@@ -43,7 +44,8 @@ public class CertificateCallbackAcceptsAllTests
             .Replace("CALLBACK", "{|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};", StringComparison.Ordinal)
             .Replace("CONNECT", "client.Connect(\"smtp.example.com\", 587, MailKit.Security.SecureSocketOptions.StartTls);", StringComparison.Ordinal)
             .Replace("\n", "\n        ", StringComparison.Ordinal)
-            .Replace("        \n", "\n", StringComparison.Ordinal);
+            .Replace("        \n", "\n", StringComparison.Ordinal)
+            .Replace("        #", "#", StringComparison.Ordinal);
         static string Source(string body) => "using MailKit.Net.Smtp;\n\nclass Mailer\n{\n    void Send(SmtpClient client)\n    {\n        " + body + "\n    }\n}\n";
 
         await VerifyFixAsync(Source(Body(lines)), Source(Body(fixedLines)), CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
