@@ -102,6 +102,22 @@ internal sealed class SmtpClientFacts
     /// <summary>The server as messages name it.</summary>
     public string Endpoint = string.Empty;
 
+    /// <summary>
+    /// The server one creation of a client of several names: its own host and port with those given to the whole
+    /// client, when they agree; the client's <see cref="Endpoint"/> for a client of one creation.
+    /// </summary>
+    public string EndpointOf(IObjectCreationOperation creation)
+    {
+        if (Creations.Count < 2)
+        {
+            return Endpoint;
+        }
+
+        var host = SmtpClientTypeModel.SingleConstantOf(HostValues, creation);
+        var port = SmtpClientTypeModel.SingleIntOf(PortValues, creation);
+        return Internal.Endpoint.Describe(host, port);
+    }
+
     /// <summary>Writes of a proven false that nothing later in the same code overwrites.</summary>
     public readonly List<ISimpleAssignmentOperation> FalseWrites = new();
 
@@ -266,8 +282,8 @@ internal sealed class SmtpClientTypeModel
     /// <summary>What the rules read: the endpoint, the proven false writes, whether the client sends without TLS.</summary>
     private void Decide(SmtpClientFacts facts, MailCompilation mail, SyntaxTree tree, CancellationToken cancellationToken)
     {
-        facts.Host = SingleConstant(facts.HostValues, out string? host) ? host : null;
-        facts.Port = SingleInt(facts.PortValues);
+        facts.Host = SingleConstant(facts.HostValues, out string? host) && EveryCreationGivesOne(facts, facts.HostValues) ? host : null;
+        facts.Port = EveryCreationGivesOne(facts, facts.PortValues) ? SingleInt(facts.PortValues) : null;
         facts.Endpoint = Endpoint.Describe(facts.Host, facts.Port);
 
         var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
@@ -334,7 +350,7 @@ internal sealed class SmtpClientTypeModel
             facts.CreationsWithoutSsl.Add(creation);
         }
 
-        facts.SomeArmsSetSsl = securedArms is not null;
+        facts.SomeArmsSetSsl = securedArms is not null && (reaching is null || securedArms.Exists(reaching.Contains));
         facts.SendsWithoutSsl = facts.CreationsWithoutSsl.Count > 0
             && CreatesPlainClients(facts)
             && !setForWholeClient
@@ -344,9 +360,11 @@ internal sealed class SmtpClientTypeModel
             && mail.EnableSslDefaultsToFalse(cancellationToken);
         foreach (var write in facts.CredentialWrites)
         {
-            if (securedArms is not null && write.Parent is IObjectOrCollectionInitializerOperation && (ArmOf(write) ?? OwnCreationOf(write, reaching)) is { } arm && securedArms.Contains(arm))
+            if (write.Parent is IObjectOrCollectionInitializerOperation && (ArmOf(write) ?? OwnCreationOf(write, reaching)) is { } arm &&
+                ((securedArms is not null && securedArms.Contains(arm)) || (reaching is not null && !reaching.Contains(arm))))
             {
-                // Given in the initializer of an arm that uses TLS, or connects to an exempt host: only that arm gets them.
+                // Given in the initializer of an arm that uses TLS, or connects to an exempt host: only that arm gets
+                // them. Given to a client replaced before any send: they never go out.
                 continue;
             }
 
@@ -675,6 +693,77 @@ internal sealed class SmtpClientTypeModel
         }
 
         return true;
+    }
+
+    /// <summary>The one constant host the creation's own values and the whole client's give, if any.</summary>
+    internal static string? SingleConstantOf(List<IOperation> values, IObjectCreationOperation creation) =>
+        SingleConstant(ValuesOf(values, creation), out var single) ? single : null;
+
+    /// <summary>The one constant port the creation's own values and the whole client's give, if any.</summary>
+    internal static int? SingleIntOf(List<IOperation> values, IObjectCreationOperation creation) =>
+        SingleInt(ValuesOf(values, creation));
+
+    private static List<IOperation> ValuesOf(List<IOperation> values, IObjectCreationOperation creation)
+    {
+        var own = new List<IOperation>();
+        foreach (var value in values)
+        {
+            if (CreationOfValue(value) is not { } owner || owner == creation)
+            {
+                own.Add(value);
+            }
+        }
+
+        return own;
+    }
+
+    /// <summary>
+    /// False for a client of several creations when one of them gets no value (no argument, nothing in its own
+    /// initializer) and no value is given to the whole client: that creation uses the default, not the others' value.
+    /// </summary>
+    private static bool EveryCreationGivesOne(SmtpClientFacts facts, List<IOperation> values)
+    {
+        if (facts.Creations.Count < 2)
+        {
+            return true;
+        }
+
+        var given = 0;
+        foreach (var creation in facts.Creations)
+        {
+            foreach (var value in values)
+            {
+                if (CreationOfValue(value) is not { } owner)
+                {
+                    return true;
+                }
+
+                if (owner == creation)
+                {
+                    given++;
+                    break;
+                }
+            }
+        }
+
+        return given == facts.Creations.Count;
+    }
+
+    /// <summary>The creation a host or port value is given in: an argument of it, or a write in its initializer.</summary>
+    private static IObjectCreationOperation? CreationOfValue(IOperation value)
+    {
+        for (var current = value.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IObjectCreationOperation creation:
+                    return creation;
+                case IExpressionStatementOperation or IBlockOperation or IVariableDeclarationGroupOperation:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool SingleConstant(List<IOperation> values, out string? single)

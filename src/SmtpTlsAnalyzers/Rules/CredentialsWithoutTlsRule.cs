@@ -36,6 +36,10 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
 
         foreach (var write in client.Credentials)
         {
+            // Credentials in the initializer of one creation go to that client only.
+            var own = write.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } && client.CreationsWithoutSsl.Contains(creation)
+                ? creation
+                : null;
             context.ReportDiagnostic(client.AlwaysFalse
                 ? Diagnostic.Create(
                     Descriptor,
@@ -47,10 +51,10 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
                 : Diagnostic.Create(
                     Descriptor,
                     context.LocationOf(write.Syntax),
-                    new[] { client.CreationsWithoutSsl[0].Syntax.GetLocation() },
+                    new[] { (own ?? client.CreationsWithoutSsl[0]).Syntax.GetLocation() },
                     ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.AddEnableSslToInitializer),
-                    client.Endpoint,
-                    client.SomeArmsSetSsl
+                    own is null ? client.Endpoint : client.EndpointOf(own),
+                    own is null && client.SomeArmsSetSsl
                         ? "one of the clients it may be never sets EnableSsl, which defaults to false"
                         : "EnableSsl is never set, and it defaults to false"));
         }

@@ -22,7 +22,7 @@ internal sealed class SmtpClientSendsWithoutSslRule : MailRule
 
             foreach (var creation in client.CreationsWithoutSsl)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.LocationOf(creation.Syntax), client.Endpoint));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.LocationOf(creation.Syntax), client.EndpointOf(creation)));
             }
         });
 }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using SmtpTlsAnalyzers.CodeFixes.Edits;
 using SmtpTlsAnalyzers.CodeFixes.Rules;
 using SmtpTlsAnalyzers.Tests.Verifiers;
@@ -12,6 +13,20 @@ namespace SmtpTlsAnalyzers.Tests.Rules;
 /// <summary>SMTP009, System.Net.Mail half: credentials on a client that SMTP001 or SMTP002 proves to be clear text.</summary>
 public class SmtpClientCredentialsWithoutTlsTests
 {
+    /// <summary>Runs the fix that secures the client given the credentials; <paramref name="remaining"/> stay after it.</summary>
+    private static Task FixCredentialsAsync(string source, string fixedSource, DiagnosticResult[] expected, params DiagnosticResult[] remaining)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = SmtpClientEnableSslFixes.CredentialsKey,
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+        return test.RunAsync();
+    }
+
     [Fact]
     public async Task CredentialsOnAClientChosenAmongCreations_OneWithoutSsl_FixSecuresThatOne()
     {
@@ -44,16 +59,89 @@ public class SmtpClientCredentialsWithoutTlsTests
             }
             """;
 
-        var test = new VerifyCS.Test
-        {
-            TestCode = source,
-            FixedCode = fixedSource,
-            CodeActionEquivalenceKey = SmtpClientEnableSslFixes.CredentialsKey,
-        };
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("port 587"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0)
-            .WithArguments("port 587", "one of the clients it may be never sets EnableSsl, which defaults to false"));
-        await test.RunAsync();
+        await FixCredentialsAsync(
+            source,
+            fixedSource,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com:587"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0)
+                    .WithArguments("port 587", "one of the clients it may be never sets EnableSsl, which defaults to false"),
+            });
+    }
+
+    [Fact]
+    public async Task CredentialsInTheInitializerOfOneClientWithoutSsl_FixSecuresThatOne()
+    {
+        // The other arm also lacks EnableSsl (SMTP002) but gets no credentials: the fix of SMTP009 secures the arm
+        // that sends them.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool backup, MailMessage msg, NetworkCredential cred)
+                {
+                    var c = backup ? {|#0:new SmtpClient("smtp.b.example.com")|} : {|#1:new SmtpClient("smtp.b.example.com") { {|#2:Credentials = cred|} }|};
+                    c.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool backup, MailMessage msg, NetworkCredential cred)
+                {
+                    var c = backup ? {|#0:new SmtpClient("smtp.b.example.com")|} : new SmtpClient("smtp.b.example.com") { Credentials = cred, EnableSsl = true };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await FixCredentialsAsync(
+            source,
+            fixedSource,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.b.example.com"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(2).WithLocation(1)
+                    .WithArguments("smtp.b.example.com", "EnableSsl is never set, and it defaults to false"),
+            },
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com"));
+    }
+
+    [Fact]
+    public async Task CredentialsGivenToAClientReplacedBeforeAnySend_NotSent()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool relay, MailMessage msg, NetworkCredential cred)
+                {
+                    var client = new SmtpClient("smtp.example.com") { Credentials = cred };
+                    if (relay)
+                    {
+                        client = {|#0:new SmtpClient("relay.example.com")|};
+                    }
+                    else
+                    {
+                        client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true, Credentials = cred };
+                    }
+
+                    client.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("relay.example.com"));
     }
 
     [Fact]

@@ -102,8 +102,8 @@ public class SmtpClientSendsWithoutSslTests
             source,
             new[]
             {
-                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("port 587"),
-                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("port 587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com:587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.a.example.com:587"),
                 VerifyCS.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.a.example.com"),
                 VerifyCS.Diagnostic("SMTP002").WithLocation(3).WithArguments("smtp.a.example.com"),
             },
@@ -135,7 +135,7 @@ public class SmtpClientSendsWithoutSslTests
         await VerifyCS.VerifyAnalyzerAsync(
             source,
             VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com"),
-            VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("the server"));
+            VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.a.example.com"));
     }
 
     [Fact]
@@ -189,8 +189,8 @@ public class SmtpClientSendsWithoutSslTests
 
         await VerifyCS.VerifyAnalyzerAsync(
             source,
-            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"),
-            VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:25"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:25"),
             VerifyCS.Diagnostic("SMTP009").WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("smtp.example.com", "one of the clients it may be never sets EnableSsl, which defaults to false"));
     }
@@ -242,7 +242,7 @@ public class SmtpClientSendsWithoutSslTests
             }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("the server"));
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
     }
 
     [Theory]
@@ -736,7 +736,7 @@ public class SmtpClientSendsWithoutSslTests
             End Class
             """;
 
-        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"));
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:25"));
     }
 
     [Fact]
