@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -5,48 +6,93 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 
 /// <summary>
 /// Removes a statement with its line. A blank line above it set it and the code after it apart from the code before:
-/// when the next statement has none of its own, it takes that blank line, so the two paragraphs stay apart.
+/// when the next statement has none of its own, it takes that blank line, so the two paragraphs stay apart (not across
+/// an <c>#if</c> region's directives, where the line could land inside the region). Directives and the code they leave
+/// out of this compilation, above the statement, stay where they are.
 /// </summary>
-internal static class StatementRemoval
+internal sealed class StatementRemoval
 {
-    private const SyntaxRemoveOptions Options = SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives;
+    private readonly int _endOfLine;
+    private readonly int _whitespace;
+    private readonly int _disabledText;
+    private readonly Func<SyntaxNode, bool> _isStatement;
+    private readonly Func<SyntaxTrivia, bool> _isConditionalDirective;
+
+    /// <param name="endOfLine">The language's end-of-line trivia kind.</param>
+    /// <param name="whitespace">The language's whitespace trivia kind.</param>
+    /// <param name="disabledText">The language's kind for code an <c>#if</c> leaves out.</param>
+    /// <param name="isStatement">Whether a node after the statement is one that can take the blank line (not the end of a block).</param>
+    /// <param name="isConditionalDirective">Whether a trivia is <c>#if</c>, <c>#elif</c>, <c>#else</c> or <c>#endif</c>.</param>
+    public StatementRemoval(int endOfLine, int whitespace, int disabledText, Func<SyntaxNode, bool> isStatement, Func<SyntaxTrivia, bool> isConditionalDirective)
+    {
+        _endOfLine = endOfLine;
+        _whitespace = whitespace;
+        _disabledText = disabledText;
+        _isStatement = isStatement;
+        _isConditionalDirective = isConditionalDirective;
+    }
 
     /// <param name="root">The syntax root that holds <paramref name="statement"/>.</param>
     /// <param name="statement">The statement to remove.</param>
-    /// <param name="endOfLineKind">The language's end-of-line trivia kind.</param>
-    /// <param name="whitespaceKind">The language's whitespace trivia kind.</param>
-    /// <param name="isStatement">Whether a node after the statement is one that can take the blank line (not the end of a block).</param>
-    public static SyntaxNode Remove(SyntaxNode root, SyntaxNode statement, int endOfLineKind, int whitespaceKind, System.Func<SyntaxNode, bool> isStatement)
+    public SyntaxNode Remove(SyntaxNode root, SyntaxNode statement)
     {
-        var next = statement.Parent?.ChildNodes().SkipWhile(n => n != statement).Skip(1).FirstOrDefault();
-        if (next is null || !isStatement(next) ||
-            HasDirective(statement) || HasDirective(next) ||
-            BlankLineAbove(statement, endOfLineKind, whitespaceKind) is not { } blank ||
-            BlankLineAbove(next, endOfLineKind, whitespaceKind) is not null)
+        const SyntaxRemoveOptions options = SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives;
+        var leading = statement.GetLeadingTrivia();
+        if (leading.Any(t => t.IsDirective || t.RawKind == _disabledText))
         {
-            return root.RemoveNode(statement, Options) ?? root;
+            return RemoveKeepingDirectives(root, statement, leading);
+        }
+
+        var next = statement.Parent?.ChildNodes().SkipWhile(n => n != statement).Skip(1).FirstOrDefault();
+        if (next is null || !_isStatement(next) ||
+            next.GetLeadingTrivia().Any(_isConditionalDirective) ||
+            BlankLineAbove(leading) is not { } blank ||
+            BlankLineAbove(next.GetLeadingTrivia()) is not null)
+        {
+            return root.RemoveNode(statement, options) ?? root;
         }
 
         var tracked = root.TrackNodes(statement, next);
         var current = tracked.GetCurrentNode(next)!;
         tracked = tracked.ReplaceNode(current, current.WithLeadingTrivia(current.GetLeadingTrivia().Insert(0, blank)));
-        return tracked.RemoveNode(tracked.GetCurrentNode(statement)!, Options) ?? root;
+        return tracked.RemoveNode(tracked.GetCurrentNode(statement)!, options) ?? root;
     }
 
-    /// <summary>A directive (<c>#if</c>, <c>#endif</c>) stands in the node's leading trivia: lines there are the directives' own.</summary>
-    private static bool HasDirective(SyntaxNode node) => node.GetLeadingTrivia().Any(trivia => trivia.IsDirective);
-
-    /// <summary>The end of the blank line that opens the node's leading trivia (after spaces only), if there is one.</summary>
-    private static SyntaxTrivia? BlankLineAbove(SyntaxNode node, int endOfLineKind, int whitespaceKind)
+    /// <summary>
+    /// The statement's leading trivia, but its own indentation, goes to the token after it: the directives above it and
+    /// the code they leave out of this compilation (another target framework's) stay.
+    /// </summary>
+    private SyntaxNode RemoveKeepingDirectives(SyntaxNode root, SyntaxNode statement, SyntaxTriviaList leading)
     {
-        foreach (var trivia in node.GetLeadingTrivia())
+        var keep = leading.Count;
+        while (keep > 0 && leading[keep - 1].RawKind == _whitespace)
         {
-            if (trivia.RawKind == whitespaceKind)
+            keep--;
+        }
+
+        var nextToken = statement.GetLastToken().GetNextToken();
+        if (nextToken.RawKind == 0)
+        {
+            return root;
+        }
+
+        var tracked = root.TrackNodes(statement);
+        var moved = nextToken.WithLeadingTrivia(leading.Take(keep).Concat(nextToken.LeadingTrivia));
+        tracked = tracked.ReplaceToken(tracked.FindToken(nextToken.SpanStart), moved);
+        return tracked.RemoveNode(tracked.GetCurrentNode(statement)!, SyntaxRemoveOptions.KeepNoTrivia) ?? root;
+    }
+
+    /// <summary>The end of the blank line that opens the leading trivia (after spaces only), if there is one.</summary>
+    private SyntaxTrivia? BlankLineAbove(SyntaxTriviaList leading)
+    {
+        foreach (var trivia in leading)
+        {
+            if (trivia.RawKind == _whitespace)
             {
                 continue;
             }
 
-            return trivia.RawKind == endOfLineKind ? trivia : null;
+            return trivia.RawKind == _endOfLine ? trivia : null;
         }
 
         return null;

@@ -17,6 +17,13 @@ namespace SmtpTlsAnalyzers.CodeFixes.VisualBasic.Edits;
 /// </summary>
 internal static class AssignmentRemover
 {
+    private static readonly StatementRemoval Removal = new(
+        (int)SyntaxKind.EndOfLineTrivia,
+        (int)SyntaxKind.WhitespaceTrivia,
+        (int)SyntaxKind.DisabledTextTrivia,
+        static next => next is ExecutableStatementSyntax or LocalDeclarationStatementSyntax,
+        static trivia => trivia.Kind() is SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElseIfDirectiveTrivia or SyntaxKind.ElseDirectiveTrivia or SyntaxKind.EndIfDirectiveTrivia);
+
     /// <summary>True when <see cref="RemoveAsync"/> can take the assignment out.</summary>
     public static bool CanRemove(SyntaxNode assignment) => assignment switch
     {
@@ -38,8 +45,7 @@ internal static class AssignmentRemover
             case NamedFieldInitializerSyntax { Parent: ObjectMemberInitializerSyntax { Parent: ObjectCreationExpressionSyntax creation } initializer } member:
                 return document.WithSyntaxRoot(root.ReplaceNode(creation, RemoveMember(creation, initializer, member)));
             case AssignmentStatementSyntax statement when StatementToRemove(statement) is { } removed:
-                return document.WithSyntaxRoot(StatementRemoval.Remove(
-                    root, removed, (int)SyntaxKind.EndOfLineTrivia, (int)SyntaxKind.WhitespaceTrivia, static next => next is ExecutableStatementSyntax or LocalDeclarationStatementSyntax));
+                return document.WithSyntaxRoot(Removal.Remove(root, removed));
             default:
                 return document;
         }

@@ -65,8 +65,14 @@ internal static class AssignmentEditor
         }
     }
 
-    private static SyntaxNode RemoveStatement(SyntaxNode root, SyntaxNode statement) =>
-        StatementRemoval.Remove(root, statement, (int)SyntaxKind.EndOfLineTrivia, (int)SyntaxKind.WhitespaceTrivia, static next => next is StatementSyntax or GlobalStatementSyntax);
+    private static readonly StatementRemoval Removal = new(
+        (int)SyntaxKind.EndOfLineTrivia,
+        (int)SyntaxKind.WhitespaceTrivia,
+        (int)SyntaxKind.DisabledTextTrivia,
+        static next => next is StatementSyntax or GlobalStatementSyntax,
+        static trivia => trivia.Kind() is SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia or SyntaxKind.ElseDirectiveTrivia or SyntaxKind.EndIfDirectiveTrivia);
+
+    private static SyntaxNode RemoveStatement(SyntaxNode root, SyntaxNode statement) => Removal.Remove(root, statement);
 
     public static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
     {

@@ -37,6 +37,8 @@ public class CertificateCallbackAcceptsAllTests
     [InlineData("TIMEOUT\nCONNECT\n\nCALLBACK", "TIMEOUT\nCONNECT")]
     [InlineData("TIMEOUT\n\n// Self-signed in development.\nCALLBACK\nCONNECT", "TIMEOUT\n\nCONNECT")]
     [InlineData("TIMEOUT\n\n#if !RELEASE\nCALLBACK\n#endif\nCONNECT", "TIMEOUT\n\n#if !RELEASE\n#endif\nCONNECT")]
+    [InlineData("TIMEOUT\n#if NETFRAMEWORK\nSystem.Net.ServicePointManager.Expect100Continue = false;\n#endif\nCALLBACK\nCONNECT", "TIMEOUT\n#if NETFRAMEWORK\nSystem.Net.ServicePointManager.Expect100Continue = false;\n#endif\nCONNECT")]
+    [InlineData("TIMEOUT\n#if NETFRAMEWORK\nSystem.Net.ServicePointManager.Expect100Continue = false;\n#else\nCALLBACK\n#endif\nCONNECT", "TIMEOUT\n#if NETFRAMEWORK\nSystem.Net.ServicePointManager.Expect100Continue = false;\n#else\n#endif\nCONNECT")]
     public async Task RemovedStatement_BlankLinesKeepTheParagraphsApart(string lines, string fixedLines)
     {
         static string Body(string layout) => layout
@@ -2084,9 +2086,11 @@ public class CertificateCallbackAcceptsAllTests
     [Theory]
     [InlineData("")]
     [InlineData("client.Timeout = 1000\n\n            ")]
+    [InlineData("client.Timeout = 1000\n#If NETFRAMEWORK Then\n            Legacy()\n#End If\n            ")]
     public async Task VisualBasic_MailKitSingleLineLambda_FixRemovesTheStatement(string before)
     {
-        // A blank line above the removed statement stays above the next one.
+        // A blank line above the removed statement stays above the next one; so do directives and the code they
+        // leave out of this compilation.
         var source = $$"""
             Imports MailKit.Net.Smtp
 
