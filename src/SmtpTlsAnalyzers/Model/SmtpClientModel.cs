@@ -113,8 +113,8 @@ internal sealed class SmtpClientFacts
             return Endpoint;
         }
 
-        var host = SmtpClientTypeModel.SingleConstantOf(HostValues, creation);
-        var port = SmtpClientTypeModel.SingleIntOf(PortValues, creation);
+        var host = SmtpClientTypeModel.SingleConstant(SmtpClientTypeModel.ValuesOf(HostValues, creation), out var single) ? single : null;
+        var port = SmtpClientTypeModel.SingleInt(SmtpClientTypeModel.ValuesOf(PortValues, creation));
         return Internal.Endpoint.Describe(host, port);
     }
 
@@ -282,8 +282,9 @@ internal sealed class SmtpClientTypeModel
     /// <summary>What the rules read: the endpoint, the proven false writes, whether the client sends without TLS.</summary>
     private void Decide(SmtpClientFacts facts, MailCompilation mail, SyntaxTree tree, CancellationToken cancellationToken)
     {
-        facts.Host = SingleConstant(facts.HostValues, out string? host) && EveryCreationGivesOne(facts, facts.HostValues) ? host : null;
-        facts.Port = EveryCreationGivesOne(facts, facts.PortValues) ? SingleInt(facts.PortValues) : null;
+        var reaching = ReachingCreations(facts, cancellationToken);
+        facts.Host = SingleConstant(facts.HostValues, out string? host) && EveryCreationGivesOne(facts, facts.HostValues, cancellationToken) ? host : null;
+        facts.Port = EveryCreationGivesOne(facts, facts.PortValues, cancellationToken) ? SingleInt(facts.PortValues) : null;
         facts.Endpoint = Endpoint.Describe(facts.Host, facts.Port);
 
         var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
@@ -303,7 +304,8 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var value in facts.PortValues)
         {
-            if (IsImplicitPort(value) && !IsOverwrittenOrChosen(value, facts.PortValues, IsImplicitPort, facts.IsMember, cancellationToken))
+            if (IsImplicitPort(value) && !IsOverwrittenOrChosen(value, facts.PortValues, IsImplicitPort, facts.IsMember, cancellationToken) &&
+                !(reaching is not null && CreationOfValue(value) is { } owner && !reaching.Contains(owner)))
             {
                 facts.ImplicitPortValues.Add(value);
             }
@@ -312,7 +314,6 @@ internal sealed class SmtpClientTypeModel
         // An EnableSsl write in the initializer of one arm of a choice secures that arm only; any other write, the
         // whole client. So does one in the initializer of one of the clients a local is given (one in each branch of an
         // if, a default replaced on one path), when the flow shows which of them reach the sends.
-        var reaching = ReachingCreations(facts, cancellationToken);
         var setForWholeClient = false;
         List<IObjectCreationOperation>? securedArms = null;
         foreach (var write in facts.EnableSslWrites)
@@ -695,20 +696,16 @@ internal sealed class SmtpClientTypeModel
         return true;
     }
 
-    /// <summary>The one constant host the creation's own values and the whole client's give, if any.</summary>
-    internal static string? SingleConstantOf(List<IOperation> values, IObjectCreationOperation creation) =>
-        SingleConstant(ValuesOf(values, creation), out var single) ? single : null;
-
-    /// <summary>The one constant port the creation's own values and the whole client's give, if any.</summary>
-    internal static int? SingleIntOf(List<IOperation> values, IObjectCreationOperation creation) =>
-        SingleInt(ValuesOf(values, creation));
-
-    private static List<IOperation> ValuesOf(List<IOperation> values, IObjectCreationOperation creation)
+    /// <summary>
+    /// The values that reach one creation: its own (its arguments, its initializer's writes) and the writes to the
+    /// client that the flow does not tell apart from it (a write to a local that may hold it, or to the whole client).
+    /// </summary>
+    internal static List<IOperation> ValuesOf(List<IOperation> values, IObjectCreationOperation creation, CancellationToken cancellationToken = default)
     {
         var own = new List<IOperation>();
         foreach (var value in values)
         {
-            if (CreationOfValue(value) is not { } owner || owner == creation)
+            if (Reaches(value, creation, cancellationToken))
             {
                 own.Add(value);
             }
@@ -719,34 +716,68 @@ internal sealed class SmtpClientTypeModel
 
     /// <summary>
     /// False for a client of several creations when one of them gets no value (no argument, nothing in its own
-    /// initializer) and no value is given to the whole client: that creation uses the default, not the others' value.
+    /// initializer, no write that may reach it): that creation uses the default, not the others' value.
     /// </summary>
-    private static bool EveryCreationGivesOne(SmtpClientFacts facts, List<IOperation> values)
+    private static bool EveryCreationGivesOne(SmtpClientFacts facts, List<IOperation> values, CancellationToken cancellationToken)
     {
         if (facts.Creations.Count < 2)
         {
             return true;
         }
 
-        var given = 0;
         foreach (var creation in facts.Creations)
         {
+            var given = false;
             foreach (var value in values)
             {
-                if (CreationOfValue(value) is not { } owner)
+                if (Reaches(value, creation, cancellationToken))
+                {
+                    given = true;
+                    break;
+                }
+            }
+
+            if (!given)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when a host or port value may be the creation's: one of its own, or a write to a local whose reaching
+    /// writes include it (any write the flow does not tell about counts for every creation).
+    /// </summary>
+    private static bool Reaches(IOperation value, IObjectCreationOperation creation, CancellationToken cancellationToken)
+    {
+        if (CreationOfValue(value) is { } owner)
+        {
+            return owner == creation;
+        }
+
+        if (value.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } } &&
+            ValueResolver.SkipImplicitConversions(instance) is ILocalReferenceOperation reference &&
+            ValueResolver.FindReachingWrites(reference, cancellationToken) is { } written)
+        {
+            foreach (var held in written)
+            {
+                if (ValueResolver.SkipImplicitConversions(held) is not IObjectCreationOperation candidate)
                 {
                     return true;
                 }
 
-                if (owner == creation)
+                if (candidate == creation)
                 {
-                    given++;
-                    break;
+                    return true;
                 }
             }
+
+            return false;
         }
 
-        return given == facts.Creations.Count;
+        return true;
     }
 
     /// <summary>The creation a host or port value is given in: an argument of it, or a write in its initializer.</summary>
@@ -766,7 +797,7 @@ internal sealed class SmtpClientTypeModel
         return null;
     }
 
-    private static bool SingleConstant(List<IOperation> values, out string? single)
+    internal static bool SingleConstant(List<IOperation> values, out string? single)
     {
         single = null;
         foreach (var value in values)
@@ -783,7 +814,7 @@ internal sealed class SmtpClientTypeModel
         return single is not null;
     }
 
-    private static int? SingleInt(List<IOperation> values)
+    internal static int? SingleInt(List<IOperation> values)
     {
         int? single = null;
         foreach (var value in values)

@@ -36,10 +36,12 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
 
         foreach (var write in client.Credentials)
         {
-            // Credentials in the initializer of one creation go to that client only.
+            // Credentials in the initializer of one creation go to that client only; any others go to the one client
+            // without EnableSsl when there is one.
             var own = write.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } && client.CreationsWithoutSsl.Contains(creation)
                 ? creation
                 : null;
+            var named = own ?? (client.CreationsWithoutSsl.Count == 1 ? client.CreationsWithoutSsl[0] : null);
             context.ReportDiagnostic(client.AlwaysFalse
                 ? Diagnostic.Create(
                     Descriptor,
@@ -53,7 +55,7 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
                     context.LocationOf(write.Syntax),
                     new[] { (own ?? client.CreationsWithoutSsl[0]).Syntax.GetLocation() },
                     ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.AddEnableSslToInitializer),
-                    own is null ? client.Endpoint : client.EndpointOf(own),
+                    named is null ? client.Endpoint : client.EndpointOf(named),
                     own is null && client.SomeArmsSetSsl
                         ? "one of the clients it may be never sets EnableSsl, which defaults to false"
                         : "EnableSsl is never set, and it defaults to false"));

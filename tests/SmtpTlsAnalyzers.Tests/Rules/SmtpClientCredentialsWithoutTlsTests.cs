@@ -66,7 +66,7 @@ public class SmtpClientCredentialsWithoutTlsTests
             {
                 VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com:587"),
                 VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0)
-                    .WithArguments("port 587", "one of the clients it may be never sets EnableSsl, which defaults to false"),
+                    .WithArguments("smtp.b.example.com:587", "one of the clients it may be never sets EnableSsl, which defaults to false"),
             });
     }
 

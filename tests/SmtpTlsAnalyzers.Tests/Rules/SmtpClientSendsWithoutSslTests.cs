@@ -192,7 +192,40 @@ public class SmtpClientSendsWithoutSslTests
             VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:25"),
             VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:25"),
             VerifyCS.Diagnostic("SMTP009").WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-                .WithArguments("smtp.example.com", "one of the clients it may be never sets EnableSsl, which defaults to false"));
+                .WithArguments("smtp.example.com:25", "one of the clients it may be never sets EnableSsl, which defaults to false"));
+    }
+
+    [Theory]
+    [InlineData("", "relay.example.com")]
+    [InlineData("c.Port = 2525;", "relay.example.com:2525")]
+    public async Task LocalGivenAClientOnEachPath_NamesTheServerOfTheCreationReported(string afterTheChoice, string server)
+    {
+        // The port written in the other branch is that client's only; one written after the choice is every client's.
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool relay, MailMessage msg)
+                {
+                    SmtpClient c;
+                    if (relay)
+                    {
+                        c = {|#0:new SmtpClient("relay.example.com")|};
+                    }
+                    else
+                    {
+                        c = new SmtpClient("smtp.example.com") { EnableSsl = true };
+                        c.Port = 587;
+                    }
+
+                    {{afterTheChoice}}
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments(server));
     }
 
     [Theory]

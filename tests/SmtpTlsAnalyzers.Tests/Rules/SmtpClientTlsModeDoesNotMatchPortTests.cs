@@ -266,6 +266,26 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
             source);
     }
 
+    [Fact]
+    public async Task Port465OfAClientReplacedBeforeAnySend_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var c = new SmtpClient("smtp.example.com", 465);
+                    c = new SmtpClient("smtp.example.com") { EnableSsl = true };
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
     [Theory]
     [InlineData("static int SslPort() => 465;", true)]
     [InlineData("int SslPort() { if (_secure) { return 465; } return 465; }", true)]
