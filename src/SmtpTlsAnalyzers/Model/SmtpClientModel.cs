@@ -102,6 +102,12 @@ internal sealed class SmtpClientFacts
     /// <summary>The server as messages name it.</summary>
     public string Endpoint = string.Empty;
 
+    /// <summary>The server a write in one creation's initializer is given to: that creation's; the client's otherwise.</summary>
+    public string EndpointOfWrite(IOperation write) =>
+        write.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } && Creations.Contains(creation)
+            ? EndpointOf(creation)
+            : Endpoint;
+
     /// <summary>
     /// The server one creation of a client of several names: its own host and port with those given to the whole
     /// client, when they agree; the client's <see cref="Endpoint"/> for a client of one creation.
@@ -290,7 +296,7 @@ internal sealed class SmtpClientTypeModel
         var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
         foreach (var write in facts.EnableSslWrites)
         {
-            if (IsProvenFalse(write) && !IsOverwrittenOrChosen(write, facts.EnableSslWrites, IsProvenFalse, facts.IsMember, cancellationToken))
+            if (IsProvenFalse(write) && !IsOverwrittenOrChosen(write, facts.EnableSslWrites, IsProvenFalse, facts.IsMember, reaching, cancellationToken))
             {
                 facts.FalseWrites.Add(write);
             }
@@ -304,8 +310,7 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var value in facts.PortValues)
         {
-            if (IsImplicitPort(value) && !IsOverwrittenOrChosen(value, facts.PortValues, IsImplicitPort, facts.IsMember, cancellationToken) &&
-                !(reaching is not null && CreationOfValue(value) is { } owner && !reaching.Contains(owner)))
+            if (IsImplicitPort(value) && !IsOverwrittenOrChosen(value, facts.PortValues, IsImplicitPort, facts.IsMember, reaching, cancellationToken))
             {
                 facts.ImplicitPortValues.Add(value);
             }
@@ -318,7 +323,7 @@ internal sealed class SmtpClientTypeModel
         List<IObjectCreationOperation>? securedArms = null;
         foreach (var write in facts.EnableSslWrites)
         {
-            if (write.Parent is IObjectOrCollectionInitializerOperation && (ArmOf(write) ?? OwnCreationOf(write, reaching)) is { } arm && facts.Creations.Contains(arm))
+            if (write.Parent is IObjectOrCollectionInitializerOperation && OwnCreation(write, reaching) is { } arm && facts.Creations.Contains(arm))
             {
                 (securedArms ??= new List<IObjectCreationOperation>()).Add(arm);
             }
@@ -361,7 +366,7 @@ internal sealed class SmtpClientTypeModel
             && mail.EnableSslDefaultsToFalse(cancellationToken);
         foreach (var write in facts.CredentialWrites)
         {
-            if (write.Parent is IObjectOrCollectionInitializerOperation && (ArmOf(write) ?? OwnCreationOf(write, reaching)) is { } arm &&
+            if (write.Parent is IObjectOrCollectionInitializerOperation && OwnCreation(write, reaching) is { } arm &&
                 ((securedArms is not null && securedArms.Contains(arm)) || (reaching is not null && !reaching.Contains(arm))))
             {
                 // Given in the initializer of an arm that uses TLS, or connects to an exempt host: only that arm gets
@@ -567,14 +572,21 @@ internal sealed class SmtpClientTypeModel
     /// member of the type that may run after it (field initializers run first, then constructors, then the rest).
     /// A false written after a true on some paths only (<c>catch { c.EnableSsl = false; }</c>) is still proven there.
     /// </summary>
-    private static bool IsOverwrittenOrChosen(IOperation write, IEnumerable<IOperation> writes, Func<IOperation, bool> provesTheSame, bool isMember, CancellationToken cancellationToken)
+    private static bool IsOverwrittenOrChosen(
+        IOperation write, IEnumerable<IOperation> writes, Func<IOperation, bool> provesTheSame, bool isMember, HashSet<IObjectCreationOperation>? reaching, CancellationToken cancellationToken)
     {
         var root = ValueResolver.GetRoot(write);
-        var arm = ArmOf(write);
+        var arm = OwnCreation(write, reaching);
+        if (arm is not null && reaching is not null && !reaching.Contains(arm))
+        {
+            // Given to a client replaced before any send: it never takes effect.
+            return true;
+        }
+
         int? order = null;
         foreach (var other in writes)
         {
-            if (other == write || provesTheSame(other) || (arm is not null && ArmOf(other) is { } otherArm && otherArm != arm))
+            if (other == write || provesTheSame(other) || (arm is not null && OwnCreation(other, reaching) is { } otherArm && otherArm != arm))
             {
                 // Another arm's creation is another client.
                 continue;
@@ -905,9 +917,12 @@ internal sealed class SmtpClientTypeModel
         return true;
     }
 
-    /// <summary>The creation whose initializer holds the write, when the local's clients are told apart by the flow.</summary>
-    private static IObjectCreationOperation? OwnCreationOf(IOperation write, HashSet<IObjectCreationOperation>? reaching) =>
-        reaching is not null && write.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } ? creation : null;
+    /// <summary>
+    /// The creation a write or value belongs to when the client is one of several told apart: an arm of a choice, or
+    /// (when the flow tells the local's clients apart) the creation whose arguments or initializer hold it.
+    /// </summary>
+    private static IObjectCreationOperation? OwnCreation(IOperation operation, HashSet<IObjectCreationOperation>? reaching) =>
+        ArmOf(operation) ?? (reaching is not null ? CreationOfValue(operation) : null);
 
     /// <summary>True when the creation is an arm of a conditional or switch expression.</summary>
     private static bool IsArmOfChoice(IObjectCreationOperation creation)

@@ -5,7 +5,7 @@ namespace SmtpTlsAnalyzers.Rules;
 
 /// <summary>
 /// SMTP001: a System.Net.Mail client's <c>EnableSsl</c> is set to a proven false that nothing later in the same code
-/// overwrites. Reported at each such write.
+/// overwrites. Reported at each such write, naming the server of the creation whose initializer holds it.
 /// </summary>
 internal sealed class SmtpClientEnableSslFalseRule : MailRule
 {
@@ -16,7 +16,7 @@ internal sealed class SmtpClientEnableSslFalseRule : MailRule
         {
             foreach (var write in client.FalseWrites)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.LocationOf(write.Syntax), client.Endpoint));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.LocationOf(write.Syntax), client.EndpointOfWrite(write)));
             }
         });
 }

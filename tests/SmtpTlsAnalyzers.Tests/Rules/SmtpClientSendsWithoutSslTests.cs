@@ -195,6 +195,40 @@ public class SmtpClientSendsWithoutSslTests
                 .WithArguments("smtp.example.com:25", "one of the clients it may be never sets EnableSsl, which defaults to false"));
     }
 
+    [Fact]
+    public async Task LocalGivenAClientOnEachPath_EnableSslFalseInOneIsThatClientsOwn()
+    {
+        // As in the arms of a choice: the false belongs to its own client (SMTP001), not to a choice of the whole
+        // client's value; a false given to a client replaced before any send never takes effect.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool secure, MailMessage msg)
+                {
+                    SmtpClient c;
+                    if (secure)
+                    {
+                        c = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    }
+                    else
+                    {
+                        c = new SmtpClient("smtp.example.com", 25) { {|#0:EnableSsl = false|} };
+                    }
+
+                    c.Send(msg);
+
+                    var d = new SmtpClient("smtp.example.com", 25) { EnableSsl = false };
+                    d = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    d.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:25"));
+    }
+
     [Theory]
     [InlineData("", "relay.example.com")]
     [InlineData("c.Port = 2525;", "relay.example.com:2525")]
