@@ -32,6 +32,13 @@ internal sealed class StatementRemoval
         _isConditionalDirective = isConditionalDirective;
     }
 
+    /// <summary>
+    /// True when a directive stands inside the node (not above it): <c>x =\n#if DEBUG\n a;\n#else\n b;\n#endif</c>. Such a
+    /// node is not removed: what it is in the compilations that take the other branch is not known here.
+    /// </summary>
+    public static bool HasDirectiveInside(SyntaxNode node) =>
+        node.ContainsDirectives && node.DescendantTrivia(descendIntoTrivia: false).Any(t => t.IsDirective && t.SpanStart >= node.SpanStart && t.SpanStart < node.Span.End);
+
     /// <param name="root">The syntax root that holds <paramref name="statement"/>.</param>
     /// <param name="statement">The statement to remove.</param>
     public SyntaxNode Remove(SyntaxNode root, SyntaxNode statement)
@@ -70,16 +77,24 @@ internal sealed class StatementRemoval
             keep--;
         }
 
-        var nextToken = statement.GetLastToken().GetNextToken();
-        if (nextToken.RawKind == 0)
+        var first = statement.GetFirstToken();
+        var next = statement.GetLastToken().GetNextToken(includeZeroWidth: true);
+        if (next.RawKind == 0)
         {
             return root;
         }
 
         var tracked = root.TrackNodes(statement);
-        var moved = nextToken.WithLeadingTrivia(leading.Take(keep).Concat(nextToken.LeadingTrivia));
-        tracked = tracked.ReplaceToken(tracked.FindToken(nextToken.SpanStart), moved);
-        return tracked.RemoveNode(tracked.GetCurrentNode(statement)!, SyntaxRemoveOptions.KeepNoTrivia) ?? root;
+        var trackedFirst = tracked.FindToken(first.SpanStart);
+        var trackedNext = tracked.FindToken(next.SpanStart);
+        tracked = tracked.ReplaceTokens(
+            new[] { trackedFirst, trackedNext },
+            (original, _) => original == trackedFirst
+                ? original.WithLeadingTrivia(default(SyntaxTriviaList))
+                : original.WithLeadingTrivia(leading.Take(keep).Concat(original.LeadingTrivia)));
+        return tracked.GetCurrentNode(statement) is { } current
+            ? tracked.RemoveNode(current, SyntaxRemoveOptions.KeepNoTrivia) ?? root
+            : root;
     }
 
     /// <summary>The end of the blank line that opens the leading trivia (after spaces only), if there is one.</summary>

@@ -28,7 +28,7 @@ internal static class AssignmentRemover
     public static bool CanRemove(SyntaxNode assignment) => assignment switch
     {
         NamedFieldInitializerSyntax { Parent: ObjectMemberInitializerSyntax { Parent: ObjectCreationExpressionSyntax } } => true,
-        AssignmentStatementSyntax statement => StatementToRemove(statement) is not null,
+        AssignmentStatementSyntax statement => StatementToRemove(statement) is { } removed && !StatementRemoval.HasDirectiveInside(removed),
         _ => false,
     };
 

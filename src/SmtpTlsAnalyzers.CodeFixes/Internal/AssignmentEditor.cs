@@ -34,7 +34,8 @@ internal static class AssignmentEditor
 
     /// <summary>True when <see cref="Remove"/> can take the assignment out: a statement or an initializer member.</summary>
     public static bool CanRemove(AssignmentExpressionSyntax assignment) =>
-        assignment.Parent is ExpressionStatementSyntax or InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression };
+        assignment.Parent is ExpressionStatementSyntax or InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } &&
+        !StatementRemoval.HasDirectiveInside(assignment.Parent is ExpressionStatementSyntax statement ? statement : assignment);
 
     /// <summary>
     /// Removes the assignment: the statement from its block, the member from its object initializer. A statement that

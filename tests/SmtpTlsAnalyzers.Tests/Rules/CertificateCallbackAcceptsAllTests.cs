@@ -54,6 +54,31 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task StatementWithADirectiveInside_NotRemoved()
+    {
+        // Under RELEASE the statement assigns null: removing it would change what that build does.
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client)
+                {
+                    {|#0:client.ServerCertificateValidationCallback =
+            #if !RELEASE
+                        (s, c, h, e) => true|};
+            #else
+                        null;
+            #endif
+                    client.Connect("smtp.example.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, source, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
+    }
+
+    [Fact]
     public async Task ExpressionLambda_ReportsAndRemoves()
     {
         const string source = """
