@@ -147,6 +147,18 @@ internal sealed class SmtpClientFacts
 
     /// <summary>Credentials given to the client: a non-null Credentials, or UseDefaultCredentials = true.</summary>
     public readonly List<ISimpleAssignmentOperation> Credentials = new();
+
+    /// <summary>
+    /// The client without TLS a credentials write goes to, when it can go to one only (its own initializer's, or the
+    /// one the flow leads it to); absent when it may go to several.
+    /// </summary>
+    public readonly Dictionary<ISimpleAssignmentOperation, IObjectCreationOperation> CredentialTargets = new();
+
+    /// <summary>Credentials writes that go only to clients without TLS (no secured client can hold them).</summary>
+    public readonly HashSet<ISimpleAssignmentOperation> CredentialsOnlyWithoutSsl = new();
+
+    /// <summary>The proven false written in a creation's own initializer, for creations of a client of several.</summary>
+    public readonly Dictionary<IObjectCreationOperation, ISimpleAssignmentOperation> OwnFalseWrites = new();
 }
 
 /// <summary>
@@ -296,6 +308,12 @@ internal sealed class SmtpClientTypeModel
         var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
         foreach (var write in facts.EnableSslWrites)
         {
+            if (reaching is not null && OwnCreation(write, reaching) is { } owner && !reaching.Contains(owner))
+            {
+                // Given to a client replaced before any send: it never takes effect, either way.
+                continue;
+            }
+
             if (IsProvenFalse(write) && !IsOverwrittenOrChosen(write, facts.EnableSslWrites, IsProvenFalse, facts.IsMember, reaching, cancellationToken))
             {
                 facts.FalseWrites.Add(write);
@@ -303,6 +321,15 @@ internal sealed class SmtpClientTypeModel
             else
             {
                 allFalse = false;
+            }
+        }
+
+        allFalse &= facts.FalseWrites.Count > 0;
+        foreach (var write in facts.FalseWrites)
+        {
+            if (write.Parent is IObjectOrCollectionInitializerOperation && OwnCreation(write, reaching) is { } owner)
+            {
+                facts.OwnFalseWrites[owner] = write;
             }
         }
 
@@ -325,6 +352,12 @@ internal sealed class SmtpClientTypeModel
         {
             if (write.Parent is IObjectOrCollectionInitializerOperation && OwnCreation(write, reaching) is { } arm && facts.Creations.Contains(arm))
             {
+                if (reaching is not null && !reaching.Contains(arm))
+                {
+                    // A replaced client's own setting: neither secures nor counts for the others.
+                    continue;
+                }
+
                 (securedArms ??= new List<IObjectCreationOperation>()).Add(arm);
             }
             else
@@ -366,12 +399,55 @@ internal sealed class SmtpClientTypeModel
             && mail.EnableSslDefaultsToFalse(cancellationToken);
         foreach (var write in facts.CredentialWrites)
         {
-            if (write.Parent is IObjectOrCollectionInitializerOperation && OwnCreation(write, reaching) is { } arm &&
-                ((securedArms is not null && securedArms.Contains(arm)) || (reaching is not null && !reaching.Contains(arm))))
+            if (write.Parent is IObjectOrCollectionInitializerOperation && OwnCreation(write, reaching) is { } arm)
             {
-                // Given in the initializer of an arm that uses TLS, or connects to an exempt host: only that arm gets
-                // them. Given to a client replaced before any send: they never go out.
-                continue;
+                var turnedOff = facts.OwnFalseWrites.ContainsKey(arm);
+                if ((securedArms is not null && securedArms.Contains(arm) && !turnedOff) || (reaching is not null && !reaching.Contains(arm)))
+                {
+                    // Given in the initializer of an arm that uses TLS, or connects to an exempt host: only that arm
+                    // gets them. Given to a client replaced before any send: they never go out.
+                    continue;
+                }
+
+                if (turnedOff || facts.CreationsWithoutSsl.Contains(arm))
+                {
+                    facts.CredentialTargets[write] = arm;
+                    facts.CredentialsOnlyWithoutSsl.Add(write);
+                }
+            }
+            else if (reaching is not null && HeldBy(write.Target, cancellationToken) is { } held)
+            {
+                // Written to the local where the flow tells which clients it may hold: only those get them.
+                IObjectCreationOperation? target = null;
+                var targets = 0;
+                var all = true;
+                foreach (var creation in held)
+                {
+                    if (facts.CreationsWithoutSsl.Contains(creation) || facts.OwnFalseWrites.ContainsKey(creation))
+                    {
+                        target = creation;
+                        targets++;
+                    }
+                    else
+                    {
+                        all = false;
+                    }
+                }
+
+                if (targets == 0)
+                {
+                    continue;
+                }
+
+                if (targets == 1)
+                {
+                    facts.CredentialTargets[write] = target!;
+                }
+
+                if (all)
+                {
+                    facts.CredentialsOnlyWithoutSsl.Add(write);
+                }
             }
 
             if (GivesCredentials(write))
@@ -769,27 +845,36 @@ internal sealed class SmtpClientTypeModel
             return owner == creation;
         }
 
-        if (value.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } } &&
-            ValueResolver.SkipImplicitConversions(instance) is ILocalReferenceOperation reference &&
-            ValueResolver.FindReachingWrites(reference, cancellationToken) is { } written)
+        return value.Parent is not ISimpleAssignmentOperation { Target: { } target } ||
+            HeldBy(target, cancellationToken) is not { } held ||
+            held.Contains(creation);
+    }
+
+    /// <summary>
+    /// The creations a property write's local receiver may hold there, from the writes of the local that reach it;
+    /// null when the receiver is not a local, or one of those writes is not a creation, or the flow does not tell.
+    /// </summary>
+    private static List<IObjectCreationOperation>? HeldBy(IOperation target, CancellationToken cancellationToken)
+    {
+        if (target is not IPropertyReferenceOperation { Instance: { } instance } ||
+            ValueResolver.SkipImplicitConversions(instance) is not ILocalReferenceOperation reference ||
+            ValueResolver.FindReachingWrites(reference, cancellationToken) is not { } written)
         {
-            foreach (var held in written)
-            {
-                if (ValueResolver.SkipImplicitConversions(held) is not IObjectCreationOperation candidate)
-                {
-                    return true;
-                }
-
-                if (candidate == creation)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return null;
         }
 
-        return true;
+        var held = new List<IObjectCreationOperation>(written.Count);
+        foreach (var value in written)
+        {
+            if (ValueResolver.SkipImplicitConversions(value) is not IObjectCreationOperation creation)
+            {
+                return null;
+            }
+
+            held.Add(creation);
+        }
+
+        return held;
     }
 
     /// <summary>The creation a host or port value is given in: an argument of it, or a write in its initializer.</summary>

@@ -29,37 +29,40 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
 
     private void AnalyzeSmtpClient(SmtpClientFacts client, MailTreeContext context)
     {
-        if (!client.AlwaysFalse && !client.SendsWithoutSsl)
-        {
-            return;
-        }
-
         foreach (var write in client.Credentials)
         {
-            // Credentials in the initializer of one creation go to that client only; any others go to the one client
-            // without EnableSsl when there is one.
-            var own = write.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } && client.CreationsWithoutSsl.Contains(creation)
-                ? creation
-                : null;
-            var named = own ?? (client.CreationsWithoutSsl.Count == 1 ? client.CreationsWithoutSsl[0] : null);
-            context.ReportDiagnostic(client.AlwaysFalse
-                ? Diagnostic.Create(
-                    Descriptor,
-                    context.LocationOf(write.Syntax),
-                    new[] { client.FalseWrites[0].Syntax.GetLocation() },
-                    ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.SetEnableSslTrue),
-                    client.Endpoint,
-                    "EnableSsl is set to false")
-                : Diagnostic.Create(
-                    Descriptor,
-                    context.LocationOf(write.Syntax),
-                    new[] { (own ?? client.CreationsWithoutSsl[0]).Syntax.GetLocation() },
-                    ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, DiagnosticProperties.AddEnableSslToInitializer),
+            // The one client the credentials go to, when the code tells (its own initializer's, or the flow's).
+            client.CredentialTargets.TryGetValue(write, out var target);
+            if (target is not null && client.OwnFalseWrites.TryGetValue(target, out var turnedOff))
+            {
+                Report(write, turnedOff, DiagnosticProperties.SetEnableSslTrue, client.EndpointOf(target), "EnableSsl is set to false");
+            }
+            else if (client.AlwaysFalse)
+            {
+                Report(write, client.FalseWrites[0], DiagnosticProperties.SetEnableSslTrue, client.Endpoint, "EnableSsl is set to false");
+            }
+            else if (client.SendsWithoutSsl)
+            {
+                var named = target ?? (client.CreationsWithoutSsl.Count == 1 ? client.CreationsWithoutSsl[0] : null);
+                Report(
+                    write,
+                    named ?? client.CreationsWithoutSsl[0],
+                    DiagnosticProperties.AddEnableSslToInitializer,
                     named is null ? client.Endpoint : client.EndpointOf(named),
-                    own is null && client.SomeArmsSetSsl
+                    client.SomeArmsSetSsl && !client.CredentialsOnlyWithoutSsl.Contains(write)
                         ? "one of the clients it may be never sets EnableSsl, which defaults to false"
-                        : "EnableSsl is never set, and it defaults to false"));
+                        : "EnableSsl is never set, and it defaults to false");
+            }
         }
+
+        void Report(ISimpleAssignmentOperation write, IOperation fixAt, string fix, string endpoint, string reason) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptor,
+                context.LocationOf(write.Syntax),
+                new[] { fixAt.Syntax.GetLocation() },
+                ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, fix),
+                endpoint,
+                reason));
     }
 
     /// <summary>A MailKit login on a client whose last connection in this function is SMTP003 or SMTP004, unguarded.</summary>

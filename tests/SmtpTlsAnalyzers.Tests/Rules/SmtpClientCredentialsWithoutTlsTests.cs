@@ -145,6 +145,93 @@ public class SmtpClientCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task CredentialsWrittenOnThePathOfTheSecuredClient_NoSmtp009()
+    {
+        // Only the client created in the else branch, which uses TLS, can get the credentials.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool relay, MailMessage msg, NetworkCredential cred)
+                {
+                    SmtpClient c;
+                    if (relay)
+                    {
+                        c = {|#0:new SmtpClient("relay.example.com", 25)|};
+                    }
+                    else
+                    {
+                        c = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                        c.Credentials = cred;
+                    }
+
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("relay.example.com:25"));
+    }
+
+    [Fact]
+    public async Task CredentialsInTheInitializerOfAClientTurnedOff_FixTurnsThatOneOn()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool legacy, MailMessage msg, NetworkCredential cred)
+                {
+                    var c = legacy
+                        ? new SmtpClient("legacy.example.com", 25) { {|#0:EnableSsl = false|}, {|#1:Credentials = cred|} }
+                        : new SmtpClient("smtp.example.com", 587) { EnableSsl = true, Credentials = cred };
+                    c.Send(msg);
+
+                    var d = new SmtpClient("smtp.example.com", 25) { EnableSsl = true };
+                    d = new SmtpClient("smtp.example.com", 25) { {|#2:EnableSsl = false|} };
+                    {|#3:d.Credentials = cred|};
+                    d.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool legacy, MailMessage msg, NetworkCredential cred)
+                {
+                    var c = legacy
+                        ? new SmtpClient("legacy.example.com", 25) { EnableSsl = true, Credentials = cred }
+                        : new SmtpClient("smtp.example.com", 587) { EnableSsl = true, Credentials = cred };
+                    c.Send(msg);
+
+                    var d = new SmtpClient("smtp.example.com", 25) { EnableSsl = true };
+                    d = new SmtpClient("smtp.example.com", 25) { EnableSsl = true };
+                    d.Credentials = cred;
+                    d.Send(msg);
+                }
+            }
+            """;
+
+        await FixCredentialsAsync(
+            source,
+            fixedSource,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("legacy.example.com:25"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("legacy.example.com:25", "EnableSsl is set to false"),
+                VerifyCS.Diagnostic("SMTP001").WithLocation(2).WithArguments("smtp.example.com:25"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(3).WithLocation(2).WithArguments("smtp.example.com:25", "EnableSsl is set to false"),
+            });
+    }
+
+    [Fact]
     public async Task CredentialsWithEnableSslFalse_FixSetsTrue()
     {
         const string source = """
