@@ -35,7 +35,14 @@ internal static class AssignmentEditor
     /// <summary>True when <see cref="Remove"/> can take the assignment out: a statement or an initializer member.</summary>
     public static bool CanRemove(AssignmentExpressionSyntax assignment) =>
         assignment.Parent is ExpressionStatementSyntax or InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } &&
-        !StatementRemoval.HasDirectiveInside(assignment.Parent is ExpressionStatementSyntax statement ? statement : assignment);
+        !StatementRemoval.HasDirectiveInside(assignment.Parent is ExpressionStatementSyntax statement ? (SyntaxNode?)RemovedIf(statement) ?? statement : assignment);
+
+    /// <summary>The <c>if</c> that <see cref="Remove"/> takes out with the statement, when the statement is all it does.</summary>
+    private static IfStatementSyntax? RemovedIf(ExpressionStatementSyntax statement) =>
+        statement.Parent is IfStatementSyntax { Else: null } ifStatement &&
+        ifStatement.Statement == statement && IsFreeOfEffects(ifStatement.Condition) && ifStatement.Parent is BlockSyntax or SwitchSectionSyntax
+            ? ifStatement
+            : null;
 
     /// <summary>
     /// Removes the assignment: the statement from its block, the member from its object initializer. A statement that
@@ -49,8 +56,7 @@ internal static class AssignmentEditor
                 return RemoveStatement(root, statement);
             case ExpressionStatementSyntax { Parent: GlobalStatementSyntax global }:
                 return RemoveStatement(root, global);
-            case ExpressionStatementSyntax { Parent: IfStatementSyntax { Else: null } ifStatement } statement
-                when ifStatement.Statement == statement && IsFreeOfEffects(ifStatement.Condition) && ifStatement.Parent is BlockSyntax or SwitchSectionSyntax:
+            case ExpressionStatementSyntax statement when RemovedIf(statement) is { } ifStatement:
                 // `if (disableChecks) client.X = ...;` has nothing left to do.
                 return RemoveStatement(root, ifStatement);
             case ExpressionStatementSyntax statement:

@@ -308,9 +308,12 @@ internal sealed class SmtpClientTypeModel
         var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
         foreach (var write in facts.EnableSslWrites)
         {
-            if (reaching is not null && OwnCreation(write, reaching) is { } owner && !reaching.Contains(owner))
+            if (OwnCreation(write, reaching) is { } owner &&
+                ((reaching is not null && !reaching.Contains(owner)) ||
+                 (HostArgument(owner) is { } ownHost && mail.Settings.IsPlaintextHost(tree, ownHost))))
             {
-                // Given to a client replaced before any send: it never takes effect, either way.
+                // Given to a client replaced before any send: it never takes effect, either way. Given to one of
+                // several clients that connects to an exempt host: that client is exempt alone.
                 continue;
             }
 
@@ -327,8 +330,9 @@ internal sealed class SmtpClientTypeModel
         allFalse &= facts.FalseWrites.Count > 0;
         foreach (var write in facts.FalseWrites)
         {
-            if (write.Parent is IObjectOrCollectionInitializerOperation && OwnCreation(write, reaching) is { } owner)
+            if (!facts.EnableSslUnknown && write.Parent is IObjectOrCollectionInitializerOperation && OwnCreation(write, reaching) is { } owner)
             {
+                // A creation that turns TLS off in its own initializer: credentials that go to it alone go in clear text.
                 facts.OwnFalseWrites[owner] = write;
             }
         }

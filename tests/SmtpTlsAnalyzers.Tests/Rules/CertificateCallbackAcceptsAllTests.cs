@@ -76,6 +76,25 @@ public class CertificateCallbackAcceptsAllTests
             """;
 
         await VerifyFixAsync(source, source, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
+
+        // The if that would go with the statement holds the directive: without DEBUG it guards the next statement.
+        const string guarded = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client, bool insecure)
+                {
+                    if (insecure)
+            #if !RELEASE
+                        {|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+            #endif
+                    client.Connect("smtp.example.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                }
+            }
+            """;
+
+        await VerifyFixAsync(guarded, guarded, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
     }
 
     [Fact]

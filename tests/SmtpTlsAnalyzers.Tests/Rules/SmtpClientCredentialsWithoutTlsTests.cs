@@ -232,6 +232,63 @@ public class SmtpClientCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task OneOfSeveralClientsToAnExemptHostTurnsTlsOff_NoDiagnostic()
+    {
+        // localhost is exempt by default: its client may turn TLS off and get credentials, alone.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool dev, MailMessage msg, NetworkCredential cred, string host)
+                {
+                    var c = dev
+                        ? new SmtpClient("localhost", 1025) { EnableSsl = false, Credentials = cred }
+                        : new SmtpClient(host, 587) { EnableSsl = true, Credentials = cred };
+                    c.Send(msg);
+
+                    SmtpClient d;
+                    if (dev)
+                    {
+                        d = new SmtpClient("localhost", 1025) { EnableSsl = false };
+                    }
+                    else
+                    {
+                        d = new SmtpClient(host, 587) { EnableSsl = true };
+                    }
+
+                    d.Credentials = cred;
+                    d.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task CredentialsOfAClientTurnedOffWhileEnableSslIsAlsoWrittenUnread_NoSmtp009()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool legacy, bool ssl, MailMessage msg, NetworkCredential cred)
+                {
+                    var c = legacy ? new SmtpClient("a.example.com") { {|#0:EnableSsl = false|}, Credentials = cred } : new SmtpClient("b.example.com") { EnableSsl = true };
+                    (c.EnableSsl, c.Port) = (ssl, 587);
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("a.example.com"));
+    }
+
+    [Fact]
     public async Task CredentialsWithEnableSslFalse_FixSetsTrue()
     {
         const string source = """
