@@ -8,7 +8,7 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// Removes a statement with its line. A blank line above it set it and the code after it apart from the code before:
 /// when the next statement has none of its own, it takes that blank line, so the two paragraphs stay apart (not across
 /// an <c>#if</c> region's directives, where the line could land inside the region). Directives and the code they leave
-/// out of this compilation, above the statement, stay where they are.
+/// out of this compilation, above the statement, stay where they are, with any comment among them.
 /// </summary>
 internal sealed class StatementRemoval
 {

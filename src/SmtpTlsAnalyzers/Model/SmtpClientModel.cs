@@ -84,7 +84,7 @@ internal sealed class SmtpClientFacts
     /// <summary>The local the client is held in, when it is one.</summary>
     public ILocalSymbol? Local;
 
-    /// <summary>The receivers of the client's sends (the local read where it sends).</summary>
+    /// <summary>The receiver of each of the client's sends.</summary>
     public readonly List<IOperation> SendReceivers = new();
 
     /// <summary>EnableSsl is written somewhere the model cannot read a value from (<c>|=</c>, deconstruction, a nested type).</summary>
@@ -134,12 +134,16 @@ internal sealed class SmtpClientFacts
     public bool SendsWithoutSsl;
 
     /// <summary>
-    /// The creations that never get EnableSsl: all of them, but for a client chosen among creations (the arms of a
-    /// conditional or switch expression), where an arm whose own initializer sets EnableSsl is left out.
+    /// The creations that never get EnableSsl: all of them, but for a client of several creations (the arms of a
+    /// conditional or switch expression, or a local's creations the flow tells apart), where a creation whose own
+    /// initializer sets EnableSsl, one to an exempt host, and one replaced before any send are left out.
     /// </summary>
     public readonly List<IObjectCreationOperation> CreationsWithoutSsl = new();
 
-    /// <summary>True when another arm of the choice the client comes from sets EnableSsl in its initializer.</summary>
+    /// <summary>
+    /// True when another of the client's creations (an arm of the choice, or a local's creation that reaches a send)
+    /// sets EnableSsl in its initializer or connects to an exempt host.
+    /// </summary>
     public bool SomeArmsSetSsl;
 
     /// <summary>The port values proven to be 465 that no other port value may follow (see SMTP005).</summary>
@@ -651,6 +655,8 @@ internal sealed class SmtpClientTypeModel
     /// (<c>if (ssl) c.EnableSsl = true; else c.EnableSsl = false;</c>); or, for a field or property, a write in another
     /// member of the type that may run after it (field initializers run first, then constructors, then the rest).
     /// A false written after a true on some paths only (<c>catch { c.EnableSsl = false; }</c>) is still proven there.
+    /// For a client of several creations, a write in one creation is judged against that creation's writes, and a write
+    /// in a creation replaced before any send counts as overwritten.
     /// </summary>
     private static bool IsOverwrittenOrChosen(
         IOperation write, IEnumerable<IOperation> writes, Func<IOperation, bool> provesTheSame, bool isMember, HashSet<IObjectCreationOperation>? reaching, CancellationToken cancellationToken)
@@ -954,7 +960,7 @@ internal sealed class SmtpClientTypeModel
     /// <summary>
     /// The clients a local given several of them holds where it sends or logs in: each value of the writes that reach
     /// those reads. Null when the client is not such a local, or when one of those values is not a creation of the
-    /// client or the flow does not tell (then an initializer's EnableSsl counts for the whole client, as before).
+    /// client or the flow does not tell (then an initializer's EnableSsl counts for the whole client).
     /// </summary>
     private static HashSet<IObjectCreationOperation>? ReachingCreations(SmtpClientFacts facts, CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
             {
                 Report(write, turnedOff, DiagnosticProperties.SetEnableSslTrue, client.EndpointOf(target), "EnableSsl is set to false");
             }
-            else if (client.AlwaysFalse && target is null)
+            else if (client.AlwaysFalse && (target is null || !client.SendsWithoutSsl))
             {
                 Report(write, client.FalseWrites[0], DiagnosticProperties.SetEnableSslTrue, client.Endpoint, "EnableSsl is set to false");
             }

@@ -5,7 +5,8 @@ namespace SmtpTlsAnalyzers.Rules;
 
 /// <summary>
 /// SMTP001: a System.Net.Mail client's <c>EnableSsl</c> is set to a proven false that nothing later in the same code
-/// overwrites. Reported at each such write, naming the server of the creation whose initializer holds it.
+/// overwrites. Reported at each such write, naming the server of the creation whose initializer holds it (the client's
+/// server for any other write).
 /// </summary>
 internal sealed class SmtpClientEnableSslFalseRule : MailRule
 {

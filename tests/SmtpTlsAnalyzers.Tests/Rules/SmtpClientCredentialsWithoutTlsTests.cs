@@ -289,6 +289,30 @@ public class SmtpClientCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task CredentialsInOneClientsInitializer_EnableSslFalseForTheWholeClient_Reported()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool backup, MailMessage msg, NetworkCredential cred)
+                {
+                    var c = backup ? new SmtpClient("a.example.com") { {|#0:Credentials = cred|} } : new SmtpClient("b.example.com");
+                    {|#1:c.EnableSsl = false|};
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("the server"),
+            VerifyCS.Diagnostic("SMTP009").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("the server", "EnableSsl is set to false"));
+    }
+
+    [Fact]
     public async Task CredentialsWithEnableSslFalse_FixSetsTrue()
     {
         const string source = """
