@@ -423,7 +423,7 @@ internal sealed class SmtpClientTypeModel
                     facts.CredentialsOnlyWithoutSsl.Add(write);
                 }
             }
-            else if (reaching is not null && HeldBy(write.Target, cancellationToken) is { } held)
+            else if (reaching is not null && HeldBy((write.Target as IPropertyReferenceOperation)?.Instance, cancellationToken) is { } held)
             {
                 // Written to the local where the flow tells which clients it may hold: only those get them.
                 IObjectCreationOperation? target = null;
@@ -855,19 +855,18 @@ internal sealed class SmtpClientTypeModel
             return owner == creation;
         }
 
-        return value.Parent is not ISimpleAssignmentOperation { Target: { } target } ||
-            HeldBy(target, cancellationToken) is not { } held ||
+        return value.Parent is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: var instance } } ||
+            HeldBy(instance, cancellationToken) is not { } held ||
             held.Contains(creation);
     }
 
     /// <summary>
-    /// The creations a property write's local receiver may hold there, from the writes of the local that reach it;
-    /// null when the receiver is not a local, or one of those writes is not a creation, or the flow does not tell.
+    /// The creations a local receiver may hold where it is read, from the writes of the local that reach it; null when
+    /// the receiver is not a local, or one of those writes is not a creation, or the flow does not tell.
     /// </summary>
-    private static List<IObjectCreationOperation>? HeldBy(IOperation target, CancellationToken cancellationToken)
+    private static List<IObjectCreationOperation>? HeldBy(IOperation? receiver, CancellationToken cancellationToken)
     {
-        if (target is not IPropertyReferenceOperation { Instance: { } instance } ||
-            ValueResolver.SkipImplicitConversions(instance) is not ILocalReferenceOperation reference ||
+        if (ValueResolver.SkipImplicitConversions(receiver) is not ILocalReferenceOperation reference ||
             ValueResolver.FindReachingWrites(reference, cancellationToken) is not { } written)
         {
             return null;
@@ -994,14 +993,14 @@ internal sealed class SmtpClientTypeModel
     {
         if (ValueResolver.SkipImplicitConversions(receiver) is not ILocalReferenceOperation reference ||
             !SymbolEqualityComparer.Default.Equals(reference.Local, facts.Local) ||
-            ValueResolver.FindReachingWrites(reference, cancellationToken) is not { } values)
+            HeldBy(reference, cancellationToken) is not { } held)
         {
             return false;
         }
 
-        foreach (var value in values)
+        foreach (var creation in held)
         {
-            if (ValueResolver.SkipImplicitConversions(value) is not IObjectCreationOperation creation || !facts.Creations.Contains(creation))
+            if (!facts.Creations.Contains(creation))
             {
                 return false;
             }
