@@ -90,6 +90,12 @@ internal sealed class SmtpClientFacts
     /// <summary>EnableSsl is written somewhere the model cannot read a value from (<c>|=</c>, deconstruction, a nested type).</summary>
     public bool EnableSslUnknown;
 
+    /// <summary>
+    /// The EnableSsl targets of those writes in this file that may turn TLS on (every one but <c>&amp;=</c>): a false
+    /// written before one of them is not the last word.
+    /// </summary>
+    public readonly List<IOperation> UnreadEnableSslWrites = new();
+
     /// <summary>The client is a field or property of the type, which any member of the type may write.</summary>
     public bool IsMember;
 
@@ -321,7 +327,9 @@ internal sealed class SmtpClientTypeModel
                 continue;
             }
 
-            if (IsProvenFalse(write) && !IsOverwrittenOrChosen(write, facts.EnableSslWrites, IsProvenFalse, facts.IsMember, reaching, cancellationToken))
+            if (IsProvenFalse(write) &&
+                !IsOverwrittenOrChosen(write, facts.EnableSslWrites, IsProvenFalse, facts.IsMember, reaching, cancellationToken) &&
+                !IsOverwrittenOrChosen(write, facts.UnreadEnableSslWrites, static _ => false, facts.IsMember, reaching, cancellationToken))
             {
                 facts.FalseWrites.Add(write);
             }
@@ -570,6 +578,10 @@ internal sealed class SmtpClientTypeModel
             if (_members.Is(property, _members.EnableSsl))
             {
                 facts.EnableSslUnknown = true;
+                if (target.Parent is not ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.And })
+                {
+                    facts.UnreadEnableSslWrites.Add(target);
+                }
             }
             else if (_members.Is(property, _members.Host))
             {

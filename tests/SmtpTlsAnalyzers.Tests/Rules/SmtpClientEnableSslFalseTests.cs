@@ -214,6 +214,63 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
+    public async Task FalseThenCompoundOrDeconstructionWrite_NoDiagnostic_FalseAfterwardsReported()
+    {
+        // `|=` and a deconstruction give EnableSsl a value the model does not read: after a false, the setting may
+        // turn TLS on, as `if (secure) c.EnableSsl = true` may. `&=` can only keep a false false.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void OrSetting(MailMessage m, bool secure)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587);
+                    c.EnableSsl = false;
+                    c.EnableSsl |= secure;
+                    c.Send(m);
+                }
+
+                void Deconstruction(MailMessage m, bool secure)
+                {
+                    var c = new SmtpClient("smtp.example.com") { EnableSsl = false };
+                    (c.EnableSsl, c.Port) = (secure, 587);
+                    c.Send(m);
+                }
+
+                void InAnotherMember(MailMessage m, bool secure)
+                {
+                    _field.EnableSsl |= secure;
+                    _field.Send(m);
+                }
+
+                private readonly SmtpClient _field = new SmtpClient("smtp.example.com", 587) { EnableSsl = false };
+
+                void AndSetting(MailMessage m, bool secure)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587);
+                    {|#0:c.EnableSsl = false|};
+                    c.EnableSsl &= secure;
+                    c.Send(m);
+                }
+
+                void FalseAfterwards(MailMessage m, bool secure)
+                {
+                    var c = new SmtpClient("smtp.example.com", 587);
+                    c.EnableSsl |= secure;
+                    {|#1:c.EnableSsl = false|};
+                    c.Send(m);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task FalseInTheOtherArmOfAChoice_NoDiagnostic_DowngradesReported()
     {
         // Two arms of one choice: the setting chooses, as with `c.EnableSsl = ssl`. A false written after a true on
