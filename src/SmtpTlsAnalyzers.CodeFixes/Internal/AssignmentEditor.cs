@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -134,6 +135,28 @@ internal static class AssignmentEditor
             }
         }
 
-        return initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
+        var result = initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
+        var leading = member.GetLeadingTrivia();
+        if (!leading.Any(static t => t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)))
+        {
+            return result;
+        }
+
+        // Directives above the member, and the code they leave out of this compilation, stay: they go to what follows
+        // it (the next member, or the closing brace), without the member's own indentation.
+        var keep = leading.Count;
+        while (keep > 0 && leading[keep - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            keep--;
+        }
+
+        var kept = leading.Take(keep);
+        if (index + 1 < expressions.Count)
+        {
+            var next = result.Expressions[index];
+            return result.ReplaceNode(next, next.WithLeadingTrivia(kept.Concat(next.GetLeadingTrivia())));
+        }
+
+        return result.WithCloseBraceToken(result.CloseBraceToken.WithLeadingTrivia(kept.Concat(result.CloseBraceToken.LeadingTrivia)));
     }
 }

@@ -53,6 +53,26 @@ public class CertificateCallbackAcceptsAllTests
         await VerifyFixAsync(Source(Body(lines)), Source(Body(fixedLines)), CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
     }
 
+    [Theory]
+    [InlineData("{\n#if !RELEASE\nCALLBACK,\n#endif\nTIMEOUT\n}", "{\n#if !RELEASE\n#endif\nTIMEOUT\n}")]
+    [InlineData("{\nTIMEOUT,\n#if !RELEASE\nCALLBACK\n#endif\n}", "{\nTIMEOUT\n#if !RELEASE\n#endif\n}")]
+    [InlineData("{\nTIMEOUT,\n#if NETFRAMEWORK\nCheckCertificateRevocation = true,\n#else\nCALLBACK,\n#endif\n}", "{\nTIMEOUT,\n#if NETFRAMEWORK\nCheckCertificateRevocation = true,\n#else\n#endif\n}")]
+    public async Task RemovedInitializerMember_DirectivesAboveItStay(string lines, string fixedLines)
+    {
+        // The member's leading trivia holds the #if (and the code it leaves out): it stays, so the #endif still has one.
+        static string Initializer(string layout) => layout
+            .Replace("TIMEOUT", "Timeout = 1000", StringComparison.Ordinal)
+            .Replace("CALLBACK", "{|#0:ServerCertificateValidationCallback = (s, c, h, e) => true|}", StringComparison.Ordinal)
+            .Replace("\n", "\n            ", StringComparison.Ordinal)
+            .Replace("            #", "#", StringComparison.Ordinal)
+            .Replace("            }", "        }", StringComparison.Ordinal);
+        static string Source(string initializer) =>
+            "using MailKit.Net.Smtp;\n\nclass Mailer\n{\n    void Send()\n    {\n        using var client = new SmtpClient\n        " + initializer +
+            ";\n        client.Connect(\"smtp.example.com\", 587, MailKit.Security.SecureSocketOptions.StartTls);\n    }\n}\n";
+
+        await VerifyFixAsync(Source(Initializer(lines)), Source(Initializer(fixedLines)), CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0));
+    }
+
     [Fact]
     public async Task StatementWithADirectiveInside_NotRemoved()
     {
