@@ -137,20 +137,14 @@ internal static class AssignmentEditor
 
         var result = initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
         var leading = member.GetLeadingTrivia();
-        if (!leading.Any(static t => t.IsDirective || t.IsKind(SyntaxKind.DisabledTextTrivia)))
+        if (!DirectiveTrivia.HoldsDirectives(leading))
         {
             return result;
         }
 
         // Directives above the member, and the code they leave out of this compilation, stay: they go to what follows
         // it (the next member, or the closing brace), without the member's own indentation.
-        var keep = leading.Count;
-        while (keep > 0 && leading[keep - 1].IsKind(SyntaxKind.WhitespaceTrivia))
-        {
-            keep--;
-        }
-
-        var kept = leading.Take(keep);
+        var kept = leading.Take(DirectiveTrivia.IndentationStart(leading));
         if (index + 1 < expressions.Count)
         {
             var next = result.Expressions[index];

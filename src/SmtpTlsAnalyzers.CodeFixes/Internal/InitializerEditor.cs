@@ -87,6 +87,19 @@ internal static class InitializerEditor
             }
         }
 
-        return initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
+        var result = initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
+        var beforeBrace = initializer.CloseBraceToken.LeadingTrivia;
+        if (!multiline || !DirectiveTrivia.HoldsDirectives(beforeBrace))
+        {
+            return result;
+        }
+
+        // The last members sit in an #if region that ends above the closing brace: the new member goes after the
+        // region, so it holds in every build, and the brace keeps only its indentation.
+        var region = DirectiveTrivia.IndentationStart(beforeBrace);
+
+        var addedMember = result.Expressions.Last();
+        result = result.ReplaceNode(addedMember, addedMember.WithLeadingTrivia(beforeBrace.Take(region).Concat(addedMember.GetLeadingTrivia())));
+        return result.WithCloseBraceToken(result.CloseBraceToken.WithLeadingTrivia(beforeBrace.Skip(region)));
     }
 }

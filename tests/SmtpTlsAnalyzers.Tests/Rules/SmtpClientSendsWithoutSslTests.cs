@@ -429,6 +429,55 @@ public class SmtpClientSendsWithoutSslTests
         await VerifyCS.VerifyCodeFixAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"), fixedSource);
     }
 
+    [Theory]
+    [InlineData("Timeout = 5000,", "Timeout = 5000,", "EnableSsl = true,")]
+    [InlineData("Timeout = 5000", "Timeout = 5000,", "EnableSsl = true")]
+    public async Task InitializerEndingInAnIfRegion_FixAddsAfterTheRegion(string last, string fixedLast, string added)
+    {
+        // Inside the region, the setting would hold only in the builds that define its symbol.
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var client = {|#0:new SmtpClient
+                    {
+                        Host = "smtp.example.com",
+                        Port = 587,
+            #if !RELEASE
+                        {{last}}
+            #endif
+                    }|};
+                    client.Send(msg);
+                }
+            }
+            """;
+        var fixedSource = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    var client = new SmtpClient
+                    {
+                        Host = "smtp.example.com",
+                        Port = 587,
+            #if !RELEASE
+                        {{fixedLast}}
+            #endif
+                        {{added}}
+                    };
+                    client.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"), fixedSource);
+    }
+
     [Fact]
     public async Task MultilineInitializerEndingInComment_FixLeavesTheCommentOnItsLine()
     {
