@@ -99,6 +99,9 @@ internal sealed class SmtpClientFacts
     /// <summary>The client is a field or property of the type, which any member of the type may write.</summary>
     public bool IsMember;
 
+    /// <summary>A subclass's constructor calls the base constructor without a host (or without a port) beside one with it.</summary>
+    public bool HostNotGivenEverywhere, PortNotGivenEverywhere;
+
     /// <summary>The host when every value the code gives it is the same constant.</summary>
     public string? Host;
 
@@ -311,8 +314,8 @@ internal sealed class SmtpClientTypeModel
     private void Decide(SmtpClientFacts facts, MailCompilation mail, SyntaxTree tree, CancellationToken cancellationToken)
     {
         var reaching = ReachingCreations(facts, cancellationToken);
-        facts.Host = SingleConstant(facts.HostValues, out string? host) && EveryCreationGivesOne(facts, facts.HostValues, cancellationToken) ? host : null;
-        facts.Port = EveryCreationGivesOne(facts, facts.PortValues, cancellationToken) ? SingleInt(facts.PortValues) : null;
+        facts.Host = !facts.HostNotGivenEverywhere && SingleConstant(facts.HostValues, out string? host) && EveryCreationGivesOne(facts, facts.HostValues, cancellationToken) ? host : null;
+        facts.Port = !facts.PortNotGivenEverywhere && EveryCreationGivesOne(facts, facts.PortValues, cancellationToken) ? SingleInt(facts.PortValues) : null;
         facts.Endpoint = Endpoint.Describe(facts.Host, facts.Port);
 
         var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
@@ -542,7 +545,14 @@ internal sealed class SmtpClientTypeModel
         foreach (var call in _baseConstructorCalls)
         {
             // The subclass being constructed: the client its own members reach as `this` (ClientIdentity's key for it).
-            AddEndpointArguments(call.Arguments, For(_type));
+            // A constructor that gives no port beside one that does (`: base(host)`, `: base(host, 587)`): the port
+            // is not the client's whichever way it is built.
+            var facts = For(_type);
+            var hosts = facts.HostValues.Count;
+            var ports = facts.PortValues.Count;
+            AddEndpointArguments(call.Arguments, facts);
+            facts.HostNotGivenEverywhere |= facts.HostValues.Count == hosts && _baseConstructorCalls.Count > 1;
+            facts.PortNotGivenEverywhere |= facts.PortValues.Count == ports && _baseConstructorCalls.Count > 1;
         }
 
         foreach (var assignment in _assignments)

@@ -271,6 +271,34 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
+    public async Task SubclassWithConstructorsGivingDifferentServers_MessageNamesOnlyWhatEveryOneGives()
+    {
+        // The parameterless constructor gives no port (25 by default, or the configuration's): 587 is not the server's.
+        const string source = """
+            using System.Net.Mail;
+
+            class RelayClient : SmtpClient
+            {
+                public RelayClient() : base("relay.example.com") { {|#0:EnableSsl = false|}; }
+
+                public RelayClient(int timeout) : base("relay.example.com", 587) { Timeout = timeout; }
+            }
+
+            class SubmissionClient : SmtpClient
+            {
+                public SubmissionClient() : base("smtp.example.com", 587) { {|#1:EnableSsl = false|}; }
+
+                public SubmissionClient(int timeout) : base("smtp.example.com", 587) { Timeout = timeout; }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("relay.example.com"),
+            VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task FalseInTheOtherArmOfAChoice_NoDiagnostic_DowngradesReported()
     {
         // Two arms of one choice: the setting chooses, as with `c.EnableSsl = ssl`. A false written after a true on
