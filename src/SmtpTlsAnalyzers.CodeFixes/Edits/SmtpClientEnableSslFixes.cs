@@ -63,7 +63,8 @@ internal sealed class SmtpClientEnableSslFixes : CodeFixProvider
                     CodeAction.Create(Title, ct => ReplaceAsync(context.Document, assignment, SetTrue(assignment), ct), key),
                     diagnostic);
             }
-            else if (kind == DiagnosticProperties.AddEnableSslToInitializer && node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation)
+            else if (kind == DiagnosticProperties.AddEnableSslToInitializer && node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation &&
+                InitializerEditor.CanAdd(creation))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(Title, ct => ReplaceAsync(context.Document, creation, AddEnableSsl(creation), ct), key),

@@ -9,6 +9,14 @@ namespace SmtpTlsAnalyzers.CodeFixes.Internal;
 /// <summary>Adds a member assignment to an object creation's initializer, creating the initializer if needed.</summary>
 internal static class InitializerEditor
 {
+    /// <summary>
+    /// False when the initializer holds code an <c>#if</c> leaves out of this compilation: what another build sets there
+    /// (the same member, which would then be set twice and not compile, or a pickup directory) is not known.
+    /// </summary>
+    public static bool CanAdd(BaseObjectCreationExpressionSyntax creation) =>
+        creation.Initializer is not { } initializer ||
+        !initializer.DescendantTrivia(descendIntoTrivia: false).Any(static t => t.IsKind(SyntaxKind.DisabledTextTrivia));
+
     public static BaseObjectCreationExpressionSyntax AddAssignment(BaseObjectCreationExpressionSyntax creation, string memberName, ExpressionSyntax value)
     {
         var assignment = SyntaxFactory.AssignmentExpression(

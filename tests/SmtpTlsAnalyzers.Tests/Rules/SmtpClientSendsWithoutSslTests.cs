@@ -478,6 +478,42 @@ public class SmtpClientSendsWithoutSslTests
         await VerifyCS.VerifyCodeFixAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"), fixedSource);
     }
 
+    [Theory]
+    [InlineData("EnableSsl = true, // a local relay without TLS in development")]
+    [InlineData("DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,\n            PickupDirectoryLocation = @\"C:\\temp\\mail\",")]
+    public async Task InitializerWithCodeAnotherBuildCompiles_NoFix(string otherBuild)
+    {
+        // Another build's EnableSsl would be set twice (which does not compile); its pickup directory would throw with it.
+        var source = $$"""
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg, NetworkCredential cred)
+                {
+                    using var client = {|#0:new SmtpClient("smtp.example.com", 587)
+                    {
+                        {|#1:Credentials = cred|},
+            #if RELEASE
+                        {{otherBuild}}
+            #endif
+                    }|};
+                    client.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com:587", "EnableSsl is never set, and it defaults to false"),
+            },
+            source);
+    }
+
     [Fact]
     public async Task MultilineInitializerEndingInComment_FixLeavesTheCommentOnItsLine()
     {
