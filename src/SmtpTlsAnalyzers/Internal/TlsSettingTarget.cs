@@ -50,12 +50,16 @@ internal static class TlsSettingTarget
                 continue;
             }
 
-            IOperation? host = null;
+            string? host = null;
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter is { Name: "host", Type.SpecialType: SpecialType.System_String })
                 {
-                    host = argument.Value;
+                    host = ValueResolver.TryGetString(argument.Value, out var name) ? name : null;
+                }
+                else if (argument.Parameter is { Name: "uri", Type: INamedTypeSymbol { Name: nameof(System.Uri), ContainingNamespace: { Name: nameof(System), ContainingNamespace.IsGlobalNamespace: true } } })
+                {
+                    host = HostOfUri(argument.Value);
                 }
             }
 
@@ -69,4 +73,13 @@ internal static class TlsSettingTarget
 
         return found;
     }
+
+    /// <summary>The host of <c>new Uri("smtps://localhost:1465")</c> written with a constant text.</summary>
+    private static string? HostOfUri(IOperation value) =>
+        ValueResolver.SkipImplicitConversions(value) is IObjectCreationOperation { Arguments.Length: 1 } creation &&
+        creation.Arguments[0].Parameter?.Type.SpecialType == SpecialType.System_String &&
+        ValueResolver.TryGetString(creation.Arguments[0].Value, out var text) &&
+        System.Uri.TryCreate(text, System.UriKind.Absolute, out var uri)
+            ? MailKitUri.HostOf(uri)
+            : null;
 }

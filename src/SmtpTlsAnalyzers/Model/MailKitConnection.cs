@@ -495,7 +495,8 @@ internal sealed class MailKitConnectionClassifier
             return null;
         }
 
-        if (Settings.IsPlaintextHost(tree, uri.Host))
+        var host = MailKitUri.HostOf(uri);
+        if (Settings.IsPlaintextHost(tree, host))
         {
             return null;
         }
@@ -538,8 +539,8 @@ internal sealed class MailKitConnectionClassifier
             return null;
         }
 
-        facts.Endpoint = Endpoint.Describe(uri.Host, EffectivePort(port, mode, protocol));
-        facts.Host = uri.Host;
+        facts.Endpoint = Endpoint.Describe(host, EffectivePort(port, mode, protocol));
+        facts.Host = host;
         if (literal is not null && text.IndexOf('#') < 0 && text.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase) &&
             (uri.Query.Length == 0 || text.EndsWith(uri.Query, StringComparison.Ordinal)) && MailKitUri.IsPlainQuery(uri.Query))
         {

@@ -10,6 +10,9 @@ namespace SmtpTlsAnalyzers.Model;
 /// </summary>
 internal static class MailKitUri
 {
+    /// <summary>The host MailKit connects to: an IPv6 address without its brackets, as plaintext_hosts lists it (<c>::1</c>).</summary>
+    public static string HostOf(Uri uri) => uri.HostNameType == UriHostNameType.IPv6 ? uri.Host.Trim('[', ']') : uri.Host;
+
     /// <summary>The Uri text with the mode that fits its port: the TLS scheme on the implicit port, starttls=always elsewhere.</summary>
     public static string RewriteUri(string text, string scheme, MailProtocol protocol, int port)
     {

@@ -1538,6 +1538,41 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task PlaintextHostInAUri_NoDiagnostic_OtherHostReported()
+    {
+        const string source = """
+            using System;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+
+            class DevMailer
+            {
+                async Task SendAsync()
+                {
+                    using var client = new SmtpClient { ServerCertificateValidationCallback = (_, _, _, _) => true };
+                    await client.ConnectAsync(new Uri("smtps://localhost:1465"));
+                }
+
+                void SendV6()
+                {
+                    using var client = new SmtpClient();
+                    client.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    client.Connect(new Uri("smtps://[::1]:1465"));
+                }
+
+                void SendRemote()
+                {
+                    using var client = new SmtpClient();
+                    {|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    client.Connect(new Uri("smtps://smtp.example.com"));
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
     public async Task PlaintextHostThroughNamedArgumentsOfConnectAsync_NoDiagnostic()
     {
         const string source = """

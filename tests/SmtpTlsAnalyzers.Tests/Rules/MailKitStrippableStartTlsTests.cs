@@ -420,6 +420,26 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task UriWithAnIPv6Host_NamedOnceBracketed_LoopbackExempt()
+    {
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Send(SmtpClient client)
+                {
+                    client.Connect({|#0:new Uri("smtp://[2001:db8::25]:587")|});
+                    client.Connect(new Uri("smtp://[::1]:25"));
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "[2001:db8::25]:587", "a Uri with the smtp:// scheme and no starttls=always"));
+    }
+
+    [Fact]
     public async Task PlainUriWithoutStartTls_ReportsAndAddsQuery()
     {
         const string source = """
