@@ -123,6 +123,7 @@ internal sealed class CertificateCallback
                     returns.Add(ret);
                     break;
                 case IThrowOperation:
+                case IInvocationOperation invocation when MethodBodies.DoesNotReturn(invocation.TargetMethod):
                     throws = true;
                     break;
                 case IBranchOperation { BranchKind: BranchKind.Break } branch when exit is not null && exit.IsExit(branch):

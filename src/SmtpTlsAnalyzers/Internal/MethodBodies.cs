@@ -49,6 +49,20 @@ internal static class MethodBodies
         };
     }
 
+    /// <summary>A method marked <c>[DoesNotReturn]</c> (a throw helper, <c>Environment.FailFast</c>): calling it throws.</summary>
+    public static bool DoesNotReturn(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "DoesNotReturnAttribute", ContainingNamespace: { Name: "CodeAnalysis", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The operations of the body, without those of nested lambdas and local functions.</summary>
     public static IEnumerable<IOperation> OwnOperations(IOperation body)
     {

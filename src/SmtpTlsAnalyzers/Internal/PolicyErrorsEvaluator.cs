@@ -191,6 +191,7 @@ internal static class PolicyErrorsEvaluator
                     return labeled.Operation is null ? Outcome.Continue : Execute(labeled.Operation);
 
                 case IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }:
+                case IExpressionStatementOperation { Operation: IInvocationOperation call } when MethodBodies.DoesNotReturn(call.TargetMethod):
                     // The handshake fails: the certificate is rejected.
                     Result = false;
                     return Outcome.Returned;

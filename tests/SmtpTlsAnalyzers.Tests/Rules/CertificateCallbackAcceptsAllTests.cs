@@ -1442,6 +1442,45 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task ThrowsOnErrorsThroughAHelperThatDoesNotReturn_NoDiagnostic_OtherHelperReported()
+    {
+        const string source = """
+            using System.Diagnostics.CodeAnalysis;
+            using System.Net.Security;
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            static class CertificateErrors
+            {
+                [DoesNotReturn]
+                public static void Throw(SslPolicyErrors e) => throw new AuthenticationException(e.ToString());
+
+                public static void Log(SslPolicyErrors e) => System.Console.WriteLine(e);
+            }
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, SmtpClient other)
+                {
+                    client.ServerCertificateValidationCallback = (s, c, h, e) =>
+                    {
+                        if (e != SslPolicyErrors.None) CertificateErrors.Throw(e);
+                        return true;
+                    };
+
+                    {|#0:other.ServerCertificateValidationCallback = (s, c, h, e) =>
+                    {
+                        if (e != SslPolicyErrors.None) CertificateErrors.Log(e);
+                        return true;
+                    }|};
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0));
+    }
+
+    [Fact]
     public async Task ThrowsOnErrors_NoDiagnostic()
     {
         const string source = """
