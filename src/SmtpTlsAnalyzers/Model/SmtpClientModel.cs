@@ -476,9 +476,24 @@ internal sealed class SmtpClientTypeModel
         }
     }
 
-    /// <summary>The host argument of a creation of System.Net.Mail's client, when it has one.</summary>
+    /// <summary>
+    /// The host a creation of System.Net.Mail's client gives itself, when it does: its initializer's <c>Host</c>
+    /// (<c>new SmtpClient { Host = "localhost" }</c>), which is set after the constructor's, or its host argument.
+    /// </summary>
     private IOperation? HostArgument(IObjectCreationOperation creation)
     {
+        if (creation.Initializer is { } initializer)
+        {
+            for (var i = initializer.Initializers.Length - 1; i >= 0; i--)
+            {
+                if (initializer.Initializers[i] is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment &&
+                    _members.Is(target.Property, _members.Host))
+                {
+                    return assignment.Value;
+                }
+            }
+        }
+
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is { Name: "host" } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingType, _members.Types.SystemNetMailSmtpClient))

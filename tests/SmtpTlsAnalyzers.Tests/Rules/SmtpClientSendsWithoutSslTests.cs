@@ -390,6 +390,49 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task ArmToALocalServerNamedInItsInitializer_Exempt_OtherArmReported()
+    {
+        // A development relay (smtp4dev, Mailpit) reached through the initializer's Host, as through the constructor's.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            enum Environment { Development, Production }
+
+            class Mailer
+            {
+                async Task SendAsync(Environment env, string host, NetworkCredential cred, MailMessage message)
+                {
+                    using SmtpClient client = env switch
+                    {
+                        Environment.Development => new SmtpClient { Host = "localhost", Port = 1025 },
+                        _ => new SmtpClient(host, 587) { EnableSsl = true, Credentials = cred },
+                    };
+                    await client.SendMailAsync(message);
+                }
+
+                void SendLegacy(bool dev, string host, MailMessage message)
+                {
+                    using var client = dev ? new SmtpClient { Host = "localhost", Port = 25, EnableSsl = false } : {|#0:new SmtpClient(host, 587)|};
+                    client.Send(message);
+                }
+
+                void SendRenamed(bool dev, MailMessage message)
+                {
+                    using var client = dev ? {|#1:new SmtpClient("localhost") { Host = "relay.example.com" }|} : new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("port 587"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("the server"));
+    }
+
+    [Fact]
     public async Task MultilineInitializerWithoutTrailingComma_FixKeepsLayout()
     {
         const string source = """
