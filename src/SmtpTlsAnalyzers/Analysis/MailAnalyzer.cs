@@ -206,6 +206,9 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
             case OperationKind.CompoundAssignment or OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment:
                 model.OnOtherWrite(operation);
                 break;
+            case OperationKind.MethodReference:
+                model.OnMethodReference((IMethodReferenceOperation)operation);
+                break;
             case OperationKind.FieldReference when model.HasClientField:
                 model.OnFieldReference((IFieldReferenceOperation)operation);
                 break;

@@ -186,7 +186,7 @@ internal sealed class SmtpClientTypeModel
     private readonly bool _isPartialAcrossFiles;
     private readonly List<IObjectCreationOperation> _creations = new();
     private readonly List<ISimpleAssignmentOperation> _assignments = new();
-    private readonly List<IInvocationOperation> _sends = new();
+    private readonly List<IOperation> _sends = new();
     private readonly List<IInvocationOperation> _baseConstructorCalls = new();
     private readonly List<IInvocationOperation> _extensionCalls = new();
     private readonly List<IPropertyReferenceOperation> _withEventsReferences = new();
@@ -240,6 +240,16 @@ internal sealed class SmtpClientTypeModel
         {
             // A subclass's `: base(host, port)` (Visual Basic's `MyBase.New(host, port)`).
             _baseConstructorCalls.Add(invocation);
+        }
+    }
+
+    /// <summary>A send handed on as a delegate (<c>messages.ForEach(client.Send)</c>): a send of that client.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    public void OnMethodReference(IMethodReferenceOperation reference)
+    {
+        if (reference.Instance is not null && _members.IsSend(reference.Method))
+        {
+            _sends.Add(reference);
         }
     }
 
@@ -624,9 +634,10 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var send in _sends)
         {
-            var facts = For(KeyOfReceiver(send.Instance) ?? send);
+            var instance = send is IInvocationOperation invocation ? invocation.Instance : ((IMethodReferenceOperation)send).Instance;
+            var facts = For(KeyOfReceiver(instance) ?? send);
             facts.Sends++;
-            if (send.Instance is { } receiver)
+            if (instance is { } receiver)
             {
                 facts.SendReceivers.Add(receiver);
             }
@@ -1208,6 +1219,8 @@ internal sealed class SmtpClientTypeModel
             case { Kind: OperationKind.None } when ClientIdentity.IsWithValue(reference):
             case IUsingOperation:
             case IExpressionStatementOperation:
+            case ILockOperation:
+                // Disposed, evaluated alone, or locked on (one send at a time: `lock (_client) _client.Send(m);`).
                 return false;
             case ISimpleAssignmentOperation assignment when assignment.Target == reference:
                 // A write: fine only when it stores a new client this model tracks (or null, when disposing).

@@ -433,6 +433,66 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task ClientLockedOnOrSendingThroughAMethodGroup_Reported()
+    {
+        // Locking on the client (one send at a time) does not hand it on; `client.Send` as a delegate is a send.
+        const string source = """
+            using System.Collections.Generic;
+            using System.Net;
+            using System.Net.Mail;
+
+            class AlertMailer
+            {
+                private readonly SmtpClient _client = {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                public void Send(MailMessage m)
+                {
+                    lock (_client)
+                    {
+                        _client.Send(m);
+                    }
+                }
+            }
+
+            class DigestMailer
+            {
+                public void SendAll(List<MailMessage> messages)
+                {
+                    using var client = {|#1:new SmtpClient("relay.example.com", 25)|};
+                    messages.ForEach(client.Send);
+                }
+
+                public System.Action<MailMessage> Sender(string host) => new SmtpClient(host) { EnableSsl = true }.Send;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("relay.example.com:25"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ClientLockedOn_Reported()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class AlertMailer
+                Private ReadOnly _client As SmtpClient = {|#0:New SmtpClient("smtp.example.com", 587)|}
+
+                Sub Send(m As MailMessage)
+                    SyncLock _client
+                        _client.Send(m)
+                    End SyncLock
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task MultilineInitializerWithoutTrailingComma_FixKeepsLayout()
     {
         const string source = """
