@@ -342,7 +342,8 @@ internal sealed class SmtpClientTypeModel
 
             if (IsProvenFalse(write) &&
                 !IsOverwrittenOrChosen(write, facts.EnableSslWrites, IsProvenFalse, facts.IsMember, reaching, cancellationToken) &&
-                !IsOverwrittenOrChosen(write, facts.UnreadEnableSslWrites, static _ => false, facts.IsMember, reaching, cancellationToken))
+                !IsOverwrittenOrChosen(write, facts.UnreadEnableSslWrites, static _ => false, facts.IsMember, reaching, cancellationToken) &&
+                !IsHandedOnAfter(write, cancellationToken))
             {
                 facts.FalseWrites.Add(write);
             }
@@ -741,6 +742,38 @@ internal sealed class SmtpClientTypeModel
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when, after the write, its code hands the client to code that takes a client (<c>Apply(client)</c>, a
+    /// configure callback <c>Action&lt;SmtpClient&gt;</c>, a constructor): that code may set EnableSsl, as a later write
+    /// may. A generic parameter (a list's <c>Add</c>, a container's registration) cannot set it.
+    /// </summary>
+    private bool IsHandedOnAfter(ISimpleAssignmentOperation write, CancellationToken cancellationToken)
+    {
+        var target = (IPropertyReferenceOperation)write.Target;
+        var client = target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+            ? ClientIdentity.OfInitializedObject(target)
+            : ClientIdentity.Of(target.Instance);
+        if (client is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(write)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (operation.Kind == OperationKind.Argument &&
+                operation is IArgumentOperation { Parameter: { } parameter } argument &&
+                argument.Syntax.SpanStart > write.Syntax.Span.End &&
+                _members.IsClientType(argument.Parent is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } ? parameter.Type : parameter.OriginalDefinition.Type) &&
+                SymbolEqualityComparer.Default.Equals(ClientIdentity.Of(argument.Value), client))
+            {
+                return true;
             }
         }
 

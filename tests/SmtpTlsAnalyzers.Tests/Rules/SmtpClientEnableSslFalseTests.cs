@@ -299,6 +299,62 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
+    public async Task FalseThenHandedToCodeThatTakesAClient_NoDiagnostic_OtherwiseReported()
+    {
+        // A method or callback that takes the client may set EnableSsl from the options, as a later write may. A
+        // generic method (a list, a container) cannot, nor can code the client reaches only before the false.
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Mail;
+
+            class Options { public bool EnableSsl { get; set; } = true; }
+
+            class Mailer
+            {
+                private readonly Options _options = new Options();
+
+                void Helper(MailMessage m)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587) { EnableSsl = false };
+                    ApplyTransportSecurity(client);
+                    client.Send(m);
+                }
+
+                void Hook(MailMessage m, Action<SmtpClient> configure)
+                {
+                    var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = false;
+                    configure?.Invoke(client);
+                    client.Send(m);
+                }
+
+                void Stored(MailMessage m, List<SmtpClient> clients)
+                {
+                    var client = new SmtpClient("smtp.example.com", 587) { {|#0:EnableSsl = false|} };
+                    clients.Add(client);
+                    client.Send(m);
+                }
+
+                void Before(MailMessage m)
+                {
+                    var client = new SmtpClient("smtp.example.com", 587);
+                    ApplyTransportSecurity(client);
+                    {|#1:client.EnableSsl = false|};
+                    client.Send(m);
+                }
+
+                private void ApplyTransportSecurity(SmtpClient client) => client.EnableSsl = _options.EnableSsl;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task FalseInTheOtherArmOfAChoice_NoDiagnostic_DowngradesReported()
     {
         // Two arms of one choice: the setting chooses, as with `c.EnableSsl = ssl`. A false written after a true on
