@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -170,7 +171,11 @@ internal static class PolicyErrorsEvaluator
                     var condition = Evaluate(conditional.Condition);
                     if (condition is not bool taken)
                     {
-                        return Outcome.Unknown;
+                        // `if (errors != None && _logger.IsEnabled(...)) _logger.LogWarning(...);`: whichever way it
+                        // goes, it only logs, and the code after it decides.
+                        return !WritesState(conditional.Condition) && IsInert(conditional.WhenTrue) && IsInert(conditional.WhenFalse)
+                            ? Outcome.Continue
+                            : Outcome.Unknown;
                     }
 
                     var branch = taken ? conditional.WhenTrue : conditional.WhenFalse;
@@ -221,17 +226,7 @@ internal static class PolicyErrorsEvaluator
                 case IExpressionStatementOperation expressionStatement:
                     // Logging and other side effects do not change what the callback returns, unless they write the
                     // errors parameter or a local.
-                    foreach (var inner in expressionStatement.Descendants())
-                    {
-                        _cancellationToken.ThrowIfCancellationRequested();
-                        if (inner is IAssignmentOperation { Target: IParameterReferenceOperation or ILocalReferenceOperation } or
-                            IIncrementOrDecrementOperation or IDeclarationExpressionOperation)
-                        {
-                            return Outcome.Unknown;
-                        }
-                    }
-
-                    return Outcome.Continue;
+                    return WritesState(expressionStatement) ? Outcome.Unknown : Outcome.Continue;
 
                 case IEmptyOperation:
                     return Outcome.Continue;
@@ -240,6 +235,34 @@ internal static class PolicyErrorsEvaluator
                     return Outcome.Unknown;
             }
         }
+
+        /// <summary>True when the operation writes the errors parameter or a local, which what follows may read.</summary>
+        private bool WritesState(IOperation operation)
+        {
+            foreach (var inner in operation.DescendantsAndSelf())
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (inner is IAssignmentOperation { Target: IParameterReferenceOperation or ILocalReferenceOperation } or
+                    IIncrementOrDecrementOperation or IDeclarationExpressionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when running the statement (absent, empty, or a block of them) cannot change what the callback returns:
+        /// expression statements that write no local or parameter and do not throw, such as logging.
+        /// </summary>
+        private bool IsInert(IOperation? statement) => statement switch
+        {
+            null or IEmptyOperation => true,
+            IBlockOperation block => block.Locals.IsEmpty && block.Operations.All(IsInert),
+            IExpressionStatementOperation expression => !WritesState(expression) && !(expression.Operation is IInvocationOperation call && MethodBodies.DoesNotReturn(call.TargetMethod)) && !(expression.Operation is IThrowOperation),
+            _ => false,
+        };
 
         private Outcome ExecuteSwitch(ISwitchOperation switchStatement)
         {
@@ -519,6 +542,16 @@ internal static class PolicyErrorsEvaluator
             }
 
             var right = Evaluate(binary.RightOperand);
+            switch (binary.OperatorKind, right)
+            {
+                case (BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or, true) when left == Unknown && CannotThrow(binary.LeftOperand):
+                    // `settings.DisableValidation || e == None || e == NameMismatch`: true for those errors whatever the
+                    // setting holds (a call on the left might throw, which would reject the certificate).
+                    return true;
+                case (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And, false) when left == Unknown && CannotThrow(binary.LeftOperand):
+                    return false;
+            }
+
             if (left == Unknown || right == Unknown)
             {
                 return Unknown;
@@ -533,6 +566,20 @@ internal static class PolicyErrorsEvaluator
             }
 
             return Combine(binary.OperatorKind, left, right);
+        }
+
+        /// <summary>True when the value reads fields, properties, parameters and constants only: no call that may throw.</summary>
+        private static bool CannotThrow(IOperation value)
+        {
+            foreach (var inner in value.DescendantsAndSelf())
+            {
+                if (inner is IInvocationOperation or IObjectCreationOperation or IThrowOperation or IConversionOperation { OperatorMethod: not null } or IBinaryOperation { OperatorMethod: not null } or IUnaryOperation { OperatorMethod: not null })
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static object Combine(BinaryOperatorKind operatorKind, object left, object right) => (operatorKind, left, right) switch

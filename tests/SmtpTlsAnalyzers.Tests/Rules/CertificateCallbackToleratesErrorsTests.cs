@@ -84,6 +84,64 @@ public class CertificateCallbackToleratesErrorsTests
     }
 
     [Fact]
+    public async Task ToleranceBesideALoggingGuardOrASettingWrittenFirst_Reports()
+    {
+        // An if that only logs falls through to the same return either way; `setting || e == NameMismatch` is true
+        // for a name mismatch whatever the setting holds. A call on the left might throw, which would reject.
+        const string source = """
+            using System;
+            using System.Net.Security;
+            using MailKit.Net.Imap;
+            using MailKit.Net.Smtp;
+
+            class Options { public bool DisableCertificateValidation { get; set; } public bool Verbose { get; set; } }
+
+            class Reader
+            {
+                private readonly Options _o = new Options();
+
+                void Guarded(ImapClient imap)
+                {
+                    {|#0:imap.ServerCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                    {
+                        if (errors != SslPolicyErrors.None && _o.Verbose)
+                            Console.WriteLine($"Certificate problem: {errors}");
+                        return errors is SslPolicyErrors.None or SslPolicyErrors.RemoteCertificateChainErrors;
+                    }|};
+                }
+
+                void SettingFirst(SmtpClient client)
+                {
+                    {|#1:client.ServerCertificateValidationCallback = (s, c, ch, e) =>
+                        _o.DisableCertificateValidation
+                        || e == SslPolicyErrors.None
+                        || e == SslPolicyErrors.RemoteCertificateNameMismatch|};
+                }
+
+                void CallFirst(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = (s, c, ch, e) =>
+                        Check(e) || e == SslPolicyErrors.None || e == SslPolicyErrors.RemoteCertificateNameMismatch;
+                }
+
+                void GuardThatWritesALocal(ImapClient imap)
+                {
+                    imap.ServerCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                    {
+                        var tolerated = SslPolicyErrors.None;
+                        if (_o.Verbose) tolerated = SslPolicyErrors.RemoteCertificateChainErrors;
+                        return errors == SslPolicyErrors.None || errors == tolerated;
+                    };
+                }
+
+                static bool Check(SslPolicyErrors e) => e == SslPolicyErrors.None ? true : throw new InvalidOperationException();
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp010(0, "chain errors"), Smtp010(1, "a name mismatch"));
+    }
+
+    [Fact]
     public async Task MaskClearingChainErrors_Reports()
     {
         const string source = """
