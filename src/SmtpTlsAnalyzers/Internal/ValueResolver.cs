@@ -252,6 +252,23 @@ internal static class ValueResolver
     public static IVariableInitializerOperation? InitializerOf(IVariableDeclaratorOperation declarator) =>
         declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
 
+    /// <summary>
+    /// True when both read the same variable the same way: one local, one parameter, <c>this</c>, or the same field or
+    /// property (without arguments) of instances read the same way, or static.
+    /// </summary>
+    public static bool IsSameRead(IOperation? left, IOperation? right) =>
+        (SkipImplicitConversions(left), SkipImplicitConversions(right)) switch
+        {
+            (null, null) => true,
+            (ILocalReferenceOperation l, ILocalReferenceOperation r) => SymbolEqualityComparer.Default.Equals(l.Local, r.Local),
+            (IParameterReferenceOperation l, IParameterReferenceOperation r) => SymbolEqualityComparer.Default.Equals(l.Parameter, r.Parameter),
+            (IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }) => true,
+            (IFieldReferenceOperation l, IFieldReferenceOperation r) => SymbolEqualityComparer.Default.Equals(l.Field, r.Field) && IsSameRead(l.Instance, r.Instance),
+            (IPropertyReferenceOperation { Arguments.Length: 0 } l, IPropertyReferenceOperation { Arguments.Length: 0 } r) =>
+                SymbolEqualityComparer.Default.Equals(l.Property, r.Property) && IsSameRead(l.Instance, r.Instance),
+            _ => false,
+        };
+
     /// <summary>Looks through conversions the compiler inserted (not casts the user wrote).</summary>
     public static IOperation? SkipImplicitConversions(IOperation? operation)
     {

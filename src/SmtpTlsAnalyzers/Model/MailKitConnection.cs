@@ -434,7 +434,8 @@ internal sealed class MailKitConnectionClassifier
             }
             else
             {
-                if (mode == TlsMode.Auto && port is null && (portIsConfigured ??= IsConfigured(portOperation!)))
+                if (mode == TlsMode.Auto && port is null && (portIsConfigured ??= IsConfigured(portOperation!)) &&
+                    !IsChosenOnImplicitPort(leaf.Source, value, portOperation!, protocol))
                 {
                     // Auto with a port the code does not fix, as when written in the call: TLS depends on the port.
                     facts.ConfigurationLeaves.Add(new ConfigurationLeaf(leaf.Source.Syntax, "on one path it is SecureSocketOptions.Auto, which uses TLS from the first byte only on port " +
@@ -456,6 +457,44 @@ internal sealed class MailKitConnectionClassifier
 
         return everyPathInsecure ? (allNone, string.Join(" or ", modeTexts) + " on every path") : null;
     }
+
+    /// <summary>
+    /// True when the leaf is taken only where the port is the implicit TLS port: the branch of <c>port == 465 ? ... :</c>
+    /// (or <c>port != 465 ? ... : ...</c>'s other one), or the <c>465 =&gt;</c> arm of a switch on the port, within the
+    /// mode argument, the port read the same way as the call reads it.
+    /// </summary>
+    private static bool IsChosenOnImplicitPort(IOperation leaf, IOperation modeValue, IOperation port, MailProtocol protocol)
+    {
+        if (!protocol.IsKnown)
+        {
+            return false;
+        }
+
+        for (IOperation child = leaf, parent = leaf.Parent!; parent is not null && child != modeValue; child = parent, parent = parent.Parent!)
+        {
+            switch (parent)
+            {
+                case IConditionalOperation conditional when child == conditional.WhenTrue || child == conditional.WhenFalse:
+                    if (conditional.Condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test &&
+                        (test.OperatorKind == BinaryOperatorKind.Equals) == (child == conditional.WhenTrue) &&
+                        (IsImplicitPortTest(test.LeftOperand, test.RightOperand, port, protocol) || IsImplicitPortTest(test.RightOperand, test.LeftOperand, port, protocol)))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case ISwitchExpressionArmOperation { Guard: null, Pattern: IConstantPatternOperation constant, Parent: ISwitchExpressionOperation switchExpression } arm
+                    when child == arm.Value && ValueResolver.IsSameRead(switchExpression.Value, port) &&
+                         ValueResolver.TryGetInt32(constant.Value, out var armPort) && armPort == protocol.ImplicitPort:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsImplicitPortTest(IOperation constant, IOperation read, IOperation port, MailProtocol protocol) =>
+        ValueResolver.TryGetInt32(constant, out var value) && value == protocol.ImplicitPort && ValueResolver.IsSameRead(read, port);
 
     /// <summary>
     /// True when the port can be a value the code does not fix. A port that is one of several constants (a local

@@ -244,6 +244,37 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task AutoChosenOnlyOnTheImplicitPort_NoDiagnostic_OtherPortReported()
+    {
+        // On the path the condition takes, the port is 465: Auto uses TLS from the first byte there.
+        const string source = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Options { public string Host { get; set; } = ""; public int Port { get; set; } }
+
+            class Connector
+            {
+                Task Equals465(SmtpClient c, Options o, CancellationToken ct) =>
+                    c.ConnectAsync(o.Host, o.Port, o.Port == 465 ? SecureSocketOptions.Auto : SecureSocketOptions.StartTls, ct);
+
+                Task NotEquals465(SmtpClient c, Options o, CancellationToken ct) =>
+                    c.ConnectAsync(o.Host, o.Port, 465 != o.Port ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto, ct);
+
+                void Switch(SmtpClient c, int port) =>
+                    c.Connect("smtp.example.com", port, port switch { 465 => SecureSocketOptions.Auto, _ => SecureSocketOptions.StartTls });
+
+                void AnotherValue(SmtpClient c, Options o, int other) =>
+                    c.Connect(o.Host, o.Port, other == 465 ? {|#0:SecureSocketOptions.Auto|} : SecureSocketOptions.StartTls);
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP013", 0, AutoOnOnePath(465)));
+    }
+
+    [Fact]
     public async Task AutoAsTheFallbackOfAConfiguredMode_ReportsAtAuto()
     {
         const string source = """
