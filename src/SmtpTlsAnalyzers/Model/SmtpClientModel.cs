@@ -1108,7 +1108,7 @@ internal sealed class SmtpClientTypeModel
             created = conversion;
         }
 
-        return created.Parent is IConditionalOperation or ISwitchExpressionArmOperation;
+        return created.Parent is IConditionalOperation or ISwitchExpressionArmOperation || created.Parent is ICoalesceOperation coalesce && coalesce.WhenNull == created;
     }
 
     private static bool IsProvenFalse(IOperation write) =>
@@ -1138,6 +1138,10 @@ internal sealed class SmtpClientTypeModel
                     continue;
                 case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } arm when arm.Value == created:
                     created = switchExpression;
+                    continue;
+                case ICoalesceOperation coalesce when coalesce.WhenNull == created:
+                    // `injected ?? new SmtpClient(host)`: the creation is the arm taken without an injected client.
+                    created = coalesce;
                     continue;
             }
 
@@ -1256,9 +1260,11 @@ internal sealed class SmtpClientTypeModel
                 // Disposed, evaluated alone, or locked on (one send at a time: `lock (_client) _client.Send(m);`).
                 return false;
             case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                // A write: fine only when it stores a new client this model tracks (or null, when disposing).
+                // A write: fine only when it stores a new client this model tracks (or null, when disposing), or an
+                // injected one with a new client as its fallback (`_client = client ?? new SmtpClient(host)`).
                 var value = ValueResolver.SkipImplicitConversions(assignment.Value);
-                return value is not IObjectCreationOperation && !(value?.ConstantValue is { HasValue: true, Value: null });
+                return value is not IObjectCreationOperation && !(value?.ConstantValue is { HasValue: true, Value: null }) &&
+                    !(value is ICoalesceOperation { WhenNull: var fallback } && ValueResolver.SkipImplicitConversions(fallback) is IObjectCreationOperation);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
             case IIsPatternOperation:
             case IIsTypeOperation:

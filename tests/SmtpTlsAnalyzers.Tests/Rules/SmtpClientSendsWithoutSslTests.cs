@@ -433,6 +433,47 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task CreationAsTheFallbackOfAnInjectedClient_Reported()
+    {
+        // The injected client is not followed; the creation is the client used without one.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            class EmailSender
+            {
+                private readonly SmtpClient _client;
+
+                public EmailSender(string user, string password, SmtpClient? client = null)
+                {
+                    _client = client ?? {|#0:new SmtpClient("smtp.example.com", 587) { {|#1:Credentials = new NetworkCredential(user, password)|} }|};
+                }
+
+                public Task SendAsync(MailMessage message) => _client.SendMailAsync(message);
+
+                public void SendLocal(SmtpClient? injected, MailMessage message)
+                {
+                    var c = injected ?? {|#2:new SmtpClient("relay.example.com", 25)|};
+                    c.Send(message);
+                }
+
+                public void SendSecured(SmtpClient? injected, MailMessage message)
+                {
+                    var c = injected ?? new SmtpClient("relay.example.com", 587) { EnableSsl = true };
+                    c.Send(message);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("smtp.example.com:587", "EnableSsl is never set, and it defaults to false"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(2).WithArguments("relay.example.com:25"));
+    }
+
+    [Fact]
     public async Task ClientLockedOnOrSendingThroughAMethodGroup_Reported()
     {
         // Locking on the client (one send at a time) does not hand it on; `client.Send` as a delegate is a send.
