@@ -480,11 +480,48 @@ internal sealed class SmtpClientTypeModel
                 }
             }
 
-            if (GivesCredentials(write))
+            if (GivesCredentials(write) && !IsReplacedBeforeAnySend(write, facts))
             {
                 facts.Credentials.Add(write);
             }
         }
+    }
+
+    /// <summary>
+    /// True when another credential write to the client always follows this one before any send (the next members of
+    /// the same initializer, or a statement further on in a block that holds this write): setting
+    /// <c>UseDefaultCredentials</c> either way replaces <c>Credentials</c> (<c>false</c> clears them), so these are
+    /// never the ones sent. <c>new SmtpClient(h) { Credentials = cred, UseDefaultCredentials = false }</c> sends none.
+    /// </summary>
+    private static bool IsReplacedBeforeAnySend(ISimpleAssignmentOperation write, SmtpClientFacts facts)
+    {
+        var root = ValueResolver.GetRoot(write);
+        foreach (var other in facts.CredentialWrites)
+        {
+            if (other == write || other.Syntax.SpanStart <= write.Syntax.Span.End ||
+                !(other.Parent == write.Parent && other.Parent is IObjectOrCollectionInitializerOperation ||
+                  other.Parent is IExpressionStatementOperation { Parent: IBlockOperation block } && OperationWalk.IsAncestorOf(block, write)))
+            {
+                continue;
+            }
+
+            var sendsBetween = false;
+            foreach (var receiver in facts.SendReceivers)
+            {
+                if (receiver.Syntax.SpanStart > write.Syntax.Span.End && receiver.Syntax.SpanStart < other.Syntax.SpanStart && ValueResolver.GetRoot(receiver) == root)
+                {
+                    sendsBetween = true;
+                    break;
+                }
+            }
+
+            if (!sendsBetween)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

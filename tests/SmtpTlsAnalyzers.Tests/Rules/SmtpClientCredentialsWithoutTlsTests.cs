@@ -268,6 +268,70 @@ public class SmtpClientCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task CredentialsReplacedByUseDefaultCredentialsBeforeAnySend_NoSmtp009()
+    {
+        // Setting UseDefaultCredentials replaces Credentials (false clears them): those credentials are never sent.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Initializer(MailMessage m, NetworkCredential cred)
+                {
+                    using var c = {|#0:new SmtpClient("smtp.example.com", 25) { Credentials = cred, UseDefaultCredentials = false }|};
+                    c.Send(m);
+                }
+
+                void Statements(MailMessage m, NetworkCredential cred)
+                {
+                    var c = {|#1:new SmtpClient("smtp.example.com", 25)|};
+                    c.Credentials = cred;
+                    c.UseDefaultCredentials = false;
+                    c.Send(m);
+                }
+
+                void RightOrder(MailMessage m, NetworkCredential cred)
+                {
+                    var c = {|#2:new SmtpClient("smtp.example.com", 25)|};
+                    c.UseDefaultCredentials = false;
+                    {|#3:c.Credentials = cred|};
+                    c.Send(m);
+                }
+
+                void OnOnePath(MailMessage m, NetworkCredential cred, bool windows)
+                {
+                    var c = {|#4:new SmtpClient("smtp.example.com", 25)|};
+                    {|#5:c.Credentials = cred|};
+                    if (windows) c.UseDefaultCredentials = false;
+                    c.Send(m);
+                }
+
+                void SentBefore(MailMessage m, NetworkCredential cred)
+                {
+                    var c = {|#6:new SmtpClient("smtp.example.com", 25)|};
+                    {|#7:c.Credentials = cred|};
+                    c.Send(m);
+                    c.UseDefaultCredentials = false;
+                    c.Send(m);
+                }
+            }
+            """;
+
+        const string NeverSet = "EnableSsl is never set, and it defaults to false";
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:25"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:25"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.example.com:25"),
+            VerifyCS.Diagnostic("SMTP009").WithLocation(3).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", NeverSet),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(4).WithArguments("smtp.example.com:25"),
+            VerifyCS.Diagnostic("SMTP009").WithLocation(5).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", NeverSet),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(6).WithArguments("smtp.example.com:25"),
+            VerifyCS.Diagnostic("SMTP009").WithLocation(7).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", NeverSet));
+    }
+
+    [Fact]
     public async Task CredentialsOfAClientTurnedOffThenEnableSslWrittenUnread_NoDiagnostic()
     {
         // The deconstruction may turn TLS on for whichever client the local holds: the false is not the last word.
