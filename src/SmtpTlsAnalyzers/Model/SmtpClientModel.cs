@@ -325,7 +325,9 @@ internal sealed class SmtpClientTypeModel
     {
         var reaching = ReachingCreations(facts, cancellationToken);
         facts.Host = !facts.HostNotGivenEverywhere && SingleConstant(facts.HostValues, out string? host) && EveryCreationGivesOne(facts, facts.HostValues, cancellationToken) ? host : null;
-        facts.Port = !facts.PortNotGivenEverywhere && EveryCreationGivesOne(facts, facts.PortValues, cancellationToken) ? SingleInt(facts.PortValues) : null;
+        facts.Port = !facts.PortNotGivenEverywhere && EveryCreationGivesOne(facts, facts.PortValues, cancellationToken) && !PortOnlyOnSomePaths(facts)
+            ? SingleInt(facts.PortValues)
+            : null;
         facts.Endpoint = Endpoint.Describe(facts.Host, facts.Port);
 
         var allFalse = facts.EnableSslWrites.Count > 0 && !facts.EnableSslUnknown;
@@ -485,6 +487,34 @@ internal sealed class SmtpClientTypeModel
                 facts.Credentials.Add(write);
             }
         }
+    }
+
+    /// <summary>
+    /// True when a local's one client is created without a port and given one only on some paths (<c>if (submission)
+    /// c.Port = 587;</c>, a catch that retries on 2525): on the others it uses 25, or the configuration's.
+    /// </summary>
+    private bool PortOnlyOnSomePaths(SmtpClientFacts facts)
+    {
+        if (facts.Local is null || facts.Creations.Count != 1 || facts.PortValues.Count == 0)
+        {
+            return false;
+        }
+
+        var creation = facts.Creations[0];
+        foreach (var value in facts.PortValues)
+        {
+            if (CreationOfValue(value) == creation ||
+                (value.Parent is ISimpleAssignmentOperation { Parent: IExpressionStatementOperation { Parent: IBlockOperation block } } &&
+                 value.Syntax.SpanStart > creation.Syntax.Span.End &&
+                 OperationWalk.IsAncestorOf(block.Parent is IUsingOperation @using && @using.Body == block ? @using : block, creation)))
+            {
+                // Its own port, or one written further on in a block that holds the creation (or in the body of the
+                // using statement that creates it): on every path.
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

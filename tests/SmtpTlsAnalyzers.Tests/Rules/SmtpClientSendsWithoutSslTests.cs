@@ -230,6 +230,68 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Theory]
+    [InlineData("if (submission) { c.Port = 587; }", "mail.example.org")]
+    [InlineData("try { c.Send(msg); } catch (SmtpException) { c.Port = 2525; }", "mail.example.org")]
+    [InlineData("c.Port = 587;", "mail.example.org:587")]
+    [InlineData("if (submission) { System.Console.WriteLine(); } c.Port = 587;", "mail.example.org:587")]
+    public async Task PortGivenOnSomePathsOnly_NotNamed(string portWrite, string server)
+    {
+        // Without a port of its own the client uses 25 (or the configuration's) on the other paths.
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool submission, MailMessage msg)
+                {
+                    using var c = {|#0:new SmtpClient("mail.example.org")|};
+                    {{portWrite}}
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments(server));
+    }
+
+    [Fact]
+    public async Task PortWrittenInTheUsingStatementsBody_Named()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage msg)
+                {
+                    using (var c = {|#0:new SmtpClient("mail.example.org")|})
+                    {
+                        c.Port = 587;
+                        c.Send(msg);
+                    }
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("mail.example.org:587"));
+
+        const string visualBasic = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(msg As MailMessage)
+                    Using c As {|#0:New SmtpClient("mail.example.org")|}
+                        c.Port = 587
+                        c.Send(msg)
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(visualBasic, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("mail.example.org:587"));
+    }
+
+    [Theory]
     [InlineData("", "relay.example.com")]
     [InlineData("c.Port = 2525;", "relay.example.com:2525")]
     public async Task LocalGivenAClientOnEachPath_NamesTheServerOfTheCreationReported(string afterTheChoice, string server)
