@@ -94,6 +94,27 @@ internal sealed class CertificateCallback
     public IParameterSymbol? Parameter(int ordinal) =>
         Signature is { } s && s.Parameters.Length > ordinal ? s.Parameters[ordinal] : null;
 
+    /// <summary>
+    /// True when the read only feeds a call made as a statement of its own (<c>Log($"... {errors}")</c>), which stores
+    /// nothing the callback reads afterwards: it decides nothing.
+    /// </summary>
+    private static bool IsOnlyLogged(IOperation read)
+    {
+        for (var current = read.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IExpressionStatementOperation { Operation: IInvocationOperation }:
+                    return true;
+                case IAssignmentOperation or IDeclarationExpressionOperation or IIncrementOrDecrementOperation or IAnonymousFunctionOperation:
+                case IExpressionStatementOperation or IBlockOperation or IReturnOperation or IConditionalOperation or IVariableInitializerOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Decides what the callback accepts. Certificate and chain are parameters 1 and 2, errors parameter 3.</summary>
     public CallbackVerdict Classify(CancellationToken cancellationToken)
     {
@@ -148,7 +169,7 @@ internal sealed class CertificateCallback
 
             if (SymbolEqualityComparer.Default.Equals(parameter.Parameter, errors))
             {
-                readsErrors = true;
+                readsErrors |= !IsOnlyLogged(parameter);
             }
             else if (parameter.Parameter.Ordinal is 1 or 2 && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, Signature))
             {

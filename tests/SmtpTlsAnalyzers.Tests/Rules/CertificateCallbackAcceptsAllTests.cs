@@ -1481,6 +1481,43 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task ErrorsOnlyLoggedBeforeReturningASetting_Reports()
+    {
+        // Logging the errors decides nothing: the setting alone decides, as in `(_, _, _, _) => account.TrustAll`.
+        const string source = """
+            using System;
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Account
+            {
+                public bool TrustAll { get; set; }
+            }
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, SmtpClient other, Account account)
+                {
+                    {|#0:client.ServerCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                    {
+                        Console.WriteLine($"Server certificate for {sender}: {errors}");
+                        return account.TrustAll;
+                    }|};
+
+                    other.ServerCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                    {
+                        var ok = errors == SslPolicyErrors.None;
+                        Console.WriteLine(ok);
+                        return ok || account.TrustAll;
+                    };
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0, MailKitTarget, " when account.TrustAll is true"));
+    }
+
+    [Fact]
     public async Task ThrowsOnErrors_NoDiagnostic()
     {
         const string source = """
