@@ -342,6 +342,12 @@ internal sealed class SmtpClientTypeModel
                 continue;
             }
 
+            if (FollowsAnExemptHost(write, mail.Settings, tree))
+            {
+                // `if (dev) { c.Host = "localhost"; c.EnableSsl = false; }`: the false goes with the local server.
+                continue;
+            }
+
             if (IsProvenFalse(write) &&
                 !IsOverwrittenOrChosen(write, facts.EnableSslWrites, IsProvenFalse, facts.IsMember, reaching, cancellationToken) &&
                 !IsOverwrittenOrChosen(write, facts.UnreadEnableSslWrites, static _ => false, facts.IsMember, reaching, cancellationToken) &&
@@ -487,6 +493,36 @@ internal sealed class SmtpClientTypeModel
                 facts.Credentials.Add(write);
             }
         }
+    }
+
+    /// <summary>
+    /// True when a statement before the write, in the same block, points the same client at a host listed in
+    /// <c>smtp_tls_analyzers.plaintext_hosts</c>: wherever the write runs, the client connects to that host.
+    /// </summary>
+    private bool FollowsAnExemptHost(ISimpleAssignmentOperation write, AnalyzerSettings settings, SyntaxTree tree)
+    {
+        if (write.Parent is not IExpressionStatementOperation { Parent: IBlockOperation block } statement)
+        {
+            return false;
+        }
+
+        var client = ((IPropertyReferenceOperation)write.Target).Instance;
+        foreach (var earlier in block.Operations)
+        {
+            if (earlier == statement)
+            {
+                break;
+            }
+
+            if (earlier is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } hostWrite } &&
+                _members.Is(target.Property, _members.Host) && ValueResolver.IsSameRead(target.Instance, client) &&
+                settings.IsPlaintextHost(tree, hostWrite.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -556,6 +556,47 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
+    public async Task FalseAfterPointingTheClientAtALocalServer_NoDiagnostic()
+    {
+        // A development override: the false goes with the local relay, wherever that block runs.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(MailMessage m, string host, NetworkCredential cred, bool development)
+                {
+                    using var client = new SmtpClient(host, 587) { EnableSsl = true, Credentials = cred };
+                    if (development)
+                    {
+                        client.Host = "localhost";
+                        client.Port = 25;
+                        client.EnableSsl = false;
+                        client.Credentials = null;
+                    }
+
+                    client.Send(m);
+                }
+
+                void Elsewhere(MailMessage m, string host, bool development)
+                {
+                    using var client = new SmtpClient(host, 587) { EnableSsl = true };
+                    if (development)
+                    {
+                        {|#0:client.EnableSsl = false|};
+                        client.Host = "localhost";
+                    }
+
+                    client.Send(m);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("port 587"));
+    }
+
+    [Fact]
     public async Task ConfiguredPlaintextHost_NoDiagnostic_OthersStillReported()
     {
         const string source = """
