@@ -87,6 +87,9 @@ internal sealed class SmtpClientFacts
     /// <summary>The receiver of each of the client's sends.</summary>
     public readonly List<IOperation> SendReceivers = new();
 
+    /// <summary>The creations, arms of a choice, that deliver to a pickup directory in their own initializer.</summary>
+    public readonly List<IObjectCreationOperation> PickupCreations = new();
+
     /// <summary>EnableSsl is written somewhere the model cannot read a value from (<c>|=</c>, deconstruction, a nested type).</summary>
     public bool EnableSslUnknown;
 
@@ -334,8 +337,7 @@ internal sealed class SmtpClientTypeModel
         foreach (var write in facts.EnableSslWrites)
         {
             if (OwnCreation(write, reaching) is { } owner &&
-                ((reaching is not null && !reaching.Contains(owner)) ||
-                 (HostArgument(owner) is { } ownHost && mail.Settings.IsPlaintextHost(tree, ownHost))))
+                ((reaching is not null && !reaching.Contains(owner)) || IsExemptArm(facts, owner, mail.Settings, tree)))
             {
                 // Given to a client replaced before any send: it never takes effect, either way. Given to one of
                 // several clients that connects to an exempt host: that client is exempt alone.
@@ -417,9 +419,10 @@ internal sealed class SmtpClientTypeModel
                 continue;
             }
 
-            if (facts.Creations.Count > 1 && (IsArmOfChoice(creation) || reaching is not null) && HostArgument(creation) is { } armHost && mail.Settings.IsPlaintextHost(tree, armHost))
+            if (facts.Creations.Count > 1 && (IsArmOfChoice(creation) || reaching is not null) && IsExemptArm(facts, creation, mail.Settings, tree))
             {
-                // An arm that connects to an exempt host (`local ? new SmtpClient("localhost") : ...`) is exempt alone.
+                // An arm that connects to an exempt host (`local ? new SmtpClient("localhost") : ...`), or delivers to
+                // a pickup directory, is exempt alone.
                 (securedArms ??= new List<IObjectCreationOperation>()).Add(creation);
                 continue;
             }
@@ -943,15 +946,31 @@ internal sealed class SmtpClientTypeModel
     {
         foreach (var value in facts.DeliveryValues)
         {
-            if (!ValueResolver.TryGetConstant(value, out var delivery) || !Equals(ToInt64(delivery), ToInt64(_members.NetworkDeliveryValue)))
+            if (ValueResolver.TryGetConstant(value, out var delivery) && Equals(ToInt64(delivery), ToInt64(_members.NetworkDeliveryValue)))
             {
-                // A pickup directory, or a delivery method the code does not fix.
-                return false;
+                continue;
             }
+
+            if (facts.Creations.Count > 1 &&
+                value.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } } &&
+                facts.Creations.Contains(creation) && IsArmOfChoice(creation))
+            {
+                // One arm of a choice delivers to a pickup directory (`usePickup ? new SmtpClient { DeliveryMethod =
+                // ... } : new SmtpClient(host, port)`): that arm alone sends nothing over the network.
+                facts.PickupCreations.Add(creation);
+                continue;
+            }
+
+            // A pickup directory, or a delivery method the code does not fix.
+            return false;
         }
 
-        return true;
+        return facts.PickupCreations.Count < Math.Max(facts.Creations.Count, 1);
     }
+
+    /// <summary>One of several clients that connects to an exempt host, or delivers to a pickup directory: exempt alone.</summary>
+    private bool IsExemptArm(SmtpClientFacts facts, IObjectCreationOperation creation, AnalyzerSettings settings, SyntaxTree tree) =>
+        facts.PickupCreations.Contains(creation) || (HostArgument(creation) is { } host && settings.IsPlaintextHost(tree, host));
 
     private static long? ToInt64(object? value) => value switch
     {

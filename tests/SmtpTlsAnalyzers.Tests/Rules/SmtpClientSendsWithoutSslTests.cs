@@ -452,6 +452,42 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task PickupArmOfAChoice_Exempt_NetworkArmReported()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            class Options { public string Host { get; set; } = ""; public int Port { get; set; } = 587; public bool UsePickup { get; set; } public string Folder { get; set; } = ""; }
+
+            class Mailer
+            {
+                async Task SendAsync(Options o, NetworkCredential cred, MailMessage message)
+                {
+                    using var client = o.UsePickup
+                        ? new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = o.Folder }
+                        : {|#0:new SmtpClient(o.Host, o.Port) { {|#1:Credentials = cred|} }|};
+                    await client.SendMailAsync(message);
+                }
+
+                void BothPickup(Options o, MailMessage message, bool iis)
+                {
+                    using var client = iis
+                        ? new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.PickupDirectoryFromIis }
+                        : new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = o.Folder };
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("the server"),
+            VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0).WithArguments("the server", "EnableSsl is never set, and it defaults to false"));
+    }
+
+    [Fact]
     public async Task ArmToALocalServerNamedInItsInitializer_Exempt_OtherArmReported()
     {
         // A development relay (smtp4dev, Mailpit) reached through the initializer's Host, as through the constructor's.
