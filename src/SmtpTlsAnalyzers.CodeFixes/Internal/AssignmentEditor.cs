@@ -111,6 +111,11 @@ internal static class AssignmentEditor
     {
         var expressions = initializer.Expressions;
         var index = expressions.IndexOf(member);
+        var leading = member.GetLeadingTrivia();
+
+        // Beside directives, the member before keeps its comma: another build's members may follow it (a trailing
+        // comma is allowed).
+        var keepComma = DirectiveTrivia.HoldsDirectives(leading) || DirectiveTrivia.HoldsDirectives(initializer.CloseBraceToken.LeadingTrivia);
         var items = new List<SyntaxNodeOrToken>();
         for (var i = 0; i < expressions.Count; i++)
         {
@@ -120,7 +125,7 @@ internal static class AssignmentEditor
             }
 
             var hasSeparator = i < expressions.SeparatorCount;
-            if (i == index - 1 && index == expressions.Count - 1 && index >= expressions.SeparatorCount)
+            if (i == index - 1 && index == expressions.Count - 1 && index >= expressions.SeparatorCount && !keepComma)
             {
                 // The removed member was the last one and had no comma: the new last one gives up its comma and
                 // keeps what followed that comma (a comment about itself, the line break).
@@ -136,7 +141,6 @@ internal static class AssignmentEditor
         }
 
         var result = initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
-        var leading = member.GetLeadingTrivia();
         if (!DirectiveTrivia.HoldsDirectives(leading))
         {
             return result;

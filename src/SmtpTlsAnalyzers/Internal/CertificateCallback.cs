@@ -95,8 +95,8 @@ internal sealed class CertificateCallback
         Signature is { } s && s.Parameters.Length > ordinal ? s.Parameters[ordinal] : null;
 
     /// <summary>
-    /// True when the read only feeds a call made as a statement of its own (<c>Log($"... {errors}")</c>), which stores
-    /// nothing the callback reads afterwards: it decides nothing.
+    /// True when the read only feeds a logging call made as a statement of its own (<c>_log.LogDebug("... {E}",
+    /// errors)</c>, see <see cref="MethodBodies.IsLoggingCall"/>): it decides nothing.
     /// </summary>
     private static bool IsOnlyLogged(IOperation read)
     {
@@ -104,8 +104,8 @@ internal sealed class CertificateCallback
         {
             switch (current)
             {
-                case IExpressionStatementOperation { Operation: IInvocationOperation }:
-                    return true;
+                case IExpressionStatementOperation { Operation: IInvocationOperation call }:
+                    return MethodBodies.IsLoggingCall(call);
                 case IAssignmentOperation or IDeclarationExpressionOperation or IIncrementOrDecrementOperation or IAnonymousFunctionOperation:
                 case IExpressionStatementOperation or IBlockOperation or IReturnOperation or IConditionalOperation or IVariableInitializerOperation:
                     return false;

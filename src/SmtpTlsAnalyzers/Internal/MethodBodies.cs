@@ -49,6 +49,47 @@ internal static class MethodBodies
         };
     }
 
+    /// <summary>
+    /// A call that only writes a log: a method of <c>System.Console</c>, <c>System.Diagnostics.Debug</c> or
+    /// <c>Trace</c>, or of the Microsoft.Extensions.Logging, Serilog, NLog or log4net namespaces, with no <c>ref</c> or
+    /// <c>out</c> argument. It decides nothing a certificate callback returns.
+    /// </summary>
+    public static bool IsLoggingCall(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is { RefKind: not RefKind.None and not RefKind.In })
+            {
+                return false;
+            }
+        }
+
+        var type = call.TargetMethod.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true } && type.Name == "Console" ||
+            type.ContainingNamespace is { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } && type.Name is "Debug" or "Trace")
+        {
+            return true;
+        }
+
+        var root = type.ContainingNamespace;
+        while (root is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            root = root.ContainingNamespace;
+        }
+
+        return root?.Name switch
+        {
+            "Serilog" or "NLog" or "log4net" => true,
+            "Microsoft" => type.ContainingNamespace is { Name: "Logging", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } },
+            _ => false,
+        };
+    }
+
     /// <summary>A method marked <c>[DoesNotReturn]</c> (a throw helper, <c>Environment.FailFast</c>): calling it throws.</summary>
     public static bool DoesNotReturn(IMethodSymbol method)
     {

@@ -243,7 +243,8 @@ internal static class PolicyErrorsEvaluator
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 if (inner is IAssignmentOperation { Target: IParameterReferenceOperation or ILocalReferenceOperation } or
-                    IIncrementOrDecrementOperation or IDeclarationExpressionOperation)
+                    IIncrementOrDecrementOperation or IDeclarationExpressionOperation or
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out })
                 {
                     return true;
                 }
@@ -254,13 +255,14 @@ internal static class PolicyErrorsEvaluator
 
         /// <summary>
         /// True when running the statement (absent, empty, or a block of them) cannot change what the callback returns:
-        /// expression statements that write no local or parameter and do not throw, such as logging.
+        /// logging calls (<see cref="MethodBodies.IsLoggingCall"/>) that write no local or parameter. Any other call
+        /// may throw, which would reject the certificate.
         /// </summary>
         private bool IsInert(IOperation? statement) => statement switch
         {
             null or IEmptyOperation => true,
             IBlockOperation block => block.Locals.IsEmpty && block.Operations.All(IsInert),
-            IExpressionStatementOperation expression => !WritesState(expression) && !(expression.Operation is IInvocationOperation call && MethodBodies.DoesNotReturn(call.TargetMethod)) && !(expression.Operation is IThrowOperation),
+            IExpressionStatementOperation { Operation: IInvocationOperation call } expression => MethodBodies.IsLoggingCall(call) && !WritesState(expression),
             _ => false,
         };
 
