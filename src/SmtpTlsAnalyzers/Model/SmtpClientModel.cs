@@ -510,6 +510,7 @@ internal sealed class SmtpClientTypeModel
         }
 
         var client = ((IPropertyReferenceOperation)write.Target).Instance;
+        var exempt = false;
         foreach (var earlier in block.Operations)
         {
             if (earlier == statement)
@@ -518,8 +519,27 @@ internal sealed class SmtpClientTypeModel
             }
 
             if (earlier is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } hostWrite } &&
-                _members.Is(target.Property, _members.Host) && ValueResolver.IsSameRead(target.Instance, client) &&
-                settings.IsPlaintextHost(tree, hostWrite.Value))
+                _members.Is(target.Property, _members.Host) && ValueResolver.IsSameRead(target.Instance, client))
+            {
+                exempt = settings.IsPlaintextHost(tree, hostWrite.Value);
+            }
+            else if (exempt && WritesHost(earlier, client))
+            {
+                // `if (!dev) c.Host = configured;` in between: the host may be another one again.
+                exempt = false;
+            }
+        }
+
+        return exempt;
+    }
+
+    private bool WritesHost(IOperation statement, IOperation? client)
+    {
+        foreach (var operation in statement.DescendantsAndSelf())
+        {
+            if (operation is IPropertyReferenceOperation reference && _members.Is(reference.Property, _members.Host) &&
+                (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference || reference.Parent is IDeconstructionAssignmentOperation or ITupleOperation) &&
+                ValueResolver.IsSameRead(reference.Instance, client))
             {
                 return true;
             }
@@ -877,7 +897,43 @@ internal sealed class SmtpClientTypeModel
                 operation is IArgumentOperation { Parameter: { } parameter } argument &&
                 argument.Syntax.SpanStart > write.Syntax.Span.End &&
                 _members.IsClientType(argument.Parent is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } ? parameter.Type : parameter.OriginalDefinition.Type) &&
-                SymbolEqualityComparer.Default.Equals(ClientIdentity.Of(argument.Value), client))
+                SymbolEqualityComparer.Default.Equals(ClientIdentity.Of(argument.Value), client) &&
+                MaySetEnableSsl(argument, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// False when the code the client is handed to is visible and never names EnableSsl (a send helper,
+    /// <c>SendCoreAsync(client, message)</c>); true for a callback, a method another body may override, or one whose
+    /// body is not in the project.
+    /// </summary>
+    private bool MaySetEnableSsl(IArgumentOperation argument, CancellationToken cancellationToken)
+    {
+        var method = argument.Parent switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IObjectCreationOperation creation => creation.Constructor,
+            _ => null,
+        };
+        if (method is null || method.MethodKind == MethodKind.DelegateInvoke || method.IsAbstract || method.IsVirtual || (method.IsOverride && !method.IsSealed))
+        {
+            return true;
+        }
+
+        var references = method.OriginalDefinition.DeclaringSyntaxReferences;
+        if (references.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var reference in references)
+        {
+            if (_syntax.NamesIdentifier(_syntax.DeclarationBlock(reference.GetSyntax(cancellationToken)), "EnableSsl", cancellationToken))
             {
                 return true;
             }

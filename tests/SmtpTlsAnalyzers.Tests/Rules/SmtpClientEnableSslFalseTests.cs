@@ -302,7 +302,8 @@ public class SmtpClientEnableSslFalseTests
     public async Task FalseThenHandedToCodeThatTakesAClient_NoDiagnostic_OtherwiseReported()
     {
         // A method or callback that takes the client may set EnableSsl from the options, as a later write may. A
-        // generic method (a list, a container) cannot, nor can code the client reaches only before the false.
+        // generic method (a list, a container) cannot, nor can a visible method that never names EnableSsl (a send
+        // helper), nor code the client reaches only before the false.
         const string source = """
             using System;
             using System.Collections.Generic;
@@ -344,14 +345,23 @@ public class SmtpClientEnableSslFalseTests
                     client.Send(m);
                 }
 
+                void SendHelper(MailMessage m)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587) { {|#2:EnableSsl = false|} };
+                    SendCore(client, m);
+                }
+
                 private void ApplyTransportSecurity(SmtpClient client) => client.EnableSsl = _options.EnableSsl;
+
+                private static void SendCore(SmtpClient client, MailMessage m) => client.Send(m);
             }
             """;
 
         await VerifyCS.VerifyAnalyzerAsync(
             source,
             VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"),
-            VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com:587"));
+            VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com:587"),
+            VerifyCS.Diagnostic("SMTP001").WithLocation(2).WithArguments("smtp.example.com:587"));
     }
 
     [Fact]
@@ -579,6 +589,15 @@ public class SmtpClientEnableSslFalseTests
                     client.Send(m);
                 }
 
+                void HostReplacedInBetween(MailMessage m, string configured, bool development)
+                {
+                    var client = new SmtpClient();
+                    client.Host = "localhost";
+                    if (!development) client.Host = configured;
+                    {|#1:client.EnableSsl = false|};
+                    client.Send(m);
+                }
+
                 void Elsewhere(MailMessage m, string host, bool development)
                 {
                     using var client = new SmtpClient(host, 587) { EnableSsl = true };
@@ -593,7 +612,7 @@ public class SmtpClientEnableSslFalseTests
             }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("port 587"));
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP001").WithLocation(0).WithArguments("port 587"), VerifyCS.Diagnostic("SMTP001").WithLocation(1).WithArguments("the server"));
     }
 
     [Fact]
