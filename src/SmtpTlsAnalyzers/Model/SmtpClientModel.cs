@@ -898,8 +898,23 @@ internal sealed class SmtpClientTypeModel
                 argument.Syntax.SpanStart > write.Syntax.Span.End &&
                 _members.IsClientType(argument.Parent is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } ? parameter.Type : parameter.OriginalDefinition.Type) &&
                 SymbolEqualityComparer.Default.Equals(ClientIdentity.Of(argument.Value), client) &&
-                MaySetEnableSsl(argument, cancellationToken))
+                MaySetEnableSsl(argument.Parent switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IObjectCreationOperation creation => creation.Constructor,
+                    _ => null,
+                }, cancellationToken))
             {
+                return true;
+            }
+
+            if (operation.Kind == OperationKind.Invocation &&
+                operation is IInvocationOperation { Instance: { } instance } call && IsExtensionCall(call) &&
+                call.Syntax.SpanStart > write.Syntax.Span.End &&
+                SymbolEqualityComparer.Default.Equals(ClientIdentity.Of(instance), client) &&
+                MaySetEnableSsl(call.TargetMethod, cancellationToken))
+            {
+                // Visual Basic gives an extension method the client as its instance (`client.ApplyTls()`).
                 return true;
             }
         }
@@ -912,20 +927,17 @@ internal sealed class SmtpClientTypeModel
     /// <c>SendCoreAsync(client, message)</c>); true for a callback, a method another body may override, or one whose
     /// body is not in the project.
     /// </summary>
-    private bool MaySetEnableSsl(IArgumentOperation argument, CancellationToken cancellationToken)
+    private bool MaySetEnableSsl(IMethodSymbol? method, CancellationToken cancellationToken)
     {
-        var method = argument.Parent switch
-        {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            IObjectCreationOperation creation => creation.Constructor,
-            _ => null,
-        };
         if (method is null || method.MethodKind == MethodKind.DelegateInvoke || method.IsAbstract || method.IsVirtual || (method.IsOverride && !method.IsSealed))
         {
             return true;
         }
 
-        var references = method.OriginalDefinition.DeclaringSyntaxReferences;
+        // An extension method reduced to its receiver, a partial method's body: the declaration that holds the code.
+        method = method.ReducedFrom ?? method;
+        method = method.OriginalDefinition.PartialImplementationPart ?? method.OriginalDefinition;
+        var references = method.DeclaringSyntaxReferences;
         if (references.IsEmpty)
         {
             return true;

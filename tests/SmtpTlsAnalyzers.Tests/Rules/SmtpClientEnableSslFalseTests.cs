@@ -271,6 +271,42 @@ public class SmtpClientEnableSslFalseTests
     }
 
     [Fact]
+    public async Task VisualBasic_FalseThenAnExtensionThatSetsEnableSsl_NoDiagnostic_SendHelperReported()
+    {
+        const string source = """
+            Imports System.Net.Mail
+            Imports System.Runtime.CompilerServices
+
+            Module Tls
+                <Extension>
+                Sub ApplyTls(c As SmtpClient, secure As Boolean)
+                    c.EnableSsl = secure
+                End Sub
+
+                <Extension>
+                Sub SendNow(c As SmtpClient, m As MailMessage)
+                    c.Send(m)
+                End Sub
+            End Module
+
+            Class Mailer
+                Sub Configured(m As MailMessage, secure As Boolean)
+                    Dim c As New SmtpClient("smtp.example.com", 587) With {.EnableSsl = False}
+                    c.ApplyTls(secure)
+                    c.Send(m)
+                End Sub
+
+                Sub Helper(m As MailMessage)
+                    Dim c As New SmtpClient("smtp.example.com", 587) With {{|#0:.EnableSsl = False|}}
+                    c.SendNow(m)
+                End Sub
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source, VerifyVB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task SubclassWithConstructorsGivingDifferentServers_MessageNamesOnlyWhatEveryOneGives()
     {
         // The parameterless constructor gives no port (25 by default, or the configuration's): 587 is not the server's.
