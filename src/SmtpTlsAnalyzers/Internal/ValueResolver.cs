@@ -253,8 +253,9 @@ internal static class ValueResolver
         declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
 
     /// <summary>
-    /// True when both read the same variable the same way: one local, one parameter, <c>this</c>, or the same field or
-    /// property (without arguments) of instances read the same way, or static.
+    /// True when both read the same variable the same way: one local, one parameter, <c>this</c> (or, in one Visual Basic
+    /// <c>With</c> block, its value), or the same field or property (without arguments) of instances read the same way,
+    /// or static.
     /// </summary>
     public static bool IsSameRead(IOperation? left, IOperation? right) =>
         (SkipImplicitConversions(left), SkipImplicitConversions(right)) switch
@@ -262,7 +263,7 @@ internal static class ValueResolver
             (null, null) => true,
             (ILocalReferenceOperation l, ILocalReferenceOperation r) => SymbolEqualityComparer.Default.Equals(l.Local, r.Local),
             (IParameterReferenceOperation l, IParameterReferenceOperation r) => SymbolEqualityComparer.Default.Equals(l.Parameter, r.Parameter),
-            (IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }) => true,
+            (IInstanceReferenceOperation l, IInstanceReferenceOperation r) => l.ReferenceKind == r.ReferenceKind,
             (IFieldReferenceOperation l, IFieldReferenceOperation r) => SymbolEqualityComparer.Default.Equals(l.Field, r.Field) && IsSameRead(l.Instance, r.Instance),
             (IPropertyReferenceOperation { Arguments.Length: 0 } l, IPropertyReferenceOperation { Arguments.Length: 0 } r) =>
                 SymbolEqualityComparer.Default.Equals(l.Property, r.Property) && IsSameRead(l.Instance, r.Instance),

@@ -74,7 +74,7 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
             Report(context, assignment.Value, bits, addsToCurrent: false, name);
         }
         else if (assignment is ISimpleAssignmentOperation &&
-            TryGetBitsAddedTo(read => read is IPropertyReferenceOperation property && SymbolEqualityComparer.Default.Equals(property.Property, reference.Property) && IsSameInstance(property.Instance, reference.Instance), assignment.Value, out bits))
+            TryGetBitsAddedTo(read => read is IPropertyReferenceOperation property && SymbolEqualityComparer.Default.Equals(property.Property, reference.Property) && ValueResolver.IsSameRead(property.Instance, reference.Instance), assignment.Value, out bits))
         {
             // `x = x | Tls11` is `x |= Tls11` written out: the constant flags are added whatever x holds.
             Report(context, assignment.Value, bits, addsToCurrent: true, name);
@@ -281,19 +281,6 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
 
         return readsTheTarget;
     }
-
-    /// <summary>Both static, or both the same local, parameter, field of this object, or this object.</summary>
-    private static bool IsSameInstance(IOperation? left, IOperation? right) =>
-        (ValueResolver.SkipImplicitConversions(left), ValueResolver.SkipImplicitConversions(right)) switch
-        {
-            (null, null) => true,
-            (ILocalReferenceOperation l, ILocalReferenceOperation r) => SymbolEqualityComparer.Default.Equals(l.Local, r.Local),
-            (IParameterReferenceOperation l, IParameterReferenceOperation r) => SymbolEqualityComparer.Default.Equals(l.Parameter, r.Parameter),
-            (IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } l, IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } r) =>
-                SymbolEqualityComparer.Default.Equals(l.Field, r.Field),
-            (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
-            _ => false,
-        };
 
     private static void AddIf(List<string> versions, ulong bits, ulong mask, string version)
     {
