@@ -549,6 +549,16 @@ internal sealed class SmtpClientTypeModel
     }
 
     /// <summary>
+    /// True when the assignment is a statement further on in a block that holds <paramref name="earlier"/> (or in the
+    /// body of the using statement that does): wherever <paramref name="earlier"/> runs and the code goes on, so does
+    /// the assignment.
+    /// </summary>
+    private static bool FollowsInItsBlock(ISimpleAssignmentOperation assignment, IOperation earlier) =>
+        assignment.Syntax.SpanStart > earlier.Syntax.Span.End &&
+        assignment.Parent is IExpressionStatementOperation { Parent: IBlockOperation block } &&
+        OperationWalk.IsAncestorOf(block.Parent is IUsingOperation @using && @using.Body == block ? @using : block, earlier);
+
+    /// <summary>
     /// True when a local's one client is created without a port and given one only on some paths (<c>if (submission)
     /// c.Port = 587;</c>, a catch that retries on 2525): on the others it uses 25, or the configuration's.
     /// </summary>
@@ -562,13 +572,9 @@ internal sealed class SmtpClientTypeModel
         var creation = facts.Creations[0];
         foreach (var value in facts.PortValues)
         {
-            if (CreationOfValue(value) == creation ||
-                (value.Parent is ISimpleAssignmentOperation { Parent: IExpressionStatementOperation { Parent: IBlockOperation block } } &&
-                 value.Syntax.SpanStart > creation.Syntax.Span.End &&
-                 OperationWalk.IsAncestorOf(block.Parent is IUsingOperation @using && @using.Body == block ? @using : block, creation)))
+            if (CreationOfValue(value) == creation || (value.Parent is ISimpleAssignmentOperation write && FollowsInItsBlock(write, creation)))
             {
-                // Its own port, or one written further on in a block that holds the creation (or in the body of the
-                // using statement that creates it): on every path.
+                // Its own port, or one written further on in a block that holds the creation: on every path.
                 return false;
             }
         }
@@ -588,8 +594,7 @@ internal sealed class SmtpClientTypeModel
         foreach (var other in facts.CredentialWrites)
         {
             if (other == write || other.Syntax.SpanStart <= write.Syntax.Span.End ||
-                !(other.Parent == write.Parent && other.Parent is IObjectOrCollectionInitializerOperation ||
-                  other.Parent is IExpressionStatementOperation { Parent: IBlockOperation block } && OperationWalk.IsAncestorOf(block, write)))
+                !(other.Parent == write.Parent && other.Parent is IObjectOrCollectionInitializerOperation || FollowsInItsBlock(other, write)))
             {
                 continue;
             }

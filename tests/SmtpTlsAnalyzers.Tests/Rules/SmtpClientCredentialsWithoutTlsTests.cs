@@ -291,6 +291,15 @@ public class SmtpClientCredentialsWithoutTlsTests
                     c.Send(m);
                 }
 
+                void UsingBody(MailMessage m, NetworkCredential cred)
+                {
+                    using (var c = {|#8:new SmtpClient("smtp.example.com", 25) { Credentials = cred }|})
+                    {
+                        c.UseDefaultCredentials = false;
+                        c.Send(m);
+                    }
+                }
+
                 void RightOrder(MailMessage m, NetworkCredential cred)
                 {
                     var c = {|#2:new SmtpClient("smtp.example.com", 25)|};
@@ -323,6 +332,7 @@ public class SmtpClientCredentialsWithoutTlsTests
             source,
             VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:25"),
             VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:25"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(8).WithArguments("smtp.example.com:25"),
             VerifyCS.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.example.com:25"),
             VerifyCS.Diagnostic("SMTP009").WithLocation(3).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", NeverSet),
             VerifyCS.Diagnostic("SMTP002").WithLocation(4).WithArguments("smtp.example.com:25"),
