@@ -153,7 +153,8 @@ internal static class ClientIdentity
     public static bool IsOwn(IOperation? instance) =>
         instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
-    private static bool IsAutoProperty(IPropertySymbol property)
+    /// <summary>True for a property whose accessors the compiler writes around a hidden field (<c>{ get; set; }</c>).</summary>
+    public static bool IsAutoProperty(IPropertySymbol property)
     {
         foreach (var member in property.ContainingType.GetMembers())
         {

@@ -192,7 +192,7 @@ internal sealed class SmtpClientTypeModel
     private readonly List<IOperation> _sends = new();
     private readonly List<IInvocationOperation> _baseConstructorCalls = new();
     private readonly List<IInvocationOperation> _extensionCalls = new();
-    private readonly List<IPropertyReferenceOperation> _withEventsReferences = new();
+    private readonly List<IPropertyReferenceOperation> _fieldLikeReferences = new();
     private readonly List<IFieldReferenceOperation> _fieldReferences = new();
     private readonly List<IPropertyReferenceOperation> _otherWrites = new();
 
@@ -282,13 +282,16 @@ internal sealed class SmtpClientTypeModel
         }
     }
 
-    /// <summary>A use of a Visual Basic WithEvents variable holding a client: watched as a field's uses are.</summary>
+    /// <summary>
+    /// A use of a property that holds a client as a field does (<see cref="IsFieldLike"/>): watched as a field's uses
+    /// are.
+    /// </summary>
     [MethodImpl(HotPath.Optimized)]
     public void OnPropertyReference(IPropertyReferenceOperation reference)
     {
-        if (reference.Property.IsWithEvents && _members.IsClientType(reference.Property.Type))
+        if (_members.IsClientType(reference.Property.Type) && IsFieldLike(reference.Property))
         {
-            _withEventsReferences.Add(reference);
+            _fieldLikeReferences.Add(reference);
         }
     }
 
@@ -781,7 +784,7 @@ internal sealed class SmtpClientTypeModel
             For(KeyOfReceiver(call.Instance) ?? call).Escapes = true;
         }
 
-        foreach (var reference in _withEventsReferences)
+        foreach (var reference in _fieldLikeReferences)
         {
             if (reference.Property.DeclaredAccessibility != Accessibility.Private || !ClientIdentity.IsOwn(reference.Instance) || UseEscapes(reference))
             {
@@ -1358,17 +1361,18 @@ internal sealed class SmtpClientTypeModel
                     case IFieldReferenceOperation field when IsOwnField(field):
                         escapes = field.Field.DeclaredAccessibility != Accessibility.Private;
                         return field.Field;
-                    case IPropertyReferenceOperation { Property.IsWithEvents: true } withEvents when ClientIdentity.IsOwn(withEvents.Instance):
-                        escapes = withEvents.Property.DeclaredAccessibility != Accessibility.Private;
-                        return withEvents.Property;
+                    case IPropertyReferenceOperation { Arguments.Length: 0 } property when IsFieldLike(property.Property) && ClientIdentity.IsOwn(property.Instance):
+                        escapes = property.Property.DeclaredAccessibility != Accessibility.Private;
+                        return property.Property;
                 }
 
                 break;
             case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
                 escapes = fieldInitializer.InitializedFields[0].DeclaredAccessibility != Accessibility.Private;
                 return fieldInitializer.InitializedFields[0];
-            case IPropertyInitializerOperation { InitializedProperties.Length: 1 } propertyInitializer when propertyInitializer.InitializedProperties[0].IsWithEvents:
-                // Visual Basic's WithEvents variable: a property whose accessors the compiler writes, as a field's.
+            case IPropertyInitializerOperation { InitializedProperties.Length: 1 } propertyInitializer when IsFieldLike(propertyInitializer.InitializedProperties[0]):
+                // An auto-property, or Visual Basic's WithEvents variable: a property whose accessors the compiler
+                // writes, as a field's.
                 escapes = propertyInitializer.InitializedProperties[0].DeclaredAccessibility != Accessibility.Private;
                 return propertyInitializer.InitializedProperties[0];
             case IInvocationOperation invocation when invocation.Instance == created && !IsExtensionCall(invocation):
@@ -1411,6 +1415,15 @@ internal sealed class SmtpClientTypeModel
                 return ClientIdentity.Of(receiver);
         }
     }
+
+    /// <summary>
+    /// A property that holds a client as a field does: an auto-property (<c>private SmtpClient Client { get; }</c>)
+    /// or a Visual Basic WithEvents variable. Private, such a property is the type's own, as a private field is; an
+    /// explicit interface implementation is private too, but other code reaches it through the interface.
+    /// </summary>
+    private static bool IsFieldLike(IPropertySymbol property) =>
+        property.IsWithEvents ||
+        property.ExplicitInterfaceImplementations.IsEmpty && ClientIdentity.IsAutoProperty(property);
 
     private static bool IsOwnField(IFieldReferenceOperation field) => ClientIdentity.IsOwn(field.Instance);
 

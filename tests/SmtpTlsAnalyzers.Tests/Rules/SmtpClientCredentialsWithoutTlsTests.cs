@@ -71,6 +71,47 @@ public class SmtpClientCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task CredentialsOnAPrivateAutoPropertysClient_FixSecuresIt()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient Client { get; } = {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                public Mailer(string u, string p) => {|#1:Client.Credentials = new NetworkCredential(u, p)|};
+
+                public void Send(MailMessage msg) => Client.Send(msg);
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient Client { get; } = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                public Mailer(string u, string p) => Client.Credentials = new NetworkCredential(u, p);
+
+                public void Send(MailMessage msg) => Client.Send(msg);
+            }
+            """;
+
+        await FixCredentialsAsync(
+            source,
+            fixedSource,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0)
+                    .WithArguments("smtp.example.com:587", "EnableSsl is never set, and it defaults to false"),
+            });
+    }
+
+    [Fact]
     public async Task CredentialsInTheInitializerOfOneClientWithoutSsl_FixSecuresThatOne()
     {
         // The other arm also lacks EnableSsl (SMTP002) but gets no credentials: the fix of SMTP009 secures the arm

@@ -895,6 +895,107 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task PrivateAutoPropertyNeverGivenEnableSsl_ReportsAtCreation()
+    {
+        // A private auto-property is the type's own, as a private field is: its client is followed the same way.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient Client { get; } = {|#0:new SmtpClient("smtp.example.com", 587)|};
+                private static SmtpClient Shared { get; } = {|#1:new SmtpClient("smtp.example.com", 587)|};
+                private SmtpClient FromConstructor { get; }
+
+                public Mailer() => FromConstructor = {|#2:new SmtpClient("smtp.example.com", 587)|};
+
+                public void Send(MailMessage msg)
+                {
+                    Client.Send(msg);
+                    Shared.Send(msg);
+                    FromConstructor.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient Client { get; } = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                private static SmtpClient Shared { get; } = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                private SmtpClient FromConstructor { get; }
+
+                public Mailer() => FromConstructor = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                public void Send(MailMessage msg)
+                {
+                    Client.Send(msg);
+                    Shared.Send(msg);
+                    FromConstructor.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.example.com:587"),
+            },
+            fixedSource);
+    }
+
+    [Fact]
+    public async Task AutoPropertyOthersReachOrTheTypeSecures_NoDiagnostic()
+    {
+        // Public, an explicit interface implementation (private, but reached through the interface), returned, handed
+        // to a method, set from outside, or given EnableSsl: whoever else holds the client decides, or TLS is on.
+        const string source = """
+            using System.Net.Mail;
+
+            interface IHasClient { SmtpClient Client { get; } }
+
+            class Mailer : IHasClient
+            {
+                public SmtpClient Exposed { get; } = new SmtpClient("smtp.example.com", 587);
+                SmtpClient IHasClient.Client { get; } = new SmtpClient("smtp.example.com", 587);
+                private SmtpClient Returned { get; } = new SmtpClient("smtp.example.com", 587);
+                private SmtpClient HandedOn { get; } = new SmtpClient("smtp.example.com", 587);
+                private SmtpClient Injected { get; set; }
+                private SmtpClient Secured { get; } = new SmtpClient("smtp.example.com", 587);
+                private SmtpClient Computed => new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                public Mailer(SmtpClient injected)
+                {
+                    Injected = injected;
+                    Secured.EnableSsl = true;
+                    Configure(HandedOn);
+                }
+
+                static void Configure(SmtpClient client) => client.EnableSsl = true;
+
+                public SmtpClient Get() => Returned;
+
+                public void Send(MailMessage msg)
+                {
+                    Exposed.Send(msg);
+                    ((IHasClient)this).Client.Send(msg);
+                    Returned.Send(msg);
+                    HandedOn.Send(msg);
+                    Injected.Send(msg);
+                    Secured.Send(msg);
+                    Computed.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task FieldGivenEnableSslElsewhereInType_NoDiagnostic()
     {
         const string source = """
@@ -1423,6 +1524,37 @@ public class SmtpClientSendsWithoutSslTests
                     Exposed.Send(m)
                 End Sub
 
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(
+            source,
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_PrivateAutoProperty_ReportedLikeAPrivateField()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Private Property Plain As {|#0:New SmtpClient("smtp.example.com", 587)|}
+                Private ReadOnly Property FromConstructor As SmtpClient
+                Private Property Secured As New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                Public Property Exposed As New SmtpClient("smtp.example.com", 587)
+
+                Sub New()
+                    FromConstructor = {|#1:New SmtpClient("smtp.example.com", 587)|}
+                End Sub
+
+                Sub Send(m As MailMessage)
+                    Plain.Send(m)
+                    FromConstructor.Send(m)
+                    Secured.Send(m)
+                    Exposed.Send(m)
+                End Sub
             End Class
             """;
 
