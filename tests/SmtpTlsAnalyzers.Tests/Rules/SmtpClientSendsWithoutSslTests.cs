@@ -1558,10 +1558,36 @@ public class SmtpClientSendsWithoutSslTests
             End Class
             """;
 
-        await VerifyNetMailVB.VerifyAnalyzerAsync(
+        const string fixedSource = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Private Property Plain As New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                Private ReadOnly Property FromConstructor As SmtpClient
+                Private Property Secured As New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                Public Property Exposed As New SmtpClient("smtp.example.com", 587)
+
+                Sub New()
+                    FromConstructor = New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                End Sub
+
+                Sub Send(m As MailMessage)
+                    Plain.Send(m)
+                    FromConstructor.Send(m)
+                    Secured.Send(m)
+                    Exposed.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp002VB.VerifyCodeFixAsync(
             source,
-            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
-            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"));
+            new[]
+            {
+                FixSmtp002VB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+                FixSmtp002VB.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"),
+            },
+            fixedSource);
     }
 
     [Fact]
