@@ -195,6 +195,14 @@ internal sealed class SmtpClientTypeModel
     private readonly List<IPropertyReferenceOperation> _fieldLikeReferences = new();
     private readonly List<IFieldReferenceOperation> _fieldReferences = new();
     private readonly List<IPropertyReferenceOperation> _otherWrites = new();
+    private readonly List<IOperation> _factoryUses = new();
+
+    /// <summary>
+    /// Locals that hold what a factory method of the type returns (<see cref="IsFactory"/>): at a call
+    /// (<c>using var c = CreateClient();</c>) or inside the factory (<c>var c = new SmtpClient(host); ... return c;</c>).
+    /// Set while <see cref="Build"/> runs.
+    /// </summary>
+    private readonly Dictionary<ILocalSymbol, IMethodSymbol> _factoryLocals = new(SymbolEqualityComparer.Default);
 
     public SmtpClientTypeModel(SmtpClientMembers members, LanguageSyntax syntax, INamedTypeSymbol type, bool isPartialAcrossFiles, bool hasClientField)
     {
@@ -244,6 +252,10 @@ internal sealed class SmtpClientTypeModel
             // A subclass's `: base(host, port)` (Visual Basic's `MyBase.New(host, port)`).
             _baseConstructorCalls.Add(invocation);
         }
+        else if (IsFactory(invocation.TargetMethod))
+        {
+            _factoryUses.Add(invocation);
+        }
     }
 
     /// <summary>A send handed on as a delegate (<c>messages.ForEach(client.Send)</c>): a send of that client.</summary>
@@ -253,6 +265,11 @@ internal sealed class SmtpClientTypeModel
         if (reference.Instance is not null && _members.IsSend(reference.Method))
         {
             _sends.Add(reference);
+        }
+        else if (IsFactory(reference.Method))
+        {
+            // `Func<SmtpClient> create = CreateClient;`: called where the model cannot see.
+            _factoryUses.Add(reference);
         }
     }
 
@@ -310,7 +327,7 @@ internal sealed class SmtpClientTypeModel
     /// </summary>
     public IEnumerable<SmtpClientFacts> Clients(MailCompilation mail, SyntaxTree tree, CancellationToken cancellationToken)
     {
-        if (_creations.Count == 0 && _assignments.Count == 0 && _otherWrites.Count == 0 && _baseConstructorCalls.Count == 0)
+        if (_creations.Count == 0 && _assignments.Count == 0 && _otherWrites.Count == 0 && _baseConstructorCalls.Count == 0 && _factoryUses.Count == 0)
         {
             yield break;
         }
@@ -679,24 +696,57 @@ internal sealed class SmtpClientTypeModel
         {
             if (!clients.TryGetValue(key, out var facts))
             {
-                // A field, a property, or the type's own instance (a subclass of the client): any member may write it.
-                facts = new SmtpClientFacts { IsMember = key is IFieldSymbol or IPropertySymbol or INamedTypeSymbol };
+                // A field, a property, a factory method (every caller holds its client), or the type's own instance
+                // (a subclass of the client): any member may write it.
+                facts = new SmtpClientFacts { IsMember = key is IFieldSymbol or IPropertySymbol or IMethodSymbol or INamedTypeSymbol };
                 clients.Add(key, facts);
             }
 
             return facts;
         }
 
+        _factoryLocals.Clear();
+        foreach (var use in _factoryUses)
+        {
+            var factory = use is IInvocationOperation call ? call.TargetMethod : ((IMethodReferenceOperation)use).Method;
+            var facts = For(factory);
+            if (use is not IInvocationOperation invocation)
+            {
+                facts.Escapes = true;
+            }
+            else if (DeclaredLocal(invocation) is { } local && !_factoryLocals.ContainsKey(local))
+            {
+                // `using var c = CreateClient();`: the local holds the factory's client.
+                _factoryLocals.Add(local, factory);
+                facts.Escapes |= LocalEscapes(local, invocation, factory: null, out _);
+            }
+            else
+            {
+                facts.Escapes |= UseEscapes(invocation);
+            }
+        }
+
         foreach (var creation in _creations)
         {
             var key = KeyOfCreation(creation, out var escapes);
+            if (key is ILocalSymbol local)
+            {
+                // Inside a factory, a local it returns is the factory's client (`var c = new SmtpClient(h); return c;`).
+                var factory = EnclosingFactory(creation);
+                escapes |= LocalEscapes(local, creation, factory, out var returned);
+                if (returned)
+                {
+                    _factoryLocals[local] = factory!;
+                    key = factory!;
+                }
+            }
+
             var facts = For(key);
             facts.Creations.Add(creation);
             facts.Escapes |= escapes;
-            if (key is ILocalSymbol local)
+            if (key is ILocalSymbol own)
             {
-                facts.Local = local;
-                facts.Escapes |= LocalEscapes(local, creation);
+                facts.Local = own;
             }
 
             AddEndpointArguments(creation.Arguments, facts);
@@ -802,7 +852,7 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var pair in clients)
         {
-            if (pair.Key is IFieldSymbol or IPropertySymbol && (_isPartialAcrossFiles || IsNamedInNestedType((ISymbol)pair.Key, cancellationToken)))
+            if (pair.Key is IFieldSymbol or IPropertySymbol or IMethodSymbol && (_isPartialAcrossFiles || IsNamedInNestedType((ISymbol)pair.Key, cancellationToken)))
             {
                 // Another part of the type in another file, or a nested type, is analyzed on its own: whatever it
                 // does with the field is unseen here.
@@ -1317,7 +1367,7 @@ internal sealed class SmtpClientTypeModel
         ValueResolver.TryGetInt32OnEveryPath(value, value.Syntax.SyntaxTree, out var port) && port == MailProtocol.Smtp.ImplicitPort;
 
     /// <summary>Where a new client goes: a local, a private field, or nowhere the code can follow.</summary>
-    private static object KeyOfCreation(IObjectCreationOperation creation, out bool escapes)
+    private object KeyOfCreation(IObjectCreationOperation creation, out bool escapes)
     {
         escapes = false;
 
@@ -1375,6 +1425,9 @@ internal sealed class SmtpClientTypeModel
                 // writes, as a field's.
                 escapes = propertyInitializer.InitializedProperties[0].DeclaredAccessibility != Accessibility.Private;
                 return propertyInitializer.InitializedProperties[0];
+            case IReturnOperation when EnclosingFactory(creation) is { } factory:
+                // `private SmtpClient CreateClient() => new SmtpClient(host);`: the client of every caller.
+                return factory;
             case IInvocationOperation invocation when invocation.Instance == created && !IsExtensionCall(invocation):
             case IPropertyReferenceOperation property when property.Instance == created:
             case { Kind: OperationKind.None } when ClientIdentity.IsWithValue(created):
@@ -1388,7 +1441,7 @@ internal sealed class SmtpClientTypeModel
     }
 
     /// <summary>The client a member access is made on, when the code can name it (see <see cref="ClientIdentity"/>).</summary>
-    private static object? KeyOfReceiver(IOperation? receiver)
+    private object? KeyOfReceiver(IOperation? receiver)
     {
         receiver = ValueResolver.SkipImplicitConversions(receiver);
         switch (receiver)
@@ -1404,17 +1457,49 @@ internal sealed class SmtpClientTypeModel
                 {
                     if (current is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation })
                     {
-                        return KeyOfCreation(creation, out _);
+                        return OfFactoryLocal(KeyOfCreation(creation, out _));
                     }
                 }
 
                 return null;
             case IObjectCreationOperation creation:
-                return KeyOfCreation(creation, out _);
+                return OfFactoryLocal(KeyOfCreation(creation, out _));
+            case IInvocationOperation invocation when IsFactory(invocation.TargetMethod):
+                // `CreateClient().Send(message)`.
+                return invocation.TargetMethod;
             default:
-                return ClientIdentity.Of(receiver);
+                return OfFactoryLocal(ClientIdentity.Of(receiver));
         }
     }
+
+    /// <summary>The local a declaration initializes with <paramref name="value"/> (<c>var c = value;</c>, Visual Basic's <c>Dim c = value</c>).</summary>
+    private static ILocalSymbol? DeclaredLocal(IOperation value) => value.Parent switch
+    {
+        IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+        IVariableInitializerOperation { Parent: IVariableDeclarationOperation { Declarators.Length: 1 } declaration } => declaration.Declarators[0].Symbol,
+        _ => null,
+    };
+
+    /// <summary>The factory method whose client a local holds (<see cref="_factoryLocals"/>), or the key itself.</summary>
+    private object? OfFactoryLocal(object? key) =>
+        key is ILocalSymbol local && _factoryLocals.TryGetValue(local, out var factory) ? factory : key;
+
+    /// <summary>
+    /// A method of this type whose every caller the model sees, and which returns a client: private, not an interface's
+    /// (an explicit implementation is reached through the interface), not generic, and declared here. Each call holds
+    /// the client it returns; one that a call hands on, or a method group that lets others call it, makes it escape.
+    /// </summary>
+    private bool IsFactory(IMethodSymbol method) =>
+        method.DeclaredAccessibility == Accessibility.Private &&
+        method.MethodKind == MethodKind.Ordinary &&
+        !method.IsGenericMethod &&
+        method.ExplicitInterfaceImplementations.IsEmpty &&
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, _type) &&
+        _members.IsClientType(method.ReturnType);
+
+    /// <summary>The factory method (<see cref="IsFactory"/>) whose own body holds <paramref name="operation"/>, if any.</summary>
+    private IMethodSymbol? EnclosingFactory(IOperation operation) =>
+        operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) is IMethodSymbol method && IsFactory(method) ? method : null;
 
     /// <summary>
     /// A property that holds a client as a field does: an auto-property (<c>private SmtpClient Client { get; }</c>)
@@ -1427,15 +1512,41 @@ internal sealed class SmtpClientTypeModel
 
     private static bool IsOwnField(IFieldReferenceOperation field) => ClientIdentity.IsOwn(field.Instance);
 
-    /// <summary>True when the local is handed anywhere the method cannot follow, or is overwritten.</summary>
-    private static bool LocalEscapes(ILocalSymbol local, IObjectCreationOperation creation)
+    /// <summary>
+    /// True when the local is handed anywhere the method cannot follow, or is overwritten. In a factory method
+    /// (<paramref name="factory"/>), returning it hands it to the factory's callers, which the model follows:
+    /// <paramref name="returned"/> says whether it is.
+    /// </summary>
+    private static bool LocalEscapes(ILocalSymbol local, IOperation value, IMethodSymbol? factory, out bool returned)
     {
-        foreach (var descendant in OperationWalk.DescendantsOf(ValueResolver.GetRoot(creation)))
+        returned = false;
+        var escapes = false;
+        foreach (var descendant in OperationWalk.DescendantsOf(ValueResolver.GetRoot(value)))
         {
             if (descendant.Kind == OperationKind.LocalReference &&
                 descendant is ILocalReferenceOperation reference &&
-                SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
-                UseEscapes(reference))
+                SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                if (factory is not null && reference.Parent is IReturnOperation && !IsInNestedFunction(reference))
+                {
+                    returned = true;
+                }
+                else if (UseEscapes(reference))
+                {
+                    escapes = true;
+                }
+            }
+        }
+
+        return escapes;
+    }
+
+    /// <summary>True inside a lambda or local function: its <c>return</c> hands a value to whoever calls it.</summary>
+    private static bool IsInNestedFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
             {
                 return true;
             }

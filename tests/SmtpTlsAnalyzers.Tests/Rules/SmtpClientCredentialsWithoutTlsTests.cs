@@ -112,6 +112,53 @@ public class SmtpClientCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task CredentialsGivenToAFactoryMethodsClient_FixSecuresItsCreation()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient CreateClient() => {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                public void Send(MailMessage msg, string u, string p)
+                {
+                    using var client = CreateClient();
+                    {|#1:client.Credentials = new NetworkCredential(u, p)|};
+                    client.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient CreateClient() => new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                public void Send(MailMessage msg, string u, string p)
+                {
+                    using var client = CreateClient();
+                    client.Credentials = new NetworkCredential(u, p);
+                    client.Send(msg);
+                }
+            }
+            """;
+
+        await FixCredentialsAsync(
+            source,
+            fixedSource,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(1).WithLocation(0)
+                    .WithArguments("smtp.example.com:587", "EnableSsl is never set, and it defaults to false"),
+            });
+    }
+
+    [Fact]
     public async Task CredentialsInTheInitializerOfOneClientWithoutSsl_FixSecuresThatOne()
     {
         // The other arm also lacks EnableSsl (SMTP002) but gets no credentials: the fix of SMTP009 secures the arm

@@ -949,6 +949,153 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task PrivateFactoryMethodsClientNeverGivenEnableSsl_ReportsAtItsCreation()
+    {
+        // A private method that returns a new client, called only where the type's own code sends through the result:
+        // the client of every call is the one it creates.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient CreateClient() => {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                private static SmtpClient CreateShared()
+                {
+                    var client = {|#1:new SmtpClient("smtp.example.com", 587)|};
+                    client.Timeout = 10_000;
+                    return client;
+                }
+
+                public void Send(MailMessage msg)
+                {
+                    using var client = CreateClient();
+                    client.Send(msg);
+                }
+
+                public void SendShared(MailMessage msg)
+                {
+                    using (var client = CreateShared())
+                    {
+                        client.Send(msg);
+                    }
+
+                    CreateClient().Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient CreateClient() => new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                private static SmtpClient CreateShared()
+                {
+                    var client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    client.Timeout = 10_000;
+                    return client;
+                }
+
+                public void Send(MailMessage msg)
+                {
+                    using var client = CreateClient();
+                    client.Send(msg);
+                }
+
+                public void SendShared(MailMessage msg)
+                {
+                    using (var client = CreateShared())
+                    {
+                        client.Send(msg);
+                    }
+
+                    CreateClient().Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"),
+            },
+            fixedSource);
+    }
+
+    [Fact]
+    public async Task FactoryMethodsClientHandedOnOrSecured_NoDiagnostic()
+    {
+        // Public (other code calls it), its result returned, stored, handed to a method or taken as a method group,
+        // named in a nested type, a field's client returned, its local returned by a lambda too, or EnableSsl set by a
+        // caller or from a setting.
+        const string source = """
+            using System;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private readonly bool _ssl;
+                private SmtpClient _stored;
+                private readonly SmtpClient _field = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                public SmtpClient Public() => new SmtpClient("smtp.example.com", 587);
+                private SmtpClient Returned() => new SmtpClient("smtp.example.com", 587);
+                private SmtpClient Stored() => new SmtpClient("smtp.example.com", 587);
+                private SmtpClient HandedOn() => new SmtpClient("smtp.example.com", 587);
+                private SmtpClient AsGroup() => new SmtpClient("smtp.example.com", 587);
+                private SmtpClient Nested() => new SmtpClient("smtp.example.com", 587);
+                private SmtpClient OfField() => _field;
+                private SmtpClient SecuredByCaller() => new SmtpClient("smtp.example.com", 587);
+                private SmtpClient FromSetting() => new SmtpClient("smtp.example.com", 587) { EnableSsl = _ssl };
+
+                private SmtpClient Captured()
+                {
+                    var client = new SmtpClient("smtp.example.com", 587);
+                    Register(() => client);
+                    return client;
+                }
+
+                static void Register(Func<SmtpClient> source) { }
+
+                public SmtpClient Expose() => Returned();
+
+                static void Configure(SmtpClient client) => client.EnableSsl = true;
+
+                public void Send(MailMessage msg)
+                {
+                    Public().Send(msg);
+                    Returned().Send(msg);
+                    _stored = Stored();
+                    Stored().Send(msg);
+                    var handed = HandedOn();
+                    Configure(handed);
+                    handed.Send(msg);
+                    Func<SmtpClient> create = AsGroup;
+                    AsGroup().Send(msg);
+                    Nested().Send(msg);
+                    OfField().Send(msg);
+                    using var secured = SecuredByCaller();
+                    secured.EnableSsl = true;
+                    secured.Send(msg);
+                    FromSetting().Send(msg);
+                    Captured().Send(msg);
+                }
+
+                class Setup
+                {
+                    void Run(Mailer m) => m.Nested().EnableSsl = true;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task AutoPropertyOthersReachOrTheTypeSecures_NoDiagnostic()
     {
         // Public, an explicit interface implementation (private, but reached through the interface), returned, handed
@@ -1588,6 +1735,37 @@ public class SmtpClientSendsWithoutSslTests
                 FixSmtp002VB.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"),
             },
             fixedSource);
+    }
+
+    [Fact]
+    public async Task VisualBasic_PrivateFactoryFunction_ReportedAtItsCreation()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Private Function CreateClient() As SmtpClient
+                    Return {|#0:New SmtpClient("smtp.example.com", 587)|}
+                End Function
+
+                Private Function CreateSecured() As SmtpClient
+                    Dim client = New SmtpClient("smtp.example.com", 587)
+                    client.EnableSsl = True
+                    Return client
+                End Function
+
+                Sub Send(m As MailMessage)
+                    Using client = CreateClient()
+                        client.Send(m)
+                    End Using
+
+                    Dim secured = CreateSecured()
+                    secured.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
     }
 
     [Fact]
