@@ -708,7 +708,7 @@ internal sealed class SmtpClientTypeModel
         _factoryLocals.Clear();
         foreach (var use in _factoryUses)
         {
-            var factory = use is IInvocationOperation call ? call.TargetMethod : ((IMethodReferenceOperation)use).Method;
+            var factory = (use is IInvocationOperation call ? call.TargetMethod : ((IMethodReferenceOperation)use).Method).OriginalDefinition;
             var facts = For(factory);
             if (use is not IInvocationOperation invocation)
             {
@@ -1466,7 +1466,7 @@ internal sealed class SmtpClientTypeModel
                 return OfFactoryLocal(KeyOfCreation(creation, out _));
             case IInvocationOperation invocation when IsFactory(invocation.TargetMethod):
                 // `CreateClient().Send(message)`.
-                return invocation.TargetMethod;
+                return invocation.TargetMethod.OriginalDefinition;
             default:
                 return OfFactoryLocal(ClientIdentity.Of(receiver));
         }
@@ -1486,7 +1486,8 @@ internal sealed class SmtpClientTypeModel
 
     /// <summary>
     /// A method of this type whose every caller the model sees, and which returns a client: private, not an interface's
-    /// (an explicit implementation is reached through the interface), not generic, and declared here. Each call holds
+    /// (an explicit implementation is reached through the interface), not generic, and declared here (a call made on
+    /// another construction of a generic type is a call of the same method: the key is its definition). Each call holds
     /// the client it returns; one that a call hands on, or a method group that lets others call it, makes it escape.
     /// </summary>
     private bool IsFactory(IMethodSymbol method) =>
@@ -1494,7 +1495,7 @@ internal sealed class SmtpClientTypeModel
         method.MethodKind == MethodKind.Ordinary &&
         !method.IsGenericMethod &&
         method.ExplicitInterfaceImplementations.IsEmpty &&
-        SymbolEqualityComparer.Default.Equals(method.ContainingType, _type) &&
+        SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, _type) &&
         _members.IsClientType(method.ReturnType);
 
     /// <summary>The factory method (<see cref="IsFactory"/>) whose own body holds <paramref name="operation"/>, if any.</summary>

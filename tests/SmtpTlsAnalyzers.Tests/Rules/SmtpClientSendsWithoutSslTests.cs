@@ -1096,6 +1096,30 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task FactoryMethodOfAGenericType_CalledOnAnotherConstruction_IsTheSameFactory()
+    {
+        // `new Mailer<int>().CreateClient()` calls the same method: the EnableSsl written there counts.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer<T>
+            {
+                private SmtpClient CreateClient() => new SmtpClient("smtp.example.com", 587);
+                private SmtpClient CreatePlain() => {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                public void Send(MailMessage msg)
+                {
+                    CreateClient().Send(msg);
+                    new Mailer<int>().CreateClient().EnableSsl = true;
+                    new Mailer<string>().CreatePlain().Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task AutoPropertyOthersReachOrTheTypeSecures_NoDiagnostic()
     {
         // Public, an explicit interface implementation (private, but reached through the interface), returned, handed
