@@ -202,7 +202,13 @@ internal sealed class SmtpClientTypeModel
     /// (<c>using var c = CreateClient();</c>) or inside the factory (<c>var c = new SmtpClient(host); ... return c;</c>).
     /// Set while <see cref="Build"/> runs.
     /// </summary>
-    private readonly Dictionary<ILocalSymbol, IMethodSymbol> _factoryLocals = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, ISymbol> _factoryLocals = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Factory methods that return one private field or auto-property of the type (<c>return _client;</c>, often
+    /// after creating it on first use): their callers hold that member's client. Set while <see cref="Build"/> runs.
+    /// </summary>
+    private readonly Dictionary<IMethodSymbol, ISymbol?> _factoryMembers = new(SymbolEqualityComparer.Default);
 
     public SmtpClientTypeModel(SmtpClientMembers members, LanguageSyntax syntax, INamedTypeSymbol type, bool isPartialAcrossFiles, bool hasClientField)
     {
@@ -706,18 +712,30 @@ internal sealed class SmtpClientTypeModel
         }
 
         _factoryLocals.Clear();
+        _factoryMembers.Clear();
+        foreach (var reference in _fieldReferences)
+        {
+            AddReturnedMember(reference, reference.Field);
+        }
+
+        foreach (var reference in _fieldLikeReferences)
+        {
+            AddReturnedMember(reference, reference.Property);
+        }
+
         foreach (var use in _factoryUses)
         {
             var factory = (use is IInvocationOperation call ? call.TargetMethod : ((IMethodReferenceOperation)use).Method).OriginalDefinition;
-            var facts = For(factory);
-            if (use is not IInvocationOperation invocation)
+            var key = FactoryKey(factory);
+            var facts = For(key);
+            if (use is not IInvocationOperation invocation || (!ReferenceEquals(key, factory) && IsNamedInNestedType(factory, cancellationToken)))
             {
                 facts.Escapes = true;
             }
             else if (DeclaredLocal(invocation) is { } local && !_factoryLocals.ContainsKey(local))
             {
                 // `using var c = CreateClient();`: the local holds the factory's client.
-                _factoryLocals.Add(local, factory);
+                _factoryLocals.Add(local, key);
                 facts.Escapes |= LocalEscapes(local, invocation, factory: null, out _);
             }
             else
@@ -736,8 +754,8 @@ internal sealed class SmtpClientTypeModel
                 escapes |= LocalEscapes(local, creation, factory, out var returned);
                 if (returned)
                 {
-                    _factoryLocals[local] = factory!;
-                    key = factory!;
+                    key = FactoryKey(factory!);
+                    _factoryLocals[local] = (ISymbol)key;
                 }
             }
 
@@ -836,7 +854,7 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var reference in _fieldLikeReferences)
         {
-            if (reference.Property.DeclaredAccessibility != Accessibility.Private || !ClientIdentity.IsOwn(reference.Instance) || UseEscapes(reference))
+            if (reference.Property.DeclaredAccessibility != Accessibility.Private || !ClientIdentity.IsOwn(reference.Instance) || (UseEscapes(reference) && !IsReturnedByItsFactory(reference, reference.Property)))
             {
                 For(reference.Property).Escapes = true;
             }
@@ -844,7 +862,7 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var reference in _fieldReferences)
         {
-            if (reference.Field.DeclaredAccessibility != Accessibility.Private || FieldUseEscapes(reference))
+            if (reference.Field.DeclaredAccessibility != Accessibility.Private || (FieldUseEscapes(reference) && !IsReturnedByItsFactory(reference, reference.Field)))
             {
                 For(reference.Field).Escapes = true;
             }
@@ -1427,7 +1445,7 @@ internal sealed class SmtpClientTypeModel
                 return propertyInitializer.InitializedProperties[0];
             case IReturnOperation when EnclosingFactory(creation) is { } factory:
                 // `private SmtpClient CreateClient() => new SmtpClient(host);`: the client of every caller.
-                return factory;
+                return FactoryKey(factory);
             case IInvocationOperation invocation when invocation.Instance == created && !IsExtensionCall(invocation):
             case IPropertyReferenceOperation property when property.Instance == created:
             case { Kind: OperationKind.None } when ClientIdentity.IsWithValue(created):
@@ -1466,7 +1484,7 @@ internal sealed class SmtpClientTypeModel
                 return OfFactoryLocal(KeyOfCreation(creation, out _));
             case IInvocationOperation invocation when IsFactory(invocation.TargetMethod):
                 // `CreateClient().Send(message)`.
-                return invocation.TargetMethod.OriginalDefinition;
+                return FactoryKey(invocation.TargetMethod.OriginalDefinition);
             default:
                 return OfFactoryLocal(ClientIdentity.Of(receiver));
         }
@@ -1497,6 +1515,30 @@ internal sealed class SmtpClientTypeModel
         method.ExplicitInterfaceImplementations.IsEmpty &&
         SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, _type) &&
         _members.IsClientType(method.ReturnType);
+
+    /// <summary>
+    /// Records a private member of the type returned by a factory method (<c>return _client;</c>); a factory that returns
+    /// two members keeps its own key, and both members' returns count as handing them on.
+    /// </summary>
+    private void AddReturnedMember(IMemberReferenceOperation reference, ISymbol member)
+    {
+        if (member.DeclaredAccessibility == Accessibility.Private && ClientIdentity.IsOwn(reference.Instance) &&
+            reference.Parent is IReturnOperation && !IsInNestedFunction(reference) && EnclosingFactory(reference) is { } factory)
+        {
+            _factoryMembers[factory] = _factoryMembers.TryGetValue(factory, out var known) && !SymbolEqualityComparer.Default.Equals(known, member)
+                ? null
+                : member;
+        }
+    }
+
+    /// <summary>What a factory's callers hold: the one member it returns (<see cref="_factoryMembers"/>), or its own client.</summary>
+    private ISymbol FactoryKey(IMethodSymbol factory) =>
+        _factoryMembers.TryGetValue(factory, out var member) && member is not null ? member : factory;
+
+    /// <summary>True for <c>return _client;</c> in a factory whose callers hold that member's client.</summary>
+    private bool IsReturnedByItsFactory(IOperation reference, ISymbol member) =>
+        reference.Parent is IReturnOperation && !IsInNestedFunction(reference) && EnclosingFactory(reference) is { } factory &&
+        SymbolEqualityComparer.Default.Equals(FactoryKey(factory), member);
 
     /// <summary>The factory method (<see cref="IsFactory"/>) whose own body holds <paramref name="operation"/>, if any.</summary>
     private IMethodSymbol? EnclosingFactory(IOperation operation) =>
@@ -1586,8 +1628,10 @@ internal sealed class SmtpClientTypeModel
                 return value is not IObjectCreationOperation && !(value?.ConstantValue is { HasValue: true, Value: null }) &&
                     !(value is ICoalesceOperation { WhenNull: var fallback } && ValueResolver.SkipImplicitConversions(fallback) is IObjectCreationOperation);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+            case IConversionOperation { IsImplicit: true, Conversion.IsReference: true, Parent: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } }:
             case IIsPatternOperation:
             case IIsTypeOperation:
+                // Compared (`_client == null` compares it as an object: the conversion is the compiler's).
                 return false;
             default:
                 // Returned, passed as an argument, stored, captured by a conversion: it leaves the method's sight.

@@ -1120,6 +1120,157 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task ClientComparedWithNull_IsNotHandedOn()
+    {
+        // `client != null` compares the client as an object: the compiler's conversion hands it nowhere.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient _cached;
+
+                public void Send(MailMessage msg)
+                {
+                    SmtpClient client = null;
+                    try
+                    {
+                        client = {|#0:new SmtpClient("smtp.example.com", 587)|};
+                        client.Send(msg);
+                    }
+                    finally
+                    {
+                        if (client != null)
+                        {
+                            client.Dispose();
+                        }
+                    }
+                }
+
+                public void SendCached(MailMessage msg)
+                {
+                    if (_cached == null)
+                    {
+                        _cached = {|#1:new SmtpClient("smtp.example.com", 587)|};
+                    }
+
+                    _cached.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient _cached;
+
+                public void Send(MailMessage msg)
+                {
+                    SmtpClient client = null;
+                    try
+                    {
+                        client = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                        client.Send(msg);
+                    }
+                    finally
+                    {
+                        if (client != null)
+                        {
+                            client.Dispose();
+                        }
+                    }
+                }
+
+                public void SendCached(MailMessage msg)
+                {
+                    if (_cached == null)
+                    {
+                        _cached = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    }
+
+                    _cached.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"),
+            },
+            fixedSource);
+    }
+
+    [Fact]
+    public async Task FactoryMethodReturningAPrivateField_CallersHoldTheFieldsClient()
+    {
+        // Created on first use and returned: every caller holds the field's client.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient _client;
+                private SmtpClient _secured;
+                private SmtpClient _a = new SmtpClient("smtp.example.com", 587);
+                private SmtpClient _b = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                private bool _useA;
+
+                private SmtpClient GetClient()
+                {
+                    if (_client == null)
+                    {
+                        _client = {|#0:new SmtpClient("smtp.example.com", 587)|};
+                    }
+
+                    return _client;
+                }
+
+                private SmtpClient GetSecured()
+                {
+                    if (_secured == null)
+                    {
+                        _secured = new SmtpClient("smtp.example.com", 587);
+                    }
+
+                    return _secured;
+                }
+
+                // Two fields: neither is the factory's one client, and each is handed on.
+                private SmtpClient GetEither() => _useA ? _a : _b;
+
+                private SmtpClient GetOne()
+                {
+                    if (_useA)
+                    {
+                        return _a;
+                    }
+
+                    return _b;
+                }
+
+                public void Send(MailMessage msg)
+                {
+                    using var client = GetClient();
+                    client.Send(msg);
+
+                    var secured = GetSecured();
+                    secured.EnableSsl = true;
+                    secured.Send(msg);
+
+                    GetEither().Send(msg);
+                    GetOne().Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
     public async Task AutoPropertyOthersReachOrTheTypeSecures_NoDiagnostic()
     {
         // Public, an explicit interface implementation (private, but reached through the interface), returned, handed
@@ -1785,6 +1936,28 @@ public class SmtpClientSendsWithoutSslTests
 
                     Dim secured = CreateSecured()
                     secured.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ClientComparedWithNothing_IsNotHandedOn()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage)
+                    Dim client As SmtpClient = Nothing
+                    Try
+                        client = {|#0:New SmtpClient("smtp.example.com", 587)|}
+                        client.Send(m)
+                    Finally
+                        If client IsNot Nothing Then client.Dispose()
+                    End Try
                 End Sub
             End Class
             """;
