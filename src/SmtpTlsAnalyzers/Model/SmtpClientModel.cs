@@ -715,12 +715,12 @@ internal sealed class SmtpClientTypeModel
         _factoryMembers.Clear();
         foreach (var reference in _fieldReferences)
         {
-            AddReturnedMember(reference, reference.Field);
+            AddReturnedMember(reference, reference.Field, cancellationToken);
         }
 
         foreach (var reference in _fieldLikeReferences)
         {
-            AddReturnedMember(reference, reference.Property);
+            AddReturnedMember(reference, reference.Property, cancellationToken);
         }
 
         foreach (var use in _factoryUses)
@@ -728,7 +728,7 @@ internal sealed class SmtpClientTypeModel
             var factory = (use is IInvocationOperation call ? call.TargetMethod : ((IMethodReferenceOperation)use).Method).OriginalDefinition;
             var key = FactoryKey(factory);
             var facts = For(key);
-            if (use is not IInvocationOperation invocation || (!ReferenceEquals(key, factory) && IsNamedInNestedType(factory, cancellationToken)))
+            if (use is not IInvocationOperation invocation)
             {
                 facts.Escapes = true;
             }
@@ -1518,16 +1518,19 @@ internal sealed class SmtpClientTypeModel
 
     /// <summary>
     /// Records a private member of the type returned by a factory method (<c>return _client;</c>); a factory that returns
-    /// two members keeps its own key, and both members' returns count as handing them on.
+    /// two members, or that a nested type names (its calls there are unseen), keeps its own key, and the members' returns
+    /// count as handing them on.
     /// </summary>
-    private void AddReturnedMember(IMemberReferenceOperation reference, ISymbol member)
+    private void AddReturnedMember(IMemberReferenceOperation reference, ISymbol member, CancellationToken cancellationToken)
     {
         if (member.DeclaredAccessibility == Accessibility.Private && ClientIdentity.IsOwn(reference.Instance) &&
             reference.Parent is IReturnOperation && !IsInNestedFunction(reference) && EnclosingFactory(reference) is { } factory)
         {
-            _factoryMembers[factory] = _factoryMembers.TryGetValue(factory, out var known) && !SymbolEqualityComparer.Default.Equals(known, member)
-                ? null
-                : member;
+            _factoryMembers[factory] =
+                (_factoryMembers.TryGetValue(factory, out var known) && !SymbolEqualityComparer.Default.Equals(known, member)) ||
+                IsNamedInNestedType(factory, cancellationToken)
+                    ? null
+                    : member;
         }
     }
 

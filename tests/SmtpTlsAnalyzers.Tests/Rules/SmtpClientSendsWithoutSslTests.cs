@@ -1242,6 +1242,11 @@ public class SmtpClientSendsWithoutSslTests
                 // Two fields: neither is the factory's one client, and each is handed on.
                 private SmtpClient GetEither() => _useA ? _a : _b;
 
+                // Called by a nested type, whose code is analyzed on its own: the field is handed on.
+                private SmtpClient _shared = new SmtpClient("smtp.example.com", 587);
+
+                private SmtpClient GetShared() => _shared;
+
                 private SmtpClient GetOne()
                 {
                     if (_useA)
@@ -1263,6 +1268,12 @@ public class SmtpClientSendsWithoutSslTests
 
                     GetEither().Send(msg);
                     GetOne().Send(msg);
+                    _shared.Send(msg);
+                }
+
+                class Setup
+                {
+                    void Run(Mailer m) => m.GetShared().EnableSsl = true;
                 }
             }
             """;
