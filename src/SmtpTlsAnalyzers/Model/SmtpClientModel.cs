@@ -1435,6 +1435,19 @@ internal sealed class SmtpClientTypeModel
                 }
 
                 break;
+            case ICoalesceAssignmentOperation coalesceAssignment when coalesceAssignment.Value == created:
+                // `_client ??= new SmtpClient(host)`: created on first use into the type's own member.
+                switch (coalesceAssignment.Target)
+                {
+                    case IFieldReferenceOperation field when IsOwnField(field):
+                        escapes = field.Field.DeclaredAccessibility != Accessibility.Private;
+                        return field.Field;
+                    case IPropertyReferenceOperation { Arguments.Length: 0 } property when IsFieldLike(property.Property) && ClientIdentity.IsOwn(property.Instance):
+                        escapes = property.Property.DeclaredAccessibility != Accessibility.Private;
+                        return property.Property;
+                }
+
+                break;
             case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
                 escapes = fieldInitializer.InitializedFields[0].DeclaredAccessibility != Accessibility.Private;
                 return fieldInitializer.InitializedFields[0];
@@ -1524,7 +1537,7 @@ internal sealed class SmtpClientTypeModel
     private void AddReturnedMember(IMemberReferenceOperation reference, ISymbol member, CancellationToken cancellationToken)
     {
         if (member.DeclaredAccessibility == Accessibility.Private && ClientIdentity.IsOwn(reference.Instance) &&
-            reference.Parent is IReturnOperation && !IsInNestedFunction(reference) && EnclosingFactory(reference) is { } factory)
+            IsReturned(reference) && EnclosingFactory(reference) is { } factory)
         {
             _factoryMembers[factory] =
                 (_factoryMembers.TryGetValue(factory, out var known) && !SymbolEqualityComparer.Default.Equals(known, member)) ||
@@ -1540,8 +1553,17 @@ internal sealed class SmtpClientTypeModel
 
     /// <summary>True for <c>return _client;</c> in a factory whose callers hold that member's client.</summary>
     private bool IsReturnedByItsFactory(IOperation reference, ISymbol member) =>
-        reference.Parent is IReturnOperation && !IsInNestedFunction(reference) && EnclosingFactory(reference) is { } factory &&
+        IsReturned(reference) && EnclosingFactory(reference) is { } factory &&
         SymbolEqualityComparer.Default.Equals(FactoryKey(factory), member);
+
+    /// <summary>
+    /// True when the method itself returns the member's value: <c>return _client;</c>, or
+    /// <c>return _client ??= new SmtpClient(host);</c> (not a lambda's or local function's return).
+    /// </summary>
+    private static bool IsReturned(IOperation reference) =>
+        (reference.Parent is IReturnOperation ||
+         reference.Parent is ICoalesceAssignmentOperation { Parent: IReturnOperation } coalesceAssignment && coalesceAssignment.Target == reference) &&
+        !IsInNestedFunction(reference);
 
     /// <summary>The factory method (<see cref="IsFactory"/>) whose own body holds <paramref name="operation"/>, if any.</summary>
     private IMethodSymbol? EnclosingFactory(IOperation operation) =>
@@ -1630,6 +1652,11 @@ internal sealed class SmtpClientTypeModel
                 var value = ValueResolver.SkipImplicitConversions(assignment.Value);
                 return value is not IObjectCreationOperation && !(value?.ConstantValue is { HasValue: true, Value: null }) &&
                     !(value is ICoalesceOperation { WhenNull: var fallback } && ValueResolver.SkipImplicitConversions(fallback) is IObjectCreationOperation);
+            case ICoalesceAssignmentOperation coalesceAssignment when coalesceAssignment.Target == reference:
+                // `_client ??= new SmtpClient(host)`: a new client this model tracks, written only while there is none;
+                // the member's client then goes where the assignment's value goes.
+                return ValueResolver.SkipImplicitConversions(coalesceAssignment.Value) is not IObjectCreationOperation ||
+                    UseEscapes(coalesceAssignment);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
             case IConversionOperation { IsImplicit: true, Conversion.IsReference: true, Parent: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } }:
             case IIsPatternOperation:

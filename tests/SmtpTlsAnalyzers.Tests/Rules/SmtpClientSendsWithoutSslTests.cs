@@ -1282,6 +1282,96 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task FieldCreatedOnFirstUseWithCoalescingAssignment_Reported()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient _client;
+                private SmtpClient _cached;
+
+                private SmtpClient GetClient() => _client ??= {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                public void Send(MailMessage msg)
+                {
+                    GetClient().Send(msg);
+
+                    _cached ??= {|#1:new SmtpClient("smtp.example.com", 587)|};
+                    _cached.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient _client;
+                private SmtpClient _cached;
+
+                private SmtpClient GetClient() => _client ??= new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                public void Send(MailMessage msg)
+                {
+                    GetClient().Send(msg);
+
+                    _cached ??= new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                    _cached.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"),
+            },
+            fixedSource);
+    }
+
+    [Fact]
+    public async Task CoalescingAssignmentHandingTheClientOn_NoDiagnostic()
+    {
+        // Returned by a method other code calls, given an injected client, held in a public field, or secured.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient _returned;
+                private SmtpClient _injected;
+                public SmtpClient Exposed;
+                private SmtpClient _secured;
+
+                public SmtpClient Get() => _returned ??= new SmtpClient("smtp.example.com", 587);
+
+                public void Send(MailMessage msg, SmtpClient injected)
+                {
+                    Get().Send(msg);
+                    _returned.Send(msg);
+
+                    _injected ??= injected;
+                    _injected ??= new SmtpClient("smtp.example.com", 587);
+                    _injected.Send(msg);
+
+                    Exposed ??= new SmtpClient("smtp.example.com", 587);
+                    Exposed.Send(msg);
+
+                    _secured ??= new SmtpClient("smtp.example.com", 587);
+                    _secured.EnableSsl = true;
+                    _secured.Send(msg);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task AutoPropertyOthersReachOrTheTypeSecures_NoDiagnostic()
     {
         // Public, an explicit interface implementation (private, but reached through the interface), returned, handed
