@@ -1421,33 +1421,15 @@ internal sealed class SmtpClientTypeModel
             case IVariableInitializerOperation { Parent: IVariableDeclarationOperation { Declarators.Length: 1 } declaration }:
                 // Visual Basic's `Dim client As New SmtpClient(...)`: the declaration holds the initializer.
                 return declaration.Declarators[0].Symbol;
-            case ISimpleAssignmentOperation assignment when assignment.Value == created:
-                switch (assignment.Target)
-                {
-                    case ILocalReferenceOperation local:
-                        return local.Local;
-                    case IFieldReferenceOperation field when IsOwnField(field):
-                        escapes = field.Field.DeclaredAccessibility != Accessibility.Private;
-                        return field.Field;
-                    case IPropertyReferenceOperation { Arguments.Length: 0 } property when IsFieldLike(property.Property) && ClientIdentity.IsOwn(property.Instance):
-                        escapes = property.Property.DeclaredAccessibility != Accessibility.Private;
-                        return property.Property;
-                }
-
-                break;
-            case ICoalesceAssignmentOperation coalesceAssignment when coalesceAssignment.Value == created:
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == created:
+                return local.Local;
+            case ISimpleAssignmentOperation assignment when assignment.Value == created && OwnMember(assignment.Target) is { } member:
+                escapes = member.DeclaredAccessibility != Accessibility.Private;
+                return member;
+            case ICoalesceAssignmentOperation coalesceAssignment when coalesceAssignment.Value == created && OwnMember(coalesceAssignment.Target) is { } member:
                 // `_client ??= new SmtpClient(host)`: created on first use into the type's own member.
-                switch (coalesceAssignment.Target)
-                {
-                    case IFieldReferenceOperation field when IsOwnField(field):
-                        escapes = field.Field.DeclaredAccessibility != Accessibility.Private;
-                        return field.Field;
-                    case IPropertyReferenceOperation { Arguments.Length: 0 } property when IsFieldLike(property.Property) && ClientIdentity.IsOwn(property.Instance):
-                        escapes = property.Property.DeclaredAccessibility != Accessibility.Private;
-                        return property.Property;
-                }
-
-                break;
+                escapes = member.DeclaredAccessibility != Accessibility.Private;
+                return member;
             case IFieldInitializerOperation { InitializedFields.Length: 1 } fieldInitializer:
                 escapes = fieldInitializer.InitializedFields[0].DeclaredAccessibility != Accessibility.Private;
                 return fieldInitializer.InitializedFields[0];
@@ -1502,6 +1484,14 @@ internal sealed class SmtpClientTypeModel
                 return OfFactoryLocal(ClientIdentity.Of(receiver));
         }
     }
+
+    /// <summary>The type's own field or field-like property (<see cref="IsFieldLike"/>) that <paramref name="target"/> writes, if it is one.</summary>
+    private static ISymbol? OwnMember(IOperation target) => target switch
+    {
+        IFieldReferenceOperation field when IsOwnField(field) => field.Field,
+        IPropertyReferenceOperation { Arguments.Length: 0 } property when IsFieldLike(property.Property) && ClientIdentity.IsOwn(property.Instance) => property.Property,
+        _ => null,
+    };
 
     /// <summary>The local a declaration initializes with <paramref name="value"/> (<c>var c = value;</c>, Visual Basic's <c>Dim c = value</c>).</summary>
     private static ILocalSymbol? DeclaredLocal(IOperation value) => value.Parent switch
