@@ -198,15 +198,16 @@ internal sealed class SmtpClientTypeModel
     private readonly List<IOperation> _factoryUses = new();
 
     /// <summary>
-    /// Locals that hold what a factory method of the type returns (<see cref="IsFactory"/>): at a call
-    /// (<c>using var c = CreateClient();</c>) or inside the factory (<c>var c = new SmtpClient(host); ... return c;</c>).
-    /// Set while <see cref="Build"/> runs.
+    /// Locals that hold what a factory method of the type returns (<see cref="IsFactory"/>), with the key of that client
+    /// (<see cref="FactoryKey"/>: the factory, or the member it returns): at a call (<c>using var c = CreateClient();</c>)
+    /// or inside the factory (<c>var c = new SmtpClient(host); ... return c;</c>). Set while <see cref="Build"/> runs.
     /// </summary>
     private readonly Dictionary<ILocalSymbol, ISymbol> _factoryLocals = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Factory methods that return one private field or auto-property of the type (<c>return _client;</c>, often
-    /// after creating it on first use): their callers hold that member's client. Set while <see cref="Build"/> runs.
+    /// after creating it on first use): their callers hold that member's client. Null for a factory that keeps its own
+    /// key (<see cref="AddReturnedMember"/>). Set while <see cref="Build"/> runs.
     /// </summary>
     private readonly Dictionary<IMethodSymbol, ISymbol?> _factoryMembers = new(SymbolEqualityComparer.Default);
 
@@ -1501,7 +1502,7 @@ internal sealed class SmtpClientTypeModel
         _ => null,
     };
 
-    /// <summary>The factory method whose client a local holds (<see cref="_factoryLocals"/>), or the key itself.</summary>
+    /// <summary>The key of the factory's client a local holds (<see cref="_factoryLocals"/>), or the key itself.</summary>
     private object? OfFactoryLocal(object? key) =>
         key is ILocalSymbol local && _factoryLocals.TryGetValue(local, out var factory) ? factory : key;
 
@@ -1585,6 +1586,7 @@ internal sealed class SmtpClientTypeModel
                 descendant is ILocalReferenceOperation reference &&
                 SymbolEqualityComparer.Default.Equals(reference.Local, local))
             {
+                // Only `return c;`: a local written with `??=` is not followed (the flow of a local's writes does not read it).
                 if (factory is not null && reference.Parent is IReturnOperation && !IsInNestedFunction(reference))
                 {
                     returned = true;
