@@ -122,10 +122,17 @@ internal static class ValueResolver
     /// operation it comes from; a leaf whose value is unknown is reported with <c>HasValue == false</c>.
     /// </summary>
     public static void CollectPossibleValues(IOperation? operation, List<PossibleValue> results, CancellationToken cancellationToken = default) =>
-        CollectPossibleValues(operation, 0, results, cancellationToken);
+        CollectPossibleValues(operation, 0, results, readOnlyFields: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CollectPossibleValues(IOperation?, List{PossibleValue}, CancellationToken)"/>, with a readonly field
+    /// whose writes differ left as one unknown leaf: for a rule that reports such a field where its values are written.
+    /// </summary>
+    public static void CollectPossibleValuesOutsideFields(IOperation? operation, List<PossibleValue> results, CancellationToken cancellationToken = default) =>
+        CollectPossibleValues(operation, 0, results, readOnlyFields: false, cancellationToken);
 
     [MethodImpl(HotPath.Optimized)]
-    private static void CollectPossibleValues(IOperation? operation, int depth, List<PossibleValue> results, CancellationToken cancellationToken)
+    private static void CollectPossibleValues(IOperation? operation, int depth, List<PossibleValue> results, bool readOnlyFields, CancellationToken cancellationToken)
     {
         operation = SkipImplicitConversions(operation);
         if (operation is null || results.Count > MaxLeaves)
@@ -143,39 +150,42 @@ internal static class ValueResolver
         switch (operation)
         {
             case IConditionalOperation { WhenFalse: not null } conditional when !conditional.ConstantValue.HasValue:
-                CollectPossibleValues(conditional.WhenTrue, depth + 1, results, cancellationToken);
-                CollectPossibleValues(conditional.WhenFalse, depth + 1, results, cancellationToken);
+                CollectPossibleValues(conditional.WhenTrue, depth + 1, results, readOnlyFields, cancellationToken);
+                CollectPossibleValues(conditional.WhenFalse, depth + 1, results, readOnlyFields, cancellationToken);
                 return;
             case ISwitchExpressionOperation switchExpression:
                 foreach (var arm in switchExpression.Arms)
                 {
-                    CollectPossibleValues(arm.Value, depth + 1, results, cancellationToken);
+                    CollectPossibleValues(arm.Value, depth + 1, results, readOnlyFields, cancellationToken);
                 }
 
                 return;
             case ICoalesceOperation coalesce:
-                CollectPossibleValues(coalesce.Value, depth + 1, results, cancellationToken);
-                CollectPossibleValues(coalesce.WhenNull, depth + 1, results, cancellationToken);
+                CollectPossibleValues(coalesce.Value, depth + 1, results, readOnlyFields, cancellationToken);
+                CollectPossibleValues(coalesce.WhenNull, depth + 1, results, readOnlyFields, cancellationToken);
                 return;
             case ILocalReferenceOperation localReference when FindSingleWrite(localReference, cancellationToken) is { } written:
-                CollectPossibleValues(written, depth + 1, results, cancellationToken);
+                CollectPossibleValues(written, depth + 1, results, readOnlyFields, cancellationToken);
                 return;
             case IInvocationOperation invocation when MethodBodies.Returns(invocation, awaited: false, cancellationToken) is { } returned:
-                CollectReturnedValues(operation, returned, depth, results, cancellationToken);
+                CollectReturnedValues(operation, returned, depth, results, readOnlyFields, cancellationToken);
                 return;
             case IAwaitOperation awaitOperation when AwaitedCall(awaitOperation) is { } awaited &&
                 MethodBodies.Returns(awaited, awaited: true, cancellationToken) is { } returned:
-                CollectReturnedValues(operation, returned, depth, results, cancellationToken);
+                CollectReturnedValues(operation, returned, depth, results, readOnlyFields, cancellationToken);
                 return;
             case ILocalReferenceOperation localReference when FindReachingWrites(localReference, cancellationToken) is { } reaching:
                 foreach (var written in reaching)
                 {
-                    CollectPossibleValues(written, depth + 1, results, cancellationToken);
+                    CollectPossibleValues(written, depth + 1, results, readOnlyFields, cancellationToken);
                 }
 
                 return;
             case ILocalReferenceOperation localReference when FindDeconstruction(localReference, cancellationToken) is { } deconstruction:
-                CollectElementValues(deconstruction.Value, deconstruction.Index, depth + 1, results, cancellationToken);
+                CollectElementValues(deconstruction.Value, deconstruction.Index, depth + 1, results, readOnlyFields, cancellationToken);
+                return;
+            case IFieldReferenceOperation fieldReference when readOnlyFields && !TryGetConstant(fieldReference, depth, cancellationToken, out _) &&
+                CollectReadOnlyFieldValues(fieldReference, depth, results, readOnlyFields, cancellationToken):
                 return;
         }
 
@@ -201,11 +211,11 @@ internal static class ValueResolver
     }
 
     /// <summary>The values a call returns; a value the method's code does not show is an unknown leaf at the call.</summary>
-    private static void CollectReturnedValues(IOperation call, ReturnedValues returned, int depth, List<PossibleValue> results, CancellationToken cancellationToken)
+    private static void CollectReturnedValues(IOperation call, ReturnedValues returned, int depth, List<PossibleValue> results, bool readOnlyFields, CancellationToken cancellationToken)
     {
         foreach (var value in returned.Values)
         {
-            CollectPossibleValues(value, depth + 1, results, cancellationToken);
+            CollectPossibleValues(value, depth + 1, results, readOnlyFields, cancellationToken);
         }
 
         if (returned.OthersPossible || returned.Values.Count == 0)
@@ -218,7 +228,7 @@ internal static class ValueResolver
     /// The values of one element of a deconstructed value: the element at <paramref name="index"/> of each tuple the
     /// value can be (a tuple, a conditional or switch expression of tuples); any other value is an unknown leaf.
     /// </summary>
-    private static void CollectElementValues(IOperation value, int index, int depth, List<PossibleValue> results, CancellationToken cancellationToken)
+    private static void CollectElementValues(IOperation value, int index, int depth, List<PossibleValue> results, bool readOnlyFields, CancellationToken cancellationToken)
     {
         var unwrapped = SkipImplicitConversions(value)!;
         if (depth <= MaxDepth)
@@ -226,16 +236,16 @@ internal static class ValueResolver
             switch (unwrapped)
             {
                 case ITupleOperation tuple when index < tuple.Elements.Length:
-                    CollectPossibleValues(tuple.Elements[index], depth + 1, results, cancellationToken);
+                    CollectPossibleValues(tuple.Elements[index], depth + 1, results, readOnlyFields, cancellationToken);
                     return;
                 case IConditionalOperation { WhenFalse: not null } conditional:
-                    CollectElementValues(conditional.WhenTrue, index, depth + 1, results, cancellationToken);
-                    CollectElementValues(conditional.WhenFalse, index, depth + 1, results, cancellationToken);
+                    CollectElementValues(conditional.WhenTrue, index, depth + 1, results, readOnlyFields, cancellationToken);
+                    CollectElementValues(conditional.WhenFalse, index, depth + 1, results, readOnlyFields, cancellationToken);
                     return;
                 case ISwitchExpressionOperation switchExpression:
                     foreach (var arm in switchExpression.Arms)
                     {
-                        CollectElementValues(arm.Value, index, depth + 1, results, cancellationToken);
+                        CollectElementValues(arm.Value, index, depth + 1, results, readOnlyFields, cancellationToken);
                     }
 
                     return;
@@ -582,7 +592,7 @@ internal static class ValueResolver
     {
         value = null;
         var elements = new List<PossibleValue>();
-        CollectElementValues(deconstructed, index, depth + 1, elements, cancellationToken);
+        CollectElementValues(deconstructed, index, depth + 1, elements, readOnlyFields: false, cancellationToken);
         for (var i = 0; i < elements.Count; i++)
         {
             if (!elements[i].HasValue || (i > 0 && !Equals(elements[i].Value, value)))
@@ -609,7 +619,7 @@ internal static class ValueResolver
         var field = reference.Field;
         var model = reference.SemanticModel;
         if (!IsReadOnlyDeclaredOnce(field, cancellationToken, out var initializer) ||
-            ConstructorWrites(field, model, cancellationToken) is not { } writes)
+            ConstructorWrites(field, model, cancellationToken, out _) is not { } writes)
         {
             return false;
         }
@@ -638,6 +648,56 @@ internal static class ValueResolver
             if (!TryGetConstant(written, depth + 1, cancellationToken, out var writtenValue) || !Equals(writtenValue, value))
             {
                 return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The values a readonly field can hold, when its writes can all be listed (<see cref="ConstructorWrites"/>): what
+    /// each constructor or init accessor writes, and the initializer's value unless every constructor writes the field
+    /// on its way through (its type's default, as an unknown leaf, when it has no initializer). Returns false, adding
+    /// nothing, for any other field, and for a field nothing writes (a serializer may fill it).
+    /// </summary>
+    private static bool CollectReadOnlyFieldValues(IFieldReferenceOperation reference, int depth, List<PossibleValue> results, bool readOnlyFields, CancellationToken cancellationToken)
+    {
+        var model = reference.SemanticModel;
+        if (!IsReadOnlyDeclaredOnce(reference.Field, cancellationToken, out var initializer) ||
+            ConstructorWrites(reference.Field, model, cancellationToken, out var everyConstructorWrites) is not { } writes ||
+            (writes.Count == 0 && initializer is null))
+        {
+            return false;
+        }
+
+        if (everyConstructorWrites)
+        {
+            // The initializer's value, or the default, is overwritten before any other code reads the field.
+        }
+        else if (initializer is null)
+        {
+            results.Add(new PossibleValue(reference, false, null));
+        }
+        else if (model is not null && model.SyntaxTree == initializer.SyntaxTree)
+        {
+            CollectPossibleValues(model.GetOperation(initializer, cancellationToken), depth + 1, results, readOnlyFields, cancellationToken);
+        }
+        else
+        {
+            results.Add(LanguageSyntax.Of(initializer) is { } syntax && syntax.TryGetLiteralValue(initializer, out var literal)
+                ? new PossibleValue(reference, true, literal)
+                : new PossibleValue(reference, false, null));
+        }
+
+        foreach (var written in writes)
+        {
+            if (written is null)
+            {
+                results.Add(new PossibleValue(reference, false, null));
+            }
+            else
+            {
+                CollectPossibleValues(written, depth + 1, results, readOnlyFields, cancellationToken);
             }
         }
 
@@ -677,7 +737,7 @@ internal static class ValueResolver
         var field = reference.Field;
         return IsReadOnlyDeclaredOnce(field, cancellationToken, out var initializer) && initializer is not null &&
             reference.SemanticModel is { } model && model.SyntaxTree == initializer.SyntaxTree &&
-            ConstructorWrites(field, model, cancellationToken) is { Count: 0 }
+            ConstructorWrites(field, model, cancellationToken, out _) is { Count: 0 }
             ? model.GetOperation(initializer, cancellationToken)
             : null;
     }
@@ -701,17 +761,28 @@ internal static class ValueResolver
     /// field besides its initializer) write to it, an unknown write (deconstruction, <c>ref</c>, compound) as null; null
     /// when what they write cannot be listed. Members in the tree of <paramref name="model"/> are read as operations; a
     /// member in another tree, which would need another semantic model, cannot be listed when it names the field at all.
+    /// <paramref name="everyConstructorWrites"/> tells whether each constructor that does not hand over to another of
+    /// the type writes the field in a statement of its own block that nothing before it can return from.
     /// </summary>
-    private static List<IOperation?>? ConstructorWrites(IFieldSymbol field, SemanticModel? model, CancellationToken cancellationToken)
+    private static List<IOperation?>? ConstructorWrites(IFieldSymbol field, SemanticModel? model, CancellationToken cancellationToken, out bool everyConstructorWrites)
     {
         field = field.OriginalDefinition;
         var type = field.ContainingType;
         List<IOperation?>? writes = null;
+        var constructors = 0;
+        everyConstructorWrites = true;
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol method || !MayWrite(method, field))
             {
                 continue;
+            }
+
+            var isConstructor = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor;
+            if (isConstructor)
+            {
+                constructors++;
+                everyConstructorWrites &= !method.DeclaringSyntaxReferences.IsEmpty;
             }
 
             foreach (var syntaxReference in method.DeclaringSyntaxReferences)
@@ -720,6 +791,7 @@ internal static class ValueResolver
                 if (IsDeclarationOf(type, declaration))
                 {
                     // A primary constructor has no body: its only writes are the field initializers themselves.
+                    everyConstructorWrites = false;
                     continue;
                 }
 
@@ -735,6 +807,7 @@ internal static class ValueResolver
                         return null;
                     }
 
+                    everyConstructorWrites &= !isConstructor;
                     continue;
                 }
 
@@ -748,11 +821,128 @@ internal static class ValueResolver
                 {
                     (writes ??= new List<IOperation?>()).AddRange(written);
                 }
+
+                everyConstructorWrites &= !isConstructor || WritesOnItsWay(body, field, type, cancellationToken);
             }
         }
 
+        everyConstructorWrites &= constructors > 0;
         return writes ?? NoWrites;
     }
+
+    /// <summary>
+    /// True when a constructor body hands over to another constructor of the type (which writes the field in its
+    /// turn), or writes the field in a top-level statement that no statement before it can return around.
+    /// </summary>
+    private static bool WritesOnItsWay(IOperation body, IFieldSymbol field, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        IBlockOperation? block;
+        switch (body)
+        {
+            case IConstructorBodyOperation constructor:
+                if (IsOwnConstructorCall(constructor.Initializer, type))
+                {
+                    return true;
+                }
+
+                block = constructor.BlockBody;
+                if (block is null && constructor.ExpressionBody is { Operations.Length: 1 } expressionBody)
+                {
+                    return IsWriteOf(expressionBody.Operations[0], field);
+                }
+
+                break;
+            case IMethodBodyOperation method:
+                block = method.BlockBody;
+                break;
+            default:
+                block = body as IBlockOperation;
+                break;
+        }
+
+        if (block is null)
+        {
+            return false;
+        }
+
+        foreach (var statement in block.Operations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (IsWriteOf(statement, field))
+            {
+                return true;
+            }
+
+            if (IsOwnConstructorCall(statement, type))
+            {
+                // Visual Basic's `Me.New(...)`: the other constructor writes it.
+                return true;
+            }
+
+            foreach (var operation in OperationWalk.DescendantsOf(statement))
+            {
+                if (operation.Kind is OperationKind.Return or OperationKind.Branch or OperationKind.AnonymousFunction or OperationKind.LocalFunction)
+                {
+                    // A return, or a jump out of the block, may skip the write; a nested function is not followed.
+                    return false;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A statement that writes the field of this instance whatever it holds: an assignment, a deconstruction that names
+    /// it (<c>(_mode, _port) = (mode, port);</c>) or a call that takes it as an <c>out</c> argument.
+    /// </summary>
+    private static bool IsWriteOf(IOperation statement, IFieldSymbol field)
+    {
+        switch ((statement as IExpressionStatementOperation)?.Operation)
+        {
+            case ISimpleAssignmentOperation { Target: var target }:
+                return IsOwnField(target, field);
+            case IDeconstructionAssignmentOperation { Target: ITupleOperation tuple }:
+                return NamesInTuple(tuple, field);
+            case IInvocationOperation invocation:
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.RefKind == RefKind.Out && IsOwnField(argument.Value, field))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool NamesInTuple(ITupleOperation tuple, IFieldSymbol field)
+    {
+        foreach (var element in tuple.Elements)
+        {
+            if (IsOwnField(element, field) || (element is ITupleOperation nested && NamesInTuple(nested, field)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOwnField(IOperation? operation, IFieldSymbol field) =>
+        operation is IFieldReferenceOperation target &&
+        SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field) &&
+        (target.Instance is null || target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance });
+
+    private static bool IsOwnConstructorCall(IOperation? statement, INamedTypeSymbol type) =>
+        (statement is IExpressionStatementOperation expression ? expression.Operation : statement) is IInvocationOperation
+        {
+            TargetMethod.MethodKind: MethodKind.Constructor,
+            Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance },
+        } call && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType.OriginalDefinition, type);
 
     private static readonly List<IOperation?> NoWrites = new();
 

@@ -198,7 +198,7 @@ internal sealed class CertificateCallbackAssignment
                     }
 
                     var candidates = new List<PossibleValue>();
-                    ValueResolver.CollectPossibleValues(written, candidates);
+                    ValueResolver.CollectPossibleValuesOutsideFields(written, candidates);
                     foreach (var candidate in candidates)
                     {
                         if (CertificateCallback.Resolve(candidate.Source, context.CancellationToken) is { } callback &&
@@ -224,7 +224,7 @@ internal sealed class CertificateCallbackAssignment
         worst = null;
         verdict = CallbackVerdict.Unknown;
         var candidates = new List<PossibleValue>();
-        ValueResolver.CollectPossibleValues(value, candidates);
+        ValueResolver.CollectPossibleValuesOutsideFields(value, candidates);
         foreach (var candidate in candidates)
         {
             if (CertificateCallback.Resolve(candidate.Source, cancellationToken) is not { } callback)

@@ -521,6 +521,55 @@ public class ObsoleteProtocolAllowedTests
     }
 
     [Fact]
+    public async Task MaskOfReadonlyFieldChosenInConstructor_ReportsTheObsoleteBranchAndFixesIt()
+    {
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                private readonly SslProtocols _protocols;
+
+                Mailer(bool legacy)
+                {
+                    if (legacy)
+                        _protocols = {|#0:SslProtocols.Tls11 | SslProtocols.Tls12|};
+                    else
+                        _protocols = SslProtocols.Tls13;
+                }
+
+                void Configure(SmtpClient client) => client.SslProtocols = _protocols;
+            }
+            """;
+        const string fixedSource = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                private readonly SslProtocols _protocols;
+
+                Mailer(bool legacy)
+                {
+                    if (legacy)
+                        _protocols = SslProtocols.Tls12;
+                    else
+                        _protocols = SslProtocols.Tls13;
+                }
+
+                void Configure(SmtpClient client) => client.SslProtocols = _protocols;
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (on one path)", "TLS 1.1", "is"),
+            fixedSource,
+            ObsoleteTlsProtocolFixes.DropObsoleteKey);
+    }
+
+    [Fact]
     public async Task MaskChosenBySwitchExpression_ReportsTheObsoleteArm()
     {
         const string source = """

@@ -12,7 +12,9 @@ namespace SmtpTlsAnalyzers.Tests.Rules;
 /// A readonly field holds a constant only when its initializer (its type's default when it has none) and every write of
 /// its type's constructors and init accessors are that constant; a write whose value is not plain (deconstruction,
 /// increment, ref or out argument) or not constant leaves it unknown.
-/// Checked through SMTP001 (System.Net.Mail) and SMTP003 (MailKit), which both read such fields.
+/// Checked through SMTP001 (System.Net.Mail) and SMTP003 (MailKit), which both read such fields. A field whose writes
+/// differ holds each of their values, as a local written on several paths does (SMTP013, SMTP004); its initializer
+/// counts unless every constructor writes the field before it can return.
 /// </summary>
 public class ReadonlyFieldConstantTests
 {
@@ -90,7 +92,6 @@ public class ReadonlyFieldConstantTests
 
     [Theory]
     [InlineData("public Mailer(SecureSocketOptions mode) { (_mode, _retries) = (mode, 1); }")]
-    [InlineData("public SecureSocketOptions Mode { init => _mode = value; }")]
     [InlineData("public Mailer(SecureSocketOptions mode) { Pick(out _mode, mode); } static void Pick(out SecureSocketOptions field, SecureSocketOptions value) => field = value;")]
     public async Task MailKit_FieldWrittenAgain_NoDiagnostic(string members)
     {
@@ -117,11 +118,42 @@ public class ReadonlyFieldConstantTests
 
     [Theory]
     [InlineData("public Mailer() { _mode = SecureSocketOptions.SslOnConnect; }")]
-    [InlineData("public Mailer(bool secure) { if (secure) _mode = SecureSocketOptions.StartTls; }")]
-    [InlineData("public Mailer() { _mode = SecureSocketOptions.None; } public Mailer(SecureSocketOptions mode) { _mode = mode; }")]
+    [InlineData("public Mailer(SecureSocketOptions mode) { if (mode == SecureSocketOptions.None) throw new System.ArgumentException(); _mode = mode; }")]
+    [InlineData("public Mailer() : this(SecureSocketOptions.StartTls) { } public Mailer(SecureSocketOptions mode) => _mode = mode;")]
     public async Task MailKit_ConstructorWritesAnotherValue_NoDiagnostic(string members)
     {
+        // Every constructor writes the field before anything reads it: the initializer's None is never used.
         await MailKitVerifier.VerifyAnalyzerAsync(MailKitSource(members));
+    }
+
+    [Theory]
+    [InlineData(" = {|#1:SecureSocketOptions.None|}", "public Mailer(bool secure) { if (secure) _mode = SecureSocketOptions.StartTls; }")]
+    [InlineData(" = {|#1:SecureSocketOptions.None|}", "public SecureSocketOptions Mode { init => _mode = value; }")]
+    [InlineData(" = {|#1:SecureSocketOptions.None|}", "public Mailer(bool secure) { if (!secure) return; _mode = SecureSocketOptions.StartTls; }")]
+    [InlineData(" = {|#1:SecureSocketOptions.None|}", "public Mailer() { _mode = SecureSocketOptions.StartTls; } public Mailer(int retries) { _retries = retries; }")]
+    [InlineData("", "public Mailer() { _mode = {|#1:SecureSocketOptions.None|}; } public Mailer(SecureSocketOptions mode) { _mode = mode; }")]
+    [InlineData("", "public Mailer() { _mode = {|#1:SecureSocketOptions.None|}; } public SecureSocketOptions Mode { init => _mode = value; }")]
+    [InlineData("", "public Mailer(bool dev) { _mode = dev ? {|#1:SecureSocketOptions.None|} : SecureSocketOptions.SslOnConnect; }")]
+    [InlineData("", "public Mailer() { (_mode, _retries) = (SecureSocketOptions.None, 1); _mode = {|#1:SecureSocketOptions.None|}; }")]
+    [InlineData(" = SecureSocketOptions.None", "public Mailer() { _mode = {|#1:SecureSocketOptions.None|}; } public Mailer(SecureSocketOptions mode) { _mode = mode; }")]
+    public async Task MailKit_ConstructorWritesSeveralValues_NoneOnOnePath(string initializer, string members)
+    {
+        // Not a constant: the values the field can hold are listed as a local's are, and the None among them is named.
+        await MailKitVerifier.VerifyAnalyzerAsync(
+            MailKitSource(members.Length == 0 ? "" : members, initializer).Replace("{|#0:_mode|}", "_mode", System.StringComparison.Ordinal),
+            MailKitVerifier.Diagnostic("SMTP013").WithLocation(1).WithArguments("on one path it is SecureSocketOptions.None, which turns TLS off")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+    }
+
+    [Theory]
+    [InlineData("public Mailer(bool legacy) { _mode = legacy ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None; }", "SecureSocketOptions.StartTlsWhenAvailable or SecureSocketOptions.None")]
+    [InlineData("public Mailer(int kind) { _mode = kind switch { 0 => SecureSocketOptions.None, _ => SecureSocketOptions.StartTlsWhenAvailable }; }", "SecureSocketOptions.None or SecureSocketOptions.StartTlsWhenAvailable")]
+    public async Task MailKit_ConstructorWritesOnlyInsecureValues_StrippableOnEveryPath(string members, string modes)
+    {
+        await MailKitVerifier.VerifyAnalyzerAsync(
+            MailKitSource(members, initializer: ""),
+            MailKitVerifier.Diagnostic("SMTP004").WithLocation(0).WithArguments("the server", modes + " on every path")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
     }
 
     [Theory]
@@ -138,9 +170,7 @@ public class ReadonlyFieldConstantTests
     [InlineData("")]
     [InlineData("public Mailer() { _mode = SecureSocketOptions.StartTls; }")]
     [InlineData("public Mailer(SecureSocketOptions mode) { _mode = mode; }")]
-    [InlineData("public Mailer() { _mode = SecureSocketOptions.None; } public Mailer(SecureSocketOptions mode) { _mode = mode; }")]
-    [InlineData("public Mailer() { (_mode, _retries) = (SecureSocketOptions.None, 1); _mode = SecureSocketOptions.None; }")]
-    [InlineData("public Mailer() { _mode = SecureSocketOptions.None; } public SecureSocketOptions Mode { init => _mode = value; }")]
+    [InlineData("public Mailer(bool legacy) { if (legacy) _mode = SecureSocketOptions.StartTls; }")]
     public async Task MailKit_NoInitializer_NotProvenNone_NoDiagnostic(string members)
     {
         // Never written at all is left unknown as well: a serializer may fill such a field.
@@ -214,6 +244,40 @@ public class ReadonlyFieldConstantTests
         }
 
         await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task VisualBasic_ConstructorWritesSeveralValues_NoneOnOnePath()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Private ReadOnly _mode As SecureSocketOptions = SecureSocketOptions.SslOnConnect
+
+                Sub New(legacy As Boolean)
+                    If legacy Then
+                        _mode = {|#1:SecureSocketOptions.None|}
+                    Else
+                        _mode = SecureSocketOptions.StartTls
+                    End If
+                End Sub
+
+                Sub New()
+                    Me.New(False)
+                End Sub
+
+                Sub Send(client As SmtpClient, host As String, port As Integer)
+                    client.Connect(host, port, _mode)
+                End Sub
+            End Class
+            """;
+
+        await MailKitVerifierVB.VerifyAnalyzerAsync(
+            source,
+            MailKitVerifierVB.Diagnostic("SMTP013").WithLocation(1).WithArguments("on one path it is SecureSocketOptions.None, which turns TLS off")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
     }
 
     [Fact]

@@ -57,6 +57,43 @@ public class TlsLeftToConfigurationTests
         await FixAsync(ConditionalSource, new[] { Diagnostic("SMTP013", 0, NoneOnOnePath) }, fixedSource, MailKitConnectFixes.UseStartTlsKey);
     }
 
+    [Fact]
+    public async Task ReadonlyFieldChosenInTheConstructor_ReportsWhereNoneIsWrittenAndFixes()
+    {
+        // An email service that maps a setting to its mode once, in the constructor, and connects with the field.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class SmtpEmailService
+            {
+                private readonly string _host;
+                private readonly int _port;
+                private readonly SecureSocketOptions _secureSocketOptions;
+
+                public SmtpEmailService(string host, int port, string security)
+                {
+                    _host = host;
+                    _port = port;
+                    _secureSocketOptions = security switch
+                    {
+                        "none" => {|#0:SecureSocketOptions.None|},
+                        "ssl" => SecureSocketOptions.SslOnConnect,
+                        _ => SecureSocketOptions.StartTls,
+                    };
+                }
+
+                public void Send(SmtpClient client) => client.Connect(_host, _port, _secureSocketOptions);
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP013", 0, NoneOnOnePath) },
+            source.Replace("{|#0:SecureSocketOptions.None|}", "SecureSocketOptions.StartTls", System.StringComparison.Ordinal),
+            MailKitConnectFixes.UseStartTlsKey);
+    }
+
     [Theory]
     [InlineData(MailKitConnectFixes.UsePortAwareModeKey, "rule.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls")]
     [InlineData(MailKitConnectFixes.UseStartTlsKey, "SecureSocketOptions.StartTls")]
