@@ -198,11 +198,13 @@ internal sealed class SmtpClientTypeModel
     private readonly List<IOperation> _factoryUses = new();
 
     /// <summary>
-    /// Locals that hold what a factory method of the type returns (<see cref="IsFactory"/>), with the key of that client
-    /// (<see cref="FactoryKey"/>: the factory, or the member it returns): at a call (<c>using var c = CreateClient();</c>)
-    /// or inside the factory (<c>var c = new SmtpClient(host); ... return c;</c>). Set while <see cref="Build"/> runs.
+    /// Locals, private fields and field-like properties that hold what a factory method of the type returns
+    /// (<see cref="IsFactory"/>), with the key of that client (<see cref="FactoryKey"/>: the factory, or the member it
+    /// returns): at a call (<c>using var c = CreateClient();</c>, <c>c = CreateClient();</c>,
+    /// <c>_client = CreateClient();</c>, a field initializer) or inside the factory (<c>var c = new SmtpClient(host);
+    /// ... return c;</c>). Set while <see cref="Build"/> runs.
     /// </summary>
-    private readonly Dictionary<ILocalSymbol, ISymbol> _factoryLocals = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, ISymbol> _factoryHolders = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// Factory methods that return one private field or auto-property of the type (<c>return _client;</c>, often
@@ -701,6 +703,7 @@ internal sealed class SmtpClientTypeModel
 
         SmtpClientFacts For(object key)
         {
+            key = OfFactoryLocal(key)!;
             if (!clients.TryGetValue(key, out var facts))
             {
                 // A field, a property, a factory method (every caller holds its client), or the type's own instance
@@ -712,7 +715,7 @@ internal sealed class SmtpClientTypeModel
             return facts;
         }
 
-        _factoryLocals.Clear();
+        _factoryHolders.Clear();
         _factoryMembers.Clear();
         foreach (var reference in _fieldReferences)
         {
@@ -733,11 +736,17 @@ internal sealed class SmtpClientTypeModel
             {
                 facts.Escapes = true;
             }
-            else if (DeclaredLocal(invocation) is { } local && !_factoryLocals.ContainsKey(local))
+            else if ((DeclaredLocal(invocation) ?? AssignedLocal(invocation)) is { } local)
             {
-                // `using var c = CreateClient();`: the local holds the factory's client.
-                _factoryLocals.Add(local, key);
-                facts.Escapes |= LocalEscapes(local, invocation, factory: null, out _);
+                // `using var c = CreateClient();`, `c = CreateClient();`: the local holds the factory's client.
+                facts.Escapes |= !Holds(local, key) || LocalEscapes(local, invocation, factory: null, out _);
+            }
+            else if (StoredMember(invocation) is { } member)
+            {
+                // `_client = CreateClient();`, `private SmtpClient _client = CreateClient();`: the type's own member
+                // holds it, and is followed as when it holds a creation.
+                facts.Escapes |= member.DeclaredAccessibility != Accessibility.Private || _isPartialAcrossFiles ||
+                    IsNamedInNestedType(member, cancellationToken) || !Holds(member, key);
             }
             else
             {
@@ -756,7 +765,7 @@ internal sealed class SmtpClientTypeModel
                 if (returned)
                 {
                     key = FactoryKey(factory!);
-                    _factoryLocals[local] = (ISymbol)key;
+                    _factoryHolders[local] = (ISymbol)key;
                 }
             }
 
@@ -855,7 +864,8 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var reference in _fieldLikeReferences)
         {
-            if (reference.Property.DeclaredAccessibility != Accessibility.Private || !ClientIdentity.IsOwn(reference.Instance) || (UseEscapes(reference) && !IsReturnedByItsFactory(reference, reference.Property)))
+            if (reference.Property.DeclaredAccessibility != Accessibility.Private || !ClientIdentity.IsOwn(reference.Instance) ||
+                (UseEscapes(reference) && !IsReturnedByItsFactory(reference, reference.Property) && !StoresFactoryResult(reference)))
             {
                 For(reference.Property).Escapes = true;
             }
@@ -863,7 +873,8 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var reference in _fieldReferences)
         {
-            if (reference.Field.DeclaredAccessibility != Accessibility.Private || (FieldUseEscapes(reference) && !IsReturnedByItsFactory(reference, reference.Field)))
+            if (reference.Field.DeclaredAccessibility != Accessibility.Private ||
+                (FieldUseEscapes(reference) && !IsReturnedByItsFactory(reference, reference.Field) && !StoresFactoryResult(reference)))
             {
                 For(reference.Field).Escapes = true;
             }
@@ -1366,7 +1377,11 @@ internal sealed class SmtpClientTypeModel
     private static IObjectCreationOperation? OwnCreation(IOperation operation, HashSet<IObjectCreationOperation>? reaching) =>
         ArmOf(operation) ?? (reaching is not null ? CreationOfValue(operation) : null);
 
-    /// <summary>True when the creation is an arm of a conditional or switch expression.</summary>
+    /// <summary>
+    /// True when the creation is an arm of a conditional or switch expression, or one of a method's returns (a factory
+    /// with <c>if (anonymous) return new SmtpClient(host);</c> before another <c>return</c>): one of the clients the
+    /// value can be.
+    /// </summary>
     private static bool IsArmOfChoice(IObjectCreationOperation creation)
     {
         IOperation created = creation;
@@ -1375,7 +1390,8 @@ internal sealed class SmtpClientTypeModel
             created = conversion;
         }
 
-        return created.Parent is IConditionalOperation or ISwitchExpressionArmOperation || created.Parent is ICoalesceOperation coalesce && coalesce.WhenNull == created;
+        return created.Parent is IConditionalOperation or ISwitchExpressionArmOperation or IReturnOperation ||
+            created.Parent is ICoalesceOperation coalesce && coalesce.WhenNull == created;
     }
 
     private static bool IsProvenFalse(IOperation write) =>
@@ -1502,9 +1518,49 @@ internal sealed class SmtpClientTypeModel
         _ => null,
     };
 
-    /// <summary>The key of the factory's client a local holds (<see cref="_factoryLocals"/>), or the key itself.</summary>
+    /// <summary>The key of the factory's client a local or member holds (<see cref="_factoryHolders"/>), or the key itself.</summary>
     private object? OfFactoryLocal(object? key) =>
-        key is ILocalSymbol local && _factoryLocals.TryGetValue(local, out var factory) ? factory : key;
+        key is ISymbol holder && _factoryHolders.TryGetValue(holder, out var factory) ? factory : key;
+
+    /// <summary>
+    /// Records that <paramref name="holder"/> holds the client of <paramref name="key"/>; false when it already holds
+    /// another factory's client (two clients in one variable: neither is followed).
+    /// </summary>
+    private bool Holds(ISymbol holder, ISymbol key)
+    {
+        if (_factoryHolders.TryGetValue(holder, out var known))
+        {
+            return SymbolEqualityComparer.Default.Equals(known, key);
+        }
+
+        _factoryHolders.Add(holder, key);
+        return true;
+    }
+
+    /// <summary>
+    /// True for the member written by <c>_client = CreateClient();</c>: the factory's call decides whether the member
+    /// holds its client (<see cref="Holds"/>) or hands it on.
+    /// </summary>
+    private bool StoresFactoryResult(IOperation reference) =>
+        reference.Parent is ISimpleAssignmentOperation { Value: IInvocationOperation call } assignment && assignment.Target == reference &&
+        IsFactory(call.TargetMethod);
+
+    /// <summary>The local a plain assignment writes <paramref name="value"/> to (<c>c = value;</c>).</summary>
+    private static ILocalSymbol? AssignedLocal(IOperation value) =>
+        value.Parent is ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment && assignment.Value == value ? local.Local : null;
+
+    /// <summary>
+    /// The type's own field or field-like property that <paramref name="value"/> is written to: by an assignment, or as
+    /// its initializer.
+    /// </summary>
+    private static ISymbol? StoredMember(IOperation value) => value.Parent switch
+    {
+        ISimpleAssignmentOperation assignment when assignment.Value == value => OwnMember(assignment.Target),
+        IFieldInitializerOperation { InitializedFields.Length: 1 } initializer => initializer.InitializedFields[0],
+        IPropertyInitializerOperation { InitializedProperties.Length: 1 } initializer when IsFieldLike(initializer.InitializedProperties[0]) =>
+            initializer.InitializedProperties[0],
+        _ => null,
+    };
 
     /// <summary>
     /// A method of this type whose every caller the model sees, and which returns a client: private, not an interface's
@@ -1591,6 +1647,10 @@ internal sealed class SmtpClientTypeModel
                 {
                     returned = true;
                 }
+                else if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference && assignment.Value == value)
+                {
+                    // The write that gives the local this client (`c = CreateClient();`).
+                }
                 else if (UseEscapes(reference))
                 {
                     escapes = true;
@@ -1622,6 +1682,16 @@ internal sealed class SmtpClientTypeModel
     private static bool IsExtensionCall(IInvocationOperation invocation) =>
         invocation.TargetMethod.IsExtensionMethod || invocation.TargetMethod.ReducedFrom is not null;
 
+    /// <summary>
+    /// A method of the runtime that takes any object and only looks at the reference: <c>object.ReferenceEquals</c>,
+    /// <c>ArgumentNullException.ThrowIfNull</c> and <c>GC.KeepAlive</c>. None of them can change the client.
+    /// </summary>
+    private static bool OnlyLooksAt(IMethodSymbol method) =>
+        method.IsStatic && method.ContainingType is { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } type &&
+        (type.SpecialType == SpecialType.System_Object ? method.Name == nameof(ReferenceEquals)
+            : type.Name == nameof(GC) ? method.Name == nameof(GC.KeepAlive)
+            : type.Name == nameof(ArgumentNullException) && method.Name == "ThrowIfNull");
+
     private static bool FieldUseEscapes(IFieldReferenceOperation reference) =>
         IsOwnField(reference) && UseEscapes(reference);
 
@@ -1650,10 +1720,16 @@ internal sealed class SmtpClientTypeModel
                 return ValueResolver.SkipImplicitConversions(coalesceAssignment.Value) is not IObjectCreationOperation ||
                     UseEscapes(coalesceAssignment);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
-            case IConversionOperation { IsImplicit: true, Conversion.IsReference: true, Parent: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } }:
+            case IConversionOperation { Conversion.IsReference: true, Parent: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } }:
+            case IConversionOperation { Conversion.IsReference: true, Parent: IParenthesizedOperation { Parent: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } } }:
             case IIsPatternOperation:
             case IIsTypeOperation:
-                // Compared (`_client == null` compares it as an object: the conversion is the compiler's).
+                // Compared (`_client == null` compares it as an object: the conversion is the compiler's; `(object)_client
+                // != null` and `_client as object == null` write it out).
+                return false;
+            case IConversionOperation { IsImplicit: true, Conversion.IsReference: true, Parent: IArgumentOperation { Parent: IInvocationOperation call } } when OnlyLooksAt(call.TargetMethod):
+            case IArgumentOperation { Parent: IInvocationOperation call2 } when OnlyLooksAt(call2.TargetMethod):
+                // `ReferenceEquals(_client, null)`, `ArgumentNullException.ThrowIfNull(_client)`, `GC.KeepAlive(_client)`.
                 return false;
             default:
                 // Returned, passed as an argument, stored, captured by a conversion: it leaves the method's sight.

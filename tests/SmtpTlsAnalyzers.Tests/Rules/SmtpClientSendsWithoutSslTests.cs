@@ -1029,9 +1029,9 @@ public class SmtpClientSendsWithoutSslTests
     [Fact]
     public async Task FactoryMethodsClientHandedOnOrSecured_NoDiagnostic()
     {
-        // Public (other code calls it), its result returned, stored, handed to a method or taken as a method group,
-        // named in a nested type, a field's client returned, its local returned by a lambda too, or EnableSsl set by a
-        // caller or from a setting.
+        // Public (other code calls it), its result returned, stored in a field other code reaches, handed to a method or
+        // taken as a method group, named in a nested type, a field's client returned, its local returned by a lambda
+        // too, or EnableSsl set by a caller or from a setting.
         const string source = """
             using System;
             using System.Net.Mail;
@@ -1039,7 +1039,7 @@ public class SmtpClientSendsWithoutSslTests
             class Mailer
             {
                 private readonly bool _ssl;
-                private SmtpClient _stored;
+                public SmtpClient LastClient;
                 private readonly SmtpClient _field = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
 
                 public SmtpClient Public() => new SmtpClient("smtp.example.com", 587);
@@ -1069,7 +1069,7 @@ public class SmtpClientSendsWithoutSslTests
                 {
                     Public().Send(msg);
                     Returned().Send(msg);
-                    _stored = Stored();
+                    LastClient = Stored();
                     Stored().Send(msg);
                     var handed = HandedOn();
                     Configure(handed);
@@ -1093,6 +1093,181 @@ public class SmtpClientSendsWithoutSslTests
             """;
 
         await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task FactoryResultAssignedToALocalOrStoredInAPrivateField_IsTheFactorysClient()
+    {
+        // `_client = GetSmtpClient();` in a constructor, a field initializer, or a local assigned after its
+        // declaration: the factory's client, reported and fixed where it is created.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class EmailService
+            {
+                private readonly SmtpClient _smtpClient;
+                private readonly SmtpClient _initialized = CreatePlain();
+
+                public EmailService() => _smtpClient = GetSmtpClient();
+
+                private SmtpClient GetSmtpClient()
+                {
+                    var smtpClient = {|#0:new SmtpClient("smtp.gmail.com")|};
+                    smtpClient.Port = 587;
+                    {|#3:smtpClient.Credentials = new NetworkCredential("user", "password")|};
+                    return smtpClient;
+                }
+
+                private static SmtpClient CreatePlain() => {|#1:new SmtpClient("smtp.example.com", 587)|};
+
+                private static SmtpClient CreateOther() => {|#2:new SmtpClient("smtp.example.com", 25)|};
+
+                public void Send(MailMessage message)
+                {
+                    _smtpClient.Send(message);
+                    _initialized.Send(message);
+                    SmtpClient client;
+                    client = CreateOther();
+                    client.Send(message);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class EmailService
+            {
+                private readonly SmtpClient _smtpClient;
+                private readonly SmtpClient _initialized = CreatePlain();
+
+                public EmailService() => _smtpClient = GetSmtpClient();
+
+                private SmtpClient GetSmtpClient()
+                {
+                    var smtpClient = new SmtpClient("smtp.gmail.com") { EnableSsl = true };
+                    smtpClient.Port = 587;
+                    smtpClient.Credentials = new NetworkCredential("user", "password");
+                    return smtpClient;
+                }
+
+                private static SmtpClient CreatePlain() => new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+
+                private static SmtpClient CreateOther() => new SmtpClient("smtp.example.com", 25) { EnableSsl = true };
+
+                public void Send(MailMessage message)
+                {
+                    _smtpClient.Send(message);
+                    _initialized.Send(message);
+                    SmtpClient client;
+                    client = CreateOther();
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.gmail.com:587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(2).WithArguments("smtp.example.com:25"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(3).WithLocation(0).WithArguments("smtp.gmail.com:587", "EnableSsl is never set, and it defaults to false"),
+            },
+            fixedSource);
+    }
+
+    [Fact]
+    public async Task FactoryResultStoredInAMemberOthersReachOrSecuredThere_NoDiagnostic()
+    {
+        // A field other code reaches, a field that also holds another factory's client, a field secured after the
+        // store, and a local given two factories' clients.
+        const string source = """
+            using System.Net.Mail;
+
+            class EmailService
+            {
+                internal SmtpClient Shared;
+                private SmtpClient _either;
+                private SmtpClient _secured;
+                private readonly bool _useA;
+
+                public EmailService()
+                {
+                    Shared = CreateShared();
+                    _either = _useA ? null : CreateA();
+                    if (_either == null)
+                    {
+                        _either = CreateB();
+                    }
+
+                    _secured = CreateSecured();
+                    _secured.EnableSsl = true;
+                }
+
+                private static SmtpClient CreateShared() => new SmtpClient("smtp.example.com", 587);
+                private static SmtpClient CreateA() => new SmtpClient("smtp.example.com", 587);
+                private static SmtpClient CreateB() => new SmtpClient("smtp.example.com", 587);
+                private static SmtpClient CreateSecured() => new SmtpClient("smtp.example.com", 587);
+                private static SmtpClient CreateC() => new SmtpClient("smtp.example.com", 587);
+                private static SmtpClient CreateD() => new SmtpClient("smtp.example.com", 587);
+
+                public void Send(MailMessage message, bool c)
+                {
+                    Shared.Send(message);
+                    _either.Send(message);
+                    _secured.Send(message);
+                    SmtpClient client;
+                    client = CreateC();
+                    if (c)
+                    {
+                        client = CreateD();
+                    }
+
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task FactoryWithSeveralReturns_EnableSslInOneReturnsInitializerCountsForThatOneOnly()
+    {
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            class Options { public string Server { get; set; } = ""; public bool Anonymous { get; set; } public string User { get; set; } = ""; }
+
+            class Dispatcher
+            {
+                private static SmtpClient CreateClientFrom(Options options)
+                {
+                    if (options.Anonymous)
+                    {
+                        return {|#0:new SmtpClient(options.Server)|};
+                    }
+
+                    return new SmtpClient(options.Server) { Credentials = new NetworkCredential(options.User, ""), EnableSsl = true };
+                }
+
+                public Task SendAsync(Options options, MailMessage message)
+                {
+                    var client = CreateClientFrom(options);
+                    return client.SendMailAsync(message);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("the server"),
+            source.Replace("{|#0:new SmtpClient(options.Server)|}", "new SmtpClient(options.Server) { EnableSsl = true }", System.StringComparison.Ordinal));
     }
 
     [Fact]
@@ -1202,6 +1377,53 @@ public class SmtpClientSendsWithoutSslTests
                 VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:587"),
             },
             fixedSource);
+    }
+
+    [Theory]
+    [InlineData("if ((object)_client != null) _client.Dispose();", true)]
+    [InlineData("if (_client as object == null) return; _client.Dispose();", true)]
+    [InlineData("if (!ReferenceEquals(_client, null)) _client.Dispose();", true)]
+    [InlineData("if (!object.ReferenceEquals(null, _client)) _client.Dispose();", true)]
+    [InlineData("System.ArgumentNullException.ThrowIfNull(_client);", true)]
+    [InlineData("System.GC.KeepAlive(_client);", true)]
+    [InlineData("Configure(_client);", false)]
+    [InlineData("Hold((object)_client);", false)]
+    public async Task PrivateFieldCheckedForNull_IsNotHandedOn(string statement, bool reports)
+    {
+        // Comparing the reference, or giving it to a runtime method that only looks at it, changes nothing; a method
+        // that takes the client may set EnableSsl.
+        var source = $$"""
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient _client;
+
+                public Mailer() => _client = {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                public void Send(MailMessage msg) => _client.Send(msg);
+
+                public void Close()
+                {
+                    {{statement}}
+                }
+
+                private static void Configure(SmtpClient client) => client.EnableSsl = true;
+
+                private static void Hold(object client) { }
+            }
+            """;
+
+        if (!reports)
+        {
+            await VerifyCS.VerifyAnalyzerAsync(source);
+            return;
+        }
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+            source.Replace("{|#0:new SmtpClient(\"smtp.example.com\", 587)|}", "new SmtpClient(\"smtp.example.com\", 587) { EnableSsl = true }", System.StringComparison.Ordinal));
     }
 
     [Fact]
@@ -2042,6 +2264,49 @@ public class SmtpClientSendsWithoutSslTests
             """;
 
         await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_FactoryResultStoredInAPrivateFieldOrAssignedToALocal_ReportedAtItsCreation()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Private ReadOnly _client As SmtpClient
+                Private _secured As SmtpClient = CreateSecured()
+
+                Sub New()
+                    _client = CreateClient()
+                End Sub
+
+                Private Function CreateClient() As SmtpClient
+                    Return {|#0:New SmtpClient("smtp.example.com", 587)|}
+                End Function
+
+                Private Shared Function CreateSecured() As SmtpClient
+                    Return New SmtpClient("smtp.example.com", 587)
+                End Function
+
+                Private Shared Function CreateOther() As SmtpClient
+                    Return {|#1:New SmtpClient("smtp.example.com", 25)|}
+                End Function
+
+                Sub Send(m As MailMessage)
+                    _client.Send(m)
+                    _secured.EnableSsl = True
+                    _secured.Send(m)
+                    Dim other As SmtpClient
+                    other = CreateOther()
+                    other.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(
+            source,
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:25"));
     }
 
     [Fact]
