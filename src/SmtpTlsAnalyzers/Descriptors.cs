@@ -64,7 +64,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor SMTP007_CertificateRevocationOff = Create(
         DiagnosticIds.CertificateRevocationOff,
         "Keep certificate revocation checking on",
-        "{0} is set to false, so a revoked server certificate is still accepted",
+        "{0} is set to false, so a revoked {1} certificate is still accepted",
         DiagnosticSeverity.Warning,
         Weakness.RevocationCheck,
         "Turning off the revocation check accepts server certificates that their issuer has revoked, for example after the key was stolen.");

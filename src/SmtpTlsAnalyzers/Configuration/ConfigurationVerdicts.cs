@@ -377,7 +377,7 @@ internal static class ConfigurationVerdicts
                 }
 
                 verdict = known != 0 && input.IsImplicitPort(known) ? Verdict.Secure : Verdict.Strippable;
-                modeText = known == 0 ? "SecureSocketOptions.Auto without a port" : "SecureSocketOptions.Auto on port " + known.ToString(CultureInfo.InvariantCulture);
+                modeText = known == 0 ? "SecureSocketOptions.Auto on the default port" : "SecureSocketOptions.Auto on port " + known.ToString(CultureInfo.InvariantCulture);
                 break;
             default:
                 verdict = Verdict.Secure;

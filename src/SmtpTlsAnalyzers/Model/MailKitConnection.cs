@@ -351,7 +351,7 @@ internal sealed class MailKitConnectionClassifier
                 return;
             case TlsMode.Auto when portOmitted || port == 0:
                 facts.Verdict = ConnectionVerdict.Strippable;
-                facts.ModeText += " without a port (STARTTLS when available)";
+                facts.ModeText += " on the default port (STARTTLS when available)";
                 return;
             case TlsMode.Auto when port is { } autoPort:
                 if (!protocol.IsImplicitPort(autoPort))
@@ -447,7 +447,7 @@ internal sealed class MailKitConnectionClassifier
             }
 
             var text = mode != TlsMode.Auto ? TlsModeText.Option(mode)
-                : portOmitted || port == 0 ? TlsModeText.Option(mode) + " without a port"
+                : portOmitted || port == 0 ? TlsModeText.Option(mode) + " on the default port"
                 : TlsModeText.Option(mode) + " on port " + port!.Value.ToString(CultureInfo.InvariantCulture);
             if (!modeTexts.Contains(text))
             {

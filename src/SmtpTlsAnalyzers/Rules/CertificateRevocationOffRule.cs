@@ -38,6 +38,7 @@ internal sealed class CertificateRevocationOffRule : MailRule
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties[DiagnosticProperties.Fix] = DiagnosticProperties.SetTrue;
         string name;
+        var holder = "server";
         if (TlsSettingTarget.IsMailKitProperty(property, MailKitProperty, types))
         {
             if (TlsSettingTarget.ConnectsOnlyToPlaintextHosts(reference, settings, context.CancellationToken))
@@ -52,6 +53,11 @@ internal sealed class CertificateRevocationOffRule : MailRule
             {
                 properties[DiagnosticProperties.RemovableDefault] = "true";
             }
+            else
+            {
+                // The proxy's certificate, which guards the proxy login; the mail connection inside keeps its own checks.
+                holder = "proxy";
+            }
         }
         else if (TlsSettingTarget.IsServicePointManagerProperty(property, ServicePointManagerProperty, types) &&
             context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.RevocationCheck, context.CancellationToken))
@@ -63,6 +69,6 @@ internal sealed class CertificateRevocationOffRule : MailRule
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP007_CertificateRevocationOff, context.LocationOf(assignment.Syntax), properties.ToImmutable(), name));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SMTP007_CertificateRevocationOff, context.LocationOf(assignment.Syntax), properties.ToImmutable(), name, holder));
     }
 }

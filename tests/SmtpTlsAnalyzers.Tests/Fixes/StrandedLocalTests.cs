@@ -293,7 +293,7 @@ public class StrandedLocalTests
                 }
                 """,
             null,
-            FixSmtp007.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"));
+            FixSmtp007.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation", "server"));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class CertificateRevocationOffTests
 
         await VerifyCS.VerifyCodeFixAsync(
             source,
-            VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
+            VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation", "server"),
             fixedSource,
             CertificateRevocationFixes.SetTrueKey);
     }
@@ -64,7 +64,7 @@ public class CertificateRevocationOffTests
 
         await VerifyCS.VerifyCodeFixAsync(
             source,
-            VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
+            VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation", "server"),
             fixedSource,
             CertificateRevocationFixes.RemoveKey);
     }
@@ -100,7 +100,7 @@ public class CertificateRevocationOffTests
 
         await VerifyCS.VerifyCodeFixAsync(
             source,
-            VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
+            VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation", "server"),
             fixedSource,
             CertificateRevocationFixes.RemoveKey);
     }
@@ -142,13 +142,13 @@ public class CertificateRevocationOffTests
             """;
 
         var test = new VerifyCS.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = CertificateRevocationFixes.SetTrueKey };
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList", "server"));
         await test.RunAsync(CancellationToken.None);
 
         // No "remove" alternative: revocation is off by default there.
         var remove = new VerifyCS.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = CertificateRevocationFixes.RemoveKey };
-        remove.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList"));
-        remove.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList"));
+        remove.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList", "server"));
+        remove.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("ServicePointManager.CheckCertificateRevocationList", "server"));
         await remove.RunAsync(CancellationToken.None);
     }
 
@@ -186,8 +186,8 @@ public class CertificateRevocationOffTests
             source,
             new[]
             {
-                VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
-                VerifyCS.Diagnostic("SMTP007").WithLocation(1).WithArguments("CheckCertificateRevocation"),
+                VerifyCS.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation", "server"),
+                VerifyCS.Diagnostic("SMTP007").WithLocation(1).WithArguments("CheckCertificateRevocation", "proxy"),
             },
             fixedSource,
             CertificateRevocationFixes.SetTrueKey);
@@ -326,7 +326,7 @@ public class CertificateRevocationOffTests
             End Class
             """;
 
-        await VerifyCertificateRevocationOffVB.VerifyAnalyzerAsync(source, VerifyCertificateRevocationOffVB.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"));
+        await VerifyCertificateRevocationOffVB.VerifyAnalyzerAsync(source, VerifyCertificateRevocationOffVB.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation", "server"));
     }
 
     [Fact]
@@ -357,7 +357,7 @@ public class CertificateRevocationOffTests
 
         await FixSmtp007VB.VerifyCodeFixAsync(
             source,
-            FixSmtp007VB.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation"),
+            FixSmtp007VB.Diagnostic("SMTP007").WithLocation(0).WithArguments("CheckCertificateRevocation", "server"),
             fixedSource,
             SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateRevocationOffCodeFixProvider.Key);
     }

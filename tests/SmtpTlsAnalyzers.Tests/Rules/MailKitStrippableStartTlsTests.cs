@@ -351,7 +351,7 @@ public class MailKitStrippableStartTlsTests
             }
             """;
 
-        var expected = new[] { Diagnostic("SMTP004", 0, "port 25", "SecureSocketOptions.Auto (the default) without a port (STARTTLS when available)") };
+        var expected = new[] { Diagnostic("SMTP004", 0, "port 25", "SecureSocketOptions.Auto (the default) on the default port (STARTTLS when available)") };
         await FixAsync(source, expected, startTls, MailKitConnectFixes.UseStartTlsKey);
         await FixAsync(source, expected, sslOnConnect, MailKitConnectFixes.UseSslOnConnectKey);
     }
