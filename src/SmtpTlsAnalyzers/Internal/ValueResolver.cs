@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -183,6 +184,13 @@ internal static class ValueResolver
                 return;
             case ILocalReferenceOperation localReference when FindDeconstruction(localReference, cancellationToken) is { } deconstruction:
                 CollectElementValues(deconstruction.Value, deconstruction.Index, depth + 1, results, readOnlyFields, cancellationToken);
+                return;
+            case ILocalReferenceOperation localReference when FindForEachElements(localReference, cancellationToken) is { } elements:
+                foreach (var element in elements)
+                {
+                    CollectPossibleValues(element, depth + 1, results, readOnlyFields, cancellationToken);
+                }
+
                 return;
             case IFieldReferenceOperation fieldReference when readOnlyFields && !TryGetConstant(fieldReference, depth, cancellationToken, out _) &&
                 CollectReadOnlyFieldValues(fieldReference, depth, results, readOnlyFields, cancellationToken):
@@ -585,6 +593,35 @@ internal static class ValueResolver
     {
         var local = reference.Local;
         return local.IsRef || local.IsConst ? null : WriteIndex.For(GetRoot(reference), cancellationToken).OnlyDeconstruction(local);
+    }
+
+    /// <summary>
+    /// The elements of the array a <c>foreach</c> loop walks, written in the loop (<c>foreach (var mode in new[] {
+    /// SecureSocketOptions.StartTlsWhenAvailable, SecureSocketOptions.None })</c>), when the local is the variable the
+    /// loop declares and nothing else writes it; otherwise null.
+    /// </summary>
+    public static ImmutableArray<IOperation>? FindForEachElements(ILocalReferenceOperation reference, CancellationToken cancellationToken = default)
+    {
+        var local = reference.Local;
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is not IForEachLoopOperation loop)
+            {
+                continue;
+            }
+
+            if (loop.LoopControlVariable is not IVariableDeclaratorOperation declarator || !SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                continue;
+            }
+
+            return SkipImplicitConversions(loop.Collection) is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements } &&
+                !WriteIndex.For(GetRoot(reference), cancellationToken).Writes(local)
+                ? elements
+                : null;
+        }
+
+        return null;
     }
 
     /// <summary>The constant of a deconstructed local, when every tuple the value can be holds it at the local's place.</summary>
@@ -999,6 +1036,9 @@ internal static class ValueResolver
 
         public IOperation? SingleWrite(ILocalSymbol local) =>
             _locals.TryGetValue(local, out var writes) && writes.Count == 1 ? writes.Value : null;
+
+        /// <summary>Whether the root writes the local in any way (a <c>foreach</c> variable is not counted).</summary>
+        public bool Writes(ILocalSymbol local) => _locals.ContainsKey(local);
 
         /// <summary>Whether the root writes the local more than once, each time by a plain assignment or an initializer.</summary>
         public bool HasOnlyPlainWrites(ILocalSymbol local) =>

@@ -306,6 +306,14 @@ internal sealed class MailKitConnectionClassifier
                     return facts;
                 }
 
+                if (ValueResolver.SkipImplicitConversions(mode.Value) is ILocalReferenceOperation local &&
+                    ValueResolver.FindForEachElements(local) is not null)
+                {
+                    // A loop that tries each mode of a list until one connects: which one is used depends on the server,
+                    // not on configuration, and a list with a mode that requires TLS is not proven insecure.
+                    facts.ConfigurationLeaves.Clear();
+                }
+
                 return facts.ConfigurationLeaves.Count > 0 ? facts : null;
             }
 

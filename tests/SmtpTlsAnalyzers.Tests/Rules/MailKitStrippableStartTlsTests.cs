@@ -96,6 +96,71 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task LoopOverModesNoneOfWhichRequiresTls_ReportsEveryPathAndFixes()
+    {
+        // A delivery loop that tries each mode in turn until one connects: every attempt can go on in clear text.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Delivery
+            {
+                void Connect(SmtpClient client, string host)
+                {
+                    foreach (var security in new[] { SecureSocketOptions.StartTlsWhenAvailable, SecureSocketOptions.None })
+                    {
+                        try
+                        {
+                            client.Connect(host, 587, {|#0:security|});
+                            return;
+                        }
+                        catch (SslHandshakeException)
+                        {
+                        }
+                    }
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP004", 0, "port 587", "SecureSocketOptions.StartTlsWhenAvailable or SecureSocketOptions.None on every path") },
+            source.Replace("{|#0:security|}", "SecureSocketOptions.StartTls", System.StringComparison.Ordinal),
+            MailKitConnectFixes.UseStartTlsKey);
+    }
+
+    [Fact]
+    public async Task LoopOverModesOneOfWhichRequiresTls_NoDiagnostic()
+    {
+        // Which attempt connects depends on the server, not on configuration; the list is not proven insecure. A loop
+        // variable the body writes, or a list that is not written in the loop, is not followed.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Delivery
+            {
+                static readonly SecureSocketOptions[] Modes = { SecureSocketOptions.None };
+
+                void Connect(SmtpClient client, string host, int port)
+                {
+                    foreach (var security in new[] { SecureSocketOptions.StartTls, SecureSocketOptions.StartTlsWhenAvailable })
+                    {
+                        client.Connect(host, port, security);
+                    }
+
+                    foreach (var security in Modes)
+                    {
+                        client.Connect(host, port, security);
+                    }
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task VisualBasic_EveryPathOpportunisticOrClearText_Reports()
     {
         const string source = """
