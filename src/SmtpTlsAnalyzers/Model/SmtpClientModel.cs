@@ -739,7 +739,9 @@ internal sealed class SmtpClientTypeModel
             else if ((DeclaredLocal(invocation) ?? AssignedLocal(invocation)) is { } local)
             {
                 // `using var c = CreateClient();`, `c = CreateClient();`: the local holds the factory's client.
-                facts.Escapes |= !Holds(local, key) || LocalEscapes(local, invocation, factory: null, out _);
+                facts.Escapes |= !Holds(local, key);
+                facts.Escapes |= LocalEscapes(local, invocation, factory: null, out _, out var helperSends, cancellationToken);
+                facts.Sends += helperSends;
             }
             else if (StoredMember(invocation) is { } member)
             {
@@ -757,11 +759,12 @@ internal sealed class SmtpClientTypeModel
         foreach (var creation in _creations)
         {
             var key = KeyOfCreation(creation, out var escapes);
+            var helperSends = 0;
             if (key is ILocalSymbol local)
             {
                 // Inside a factory, a local it returns is the factory's client (`var c = new SmtpClient(h); return c;`).
                 var factory = EnclosingFactory(creation);
-                escapes |= LocalEscapes(local, creation, factory, out var returned);
+                escapes |= LocalEscapes(local, creation, factory, out var returned, out helperSends, cancellationToken);
                 if (returned)
                 {
                     key = FactoryKey(factory!);
@@ -772,6 +775,7 @@ internal sealed class SmtpClientTypeModel
             var facts = For(key);
             facts.Creations.Add(creation);
             facts.Escapes |= escapes;
+            facts.Sends += helperSends;
             if (key is ILocalSymbol own)
             {
                 facts.Local = own;
@@ -1630,11 +1634,13 @@ internal sealed class SmtpClientTypeModel
     /// <summary>
     /// True when the local is handed anywhere the method cannot follow, or is overwritten. In a factory method
     /// (<paramref name="factory"/>), returning it hands it to the factory's callers, which the model follows:
-    /// <paramref name="returned"/> says whether it is.
+    /// <paramref name="returned"/> says whether it is. A helper that only sends with it (<see cref="SendsOfHelper"/>)
+    /// keeps it in sight: <paramref name="helperSends"/> counts the sends such helpers make.
     /// </summary>
-    private static bool LocalEscapes(ILocalSymbol local, IOperation value, IMethodSymbol? factory, out bool returned)
+    private bool LocalEscapes(ILocalSymbol local, IOperation value, IMethodSymbol? factory, out bool returned, out int helperSends, CancellationToken cancellationToken)
     {
         returned = false;
+        helperSends = 0;
         var escapes = false;
         foreach (var descendant in OperationWalk.DescendantsOf(ValueResolver.GetRoot(value)))
         {
@@ -1651,6 +1657,10 @@ internal sealed class SmtpClientTypeModel
                 {
                     // The write that gives the local this client (`c = CreateClient();`).
                 }
+                else if (reference.Parent is IArgumentOperation argument && SendsOfHelper(argument, cancellationToken) is >= 0 and var sends)
+                {
+                    helperSends += sends;
+                }
                 else if (UseEscapes(reference))
                 {
                     escapes = true;
@@ -1660,6 +1670,68 @@ internal sealed class SmtpClientTypeModel
 
         return escapes;
     }
+
+    /// <summary>
+    /// The sends a method makes with the client it is given as <paramref name="argument"/>, when that method is a helper
+    /// the model can read whole (<c>SendSync(client, message)</c>: not virtual, declared once in this file) and does
+    /// nothing else with it than call its methods, handle its events, read its properties, dispose it or compare it;
+    /// -1 for any other method, or when the helper writes a property of the client (EnableSsl, but also Host, Port or
+    /// DeliveryMethod, which decide whether the rules apply), stores it, or hands it on.
+    /// </summary>
+    private int SendsOfHelper(IArgumentOperation argument, CancellationToken cancellationToken)
+    {
+        if (argument.Parent is not IInvocationOperation { TargetMethod: var method } ||
+            argument.Parameter is not { RefKind: RefKind.None, IsParams: false } parameter ||
+            !_members.IsClientType(parameter.Type) ||
+            method.IsVirtual || method.IsAbstract || (method.IsOverride && !method.IsSealed) ||
+            method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) ||
+            MethodBodies.Declaration(ref method, cancellationToken) is not { } declaration ||
+            MethodBodies.Bind(declaration, argument.SemanticModel, cancellationToken) is not { } body)
+        {
+            return -1;
+        }
+
+        var given = method.Parameters[parameter.Ordinal];
+        var sends = 0;
+        foreach (var operation in OperationWalk.DescendantsOf(body))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (operation.Kind != OperationKind.ParameterReference ||
+                operation is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter, given))
+            {
+                continue;
+            }
+
+            switch (reference.Parent)
+            {
+                case IInvocationOperation call when call.Instance == reference && !IsExtensionCall(call):
+                    sends += _members.IsSend(call.TargetMethod) ? 1 : 0;
+                    break;
+                case IEventReferenceOperation handled when handled.Instance == reference:
+                    // `client.SendCompleted += (s, e) => client.Dispose();`
+                    break;
+                case IPropertyReferenceOperation read when read.Instance == reference && !IsWritten(read):
+                    break;
+                default:
+                    if (UseEscapes(reference) || reference.Parent is IMemberReferenceOperation)
+                    {
+                        return -1;
+                    }
+
+                    break;
+            }
+        }
+
+        return sends;
+    }
+
+    /// <summary>True for a property written by an assignment of any kind, or passed by reference.</summary>
+    private static bool IsWritten(IPropertyReferenceOperation property) =>
+        property.Parent is IAssignmentOperation assignment && assignment.Target == property ||
+        property.Parent is IDeconstructionAssignmentOperation ||
+        property.Parent is ITupleOperation ||
+        property.Parent is IIncrementOrDecrementOperation ||
+        property.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None };
 
     /// <summary>True inside a lambda or local function: its <c>return</c> hands a value to whoever calls it.</summary>
     private static bool IsInNestedFunction(IOperation operation)

@@ -343,7 +343,10 @@ public class SmtpClientSendsWithoutSslTests
                     {{body}}
                 }
 
-                void Keep(SmtpClient client) { }
+                // Kept where other code may set EnableSsl.
+                void Keep(SmtpClient client) => Kept = client;
+
+                public static SmtpClient Kept;
             }
             """;
 
@@ -394,7 +397,10 @@ public class SmtpClientSendsWithoutSslTests
                     client.Send(msg);
                 }
 
-                void Keep(SmtpClient client) { }
+                // Kept where other code may set EnableSsl.
+                void Keep(SmtpClient client) => Kept = client;
+
+                public static SmtpClient Kept;
             }
             """;
 
@@ -1271,6 +1277,149 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task ClientHandedToAHelperThatOnlySendsWithIt_Reports()
+    {
+        // The helpers' code is in sight and only sends, handles an event, reads a property and disposes: nothing
+        // there can turn TLS on, so the client still sends in clear text.
+        const string source = """
+            using System;
+            using System.Net.Mail;
+            using System.Threading.Tasks;
+
+            class MailBL
+            {
+                public void Send(MailMessage mail, bool sync)
+                {
+                    var client = {|#0:new SmtpClient("smtp.example.com", 587)|};
+                    if (sync)
+                        SendSync(client, mail);
+                    else
+                        SendAsync(client, mail);
+                }
+
+                public void SendSync(SmtpClient client, MailMessage mail)
+                {
+                    try { client.Send(mail); }
+                    finally { mail.Dispose(); client.Dispose(); }
+                }
+
+                public void SendAsync(SmtpClient client, MailMessage mail)
+                {
+                    client.SendCompleted += (s, e) => { mail.Dispose(); client.Dispose(); };
+                    Console.WriteLine(client.Host);
+                    client.SendAsync(mail, null);
+                }
+
+                public async Task SendLaterAsync(MailMessage mail)
+                {
+                    using var client = {|#1:new SmtpClient("smtp.example.com", 25)|};
+                    await DeliverAsync(client, mail);
+                }
+
+                private static async Task DeliverAsync(SmtpClient client, MailMessage mail)
+                {
+                    if (client != null)
+                    {
+                        await client.SendMailAsync(mail);
+                    }
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:25"),
+            },
+            source
+                .Replace("{|#0:new SmtpClient(\"smtp.example.com\", 587)|}", "new SmtpClient(\"smtp.example.com\", 587) { EnableSsl = true }", System.StringComparison.Ordinal)
+                .Replace("{|#1:new SmtpClient(\"smtp.example.com\", 25)|}", "new SmtpClient(\"smtp.example.com\", 25) { EnableSsl = true }", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("client.EnableSsl = true; client.Send(mail);")]
+    [InlineData("client.Host = \"localhost\"; client.Send(mail);")]
+    [InlineData("client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory; client.Send(mail);")]
+    [InlineData("_last = client; client.Send(mail);")]
+    [InlineData("Configure(client); client.Send(mail);")]
+    [InlineData("var other = client; other.Send(mail);")]
+    [InlineData("client.UseTls(); client.Send(mail);")]
+    public async Task ClientHandedToAHelperThatMayChangeIt_NoDiagnostic(string helperBody)
+    {
+        var source = $$"""
+            using System.Net.Mail;
+
+            static class Extensions
+            {
+                public static void UseTls(this SmtpClient client) => client.EnableSsl = true;
+            }
+
+            class Mailer
+            {
+                private SmtpClient _last;
+
+                public void Send(MailMessage mail)
+                {
+                    var client = new SmtpClient("smtp.example.com", 587);
+                    Deliver(client, mail);
+                }
+
+                private void Deliver(SmtpClient client, MailMessage mail)
+                {
+                    {{helperBody}}
+                }
+
+                private static void Configure(SmtpClient client) => client.EnableSsl = true;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task ClientHandedToAVirtualOrOutsideHelper_NoDiagnostic()
+    {
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                public void Send(MailMessage mail)
+                {
+                    var a = new SmtpClient("smtp.example.com", 587);
+                    Deliver(a, mail);
+                    var b = new SmtpClient("smtp.example.com", 587);
+                    Outside.Deliver(b, mail);
+                }
+
+                protected virtual void Deliver(SmtpClient client, MailMessage mail) => client.Send(mail);
+            }
+
+            partial class Outside
+            {
+                public static partial void Deliver(SmtpClient client, MailMessage mail);
+            }
+            """;
+
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.Sources.Add(("Outside.cs", """
+            using System.Net.Mail;
+
+            partial class Outside
+            {
+                public static partial void Deliver(SmtpClient client, MailMessage mail)
+                {
+                    client.EnableSsl = true;
+                    client.Send(mail);
+                }
+            }
+            """));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task FactoryMethodOfAGenericType_CalledOnAnotherConstruction_IsTheSameFactory()
     {
         // `new Mailer<int>().CreateClient()` calls the same method: the EnableSsl written there counts.
@@ -1679,7 +1828,13 @@ public class SmtpClientSendsWithoutSslTests
             {
                 private SmtpClient? _stored;
 
-                static void Configure(SmtpClient client) { }
+                // Hands the client on, beyond what the model follows.
+                static void Configure(SmtpClient client) => Settings.Apply(client);
+
+                static class Settings
+                {
+                    public static void Apply(SmtpClient client) { }
+                }
 
                 void Send(MailMessage msg, bool hasUser, bool settings, NetworkCredential cred)
                 {
@@ -2307,6 +2462,36 @@ public class SmtpClientSendsWithoutSslTests
             source,
             VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
             VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:25"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ClientHandedToAHelperThatOnlySendsWithIt_Reports()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage)
+                    Dim client = {|#0:New SmtpClient("smtp.example.com", 587)|}
+                    Deliver(client, m)
+                    Dim secured = New SmtpClient("smtp.example.com", 587)
+                    Secure(secured, m)
+                End Sub
+
+                Private Sub Deliver(client As SmtpClient, m As MailMessage)
+                    Using client
+                        client.Send(m)
+                    End Using
+                End Sub
+
+                Private Sub Secure(client As SmtpClient, m As MailMessage)
+                    client.EnableSsl = True
+                    client.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
     }
 
     [Fact]
