@@ -147,13 +147,39 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
     /// </summary>
     private static List<PossibleValue> Branches(IOperation value, List<IOperation> added, MailTreeContext context)
     {
-        var leaves = new List<PossibleValue>();
-        if (ValueResolver.SkipImplicitConversions(value) is not ILocalReferenceOperation local)
+        if (ValueResolver.SkipImplicitConversions(value) is ILocalReferenceOperation local)
         {
-            ValueResolver.CollectPossibleValues(value, leaves);
-            return leaves;
+            return LocalBranches(local, added, context);
         }
 
+        // A local the values lead to but could not follow, because flags are added to it (`var p = Tls12; if (legacy)
+        // p |= Tls11; return p;` in a helper, or `p != None ? p : Tls12`), is read as when assigned directly.
+        var leaves = new List<PossibleValue>();
+        var collected = new List<PossibleValue>();
+        ValueResolver.CollectPossibleValues(value, collected, context.CancellationToken);
+        foreach (var leaf in collected)
+        {
+            if (!leaf.HasValue && ValueResolver.SkipImplicitConversions(leaf.Source) is ILocalReferenceOperation unfollowed)
+            {
+                leaves.AddRange(LocalBranches(unfollowed, added, context));
+            }
+            else
+            {
+                leaves.Add(leaf);
+            }
+        }
+
+        return leaves;
+    }
+
+    /// <summary>
+    /// Every value the function writes to the local, and every constant it adds with <c>|=</c> (see
+    /// <see cref="Branches"/>); empty when the local may hold values the function does not show.
+    /// </summary>
+    private static List<PossibleValue> LocalBranches(ILocalReferenceOperation local, List<IOperation> added, MailTreeContext context)
+    {
+        var leaves = new List<PossibleValue>();
+        var value = local;
         foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(value)))
         {
             context.CancellationToken.ThrowIfCancellationRequested();

@@ -570,6 +570,69 @@ public class ObsoleteProtocolAllowedTests
     }
 
     [Fact]
+    public async Task MaskBuiltWithOrInAHelperOrBehindAConditional_ReportsTheAddedFlagsAndFixesThem()
+    {
+        // A helper that maps a setting to a mask, returning the local it adds flags to (directly or through a
+        // conditional), is read as the local is when assigned directly.
+        const string source = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool legacy, bool oldest)
+                {
+                    client.SslProtocols = Convert(legacy);
+
+                    var protocols = SslProtocols.None;
+                    if (oldest)
+                        protocols |= {|#1:SslProtocols.Tls|};
+                    client.SslProtocols = protocols != SslProtocols.None ? protocols : SslProtocols.Tls12;
+                }
+
+                static SslProtocols Convert(bool legacy)
+                {
+                    var protocols = SslProtocols.Tls12;
+                    if (legacy)
+                        protocols |= {|#0:SslProtocols.Tls11|};
+                    return protocols != SslProtocols.None ? protocols : SslProtocols.Tls12 | SslProtocols.Tls13;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool legacy, bool oldest)
+                {
+                    client.SslProtocols = Convert(legacy);
+
+                    var protocols = SslProtocols.None;
+                    client.SslProtocols = protocols != SslProtocols.None ? protocols : SslProtocols.Tls12;
+                }
+
+                static SslProtocols Convert(bool legacy)
+                {
+                    var protocols = SslProtocols.Tls12;
+                    return protocols != SslProtocols.None ? protocols : SslProtocols.Tls12 | SslProtocols.Tls13;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyCodeFixAsync(
+            source,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP008").WithLocation(1).WithArguments("SslProtocols (added to the mask)", "TLS 1.0", "is"),
+                VerifyCS.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (added to the mask)", "TLS 1.1", "is"),
+            },
+            fixedSource,
+            ObsoleteTlsProtocolFixes.DropObsoleteKey);
+    }
+
+    [Fact]
     public async Task MaskChosenBySwitchExpression_ReportsTheObsoleteArm()
     {
         const string source = """
