@@ -47,8 +47,15 @@ internal sealed class CertificateCallbackAssignment
     /// </summary>
     public ImmutableArray<StoredCallback> Stored { get; private set; } = ImmutableArray<StoredCallback>.Empty;
 
-    /// <summary>" when flag is true" (or false) for a callback that accepts everything only on a setting; empty otherwise.</summary>
-    public string FlagText => DescribeFlag(Verdict);
+    /// <summary>
+    /// " when flag is true" (or false) for a callback that accepts everything only on a setting; " on one path" for a
+    /// value that is that callback on one of its paths only (<c>ignore ? (s, c, h, e) =&gt; true : null</c>, a switch
+    /// whose other arms validate); empty otherwise.
+    /// </summary>
+    public string FlagText => DescribeFlag(Verdict) is { Length: > 0 } flag ? flag : OnOnePath ? " on one path" : string.Empty;
+
+    /// <summary>True when the value assigned can be another callback, or none, on other paths.</summary>
+    public bool OnOnePath { get; private set; }
 
     /// <summary>Whom an attacker can pose as, and what they read then, as messages say it.</summary>
     public string Impersonated { get; private set; } = MailServer;
@@ -131,7 +138,8 @@ internal sealed class CertificateCallbackAssignment
 
         // A policy is one class; a callback value may be one of several (a conditional, `??`).
         var verdict = callback?.Classify(context.CancellationToken) ?? CallbackVerdict.Unknown;
-        if (!isPolicy && !TryClassifyWorst(assignment.Value, context.CancellationToken, out callback, out verdict))
+        var onOnePath = false;
+        if (!isPolicy && !TryClassifyWorst(assignment.Value, context.CancellationToken, out callback, out verdict, out onOnePath))
         {
             var stored = StoredAcceptAll(assignment.Value, context);
             return stored.IsEmpty
@@ -160,7 +168,11 @@ internal sealed class CertificateCallbackAssignment
             additionalLocations = ImmutableArray.Create(callback.Declaration.GetLocation());
         }
 
-        return new CertificateCallbackAssignment(assignment, verdict, target, properties.ToImmutable(), additionalLocations) { Impersonated = impersonated };
+        return new CertificateCallbackAssignment(assignment, verdict, target, properties.ToImmutable(), additionalLocations)
+        {
+            Impersonated = impersonated,
+            OnOnePath = onOnePath,
+        };
     }
 
     /// <summary>The lambdas and methods this file writes to the field that is assigned, when they accept every certificate.</summary>
@@ -218,21 +230,25 @@ internal sealed class CertificateCallbackAssignment
     /// Classifies every callback the value can be (<c>flag ? (s, c, h, e) => true : null</c>,
     /// <c>callback ?? AcceptAll</c>, a local written once) and keeps the worst: one that accepts every certificate,
     /// else one that tolerates errors. Branches whose callback is not visible count for nothing.
+    /// <paramref name="onOnePath"/> tells whether another branch can be something else than that worst verdict.
     /// </summary>
-    private static bool TryClassifyWorst(IOperation value, CancellationToken cancellationToken, out CertificateCallback? worst, out CallbackVerdict verdict)
+    private static bool TryClassifyWorst(IOperation value, CancellationToken cancellationToken, out CertificateCallback? worst, out CallbackVerdict verdict, out bool onOnePath)
     {
         worst = null;
         verdict = CallbackVerdict.Unknown;
         var candidates = new List<PossibleValue>();
         ValueResolver.CollectPossibleValuesOutsideFields(value, candidates);
+        var kinds = new List<CallbackVerdictKind>(candidates.Count);
         foreach (var candidate in candidates)
         {
             if (CertificateCallback.Resolve(candidate.Source, cancellationToken) is not { } callback)
             {
+                kinds.Add(CallbackVerdictKind.Unknown);
                 continue;
             }
 
             var candidateVerdict = callback.Classify(cancellationToken);
+            kinds.Add(candidateVerdict.Kind);
             if (candidateVerdict.Kind > verdict.Kind)
             {
                 worst = callback;
@@ -240,6 +256,8 @@ internal sealed class CertificateCallbackAssignment
             }
         }
 
+        var worstKind = verdict.Kind;
+        onOnePath = kinds.Exists(kind => kind != worstKind);
         return worst is not null;
     }
 

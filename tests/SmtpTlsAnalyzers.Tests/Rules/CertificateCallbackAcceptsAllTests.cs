@@ -1020,6 +1020,35 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task CallbackChosenAmongSeveral_MessageSaysOnOnePath()
+    {
+        // A factory or switch whose other results validate (or leave the default validation): the message says the
+        // assigned callback accepts everything on one path only. Every path accepting everything says it plainly.
+        const string source = """
+            using System.Net.Security;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient a, SmtpClient b, string mode)
+                {
+                    {|#0:a.ServerCertificateValidationCallback = Pick(mode)|};
+                    {|#1:b.ServerCertificateValidationCallback = mode == "dev" ? (s, c, h, e) => true : delegate { return true; }|};
+                }
+
+                private static RemoteCertificateValidationCallback Pick(string mode) => mode switch
+                {
+                    "pinned" => (s, c, h, e) => e == SslPolicyErrors.None,
+                    "off" => (s, c, h, e) => true,
+                    _ => null,
+                };
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, Smtp006(0, flag: " on one path"), Smtp006(1));
+    }
+
+    [Fact]
     public async Task ConditionalAndCoalesceWithAcceptAllBranch_ReportAndRestrictThatBranch()
     {
         // Roslyn's simplifier does not shorten names inside a lambda of a target-typed conditional: the fix stays
@@ -1051,7 +1080,7 @@ public class CertificateCallbackAcceptsAllTests
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey, Smtp006(0), Smtp006(1));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.AcceptOnlyValidKey, Smtp006(0, flag: " on one path"), Smtp006(1, flag: " on one path"));
     }
 
     [Fact]

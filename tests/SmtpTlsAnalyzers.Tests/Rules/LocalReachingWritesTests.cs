@@ -270,7 +270,7 @@ public class LocalReachingWritesTests
         await VerifyCallbacks.VerifyAnalyzerAsync(
             source,
             VerifyCallbacks.Diagnostic("SMTP006").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(0)
-                .WithArguments("The callback assigned to ServerCertificateValidationCallback", "", "the mail server and read the login"));
+                .WithArguments("The callback assigned to ServerCertificateValidationCallback", " on one path", "the mail server and read the login"));
     }
 
     [Fact]
