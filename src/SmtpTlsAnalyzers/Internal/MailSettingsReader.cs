@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -206,8 +207,18 @@ internal static class MailSettingsReader
             return MailSettingsFile.Empty;
         }
 
+        // A file that declares the transform namespace is a transform even when none of its elements transforms
+        // anything (a Web.Debug.config whose samples are commented out): its elements only locate, and change nothing.
         var isTransform = false;
-        foreach (var element in root.DescendantsAndSelf())
+        foreach (var attribute in root.Attributes())
+        {
+            if (attribute.IsNamespaceDeclaration && attribute.Value == XdtNamespace)
+            {
+                isTransform = true;
+            }
+        }
+
+        foreach (var element in isTransform ? Enumerable.Empty<XElement>() : root.DescendantsAndSelf())
         {
             if (element.Attribute(XName.Get("Transform", XdtNamespace)) is not null || element.Attribute(XName.Get("Locator", XdtNamespace)) is not null)
             {

@@ -312,6 +312,31 @@ public class MailSettingsWithoutTlsTests
     }
 
     [Fact]
+    public async Task TransformFileWhoseTransformsAreAllCommentedOut_NoDiagnostic()
+    {
+        // A Web.Debug.config as the template leaves it, with the samples commented out: it declares the transform
+        // namespace, so its elements only locate; the build changes nothing with them and the runtime never reads it.
+        const string config = """
+            <configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">
+              <!--
+              <connectionStrings>
+                <add name="MyDB" connectionString="..." xdt:Transform="SetAttributes" xdt:Locator="Match(name)"/>
+              </connectionStrings>
+              -->
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <network host="smtp.example.com" port="587" userName="user" password="secret" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+
+        await VerifyAsync("/src/Web.Debug.config", config);
+    }
+
+    [Fact]
     public async Task TransformReplacingSmtpWithoutEnableSsl_Reports()
     {
         const string config = """
