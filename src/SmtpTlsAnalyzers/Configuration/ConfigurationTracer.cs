@@ -182,6 +182,16 @@ internal static class ConfigurationTracer
                 // The fallback applies only when the key is absent, and an absent key decides nothing.
                 return Trace(coalesce.Value, context, depth + 1, cancellationToken);
 
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd, RightOperand: var parsed } binary
+                when TryParseWrites(binary.LeftOperand, parsed):
+                // `bool.TryParse(text, out var flag) && flag`: the parsed value; a text that does not parse decides nothing.
+                return Trace(parsed, context, depth + 1, cancellationToken);
+
+            case IConditionalOperation { WhenTrue: var parsed, WhenFalse: not null } conditional
+                when TryParseWrites(conditional.Condition, parsed):
+                // `bool.TryParse(text, out var flag) ? flag : false`, the same with a fallback for a text that does not parse.
+                return Trace(parsed, context, depth + 1, cancellationToken);
+
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
                 when binary.LeftOperand.Type?.SpecialType == SpecialType.System_String && binary.RightOperand.Type?.SpecialType == SpecialType.System_String:
                 // Visual Basic's Option Compare Text makes = and <> ignore case.
@@ -203,6 +213,27 @@ internal static class ConfigurationTracer
             default:
                 return null;
         }
+    }
+
+    /// <summary>True when <paramref name="condition"/> is a <c>TryParse</c> call whose out argument is the local <paramref name="read"/> reads.</summary>
+    private static bool TryParseWrites(IOperation condition, IOperation read)
+    {
+        if (Skip(condition) is not IInvocationOperation { TargetMethod.Name: "TryParse" } tryParse || Skip(read) is not ILocalReferenceOperation local)
+        {
+            return false;
+        }
+
+        foreach (var argument in tryParse.Arguments)
+        {
+            var written = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
+            if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref &&
+                written is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>bool.TryParse(text, out var flag)</c> or <c>Enum.TryParse(text, out mode)</c> writes the local.</summary>
@@ -245,7 +276,7 @@ internal static class ConfigurationTracer
         }
 
         var method = tryParse.TargetMethod;
-        var text = ArgumentOfType(tryParse, SpecialType.System_String);
+        var text = ParsedText(tryParse);
         if (method.ContainingType.SpecialType == SpecialType.System_Boolean)
         {
             return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ValueReading.Parse);
@@ -265,10 +296,13 @@ internal static class ConfigurationTracer
         var method = invocation.TargetMethod;
         var containing = method.ContainingType;
         var symbols = context.Symbols;
-        var text = ArgumentOfType(invocation, SpecialType.System_String);
+        var text = ParsedText(invocation);
 
         switch (method.Name)
         {
+            case "ToString" when containing.SpecialType == SpecialType.System_String && invocation.Arguments.IsEmpty:
+                // `AppSettings["EnableSsl"].ToString()`: the text itself.
+                return Trace(invocation.Instance, context, depth + 1, cancellationToken);
             case "Parse" when containing.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_UInt16:
                 return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ValueReading.Parse);
             case "ToBoolean" or "ToInt32" when SymbolEqualityComparer.Default.Equals(containing, symbols.Convert) && text is not null:
@@ -464,6 +498,16 @@ internal static class ConfigurationTracer
 
         return null;
     }
+
+    /// <summary>
+    /// The text argument of a parse, through a <c>Trim()</c> written around it: the parses of bool, int and enums skip
+    /// the white space around their text themselves.
+    /// </summary>
+    private static IOperation? ParsedText(IInvocationOperation invocation) =>
+        ArgumentOfType(invocation, SpecialType.System_String) is { } text &&
+        Skip(text) is IInvocationOperation { TargetMethod: { Name: "Trim", ContainingType.SpecialType: SpecialType.System_String }, Arguments.IsEmpty: true, Instance: { } trimmed }
+            ? trimmed
+            : ArgumentOfType(invocation, SpecialType.System_String);
 
     private static IOperation? ArgumentOfType(IInvocationOperation invocation, SpecialType type)
     {

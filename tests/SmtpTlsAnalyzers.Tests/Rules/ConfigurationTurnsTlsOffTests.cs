@@ -514,6 +514,51 @@ public class ConfigurationTurnsTlsOffTests
         await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
     }
 
+    [Theory]
+    [InlineData("bool.TryParse(configuration[\"Smtp:EnableSsl\"], out var ssl) && ssl")]
+    [InlineData("bool.TryParse(configuration[\"Smtp:EnableSsl\"], out bool ssl) ? ssl : false")]
+    [InlineData("bool.TryParse(configuration[\"Smtp:EnableSsl\"].Trim(), out var ssl) ? ssl : true")]
+    [InlineData("bool.Parse(configuration[\"Smtp:EnableSsl\"]!.ToString())")]
+    [InlineData("Convert.ToBoolean(configuration[\"Smtp:EnableSsl\"]!.ToString().Trim())")]
+    public async Task ParsedInline_TryParseOrTrimmedText_Reports(string value)
+    {
+        // The parsed value when the text parses: the configured false.
+        var code = Usings + $$"""
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {|#0:{{value}}|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson, Expected("appsettings.json", "Smtp:EnableSsl", "false", "smtp.example.com:587", ClearText));
+    }
+
+    [Theory]
+    [InlineData("bool.TryParse(configuration[\"Smtp:Other\"], out var other) && ssl")]
+    [InlineData("bool.TryParse(configuration[\"Smtp:EnableSsl\"], out var other) ? ssl : false")]
+    public async Task ParsedInlineIntoAnotherLocal_OrTrimmedAndCompared_NoDiagnostic(string value)
+    {
+        // The flag read is not the one parsed: the configured value does not reach it.
+        var code = Usings + $$"""
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message, bool ssl)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {{value}};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, InsecureJson);
+    }
+
     [Fact]
     public async Task ComparedWithLowerCaseTrue_JsonTrueReadsFalse_Reports()
     {
