@@ -94,7 +94,14 @@ internal static class MailSettingsReader
         }
 
         // An empty file says nothing.
-        return document is null ? MailSettingsFile.Empty : Parse(document, text!, cancellationToken);
+        return document is null ? MailSettingsFile.Empty : Parse(document, text!, IsTransformName(file.Path), cancellationToken);
+    }
+
+    /// <summary>Web.*.config other than Web.config itself: a file the build applies to Web.config as a transform.</summary>
+    private static bool IsTransformName(string path)
+    {
+        var name = path.Substring(path.LastIndexOfAny(PathSeparators) + 1);
+        return name.StartsWith("Web.", StringComparison.OrdinalIgnoreCase) && !name.Equals("Web.config", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -199,7 +206,7 @@ internal static class MailSettingsReader
         return declared.CodePage == used.CodePage ? content : declared.GetString(used.GetBytes(content));
     }
 
-    private static MailSettingsFile Parse(XDocument document, SourceText text, CancellationToken cancellationToken)
+    private static MailSettingsFile Parse(XDocument document, SourceText text, bool transformName, CancellationToken cancellationToken)
     {
         var root = document.Root;
         if (root is null || root.Name.LocalName != "configuration")
@@ -207,10 +214,11 @@ internal static class MailSettingsReader
             return MailSettingsFile.Empty;
         }
 
-        // A file that declares the transform namespace is a transform even when none of its elements transforms
-        // anything (a Web.Debug.config whose samples are commented out): its elements only locate, and change nothing.
+        // A Web.*.config that declares the transform namespace is a transform even when none of its elements
+        // transforms anything (a Web.Debug.config whose samples are commented out): its elements only locate, and
+        // change nothing. Web.config and App.config are read by the runtime whatever they declare.
         var isTransform = false;
-        foreach (var attribute in root.Attributes())
+        foreach (var attribute in transformName ? root.Attributes() : Enumerable.Empty<XAttribute>())
         {
             if (attribute.IsNamespaceDeclaration && attribute.Value == XdtNamespace)
             {

@@ -336,6 +336,27 @@ public class MailSettingsWithoutTlsTests
         await VerifyAsync("/src/Web.Debug.config", config);
     }
 
+    [Theory]
+    [InlineData("/src/Web.config")]
+    [InlineData("/src/App.config")]
+    public async Task BaseFileDeclaringTheTransformNamespace_IsStillRead(string path)
+    {
+        // The runtime reads Web.config and App.config whatever namespaces they declare.
+        const string config = """
+            <configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">
+              <system.net>
+                <mailSettings>
+                  <smtp>
+                    <{|#0:network|} host="smtp.example.com" port="587" />
+                  </smtp>
+                </mailSettings>
+              </system.net>
+            </configuration>
+            """;
+
+        await VerifyAsync(path, config, VerifyCS.Diagnostic("SMTP011").WithLocation(0).WithArguments("smtp.example.com:587", Missing, MailIsSent));
+    }
+
     [Fact]
     public async Task TransformReplacingSmtpWithoutEnableSsl_Reports()
     {
