@@ -633,6 +633,41 @@ public class ObsoleteProtocolAllowedTests
     }
 
     [Fact]
+    public async Task ReadonlyFieldInitializerEveryConstructorReplaces_NoDiagnostic()
+    {
+        // The obsolete initializer is never read: the constructor writes the field on every path that goes on.
+        const string source = """
+            using System;
+            using System.Security.Authentication;
+            using MailKit.Net.Smtp;
+
+            class MailService
+            {
+                private readonly SslProtocols _protocols = SslProtocols.Tls11 | SslProtocols.Tls12;
+
+                public MailService(string version)
+                {
+                    switch (version)
+                    {
+                        case "1.2":
+                            _protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                            break;
+                        case "1.3":
+                            _protocols = SslProtocols.Tls13;
+                            break;
+                        default:
+                            throw new ArgumentOutOfRangeException(nameof(version));
+                    }
+                }
+
+                public void Configure(SmtpClient client) => client.SslProtocols = _protocols;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task MaskChosenBySwitchExpression_ReportsTheObsoleteArm()
     {
         const string source = """

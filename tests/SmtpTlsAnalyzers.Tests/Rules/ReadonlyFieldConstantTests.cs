@@ -120,6 +120,8 @@ public class ReadonlyFieldConstantTests
     [InlineData("public Mailer() { _mode = SecureSocketOptions.SslOnConnect; }")]
     [InlineData("public Mailer(SecureSocketOptions mode) { if (mode == SecureSocketOptions.None) throw new System.ArgumentException(); _mode = mode; }")]
     [InlineData("public Mailer() : this(SecureSocketOptions.StartTls) { } public Mailer(SecureSocketOptions mode) => _mode = mode;")]
+    [InlineData("public Mailer(bool ssl) { if (ssl) _mode = SecureSocketOptions.SslOnConnect; else { _mode = SecureSocketOptions.StartTls; } }")]
+    [InlineData("public Mailer(string v) { switch (v) { case \"ssl\": _mode = SecureSocketOptions.SslOnConnect; break; case \"tls\": _mode = SecureSocketOptions.StartTls; break; default: throw new System.ArgumentException(v); } }")]
     public async Task MailKit_ConstructorWritesAnotherValue_NoDiagnostic(string members)
     {
         // Every constructor writes the field before anything reads it: the initializer's None is never used.
@@ -130,6 +132,7 @@ public class ReadonlyFieldConstantTests
     [InlineData(" = {|#1:SecureSocketOptions.None|}", "public Mailer(bool secure) { if (secure) _mode = SecureSocketOptions.StartTls; }")]
     [InlineData(" = {|#1:SecureSocketOptions.None|}", "public SecureSocketOptions Mode { init => _mode = value; }")]
     [InlineData(" = {|#1:SecureSocketOptions.None|}", "public Mailer(bool secure) { if (!secure) return; _mode = SecureSocketOptions.StartTls; }")]
+    [InlineData(" = {|#1:SecureSocketOptions.None|}", "public Mailer(string v) { switch (v) { case \"ssl\": _mode = SecureSocketOptions.SslOnConnect; break; case \"tls\": _mode = SecureSocketOptions.StartTls; break; } }")]
     [InlineData(" = {|#1:SecureSocketOptions.None|}", "public Mailer() { _mode = SecureSocketOptions.StartTls; } public Mailer(int retries) { _retries = retries; }")]
     [InlineData("", "public Mailer() { _mode = {|#1:SecureSocketOptions.None|}; } public Mailer(SecureSocketOptions mode) { _mode = mode; }")]
     [InlineData("", "public Mailer() { _mode = {|#1:SecureSocketOptions.None|}; } public SecureSocketOptions Mode { init => _mode = value; }")]
