@@ -1696,12 +1696,24 @@ internal sealed class SmtpClientTypeModel
         foreach (var operation in OperationWalk.DescendantsOf(body))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (operation.Kind != OperationKind.ParameterReference ||
-                operation is not IParameterReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Parameter, given))
+            if (operation.Kind != OperationKind.ParameterReference || operation is not IParameterReferenceOperation reference)
             {
                 continue;
             }
 
+            if (!SymbolEqualityComparer.Default.Equals(reference.Parameter, given))
+            {
+                if (_members.IsClientType(reference.Parameter.Type) && !SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, method))
+                {
+                    // A client the body reaches otherwise (the receiver of an extension block, a lambda's parameter).
+                    return -1;
+                }
+
+                continue;
+            }
+
+            // Only these uses leave the client as it was given; any other (a write, `?.`, a pattern, a With block,
+            // handing it on) may change it.
             switch (reference.Parent)
             {
                 case IInvocationOperation call when call.Instance == reference && !IsExtensionCall(call):
@@ -1711,21 +1723,20 @@ internal sealed class SmtpClientTypeModel
                     // `client.SendCompleted += (s, e) => client.Dispose();`
                     break;
                 case IPropertyReferenceOperation read when read.Instance == reference && !IsWritten(read):
+                case IUsingOperation:
+                case IExpressionStatementOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+                case IConversionOperation { IsImplicit: true, Conversion.IsReference: true, Parent: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } }:
                     break;
                 default:
-                    if (UseEscapes(reference) || reference.Parent is IMemberReferenceOperation)
-                    {
-                        return -1;
-                    }
-
-                    break;
+                    return -1;
             }
         }
 
         return sends;
     }
 
-    /// <summary>True for a property written by an assignment of any kind, or passed by reference.</summary>
+    /// <summary>True for a property written by an assignment of any kind, or passed by reference (or in a tuple, which may be a deconstruction's target).</summary>
     private static bool IsWritten(IPropertyReferenceOperation property) =>
         property.Parent is IAssignmentOperation assignment && assignment.Target == property ||
         property.Parent is IDeconstructionAssignmentOperation ||

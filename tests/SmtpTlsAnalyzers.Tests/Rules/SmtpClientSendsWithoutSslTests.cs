@@ -1346,6 +1346,9 @@ public class SmtpClientSendsWithoutSslTests
     [InlineData("Configure(client); client.Send(mail);")]
     [InlineData("var other = client; other.Send(mail);")]
     [InlineData("client.UseTls(); client.Send(mail);")]
+    [InlineData("if (client is { } secured) secured.EnableSsl = true; client.Send(mail);")]
+    [InlineData("client = new SmtpClient(\"smtp.example.com\", 587) { EnableSsl = true }; client.Send(mail);")]
+    [InlineData("System.Action<SmtpClient> secure = c => c.EnableSsl = true; secure(client); client.Send(mail);")]
     public async Task ClientHandedToAHelperThatMayChangeIt_NoDiagnostic(string helperBody)
     {
         var source = $$"""
@@ -2485,8 +2488,10 @@ public class SmtpClientSendsWithoutSslTests
                 End Sub
 
                 Private Sub Secure(client As SmtpClient, m As MailMessage)
-                    client.EnableSsl = True
-                    client.Send(m)
+                    With client
+                        .EnableSsl = True
+                        .Send(m)
+                    End With
                 End Sub
             End Class
             """;
