@@ -153,6 +153,12 @@ public class MailKitStrippableStartTlsTests
                     {
                         client.Connect(host, port, security);
                     }
+
+                    foreach (var mode in new[] { SecureSocketOptions.StartTls, SecureSocketOptions.StartTlsWhenAvailable })
+                    {
+                        var options = mode;
+                        client.Connect(host, 587, options);
+                    }
                 }
             }
             """;
