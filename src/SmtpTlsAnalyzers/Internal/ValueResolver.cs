@@ -624,6 +624,24 @@ internal static class ValueResolver
         return null;
     }
 
+    /// <summary>True for an element of the array a <c>foreach</c> loop walks (<see cref="FindForEachElements"/>).</summary>
+    public static bool IsForEachElement(IOperation value)
+    {
+        var element = value;
+        while (element.Parent is IConversionOperation { IsImplicit: true } conversion)
+        {
+            element = conversion;
+        }
+
+        IOperation? collection = element.Parent is IArrayInitializerOperation { Parent: IArrayCreationOperation creation } ? creation : null;
+        while (collection?.Parent is IConversionOperation { IsImplicit: true } wrapped)
+        {
+            collection = wrapped;
+        }
+
+        return collection?.Parent is IForEachLoopOperation loop && loop.Collection == collection;
+    }
+
     /// <summary>The constant of a deconstructed local, when every tuple the value can be holds it at the local's place.</summary>
     private static bool TryGetDeconstructedConstant(IOperation deconstructed, int index, int depth, CancellationToken cancellationToken, out object? value)
     {
@@ -1007,8 +1025,7 @@ internal static class ValueResolver
 
     private static bool IsOwnField(IOperation? operation, IFieldSymbol field) =>
         operation is IFieldReferenceOperation target &&
-        SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field) &&
-        (target.Instance is null || target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance });
+        SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field) && Model.ClientIdentity.IsOwn(target.Instance);
 
     private static bool IsOwnConstructorCall(IOperation? statement, INamedTypeSymbol type) =>
         (statement is IExpressionStatementOperation expression ? expression.Operation : statement) is IInvocationOperation

@@ -455,7 +455,7 @@ internal sealed class MailKitConnectionClassifier
             }
         }
 
-        if (!everyPathInsecure && leaves.Exists(leaf => IsLoopElement(leaf.Source)))
+        if (!everyPathInsecure && leaves.Exists(leaf => ValueResolver.IsForEachElement(leaf.Source)))
         {
             // A loop that tries each mode of a list until one connects: which one is used depends on the server, not
             // on configuration, and a list with a mode that requires TLS is not proven insecure.
@@ -463,24 +463,6 @@ internal sealed class MailKitConnectionClassifier
         }
 
         return everyPathInsecure ? (allNone, string.Join(" or ", modeTexts) + " on every path") : null;
-    }
-
-    /// <summary>An element of the array a <c>foreach</c> loop walks (<see cref="ValueResolver.FindForEachElements"/>).</summary>
-    private static bool IsLoopElement(IOperation value)
-    {
-        var element = value;
-        while (element.Parent is IConversionOperation { IsImplicit: true } conversion)
-        {
-            element = conversion;
-        }
-
-        IOperation? collection = element.Parent is IArrayInitializerOperation { Parent: IArrayCreationOperation creation } ? creation : null;
-        while (collection?.Parent is IConversionOperation { IsImplicit: true } wrapped)
-        {
-            collection = wrapped;
-        }
-
-        return collection?.Parent is IForEachLoopOperation loop && loop.Collection == collection;
     }
 
     /// <summary>
