@@ -153,13 +153,14 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
         }
 
         // A local the values lead to but could not follow, because flags are added to it (`var p = Tls12; if (legacy)
-        // p |= Tls11; return p;` in a helper, or `p != None ? p : Tls12`), is read as when assigned directly.
+        // p |= Tls11; return p;` in a helper, or `p != None ? p : Tls12`), or a write that adds flags to it (Visual
+        // Basic's `p = p Or Tls11`, followed as one of the local's writes), is read as when assigned directly.
         var leaves = new List<PossibleValue>();
         var collected = new List<PossibleValue>();
         ValueResolver.CollectPossibleValues(value, collected, context.CancellationToken);
         foreach (var leaf in collected)
         {
-            if (!leaf.HasValue && ValueResolver.SkipImplicitConversions(leaf.Source) is ILocalReferenceOperation unfollowed)
+            if (!leaf.HasValue && UnfollowedLocal(leaf.Source) is { } unfollowed)
             {
                 leaves.AddRange(LocalBranches(unfollowed, added, context));
             }
@@ -171,6 +172,15 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
 
         return leaves;
     }
+
+    /// <summary>The local an unknown value is, or adds flags to (<c>p Or Tls11</c>, <c>p | Tls11</c>).</summary>
+    private static ILocalReferenceOperation? UnfollowedLocal(IOperation value) => ValueResolver.SkipImplicitConversions(value) switch
+    {
+        ILocalReferenceOperation local => local,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } either when ValueResolver.SkipImplicitConversions(either.LeftOperand) is ILocalReferenceOperation local => local,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } either when ValueResolver.SkipImplicitConversions(either.RightOperand) is ILocalReferenceOperation local => local,
+        _ => null,
+    };
 
     /// <summary>
     /// Every value the function writes to the local, and every constant it adds with <c>|=</c> (see

@@ -916,6 +916,31 @@ public class ObsoleteProtocolAllowedTests
     }
 
     [Fact]
+    public async Task VisualBasic_MaskBuiltInAHelper_Reports()
+    {
+        const string source = """
+            Imports System.Security.Authentication
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient, legacy As Boolean)
+                    client.SslProtocols = Convert(legacy)
+                End Sub
+
+                Private Shared Function Convert(legacy As Boolean) As SslProtocols
+                    Dim p = SslProtocols.Tls12
+                    If legacy Then p = {|#0:p Or SslProtocols.Tls11|}
+                    Return If(p <> SslProtocols.None, p, SslProtocols.Tls12)
+                End Function
+            End Class
+            """;
+
+        await VerifyObsoleteProtocolAllowedVB.VerifyAnalyzerAsync(
+            source,
+            VerifyObsoleteProtocolAllowedVB.Diagnostic("SMTP008").WithLocation(0).WithArguments("SslProtocols (added to the mask)", "TLS 1.1", "is"));
+    }
+
+    [Fact]
     public async Task VisualBasic_MaskContinuedOnTheNextLine_ReportedOnItsFirstLineAndFixed()
     {
         const string source = """
