@@ -1540,6 +1540,18 @@ public class ConfigurationTurnsTlsOffTests
             Expected("App.config", "SmtpSsl", "\"false\"", "smtp.example.com:587", ClearText));
     }
 
+    [Theory]
+    [InlineData("Boolean.TryParse(ConfigurationManager.AppSettings(\"SmtpSsl\"), ssl) AndAlso ssl")]
+    [InlineData("If(Boolean.TryParse(ConfigurationManager.AppSettings(\"SmtpSsl\").Trim(), ssl), ssl, False)")]
+    [InlineData("Boolean.Parse(ConfigurationManager.AppSettings(\"SmtpSsl\").ToString())")]
+    public async Task VisualBasic_ParsedInline_Reports(string read)
+    {
+        var code = VisualBasicAppSettingsCode
+            .Replace("Using client As New", "Dim ssl As Boolean\n        Using client As New", StringComparison.Ordinal)
+            .Replace("READ", read, StringComparison.Ordinal);
+        await VerifyVisualBasicAsync(code, new[] { VisualBasicAppConfig("false") }, Expected("App.config", "SmtpSsl", "\"false\"", "smtp.example.com:587", ClearText));
+    }
+
     [Fact]
     public async Task VisualBasic_TryParseIntoALocal_Reports()
     {

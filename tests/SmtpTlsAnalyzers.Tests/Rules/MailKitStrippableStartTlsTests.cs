@@ -167,6 +167,31 @@ public class MailKitStrippableStartTlsTests
     }
 
     [Fact]
+    public async Task VisualBasic_LoopOverModesNoneOfWhichRequiresTls_Reports()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Delivery
+                Sub Connect(client As SmtpClient, host As String)
+                    For Each security In New SecureSocketOptions() {SecureSocketOptions.StartTlsWhenAvailable, SecureSocketOptions.None}
+                        client.Connect(host, 587, {|#0:security|})
+                    Next
+                    For Each mode In New SecureSocketOptions() {SecureSocketOptions.StartTls, SecureSocketOptions.None}
+                        client.Connect(host, 587, mode)
+                    Next
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(
+            source,
+            VerifyMailKitVB.Diagnostic("SMTP004").WithLocation(0).WithArguments("port 587", "SecureSocketOptions.StartTlsWhenAvailable or SecureSocketOptions.None on every path")
+                .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations));
+    }
+
+    [Fact]
     public async Task VisualBasic_EveryPathOpportunisticOrClearText_Reports()
     {
         const string source = """
