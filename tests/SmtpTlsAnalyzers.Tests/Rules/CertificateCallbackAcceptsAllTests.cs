@@ -1049,6 +1049,26 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task VisualBasic_CallbackChosenAmongSeveral_MessageSaysOnOnePath()
+    {
+        const string source = """
+            Imports System.Net.Security
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(a As SmtpClient, lenient As Boolean)
+                    {|#0:a.ServerCertificateValidationCallback = If(lenient, New RemoteCertificateValidationCallback(Function(s, c, h, e) True), Nothing)|}
+                End Sub
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(
+            source,
+            VerifyCallbackVB.Diagnostic("SMTP006").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithLocation(0)
+                .WithArguments(MailKitTarget, " on one path", MailServer));
+    }
+
+    [Fact]
     public async Task ConditionalAndCoalesceWithAcceptAllBranch_ReportAndRestrictThatBranch()
     {
         // Roslyn's simplifier does not shorten names inside a lambda of a target-typed conditional: the fix stays
