@@ -336,7 +336,12 @@ internal static class ConfigurationVerdicts
             portNumber = ConfiguredRead.ReadInt32(portValue);
         }
 
-        var messagePort = portNumber is 0 ? null : portNumber ?? SiblingPort(layer, section);
+        // Port 0 is a placeholder for the default port: there is no port to name.
+        var messagePort = portNumber ?? SiblingPort(layer, section);
+        if (messagePort is 0)
+        {
+            messagePort = null;
+        }
 
         // The host the code connects to: a constant, a configured key, or else the host key of the same section.
         var hostName = constantHost;

@@ -476,6 +476,26 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Fact]
+    public async Task PlaceholderPortZeroBesideTheSetting_IsNotNamed()
+    {
+        // Port 0 stands for the default port: the message names the host, not "port 0".
+        const string code = Usings + """
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    using var client = new SmtpClient(configuration["Smtp:Host"]);
+                    client.EnableSsl = {|#0:configuration.GetValue<bool>("Smtp:EnableSsl")|};
+                    client.Send(message);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, """{ "Smtp": { "Host": "mail.example.com", "Port": 0, "EnableSsl": {|#1:false|} } }""",
+            Expected("appsettings.json", "Smtp:EnableSsl", "false", "mail.example.com", ClearText));
+    }
+
+    [Fact]
     public async Task ConfigurationBuiltInPlace_IsTheRoot()
     {
         const string code = Usings + """
