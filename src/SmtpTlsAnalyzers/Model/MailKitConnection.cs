@@ -357,7 +357,7 @@ internal sealed class MailKitConnectionClassifier
                 if (!protocol.IsImplicitPort(autoPort))
                 {
                     facts.Verdict = ConnectionVerdict.Strippable;
-                    facts.ModeText += " on port " + autoPort.ToString(CultureInfo.InvariantCulture) + TlsModeText.WhenAvailable;
+                    facts.ModeText = TlsModeText.AutoOnOtherPort(facts.ModeText, protocol.DescribeImplicitPort());
                 }
 
                 return;

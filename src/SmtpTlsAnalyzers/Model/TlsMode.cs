@@ -30,6 +30,15 @@ internal static class TlsModeText
 
     public const string WhenAvailable = " (STARTTLS when available)";
 
+    /// <summary>
+    /// Auto on a port the endpoint already names: says why it is opportunistic there rather than name the port again.
+    /// </summary>
+    public static string AutoOnOtherPort(string modeText, string implicitPorts)
+    {
+        var why = "STARTTLS when available on any port but " + implicitPorts;
+        return modeText == AutoByDefault ? "SecureSocketOptions.Auto (the default; " + why + ")" : modeText + " (" + why + ")";
+    }
+
     /// <summary>Why a mode fails on a port, and what to use instead.</summary>
     public static string PortMismatchReason(string port, bool tlsFromFirstByte, string useInstead) => tlsFromFirstByte
         ? "a server on port " + port + " expects plain text followed by STARTTLS, so the TLS handshake fails; use " + useInstead

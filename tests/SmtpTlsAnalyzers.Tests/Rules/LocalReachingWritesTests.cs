@@ -138,7 +138,7 @@ public class LocalReachingWritesTests
     }
 
     [Theory]
-    [InlineData("587", "SMTP004", "SecureSocketOptions.Auto on port 587 (STARTTLS when available)")]
+    [InlineData("587", "SMTP004", "SecureSocketOptions.Auto (STARTTLS when available on any port but 465)")]
     [InlineData("465", null, null)]
     public async Task PortWrittenTheSameConstantOnEveryPath_IsThatPort(string port, string? id, string? mode)
     {

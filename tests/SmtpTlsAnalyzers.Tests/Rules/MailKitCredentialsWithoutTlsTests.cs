@@ -288,12 +288,12 @@ public class MailKitCredentialsWithoutTlsTests
             }
             """;
 
-        const string reason = "the connection uses SecureSocketOptions.Auto on port 25 (STARTTLS when available)";
+        const string reason = "the connection uses SecureSocketOptions.Auto (STARTTLS when available on any port but 465)";
         await FixAsync(
             source,
             new[]
             {
-                Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto on port 25 (STARTTLS when available)"),
+                Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto (STARTTLS when available on any port but 465)"),
                 Diagnostic("SMTP009", 1, "smtp.x.com:25", reason),
                 Diagnostic("SMTP009", 2, "smtp.x.com:25", reason),
             },

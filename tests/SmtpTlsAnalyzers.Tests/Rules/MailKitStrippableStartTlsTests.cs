@@ -479,7 +479,7 @@ public class MailKitStrippableStartTlsTests
 
         await FixAsync(
             source,
-            new[] { Diagnostic("SMTP004", 0, "pop.x.com:110", "SecureSocketOptions.Auto (the default) on port 110 (STARTTLS when available)") },
+            new[] { Diagnostic("SMTP004", 0, "pop.x.com:110", "SecureSocketOptions.Auto (the default; STARTTLS when available on any port but 995)") },
             fixedSource,
             MailKitConnectFixes.UseStartTlsKey);
     }
@@ -510,7 +510,7 @@ public class MailKitStrippableStartTlsTests
 
         await FixAsync(
             source,
-            new[] { Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto on port 25 (STARTTLS when available)") },
+            new[] { Diagnostic("SMTP004", 0, "smtp.x.com:25", "SecureSocketOptions.Auto (STARTTLS when available on any port but 465)") },
             fixedSource,
             MailKitConnectFixes.UseStartTlsKey);
     }
@@ -705,7 +705,7 @@ public class MailKitStrippableStartTlsTests
             }
             """;
 
-        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "mail.x.com:143", "SecureSocketOptions.Auto on port 143 (STARTTLS when available)"));
+        await VerifyCS.VerifyAnalyzerAsync(source, Diagnostic("SMTP004", 0, "mail.x.com:143", "SecureSocketOptions.Auto (STARTTLS when available on any port but 465, 993 or 995)"));
     }
 
     [Fact]

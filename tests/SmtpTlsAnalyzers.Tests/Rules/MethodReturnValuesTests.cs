@@ -167,7 +167,7 @@ public class MethodReturnValuesTests
 
         await FixAsync(
             source,
-            new[] { Diagnostic("SMTP004", 0, "smtp.example.com:587", "SecureSocketOptions.Auto on port 587 (STARTTLS when available)") },
+            new[] { Diagnostic("SMTP004", 0, "smtp.example.com:587", "SecureSocketOptions.Auto (STARTTLS when available on any port but 465)") },
             fixedSource,
             MailKitConnectFixes.UseStartTlsKey);
     }
@@ -368,7 +368,7 @@ public class MethodReturnValuesTests
         await VerifyVB.VerifyAnalyzerAsync(
             source,
             VerifyVB.Diagnostic("SMTP004").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-                .WithArguments("smtp.example.com:587", "SecureSocketOptions.Auto on port 587 (STARTTLS when available)"));
+                .WithArguments("smtp.example.com:587", "SecureSocketOptions.Auto (STARTTLS when available on any port but 465)"));
     }
 
     [Fact]
