@@ -178,8 +178,10 @@ public abstract class MailAnalyzer : DiagnosticAnalyzer
     {
         foreach (var member in type.GetMembers())
         {
+            // A field, a WithEvents variable, or a private read-only property (a factory when its getter has a body).
             if (member is IFieldSymbol field && members.IsClientType(field.Type) ||
-                member is IPropertySymbol { IsWithEvents: true } withEvents && members.IsClientType(withEvents.Type))
+                member is IPropertySymbol { IsWithEvents: true } withEvents && members.IsClientType(withEvents.Type) ||
+                member is IPropertySymbol { DeclaredAccessibility: Accessibility.Private, SetMethod: null } property && members.IsClientType(property.Type))
             {
                 return true;
             }

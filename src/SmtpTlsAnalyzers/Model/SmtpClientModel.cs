@@ -222,7 +222,10 @@ internal sealed class SmtpClientTypeModel
         HasClientField = hasClientField;
     }
 
-    /// <summary>True when the type declares a field of a client type, whose uses the model must watch.</summary>
+    /// <summary>
+    /// True when the type declares a field of a client type, or a private read-only property of one, whose uses the
+    /// model must watch.
+    /// </summary>
     public bool HasClientField { get; }
 
     [MethodImpl(HotPath.Optimized)]
@@ -318,6 +321,11 @@ internal sealed class SmtpClientTypeModel
         if (_members.IsClientType(reference.Property.Type) && IsFieldLike(reference.Property))
         {
             _fieldLikeReferences.Add(reference);
+        }
+        else if (reference.Property.GetMethod is { } getter && IsFactory(getter))
+        {
+            // `Client.Send(m)` with `private SmtpClient Client => _client ??= new SmtpClient(host);`: a call of its getter.
+            _factoryUses.Add(reference);
         }
     }
 
@@ -729,21 +737,21 @@ internal sealed class SmtpClientTypeModel
 
         foreach (var use in _factoryUses)
         {
-            var factory = (use is IInvocationOperation call ? call.TargetMethod : ((IMethodReferenceOperation)use).Method).OriginalDefinition;
+            var factory = FactoryOf(use)!.OriginalDefinition;
             var key = FactoryKey(factory);
             var facts = For(key);
-            if (use is not IInvocationOperation invocation)
+            if (use is IMethodReferenceOperation || use is IPropertyReferenceOperation reference && !IsRead(reference))
             {
                 facts.Escapes = true;
             }
-            else if ((DeclaredLocal(invocation) ?? AssignedLocal(invocation)) is { } local)
+            else if ((DeclaredLocal(use) ?? AssignedLocal(use)) is { } local)
             {
                 // `using var c = CreateClient();`, `c = CreateClient();`: the local holds the factory's client.
                 facts.Escapes |= !Holds(local, key);
-                facts.Escapes |= LocalEscapes(local, invocation, factory: null, out _, out var helperSends, cancellationToken);
+                facts.Escapes |= LocalEscapes(local, use, factory: null, out _, out var helperSends, cancellationToken);
                 facts.Sends += helperSends;
             }
-            else if (StoredMember(invocation) is { } member)
+            else if (StoredMember(use) is { } member)
             {
                 // `_client = CreateClient();`, `private SmtpClient _client = CreateClient();`: the type's own member
                 // holds it, and is followed as when it holds a creation.
@@ -752,7 +760,7 @@ internal sealed class SmtpClientTypeModel
             }
             else
             {
-                facts.Escapes |= UseEscapes(invocation);
+                facts.Escapes |= UseEscapes(use);
             }
         }
 
@@ -1498,9 +1506,9 @@ internal sealed class SmtpClientTypeModel
                 return null;
             case IObjectCreationOperation creation:
                 return OfFactoryLocal(KeyOfCreation(creation, out _));
-            case IInvocationOperation invocation when IsFactory(invocation.TargetMethod):
-                // `CreateClient().Send(message)`.
-                return FactoryKey(invocation.TargetMethod.OriginalDefinition);
+            case IInvocationOperation or IPropertyReferenceOperation when FactoryOf(receiver) is { } factory:
+                // `CreateClient().Send(message)`, `Client.Send(message)` with a factory property.
+                return FactoryKey(factory.OriginalDefinition);
             default:
                 return OfFactoryLocal(ClientIdentity.Of(receiver));
         }
@@ -1546,8 +1554,8 @@ internal sealed class SmtpClientTypeModel
     /// holds its client (<see cref="Holds"/>) or hands it on.
     /// </summary>
     private bool StoresFactoryResult(IOperation reference) =>
-        reference.Parent is ISimpleAssignmentOperation { Value: IInvocationOperation call } assignment && assignment.Target == reference &&
-        IsFactory(call.TargetMethod);
+        reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference &&
+        FactoryOf(ValueResolver.SkipImplicitConversions(assignment.Value)) is not null;
 
     /// <summary>The local a plain assignment writes <paramref name="value"/> to (<c>c = value;</c>).</summary>
     private static ILocalSymbol? AssignedLocal(IOperation value) =>
@@ -1574,11 +1582,36 @@ internal sealed class SmtpClientTypeModel
     /// </summary>
     private bool IsFactory(IMethodSymbol method) =>
         method.DeclaredAccessibility == Accessibility.Private &&
-        method.MethodKind == MethodKind.Ordinary &&
-        !method.IsGenericMethod &&
-        method.ExplicitInterfaceImplementations.IsEmpty &&
+        (method.MethodKind == MethodKind.Ordinary && !method.IsGenericMethod && method.ExplicitInterfaceImplementations.IsEmpty ||
+         method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol property && IsFactoryProperty(property)) &&
         SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, _type) &&
         _members.IsClientType(method.ReturnType);
+
+    /// <summary>
+    /// A private read-only property whose getter has a body (<c>private SmtpClient Client => _client ??= new
+    /// SmtpClient(host);</c>): each read is a call of a factory method.
+    /// </summary>
+    private static bool IsFactoryProperty(IPropertySymbol property) =>
+        property.DeclaredAccessibility == Accessibility.Private && property.SetMethod is null && property.Parameters.IsEmpty &&
+        property.ExplicitInterfaceImplementations.IsEmpty && !IsFieldLike(property);
+
+    /// <summary>The factory (<see cref="IsFactory"/>) a call, method group or property read invokes, if it does.</summary>
+    private IMethodSymbol? FactoryOf(IOperation? use)
+    {
+        var method = use switch
+        {
+            IInvocationOperation call => call.TargetMethod,
+            IMethodReferenceOperation group => group.Method,
+            IPropertyReferenceOperation property => property.Property.GetMethod,
+            _ => null,
+        };
+
+        return method is not null && IsFactory(method) ? method : null;
+    }
+
+    /// <summary>True for a read of the property (not the target of a write, which a read-only property is only in its constructor).</summary>
+    private static bool IsRead(IPropertyReferenceOperation reference) =>
+        !(reference.Parent is IAssignmentOperation assignment && assignment.Target == reference);
 
     /// <summary>
     /// Records a private member of the type returned by a factory method (<c>return _client;</c>); a factory that returns

@@ -1656,6 +1656,72 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task PrivateReadOnlyPropertyWithAGetterBody_IsAFactory()
+    {
+        // Each read runs the getter, as a call of a factory method does: created on first use, or new on every read.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient _client;
+                private SmtpClient _secured;
+                private readonly SmtpClient _injected;
+
+                public Mailer(SmtpClient injected) => _injected = injected;
+
+                private SmtpClient Client => _client ??= {|#0:new SmtpClient("smtp.example.com", 587)|};
+
+                private SmtpClient Fresh => {|#1:new SmtpClient("smtp.example.com", 25)|};
+
+                private SmtpClient Secured
+                {
+                    get
+                    {
+                        if (_secured == null)
+                        {
+                            _secured = new SmtpClient("smtp.example.com", 587) { EnableSsl = true };
+                        }
+
+                        return _secured;
+                    }
+                }
+
+                private SmtpClient Injected => _injected;
+
+                private SmtpClient HandedOn => new SmtpClient("smtp.example.com", 587);
+
+                public void Send(MailMessage msg)
+                {
+                    Client.Send(msg);
+
+                    using var fresh = Fresh;
+                    fresh.Send(msg);
+
+                    Secured.Send(msg);
+                    Injected.Send(msg);
+
+                    var handedOn = HandedOn;
+                    Configure(handedOn);
+                    handedOn.Send(msg);
+                }
+
+                private static void Configure(SmtpClient client) => client.EnableSsl = Settings.UseSsl;
+            }
+
+            static class Settings
+            {
+                public static bool UseSsl;
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"),
+            VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.example.com:25"));
+    }
+
+    [Fact]
     public async Task FieldCreatedOnFirstUseWithCoalescingAssignment_Reported()
     {
         const string source = """
@@ -2417,6 +2483,44 @@ public class SmtpClientSendsWithoutSslTests
 
                     Dim secured = CreateSecured()
                     secured.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com:587"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_PrivateReadOnlyPropertyCreatingOnFirstUse_ReportedAtItsCreation()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Private _client As SmtpClient
+                Private _secured As SmtpClient
+
+                Private ReadOnly Property Client As SmtpClient
+                    Get
+                        If _client Is Nothing Then
+                            _client = {|#0:New SmtpClient("smtp.example.com", 587)|}
+                        End If
+                        Return _client
+                    End Get
+                End Property
+
+                Private ReadOnly Property Secured As SmtpClient
+                    Get
+                        If _secured Is Nothing Then
+                            _secured = New SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                        End If
+                        Return _secured
+                    End Get
+                End Property
+
+                Sub Send(m As MailMessage)
+                    Client.Send(m)
+                    Secured.Send(m)
                 End Sub
             End Class
             """;
