@@ -130,7 +130,6 @@ internal sealed class CertificateCallback
         var errors = Parameter(3);
         var exit = VisualBasicFunctionExit.Of(Body);
         var exitsEarly = false;
-        List<IOperation>? functionValues = null;
         foreach (var operation in MethodBodies.OwnOperations(Body))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -149,9 +148,6 @@ internal sealed class CertificateCallback
                     break;
                 case IBranchOperation { BranchKind: BranchKind.Break } branch when exit is not null && exit.IsExit(branch):
                     exitsEarly = true;
-                    break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local.IsFunctionValue: true } } write:
-                    (functionValues ??= new()).Add(write.Value);
                     break;
             }
         }
@@ -207,18 +203,15 @@ internal sealed class CertificateCallback
 
         if (closingReached)
         {
-            // The function's variable holds False unless written; each value written may be the one returned.
-            if (functionValues is null)
+            // The function's variable holds False unless written on every path; each value that reaches the end may be
+            // the one returned.
+            var atClose = exit!.ValuesAtClose(Body, out var defaultReaches, cancellationToken);
+            foreach (var value in atClose)
             {
-                allTrue = false;
+                Returned(value);
             }
-            else
-            {
-                foreach (var value in functionValues)
-                {
-                    Returned(value);
-                }
-            }
+
+            allTrue &= !defaultReaches;
         }
 
         if (allTrue && !throws)

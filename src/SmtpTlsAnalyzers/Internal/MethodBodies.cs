@@ -127,9 +127,10 @@ internal static class MethodBodies
 
     /// <summary>
     /// What a call of a method of the same file returns: the value of each reachable <c>return</c> of its body, in
-    /// source order (an async method's for an awaited call). <see cref="ReturnedValues.OthersPossible"/> when the code
-    /// does not show every value: the method can be overridden, or a Visual Basic function can end without
-    /// <c>Return</c>. Null when the body is not visible (another file, another assembly, an interface or abstract
+    /// source order (an async method's for an awaited call), and for a Visual Basic function that ends without
+    /// <c>Return</c>, each value written to its variable that reaches the end.
+    /// <see cref="ReturnedValues.OthersPossible"/> when the code does not show every value: the method can be
+    /// overridden, or the function's variable may end unwritten (its default). Null when the body is not visible (another file, another assembly, an interface or abstract
     /// member), for an iterator, for an async method's call that is not awaited, and when the call passes a constant to
     /// a parameter the body reads (the constant picks among the returns, which is not followed here).
     /// </summary>
@@ -180,6 +181,7 @@ internal static class MethodBodies
         var values = new List<IOperation>();
         var othersPossible = false;
         var exit = VisualBasicFunctionExit.Of(body);
+        var closingReached = false;
         foreach (var operation in OwnOperations(body))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -188,15 +190,23 @@ internal static class MethodBodies
                 case IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
                     return new BodyReturns(null, false, 0);
                 case IReturnOperation closing when exit is not null && closing == exit.Return:
-                    othersPossible |= exit.FallsOffTheEnd;
+                    closingReached |= exit.FallsOffTheEnd;
                     break;
                 case IBranchOperation branch when exit is not null && exit.IsExit(branch):
-                    othersPossible = true;
+                    closingReached = true;
                     break;
                 case IReturnOperation { ReturnedValue: { } value } returned when IsReachable(returned):
                     values.Add(value);
                     break;
             }
+        }
+
+        if (closingReached)
+        {
+            // A Visual Basic function that ends without Return gives its own variable: the values written to it that
+            // reach the end, and its default when it may be unwritten.
+            values.AddRange(exit!.ValuesAtClose(body, out var defaultReaches, cancellationToken));
+            othersPossible |= defaultReaches;
         }
 
         // Parameters read anywhere in the body, its lambdas included (a factory's callback may read them).

@@ -915,72 +915,9 @@ internal static class ValueResolver
                 break;
         }
 
-        return block is not null && WritesInSequence(block.Operations, field, type, cancellationToken);
-    }
-
-    /// <summary>
-    /// True when running the statements in order writes the field on every path that goes on past them: one of them
-    /// writes it (<see cref="Writes"/>) before any that may return, jump or hold a nested function.
-    /// </summary>
-    private static bool WritesInSequence(ImmutableArray<IOperation> statements, IFieldSymbol field, INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (var statement in statements)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Writes(statement, field, type, cancellationToken))
-            {
-                return true;
-            }
-
-            foreach (var operation in OperationWalk.DescendantsOf(statement))
-            {
-                if (operation.Kind is OperationKind.Return or OperationKind.Branch or OperationKind.AnonymousFunction or OperationKind.LocalFunction)
-                {
-                    // A return, a break or a goto may skip the write; a nested function is not followed.
-                    return false;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// True when the statement writes the field on every path that goes on past it: a write, a throw (no path goes on),
-    /// Visual Basic's <c>Me.New(...)</c> (the other constructor writes it), a block that does, an <c>if</c> whose two
-    /// branches do, or a <c>switch</c> with a default whose every section does.
-    /// </summary>
-    private static bool Writes(IOperation statement, IFieldSymbol field, INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        switch (statement)
-        {
-            case IExpressionStatementOperation when IsWriteOf(statement, field) || IsOwnConstructorCall(statement, type):
-            case IThrowOperation:
-            case IExpressionStatementOperation { Operation: IThrowOperation }:
-                return true;
-            case IBlockOperation block:
-                return WritesInSequence(block.Operations, field, type, cancellationToken);
-            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                return Writes(conditional.WhenTrue, field, type, cancellationToken) && Writes(whenFalse, field, type, cancellationToken);
-            case ISwitchOperation switchStatement:
-                var hasDefault = false;
-                foreach (var section in switchStatement.Cases)
-                {
-                    foreach (var clause in section.Clauses)
-                    {
-                        hasDefault |= clause.CaseKind == CaseKind.Default;
-                    }
-
-                    if (!WritesInSequence(section.Body, field, type, cancellationToken))
-                    {
-                        return false;
-                    }
-                }
-
-                return hasDefault;
-            default:
-                return false;
-        }
+        // Visual Basic's `Me.New(...)` hands over as well: the other constructor writes the field.
+        return block is not null &&
+            DefiniteWrites.InSequence(block.Operations, statement => IsWriteOf(statement, field) || IsOwnConstructorCall(statement, type), cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,11 +13,17 @@ namespace SmtpTlsAnalyzers.Internal;
 /// </summary>
 internal sealed class VisualBasicFunctionExit
 {
-    private VisualBasicFunctionExit(ILabelSymbol label, IReturnOperation closingReturn, bool fallsOffTheEnd)
+    // The body's own statements: after the implicit declaration of the function's variable, before the exit label.
+    private readonly int _first;
+    private readonly int _last;
+
+    private VisualBasicFunctionExit(ILabelSymbol label, IReturnOperation closingReturn, bool fallsOffTheEnd, int first, int last)
     {
         Label = label;
         Return = closingReturn;
         FallsOffTheEnd = fallsOffTheEnd;
+        _first = first;
+        _last = last;
     }
 
     public ILabelSymbol Label { get; }
@@ -43,7 +51,7 @@ internal sealed class VisualBasicFunctionExit
         }
 
         var last = operations.Length - 3;
-        return new VisualBasicFunctionExit(label, closingReturn, last < first || FallsOff(operations[first], operations[last]));
+        return new VisualBasicFunctionExit(label, closingReturn, last < first || FallsOff(operations[first], operations[last]), first, last);
     }
 
     /// <summary>
@@ -76,4 +84,42 @@ internal sealed class VisualBasicFunctionExit
 
     /// <summary>True for <c>Exit Function</c>: a jump to the exit label.</summary>
     public bool IsExit(IBranchOperation branch) => SymbolEqualityComparer.Default.Equals(branch.Target, Label);
+
+    /// <summary>
+    /// The values written to the function's variable that may be the one the closing return gives, in source order, and
+    /// whether its default value (False, Nothing, 0) may be. The last statement of the body that writes the variable on
+    /// every path going on past it (a write of its own, an If whose branches both write, a Select Case with a Case Else,
+    /// <see cref="DefiniteWrites"/>), with no Return or Exit Function before it, stands for the writes before it: they
+    /// cannot reach the end, nor can the default (<c>F = False : F = True</c> returns True). Without such a statement,
+    /// every write and the default may.
+    /// </summary>
+    public List<IOperation> ValuesAtClose(IOperation body, out bool defaultReaches, CancellationToken cancellationToken)
+    {
+        var statements = ((IBlockOperation)body).Operations;
+        var settling = DefiniteWrites.LastWritingStatement(statements, _first, _last, IsWriteOfFunctionValue, cancellationToken);
+        defaultReaches = settling < 0;
+        var from = settling < 0 ? 0 : statements[settling].Syntax.SpanStart;
+        var writes = new List<IOperation>();
+        foreach (var operation in MethodBodies.OwnOperations(body))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local.IsFunctionValue: true } } write &&
+                write.Syntax.SpanStart >= from)
+            {
+                writes.Add(write);
+            }
+        }
+
+        writes.Sort(static (a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+        var values = new List<IOperation>(writes.Count);
+        foreach (var write in writes)
+        {
+            values.Add(((ISimpleAssignmentOperation)write).Value);
+        }
+
+        return values;
+    }
+
+    private static bool IsWriteOfFunctionValue(IOperation statement) =>
+        statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local.IsFunctionValue: true } } };
 }

@@ -2062,6 +2062,103 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task VisualBasic_FunctionNameWrittenTrueOnOnePathOnly_EndsFalseOnTheOthers()
+    {
+        // Falling off the end returns the function's variable: False unless a write on the way set it.
+        await VerifyCallbackVB.VerifyAnalyzerAsync("""
+            Imports System.Net
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    ServicePointManager.ServerCertificateValidationCallback = AddressOf OnlyValid
+                    Using client As New SmtpClient()
+                        client.ServerCertificateValidationCallback = AddressOf OnlyValidLogged
+                    End Using
+                End Sub
+
+                Private Function OnlyValid(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    If errors = SslPolicyErrors.None Then OnlyValid = True
+                End Function
+
+                Private Function OnlyValidLogged(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    If errors = SslPolicyErrors.None Then
+                        OnlyValidLogged = True
+                    Else
+                        System.Console.WriteLine(errors)
+                    End If
+                End Function
+            End Class
+            """);
+    }
+
+    [Fact]
+    public async Task VisualBasic_FunctionNameWrittenTrueLast_Reports()
+    {
+        // The last write that runs on every path is the value returned; the writes before it never are.
+        await VerifyCallbackVB.VerifyAnalyzerAsync("""
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = AddressOf TrustAll|}
+                    End Using
+                    Using client As New SmtpClient()
+                        {|#1:client.ServerCertificateValidationCallback = AddressOf TrustAllInBranches|}
+                    End Using
+                End Sub
+
+                Private Function TrustAll(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    TrustAll = False
+                    TrustAll = False
+                    TrustAll = True
+                End Function
+
+                Private Function TrustAllInBranches(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    TrustAllInBranches = False
+                    If certificate.Subject <> "CN=mail" Then
+                        TrustAllInBranches = True
+                    Else
+                        TrustAllInBranches = True
+                    End If
+                End Function
+            End Class
+            """, VisualBasicSmtp006(0), VisualBasicSmtp006(1));
+    }
+
+    [Fact]
+    public async Task VisualBasic_FactoryReturningTheCallbackByItsOwnName_Reports()
+    {
+        await VerifyCallbackVB.VerifyAnalyzerAsync("""
+            Imports System.Net
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+
+            Class Mailer
+                Sub Send()
+                    {|#0:ServicePointManager.ServerCertificateValidationCallback = Callback()|}
+                    Dim client As New System.Net.Mail.SmtpClient("smtp.example.com", 587) With {.EnableSsl = True}
+                    client.Send("a@example.com", "b@example.com", "s", "b")
+                End Sub
+
+                Private Function Callback() As RemoteCertificateValidationCallback
+                    Callback = Nothing
+                    Callback = AddressOf TrustAll
+                End Function
+
+                Private Function TrustAll(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    Return True
+                End Function
+            End Class
+            """, VisualBasicSmtp006(0, GlobalTarget));
+    }
+
+    [Fact]
     public async Task VisualBasic_EveryBranchReturnsTrue_ReportsAndExitFunctionInAnotherFileDoesNot()
     {
         var test = new VerifyCallbackVB.Test();

@@ -585,6 +585,31 @@ public class CertificateCallbackToleratesErrorsTests
     }
 
     [Fact]
+    public async Task VisualBasic_FunctionNameWrittenTrueForNameMismatch_Reports()
+    {
+        // The other paths fall off the end with the function's variable unwritten: False.
+        const string source = """
+            Imports System.Net.Security
+            Imports System.Security.Cryptography.X509Certificates
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Send()
+                    Using client As New SmtpClient()
+                        {|#0:client.ServerCertificateValidationCallback = AddressOf Validate|}
+                    End Using
+                End Sub
+
+                Private Function Validate(sender As Object, certificate As X509Certificate, chain As X509Chain, errors As SslPolicyErrors) As Boolean
+                    If errors = SslPolicyErrors.None OrElse errors = SslPolicyErrors.RemoteCertificateNameMismatch Then Validate = True
+                End Function
+            End Class
+            """;
+
+        await VerifyCallbackVB.VerifyAnalyzerAsync(source, VisualBasicSmtp010(0, "a name mismatch"));
+    }
+
+    [Fact]
     public async Task VisualBasic_ExitFunctionOrFallingOffTheEnd_RejectsThere()
     {
         // Both paths return the function's own variable, False: a missing certificate is rejected, the rest accepted.

@@ -398,4 +398,55 @@ public class MethodReturnValuesTests
             source,
             VerifyVB.Diagnostic("SMTP013").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(OnePath("None")));
     }
+
+    [Fact]
+    public async Task VisualBasic_FunctionGivingItsValueByItsOwnName_IsReadLikeReturn()
+    {
+        // Mode2 ends with its variable unwritten when the flag is off: its default (None) is not shown, so it is unknown.
+        // Mode3's and Mode4's first writes are replaced on every path.
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Private _useTls As Boolean
+
+                Sub Send(client As SmtpClient)
+                    client.Connect("smtp.example.com", 25, {|#0:Mode()|})
+                    client.Connect("smtp.example.com", 25, Mode2())
+                    client.Connect("smtp.example.com", 587, Mode3())
+                    client.Connect("smtp.example.com", 25, {|#1:Mode4()|})
+                End Sub
+
+                Private Function Mode() As SecureSocketOptions
+                    Mode = SecureSocketOptions.None
+                End Function
+
+                Private Function Mode2() As SecureSocketOptions
+                    If _useTls Then Mode2 = SecureSocketOptions.StartTls
+                End Function
+
+                Private Function Mode3() As SecureSocketOptions
+                    Mode3 = SecureSocketOptions.None
+                    If _useTls Then
+                        Mode3 = SecureSocketOptions.StartTls
+                    Else
+                        Mode3 = SecureSocketOptions.StartTls
+                    End If
+                End Function
+
+                Private Function Mode4() As SecureSocketOptions
+                    Mode4 = SecureSocketOptions.StartTls
+                    Mode4 = SecureSocketOptions.StartTlsWhenAvailable
+                End Function
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(
+            source,
+            VerifyVB.Diagnostic("SMTP003").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("smtp.example.com:25", "SecureSocketOptions.None on every path"),
+            VerifyVB.Diagnostic("SMTP004").WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("smtp.example.com:25", "SecureSocketOptions.StartTlsWhenAvailable on every path"));
+    }
 }
