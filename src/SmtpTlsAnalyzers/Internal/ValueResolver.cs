@@ -151,6 +151,13 @@ internal static class ValueResolver
         switch (operation)
         {
             case IConditionalOperation { WhenFalse: not null } conditional when !conditional.ConstantValue.HasValue:
+                // A condition the code fixes (`var ssl = true;`, a readonly field) picks its branch.
+                if (TryGetConstant(conditional.Condition, depth + 1, cancellationToken, out var fixedCondition) && fixedCondition is bool taken)
+                {
+                    CollectPossibleValues(taken ? conditional.WhenTrue : conditional.WhenFalse, depth + 1, results, readOnlyFields, cancellationToken);
+                    return;
+                }
+
                 CollectPossibleValues(conditional.WhenTrue, depth + 1, results, readOnlyFields, cancellationToken);
                 CollectPossibleValues(conditional.WhenFalse, depth + 1, results, readOnlyFields, cancellationToken);
                 return;
@@ -247,6 +254,12 @@ internal static class ValueResolver
                     CollectPossibleValues(tuple.Elements[index], depth + 1, results, readOnlyFields, cancellationToken);
                     return;
                 case IConditionalOperation { WhenFalse: not null } conditional:
+                    if (TryGetConstant(conditional.Condition, depth + 1, cancellationToken, out var fixedCondition) && fixedCondition is bool taken)
+                    {
+                        CollectElementValues(taken ? conditional.WhenTrue : conditional.WhenFalse, index, depth + 1, results, readOnlyFields, cancellationToken);
+                        return;
+                    }
+
                     CollectElementValues(conditional.WhenTrue, index, depth + 1, results, readOnlyFields, cancellationToken);
                     CollectElementValues(conditional.WhenFalse, index, depth + 1, results, readOnlyFields, cancellationToken);
                     return;
@@ -325,6 +338,12 @@ internal static class ValueResolver
                 return TryConvert(operand, conversion.Type, out value);
 
             case IConditionalOperation { WhenFalse: not null } conditional:
+                if (TryGetConstant(conditional.Condition, depth + 1, cancellationToken, out var fixedCondition) && fixedCondition is bool taken)
+                {
+                    // A condition the code fixes picks its branch.
+                    return TryGetConstant(taken ? conditional.WhenTrue : conditional.WhenFalse, depth + 1, cancellationToken, out value);
+                }
+
                 // Both branches yield the same constant: the condition does not matter.
                 if (TryGetConstant(conditional.WhenTrue, depth + 1, cancellationToken, out var whenTrue) &&
                     TryGetConstant(conditional.WhenFalse, depth + 1, cancellationToken, out var whenFalse) &&

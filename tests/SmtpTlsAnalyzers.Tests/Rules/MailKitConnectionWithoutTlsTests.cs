@@ -54,6 +54,50 @@ public class MailKitConnectionWithoutTlsTests
     }
 
     [Fact]
+    public async Task ConditionTheCodeFixes_PicksItsBranch()
+    {
+        // `ssl` is false on every path: the conditional gives None, not a mode that depends on configuration.
+        const string source = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Reader
+            {
+                private static readonly bool Ssl = true;
+
+                void Read(ImapClient client)
+                {
+                    var ssl = false;
+                    client.Connect("mail.x.com", 143, {|#0:ssl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None|});
+                    client.Connect("mail.x.com", 993, Ssl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Imap;
+            using MailKit.Security;
+
+            class Reader
+            {
+                private static readonly bool Ssl = true;
+
+                void Read(ImapClient client)
+                {
+                    var ssl = false;
+                    client.Connect("mail.x.com", 143, SecureSocketOptions.StartTls);
+                    client.Connect("mail.x.com", 993, Ssl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None);
+                }
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP003", 0, "mail.x.com:143", "SecureSocketOptions.None") },
+            fixedSource,
+            MailKitConnectFixes.UseStartTlsKey);
+    }
+
+    [Fact]
     public async Task ImapNoneOnImplicitPort_ReportsSmtp003FirstAndFixesWithSslOnConnect()
     {
         const string source = """
