@@ -231,8 +231,27 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
     private static ExpressionSyntax Mode(string name) => VisualBasicEdit.Qualified(OptionsType + name);
 
     /// <summary><c>If((port) = 465, SslOnConnect, StartTls)</c>: TLS from the first byte on the implicit port, STARTTLS required elsewhere.</summary>
-    private static ExpressionSyntax ByPort(ExpressionSyntax portSyntax, int implicitPort) =>
-        Conditional(SyntaxFactory.ParseExpression("(" + portSyntax.WithoutTrivia() + ") = " + implicitPort.ToString(CultureInfo.InvariantCulture)));
+    private static ExpressionSyntax ByPort(ExpressionSyntax portSyntax, int implicitPort)
+    {
+        var port = portSyntax;
+        while (port is ParenthesizedExpressionSyntax parenthesized)
+        {
+            port = parenthesized.Expression;
+        }
+
+        // A port chosen between two numbers (`If(implicitTls, 465, 587)`): the mode is chosen by the same condition.
+        if (port is TernaryConditionalExpressionSyntax { WhenTrue: LiteralExpressionSyntax { Token.Value: int whenTrue }, WhenFalse: LiteralExpressionSyntax { Token.Value: int whenFalse } } choice &&
+            whenTrue == implicitPort != (whenFalse == implicitPort))
+        {
+            return SyntaxFactory.TernaryConditionalExpression(
+                choice.Condition.WithoutTrivia(),
+                Mode(whenTrue == implicitPort ? "SslOnConnect" : "StartTls"),
+                Mode(whenFalse == implicitPort ? "SslOnConnect" : "StartTls")).NormalizeWhitespace()
+                .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
+        }
+
+        return Conditional(SyntaxFactory.ParseExpression("(" + portSyntax.WithoutTrivia() + ") = " + implicitPort.ToString(CultureInfo.InvariantCulture)));
+    }
 
     private static string PortAwareTitle(int implicitPort) =>
         "Use SslOnConnect on port " + implicitPort.ToString(CultureInfo.InvariantCulture) + ", StartTls on other ports";

@@ -207,9 +207,15 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
     private static bool MeansTheSameAt(SemanticModel model, ExpressionSyntax port, int position, CancellationToken cancellationToken)
     {
         var first = port;
-        while (first is MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax)
+        while (first is MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax or ConditionalExpressionSyntax)
         {
-            first = first is MemberAccessExpressionSyntax access ? access.Expression : ((ParenthesizedExpressionSyntax)first).Expression;
+            // A port chosen by a condition is read again through the condition (`implicitTls ? 465 : 587`).
+            first = first switch
+            {
+                MemberAccessExpressionSyntax access => access.Expression,
+                ConditionalExpressionSyntax choice => choice.Condition,
+                _ => ((ParenthesizedExpressionSyntax)first).Expression,
+            };
         }
 
         if (first is not IdentifierNameSyntax name)
@@ -346,14 +352,32 @@ internal sealed class MailKitConnectFixes : CodeFixProvider
     }
 
     /// <summary><c>port == 465 ? SslOnConnect : StartTls</c>: TLS from the first byte on the implicit port, STARTTLS required elsewhere.</summary>
-    private static ConditionalExpressionSyntax ByPort(ExpressionSyntax portSyntax, int implicitPort) =>
-        SyntaxFactory.ConditionalExpression(
+    private static ExpressionSyntax ByPort(ExpressionSyntax portSyntax, int implicitPort)
+    {
+        var port = portSyntax;
+        while (port is ParenthesizedExpressionSyntax parenthesized)
+        {
+            port = parenthesized.Expression;
+        }
+
+        // A port chosen between two numbers (`implicitTls ? 465 : 587`): the mode is chosen by the same condition.
+        if (port is ConditionalExpressionSyntax { WhenTrue: LiteralExpressionSyntax { Token.Value: int whenTrue }, WhenFalse: LiteralExpressionSyntax { Token.Value: int whenFalse } } choice &&
+            whenTrue == implicitPort != (whenFalse == implicitPort))
+        {
+            return SyntaxFactory.ConditionalExpression(
+                Parenthesize(choice.Condition.WithoutTrivia()),
+                Mode(whenTrue == implicitPort ? "SslOnConnect" : "StartTls"),
+                Mode(whenFalse == implicitPort ? "SslOnConnect" : "StartTls"));
+        }
+
+        return SyntaxFactory.ConditionalExpression(
             SyntaxFactory.BinaryExpression(
                 SyntaxKind.EqualsExpression,
                 Parenthesize(portSyntax),
                 SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(implicitPort))),
             Mode("SslOnConnect"),
             Mode("StartTls"));
+    }
 
     private static string PortAwareTitle(int implicitPort) =>
         "Use SslOnConnect on port " + implicitPort.ToString(CultureInfo.InvariantCulture) + ", StartTls on other ports";

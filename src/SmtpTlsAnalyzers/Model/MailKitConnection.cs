@@ -771,13 +771,22 @@ internal sealed class MailKitConnectionClassifier
 
     /// <summary>
     /// A port a fix can compare with 465 where the call reads it: a local, parameter, field or property chain (read
-    /// twice without another value) of a built-in integer type that holds 465 (a byte would not, and a type with its
+    /// twice without another value), or a choice between two constants by one (<see cref="IsChoiceOfConstants"/>), of a
+    /// built-in integer type that holds 465 (a byte would not, and a type with its
     /// own conversion or a Visual Basic String would compare otherwise than the call converts it).
     /// </summary>
     private static bool IsComparablePort(IOperation port) =>
-        IsSimple(port) &&
+        (IsSimple(port) || IsChoiceOfConstants(port)) &&
         ValueResolver.SkipImplicitConversions(port)?.Type is { } type &&
         type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int64 or SpecialType.System_UInt32;
+
+    /// <summary>
+    /// A port chosen between two constants by a condition the fix can read again (<c>implicitTls ? 465 : 587</c>):
+    /// the fix chooses the mode by the same condition.
+    /// </summary>
+    private static bool IsChoiceOfConstants(IOperation port) =>
+        ValueResolver.SkipImplicitConversions(port) is IConditionalOperation { WhenFalse: { } whenFalse } choice &&
+        IsSimple(choice.Condition) && choice.WhenTrue.ConstantValue.HasValue && whenFalse.ConstantValue.HasValue;
 
     /// <summary>A port expression a fix can read twice: a local, parameter, field or property chain.</summary>
     private static bool IsSimple(IOperation? operation)

@@ -98,6 +98,26 @@ public class MailKitConnectionWithoutTlsTests
     }
 
     [Fact]
+    public async Task NoneOnAPortChosenBetweenTwoNumbers_FixChoosesTheModeTheSameWay()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, bool useSubmission) => c.Connect("smtp.example.com", useSubmission ? 587 : 465, {|#0:SecureSocketOptions.None|});
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP003", 0, "smtp.example.com", "SecureSocketOptions.None") },
+            source.Replace("{|#0:SecureSocketOptions.None|}", "useSubmission ? SecureSocketOptions.StartTls : SecureSocketOptions.SslOnConnect", System.StringComparison.Ordinal),
+            MailKitConnectFixes.UsePortAwareModeKey);
+    }
+
+    [Fact]
     public async Task ImapNoneOnImplicitPort_ReportsSmtp003FirstAndFixesWithSslOnConnect()
     {
         const string source = """

@@ -177,6 +177,27 @@ public class TlsLeftToConfigurationTests
     }
 
     [Fact]
+    public async Task AutoOnAPortChosenBetweenTwoNumbers_FixChoosesTheModeTheSameWay()
+    {
+        // StartTls alone would break the 465 path, which Auto handled: the mode follows the port's own condition.
+        const string source = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            class Mailer
+            {
+                void Send(SmtpClient c, bool implicitTls) => c.Connect("smtp.example.com", implicitTls ? 465 : 587, {|#0:SecureSocketOptions.Auto|});
+            }
+            """;
+
+        await FixAsync(
+            source,
+            new[] { Diagnostic("SMTP013", 0, string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnConfiguredPort, 465)) },
+            source.Replace("{|#0:SecureSocketOptions.Auto|}", "implicitTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls", System.StringComparison.Ordinal),
+            MailKitConnectFixes.UsePortAwareModeKey);
+    }
+
+    [Fact]
     public async Task PortACallInTheCall_NoChoiceByPort()
     {
         // A port read through a call could give another value when read again: only the plain choices are offered.
@@ -788,6 +809,30 @@ public class TlsLeftToConfigurationTests
             FixSmtp013VB.Diagnostic("SMTP013").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments(AutoOnOnePath(465)),
             source.Replace("{|#0:SecureSocketOptions.Auto|}", "If((port) = 465, SecureSocketOptions.SslOnConnect, SecureSocketOptions.StartTls)"),
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsLeftToConfigurationCodeFixProvider.Key);
+    }
+
+    [Fact]
+    public async Task VisualBasic_AutoOnAPortChosenBetweenTwoNumbers_FixChoosesTheModeTheSameWay()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(implicitTls As Boolean)
+                    Using client As New SmtpClient()
+                        client.Connect("smtp.example.com", If(implicitTls, 465, 587), {|#0:SecureSocketOptions.Auto|})
+                    End Using
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp013VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp013VB.Diagnostic("SMTP013").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments(string.Format(System.Globalization.CultureInfo.InvariantCulture, AutoOnConfiguredPort, 465)),
+            source.Replace("{|#0:SecureSocketOptions.Auto|}", "If(implicitTls, SecureSocketOptions.SslOnConnect, SecureSocketOptions.StartTls)"),
             SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsLeftToConfigurationCodeFixProvider.Key);
     }
 
