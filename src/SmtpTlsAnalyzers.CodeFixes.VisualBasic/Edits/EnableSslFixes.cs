@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -62,7 +64,24 @@ internal sealed class EnableSslFixes : CodeFixProvider
             else if (kind == DiagnosticProperties.AddEnableSslToInitializer &&
                 root.FindNode(location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is { } creation)
             {
-                context.RegisterCodeFix(CodeAction.Create(Title, ct => VisualBasicEdit.ReplaceAsync(context.Document, creation, AddEnableSsl(creation), ct), key), diagnostic);
+                // SMTP009 on a client of several creations names each one that may carry the credentials: all are secured.
+                var creations = new List<ObjectCreationExpressionSyntax> { creation };
+                if (diagnostic.Id == DiagnosticIds.CredentialsWithoutTls)
+                {
+                    foreach (var other in diagnostic.AdditionalLocations.Skip(1))
+                    {
+                        if (root.FullSpan.Contains(other.SourceSpan) &&
+                            root.FindNode(other.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<ObjectCreationExpressionSyntax>() is { } more &&
+                            !creations.Contains(more))
+                        {
+                            creations.Add(more);
+                        }
+                    }
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => VisualBasicEdit.CleanUpAsync(context.Document.WithSyntaxRoot(root.ReplaceNodes(creations, (_, rewritten) => AddEnableSsl(rewritten))), ct), key),
+                    diagnostic);
             }
         }
     }

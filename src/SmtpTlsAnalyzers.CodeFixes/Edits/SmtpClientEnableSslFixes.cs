@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -66,8 +68,23 @@ internal sealed class SmtpClientEnableSslFixes : CodeFixProvider
             else if (kind == DiagnosticProperties.AddEnableSslToInitializer && node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation &&
                 InitializerEditor.CanAdd(creation))
             {
+                // SMTP009 on a client of several creations names each one that may carry the credentials: all are secured.
+                var creations = new List<BaseObjectCreationExpressionSyntax> { creation };
+                if (diagnostic.Id == DiagnosticIds.CredentialsWithoutTls)
+                {
+                    foreach (var other in diagnostic.AdditionalLocations.Skip(1))
+                    {
+                        if (root.FullSpan.Contains(other.SourceSpan) &&
+                            root.FindNode(other.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } more &&
+                            InitializerEditor.CanAdd(more) && !creations.Contains(more))
+                        {
+                            creations.Add(more);
+                        }
+                    }
+                }
+
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ReplaceAsync(context.Document, creation, AddEnableSsl(creation), ct), key),
+                    CodeAction.Create(Title, ct => ReplaceAllAsync(context.Document, creations, ct), key),
                     diagnostic);
             }
         }
@@ -78,6 +95,12 @@ internal sealed class SmtpClientEnableSslFixes : CodeFixProvider
 
     private static BaseObjectCreationExpressionSyntax AddEnableSsl(BaseObjectCreationExpressionSyntax creation) =>
         InitializerEditor.AddAssignment(creation, "EnableSsl", SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));
+
+    private static async Task<Document> ReplaceAllAsync(Document document, List<BaseObjectCreationExpressionSyntax> creations, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is null ? document : document.WithSyntaxRoot(root.ReplaceNodes(creations, (_, rewritten) => AddEnableSsl(rewritten)));
+    }
 
     private static async Task<Document> ReplaceAsync(Document document, SyntaxNode oldNode, SyntaxNode newNode, CancellationToken cancellationToken)
     {

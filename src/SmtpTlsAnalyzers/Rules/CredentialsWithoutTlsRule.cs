@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,18 +36,19 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
             client.CredentialTargets.TryGetValue(write, out var target);
             if (target is not null && client.OwnFalseWrites.TryGetValue(target, out var turnedOff))
             {
-                Report(write, turnedOff, DiagnosticProperties.SetEnableSslTrue, client.EndpointOf(target), "EnableSsl is set to false");
+                Report(write, new IOperation[] { turnedOff }, DiagnosticProperties.SetEnableSslTrue, client.EndpointOf(target), "EnableSsl is set to false");
             }
             else if (client.AlwaysFalse && (target is null || !client.SendsWithoutSsl))
             {
-                Report(write, client.FalseWrites[0], DiagnosticProperties.SetEnableSslTrue, client.Endpoint, "EnableSsl is set to false");
+                Report(write, new IOperation[] { client.FalseWrites[0] }, DiagnosticProperties.SetEnableSslTrue, client.Endpoint, "EnableSsl is set to false");
             }
             else if (client.SendsWithoutSsl)
             {
+                // One client the credentials go to, or every creation that may be it: the fix secures each.
                 var named = target ?? (client.CreationsWithoutSsl.Count == 1 ? client.CreationsWithoutSsl[0] : null);
                 Report(
                     write,
-                    named ?? client.CreationsWithoutSsl[0],
+                    named is not null ? new IOperation[] { named } : (IReadOnlyList<IOperation>)client.CreationsWithoutSsl,
                     DiagnosticProperties.AddEnableSslToInitializer,
                     named is null ? client.Endpoint : client.EndpointOf(named),
                     client.SomeArmsSetSsl && !client.CredentialsOnlyWithoutSsl.Contains(write)
@@ -55,11 +57,11 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
             }
         }
 
-        void Report(ISimpleAssignmentOperation write, IOperation fixAt, string fix, string endpoint, string reason) =>
+        void Report(ISimpleAssignmentOperation write, IReadOnlyList<IOperation> fixAt, string fix, string endpoint, string reason) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptor,
                 context.LocationOf(write.Syntax),
-                new[] { fixAt.Syntax.GetLocation() },
+                fixAt.Select(operation => operation.Syntax.GetLocation()),
                 ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Fix, fix),
                 endpoint,
                 reason));

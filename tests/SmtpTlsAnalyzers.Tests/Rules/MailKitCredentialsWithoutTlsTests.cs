@@ -663,6 +663,41 @@ public class MailKitCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task VisualBasic_SystemNetMailClientChosenAmongCreations_FixSecuresEach()
+    {
+        const string source = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential, backup As Boolean)
+                    Dim client = If(backup, New SmtpClient("smtp.b.example.com", 587), New SmtpClient("smtp.a.example.com", 587))
+                    {|#0:client.Credentials = cred|}
+                    client.Send(m)
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports System.Net
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage, cred As NetworkCredential, backup As Boolean)
+                    Dim client = If(backup, New SmtpClient("smtp.b.example.com", 587) With {.EnableSsl = True}, New SmtpClient("smtp.a.example.com", 587) With {.EnableSsl = True})
+                    client.Credentials = cred
+                    client.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp009VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp009VB.Diagnostic("SMTP009").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("port 587", "EnableSsl is never set, and it defaults to false"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CredentialsWithoutTlsCodeFixProvider.Key);
+    }
+
+    [Fact]
     public async Task VisualBasic_AuthenticateInAWithBlock_Reports()
     {
         const string source = """

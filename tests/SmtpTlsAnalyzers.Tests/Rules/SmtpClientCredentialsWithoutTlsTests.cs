@@ -71,6 +71,51 @@ public class SmtpClientCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task CredentialsOnAClientChosenAmongCreations_NoneWithSsl_FixSecuresEach()
+    {
+        // Either creation may carry the credentials: securing one would leave the other path in clear text.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool backup, MailMessage msg, string u, string p)
+                {
+                    var c = backup ? {|#0:new SmtpClient("smtp.b.example.com", 587)|} : {|#1:new SmtpClient("smtp.a.example.com", 587)|};
+                    {|#2:c.Credentials = new NetworkCredential(u, p)|};
+                    c.Send(msg);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void Send(bool backup, MailMessage msg, string u, string p)
+                {
+                    var c = backup ? new SmtpClient("smtp.b.example.com", 587) { EnableSsl = true } : new SmtpClient("smtp.a.example.com", 587) { EnableSsl = true };
+                    c.Credentials = new NetworkCredential(u, p);
+                    c.Send(msg);
+                }
+            }
+            """;
+
+        await FixCredentialsAsync(
+            source,
+            fixedSource,
+            new[]
+            {
+                VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.b.example.com:587"),
+                VerifyCS.Diagnostic("SMTP002").WithLocation(1).WithArguments("smtp.a.example.com:587"),
+                VerifyCS.Diagnostic("SMTP009").WithLocation(2).WithLocation(0).WithLocation(1)
+                    .WithArguments("port 587", "EnableSsl is never set, and it defaults to false"),
+            });
+    }
+
+    [Fact]
     public async Task CredentialsOnAPrivateAutoPropertysClient_FixSecuresIt()
     {
         const string source = """
