@@ -51,6 +51,18 @@ internal static class ClientIdentity
     }
 
     /// <summary>
+    /// <see cref="Of"/>, or for a receiver inside Visual Basic's <c>With New SmtpClient()</c>, the creation the block
+    /// names: one client, reached only inside the block. Compare two keys with <see cref="Same"/>.
+    /// </summary>
+    public static object? OfOrWithCreation(IOperation? receiver) =>
+        (object?)Of(receiver) ?? (ValueResolver.SkipImplicitConversions(receiver) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } implicitReceiver &&
+            WithValue(implicitReceiver) is IObjectCreationOperation creation ? creation : null);
+
+    /// <summary>True when two keys of <see cref="OfOrWithCreation"/> name the same client.</summary>
+    public static bool Same(object? first, object? second) =>
+        first is ISymbol symbol ? SymbolEqualityComparer.Default.Equals(symbol, second as ISymbol) : first is not null && ReferenceEquals(first, second);
+
+    /// <summary>
     /// The value a property pattern reads from (<c>c</c> in <c>c is { IsSecure: false }</c>, or the value switched on);
     /// null inside a nested pattern, whose input is another property's value.
     /// </summary>

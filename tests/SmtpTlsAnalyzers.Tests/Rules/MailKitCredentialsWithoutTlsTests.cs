@@ -477,6 +477,53 @@ public class MailKitCredentialsWithoutTlsTests
     }
 
     [Fact]
+    public async Task IsSecureReadOnlyForALogLine_StopsNoLogin()
+    {
+        // Logged, or tested by an if that only logs: the login runs whatever the answer.
+        const string source = """
+            using System;
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Logged(SmtpClient c)
+                {
+                    c.Connect("smtp.x.com", 587, {|#0:false|});
+                    Console.WriteLine($"Encrypted transport: {(c.IsSecure ? "yes" : "no")}");
+                    {|#1:c.Authenticate("u", "p")|};
+                }
+
+                void Warned(SmtpClient c)
+                {
+                    c.Connect("smtp.x.com", 587, {|#2:false|});
+                    if (!c.IsSecure) Console.WriteLine("warning: the connection is not encrypted");
+                    {|#3:c.Authenticate("u", "p")|};
+                }
+
+                void WarnedAndStopped(SmtpClient c)
+                {
+                    c.Connect("smtp.x.com", 587, {|#4:false|});
+                    if (!c.IsSecure)
+                    {
+                        Console.WriteLine("warning: the connection is not encrypted");
+                        return;
+                    }
+
+                    c.Authenticate("u", "p");
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(
+            source,
+            Diagnostic("SMTP004", 0, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP009", 1, "smtp.x.com:587", "the connection uses useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 2, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP009", 3, "smtp.x.com:587", "the connection uses useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 4, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
     public async Task SystemNetMailFixProviders_LeaveMailKitDiagnosticsAlone()
     {
         var test = new CSharpCodeFixVerifier<SmtpTlsAnalyzers.Tests.Verifiers.MailKitConnectionRules, SmtpClientEnableSslFixes>.Test
@@ -719,6 +766,65 @@ public class MailKitCredentialsWithoutTlsTests
             source,
             VerifyMailKitVB.Diagnostic("SMTP003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "SecureSocketOptions.None"),
             VerifyMailKitVB.Diagnostic("SMTP009").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "the connection does not use TLS (SecureSocketOptions.None)"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_AuthenticateInAWithNewBlock_ReportsForThatBlocksClientOnly()
+    {
+        // Each With New block is its own client: the second block's login follows no connection of its own, and the
+        // third checks IsSecure first.
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(user As String, password As String)
+                    With New SmtpClient()
+                        .Connect("smtp.example.com", 25, {|#0:SecureSocketOptions.None|})
+                        {|#1:.Authenticate(user, password)|}
+                    End With
+                    With New SmtpClient()
+                        .Authenticate(user, password)
+                    End With
+                    With New SmtpClient()
+                        .Connect("smtp.example.com", 587, {|#2:SecureSocketOptions.StartTlsWhenAvailable|})
+                        If Not .IsSecure Then Throw New System.InvalidOperationException("no TLS")
+                        .Authenticate(user, password)
+                    End With
+                End Sub
+            End Class
+            """;
+
+        await VerifyMailKitVB.VerifyAnalyzerAsync(
+            source,
+            VerifyMailKitVB.Diagnostic("SMTP003").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "SecureSocketOptions.None"),
+            VerifyMailKitVB.Diagnostic("SMTP009").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:25", "the connection does not use TLS (SecureSocketOptions.None)"),
+            VerifyMailKitVB.Diagnostic("SMTP004").WithLocation(2).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("smtp.example.com:587", "SecureSocketOptions.StartTlsWhenAvailable"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_AuthenticateInAWithNewBlock_FixRequiresTlsOnItsConnection()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Sub Send(user As String, password As String)
+                    With New SmtpClient()
+                        .Connect("smtp.example.com", 587, SecureSocketOptions.StartTlsWhenAvailable)
+                        {|#0:.Authenticate(user, password)|}
+                    End With
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp009VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp009VB.Diagnostic("SMTP009").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("smtp.example.com:587", "the connection uses SecureSocketOptions.StartTlsWhenAvailable"),
+            source.Replace("SecureSocketOptions.StartTlsWhenAvailable", "SecureSocketOptions.StartTls").Replace("{|#0:", string.Empty).Replace("|}", string.Empty),
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CredentialsWithoutTlsCodeFixProvider.Key);
     }
 
     [Fact]
