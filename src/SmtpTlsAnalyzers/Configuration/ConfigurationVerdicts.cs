@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Configuration;
 using SmtpTlsAnalyzers.Internal;
+using SmtpTlsAnalyzers.Model;
 
 namespace SmtpTlsAnalyzers.Configuration;
 
@@ -564,21 +565,28 @@ internal static class ConfigurationVerdicts
     /// <summary>True when the code around the connection logs in: MailKit's Authenticate, or credentials on a System.Net.Mail client.</summary>
     private static bool SendsCredentials(IOperation site, KnownTypes types)
     {
+        var logsIn = false;
         foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(site)))
         {
             switch (operation)
             {
                 case IInvocationOperation { TargetMethod.Name: "Authenticate" or "AuthenticateAsync" } login
-                    when KnownTypes.IsOrInherits(login.TargetMethod.ContainingType, types.IMailService) ||
-                         KnownTypes.IsOrDerivesFrom(login.TargetMethod.ContainingType, types.MailService):
-                    return true;
+                    when IsMailKit(login.TargetMethod.ContainingType, types):
+                    logsIn = true;
+                    break;
+                case IPropertyReferenceOperation read when LoginGuard.IsGuard(read) && IsMailKit(read.Property.ContainingType, types):
+                    // `if (!client.IsSecure) throw ...`: the code stops a login without TLS (as SMTP009 trusts it to).
+                    return false;
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Credentials" } credentials }
                     when KnownTypes.IsOrDerivesFrom(credentials.Property.ContainingType, types.SystemNetMailSmtpClient):
                     return true;
             }
         }
 
-        return false;
+        return logsIn;
+
+        static bool IsMailKit(INamedTypeSymbol? type, KnownTypes types) =>
+            KnownTypes.IsOrInherits(type, types.IMailService) || KnownTypes.IsOrDerivesFrom(type, types.MailService);
     }
 
     private static string FileName(string path) => path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);

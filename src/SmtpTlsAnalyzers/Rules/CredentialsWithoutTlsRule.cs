@@ -67,45 +67,6 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
                 reason));
     }
 
-    /// <summary>
-    /// True for a read of <c>IsSecure</c> that only feeds a log line: an argument of a logging call
-    /// (<c>Console.WriteLine($"TLS: {client.IsSecure}")</c>), or the condition of an <c>if</c> whose branches only log.
-    /// It stops no login.
-    /// </summary>
-    private static bool OnlyLogs(IOperation read)
-    {
-        for (var current = read.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case IInvocationOperation call:
-                    return MethodBodies.IsLoggingCall(call);
-                case IConditionalOperation { Type: null } statement when statement.Condition.Syntax.Span.Contains(read.Syntax.Span):
-                    return OnlyLogging(statement.WhenTrue) && (statement.WhenFalse is null || OnlyLogging(statement.WhenFalse));
-                case IConditionalOperation or IBinaryOperation or IUnaryOperation or IParenthesizedOperation or IConversionOperation or
-                    IInterpolationOperation or IInterpolatedStringOperation or IArgumentOperation:
-                    continue;
-                default:
-                    return false;
-            }
-        }
-
-        return false;
-
-        static bool OnlyLogging(IOperation branch)
-        {
-            foreach (var statement in branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch))
-            {
-                if (statement is not IExpressionStatementOperation { Operation: IInvocationOperation call } || !MethodBodies.IsLoggingCall(call))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
-
     /// <summary>A MailKit login on a client whose last connection in this function is SMTP003 or SMTP004, unguarded.</summary>
     [MethodImpl(HotPath.Optimized)]
     private void AnalyzeLogin(IOperation operation, MailTreeContext context)
@@ -143,8 +104,8 @@ internal sealed class CredentialsWithoutTlsRule : MailRule
                     }
 
                     break;
-                case IPropertyReferenceOperation { Property.Name: "IsSecure" or "IsEncrypted" } check when
-                    ClientIdentity.Same(client, ClientIdentity.OfOrWithCreation(check.Instance)) && !OnlyLogs(check):
+                case IPropertyReferenceOperation check when LoginGuard.IsGuard(check) &&
+                    ClientIdentity.Same(client, ClientIdentity.OfOrWithCreation(check.Instance)):
                     checks.Add(check);
                     break;
             }

@@ -878,6 +878,29 @@ public class ConfigurationTurnsTlsOffTests
         await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:UseSsl", "false", "smtp.example.com:587", "useSsl: false" + Strippable + " and read the login"));
     }
 
+    [Fact]
+    public async Task MailKitUseSslFalse_LoginGuardedByIsSecure_DoesNotSayTheLoginIsRead()
+    {
+        // Stripping STARTTLS now fails the connection instead of exposing the login: the message says only what holds.
+        const string code = MailKitUsings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public async Task SendAsync()
+                {
+                    var o = options.Value;
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(o.Host, o.Port, {|#0:o.UseSsl|});
+                    if (!client.IsSecure) throw new System.InvalidOperationException("TLS required");
+                    await client.AuthenticateAsync("user", "password");
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "UseSsl": {|#1:false|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:UseSsl", "false", "smtp.example.com:587", "useSsl: false" + Strippable));
+    }
+
     [Theory]
     [InlineData("\"None\"", "none")]
     [InlineData("\"none\"", "none")]
