@@ -857,10 +857,13 @@ public class ConfigurationTurnsTlsOffTests
 
         """;
 
-    [Fact]
-    public async Task MailKitUseSslFalse_ReportsStrippableStartTls()
+    [Theory]
+    [InlineData("", " and read the login")]
+    // Guarded: stripping STARTTLS now fails the connection instead of exposing the login, and the message says so.
+    [InlineData("if (!client.IsSecure) throw new System.InvalidOperationException(\"TLS required\");", "")]
+    public async Task MailKitUseSslFalse_ReportsStrippableStartTls(string guard, string login)
     {
-        const string code = MailKitUsings + SmtpOptions + Register + """
+        var code = MailKitUsings + SmtpOptions + Register + $$"""
 
             public class EmailSender(IOptions<SmtpOptions> options)
             {
@@ -869,36 +872,14 @@ public class ConfigurationTurnsTlsOffTests
                     var o = options.Value;
                     using var client = new SmtpClient();
                     await client.ConnectAsync(o.Host, o.Port, {|#0:o.UseSsl|});
+                    {{guard}}
                     await client.AuthenticateAsync("user", "password");
                 }
             }
             """;
         const string json = """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "UseSsl": {|#1:false|} } }""";
 
-        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:UseSsl", "false", "smtp.example.com:587", "useSsl: false" + Strippable + " and read the login"));
-    }
-
-    [Fact]
-    public async Task MailKitUseSslFalse_LoginGuardedByIsSecure_DoesNotSayTheLoginIsRead()
-    {
-        // Stripping STARTTLS now fails the connection instead of exposing the login: the message says only what holds.
-        const string code = MailKitUsings + SmtpOptions + Register + """
-
-            public class EmailSender(IOptions<SmtpOptions> options)
-            {
-                public async Task SendAsync()
-                {
-                    var o = options.Value;
-                    using var client = new SmtpClient();
-                    await client.ConnectAsync(o.Host, o.Port, {|#0:o.UseSsl|});
-                    if (!client.IsSecure) throw new System.InvalidOperationException("TLS required");
-                    await client.AuthenticateAsync("user", "password");
-                }
-            }
-            """;
-        const string json = """{ "Smtp": { "Host": "smtp.example.com", "Port": 587, "UseSsl": {|#1:false|} } }""";
-
-        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:UseSsl", "false", "smtp.example.com:587", "useSsl: false" + Strippable));
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:UseSsl", "false", "smtp.example.com:587", "useSsl: false" + Strippable + login));
     }
 
     [Theory]
