@@ -7,7 +7,8 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// <summary>
 /// Removes a statement with its line. A blank line above it set it and the code after it apart from the code before:
 /// when the next statement has none of its own, it takes that blank line, so the two paragraphs stay apart (not across
-/// an <c>#if</c> region's directives, where the line could land inside the region). Directives and the code they leave
+/// an <c>#if</c> region's directives, where the line could land inside the region). A statement that opened its block
+/// takes the blank line below it along, which would otherwise open the block. Directives and the code they leave
 /// out of this compilation, above the statement, stay where they are, with any comment among them.
 /// </summary>
 internal sealed class StatementRemoval
@@ -51,6 +52,18 @@ internal sealed class StatementRemoval
         }
 
         var next = statement.Parent?.ChildNodes().SkipWhile(n => n != statement).Skip(1).FirstOrDefault();
+        var previous = statement.Parent?.ChildNodes().TakeWhile(n => n != statement).LastOrDefault();
+        if (next is not null && _isStatement(next) && (previous is null || !_isStatement(previous)) &&
+            !next.GetLeadingTrivia().Any(_isConditionalDirective) && BlankLineAbove(next.GetLeadingTrivia()) is { } opening)
+        {
+            // The statement opened its block: the blank line that set the next one apart from it would open the block.
+            var trackedFirst = root.TrackNodes(statement, next);
+            var following = trackedFirst.GetCurrentNode(next)!;
+            var at = next.GetLeadingTrivia().IndexOf(opening);
+            trackedFirst = trackedFirst.ReplaceNode(following, following.WithLeadingTrivia(following.GetLeadingTrivia().RemoveAt(at)));
+            return trackedFirst.RemoveNode(trackedFirst.GetCurrentNode(statement)!, options) ?? root;
+        }
+
         if (next is null || !_isStatement(next) ||
             next.GetLeadingTrivia().Any(_isConditionalDirective) ||
             BlankLineAbove(leading) is not { } blank ||

@@ -61,6 +61,12 @@ internal static class AssignmentRemover
             // `If disableChecks Then client.X = ...` has nothing left to do.
             removed = ifStatement;
         }
+        else if (statement.Parent is MultiLineIfBlockSyntax { ElseBlock: null, ElseIfBlocks.Count: 0, Statements.Count: 1 } ifBlock &&
+            IsFreeOfEffects(ifBlock.IfStatement.Condition) && !ifBlock.EndIfStatement.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.CommentTrivia)))
+        {
+            // The same written as a block (a comment before its End If keeps it).
+            removed = ifBlock;
+        }
 
         return removed.Parent is not (SingleLineIfStatementSyntax or SingleLineElseClauseSyntax or SingleLineLambdaExpressionSyntax) &&
             IsAloneOnItsLine(removed)

@@ -38,12 +38,26 @@ internal static class AssignmentEditor
         assignment.Parent is ExpressionStatementSyntax or InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } &&
         !StatementRemoval.HasDirectiveInside(assignment.Parent is ExpressionStatementSyntax statement ? (SyntaxNode?)RemovedIf(statement) ?? statement : assignment);
 
-    /// <summary>The <c>if</c> that <see cref="Remove"/> takes out with the statement, when the statement is all it does.</summary>
-    private static IfStatementSyntax? RemovedIf(ExpressionStatementSyntax statement) =>
-        statement.Parent is IfStatementSyntax { Else: null } ifStatement &&
-        ifStatement.Statement == statement && IsFreeOfEffects(ifStatement.Condition) && ifStatement.Parent is BlockSyntax or SwitchSectionSyntax
-            ? ifStatement
-            : null;
+    /// <summary>
+    /// The <c>if</c> that <see cref="Remove"/> takes out with the statement, when the statement is all it does: its body,
+    /// or the one statement of its braces (a comment before the closing brace keeps it).
+    /// </summary>
+    private static IfStatementSyntax? RemovedIf(ExpressionStatementSyntax statement)
+    {
+        SyntaxNode body = statement;
+        if (statement.Parent is BlockSyntax { Statements.Count: 1 } block && !block.CloseBraceToken.LeadingTrivia.Any(IsComment))
+        {
+            body = block;
+        }
+
+        return body.Parent is IfStatementSyntax { Else: null } ifStatement &&
+            ifStatement.Statement == body && IsFreeOfEffects(ifStatement.Condition) && ifStatement.Parent is BlockSyntax or SwitchSectionSyntax
+                ? ifStatement
+                : null;
+    }
+
+    private static bool IsComment(SyntaxTrivia trivia) =>
+        trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
 
     /// <summary>
     /// Removes the assignment: the statement from its block, the member from its object initializer. A statement that
@@ -53,13 +67,13 @@ internal static class AssignmentEditor
     {
         switch (assignment.Parent)
         {
+            case ExpressionStatementSyntax statement when RemovedIf(statement) is { } ifStatement:
+                // `if (disableChecks) client.X = ...;` has nothing left to do.
+                return RemoveStatement(root, ifStatement);
             case ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax } statement:
                 return RemoveStatement(root, statement);
             case ExpressionStatementSyntax { Parent: GlobalStatementSyntax global }:
                 return RemoveStatement(root, global);
-            case ExpressionStatementSyntax statement when RemovedIf(statement) is { } ifStatement:
-                // `if (disableChecks) client.X = ...;` has nothing left to do.
-                return RemoveStatement(root, ifStatement);
             case ExpressionStatementSyntax statement:
                 var emptyBlock = SyntaxFactory.Block(
                     SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),

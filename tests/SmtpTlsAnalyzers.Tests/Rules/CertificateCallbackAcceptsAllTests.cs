@@ -375,6 +375,52 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
+    public async Task ConditionalAssignmentInBraces_RemovesTheIfUnlessACommentClosesIt()
+    {
+        const string source = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool skipValidation)
+                {
+                    if (skipValidation)
+                    {
+                        // self-signed in staging
+                        {|#0:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    }
+
+                    if (skipValidation)
+                    {
+                        {|#1:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                        // keep until the staging certificate is replaced
+                    }
+
+                    client.Connect("smtp.example.com", 587);
+                }
+            }
+            """;
+        const string fixedSource = """
+            using MailKit.Net.Smtp;
+
+            class Mailer
+            {
+                void Configure(SmtpClient client, bool skipValidation)
+                {
+                    if (skipValidation)
+                    {
+                        // keep until the staging certificate is replaced
+                    }
+
+                    client.Connect("smtp.example.com", 587);
+                }
+            }
+            """;
+
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0), Smtp006(1));
+    }
+
+    [Fact]
     public async Task ConditionWithCall_KeepsTheIfWithEmptyBlock()
     {
         const string source = """
@@ -2647,6 +2693,35 @@ public class CertificateCallbackAcceptsAllTests
             Class Mailer
                 Sub Configure(client As SmtpClient, disableChecks As Boolean)
                     If disableChecks Then {|#0:client.ServerCertificateValidationCallback = Function(a, b, c, d) True|}
+                    client.Connect("smtp.example.com", 587)
+                End Sub
+            End Class
+            """;
+        const string fixedSource = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient, disableChecks As Boolean)
+                    client.Connect("smtp.example.com", 587)
+                End Sub
+            End Class
+            """;
+
+        await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0), fixedSource, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key);
+    }
+
+    [Fact]
+    public async Task VisualBasic_IfBlockWithTheAssignmentAlone_FixRemovesTheBlock()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Sub Configure(client As SmtpClient, disableChecks As Boolean)
+                    If disableChecks Then
+                        ' self-signed in staging
+                        {|#0:client.ServerCertificateValidationCallback = Function(a, b, c, d) True|}
+                    End If
                     client.Connect("smtp.example.com", 587)
                 End Sub
             End Class

@@ -765,9 +765,6 @@ public class ObsoleteProtocolAllowedTests
                 void Configure(SmtpClient client, bool legacy, string minimum)
                 {
                     var protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
-                    if (legacy)
-                    {
-                    }
 
                     client.SslProtocols = protocols;
                 }
@@ -822,9 +819,6 @@ public class ObsoleteProtocolAllowedTests
                 void Configure(SmtpClient client, bool legacy)
                 {
                     var protocols = SslProtocols.Tls12;
-                    if (legacy)
-                    {
-                    }
 
                     client.SslProtocols = protocols;
                 }
