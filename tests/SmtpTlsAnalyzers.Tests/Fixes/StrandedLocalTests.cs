@@ -70,6 +70,40 @@ public class StrandedLocalTests
     }
 
     [Fact]
+    public async Task ConditionLocalThatPickedTheBranch_IsRemovedWithTheConditional()
+    {
+        await RunAsync(
+            new FixSmtp003.Test(),
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        var ssl = false;
+                        client.Connect("smtp.x.com", 587, {|#0:ssl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.None|});
+                    }
+                }
+                """,
+            """
+                using MailKit.Net.Smtp;
+                using MailKit.Security;
+
+                class Mailer
+                {
+                    void Send(SmtpClient client)
+                    {
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls);
+                    }
+                }
+                """,
+            null,
+            Expected(FixSmtp003.Diagnostic("SMTP003"), "smtp.x.com:587", "SecureSocketOptions.None"));
+    }
+
+    [Fact]
     public async Task ModeLocalWrittenTwice_EveryWriteIsRemoved()
     {
         await RunAsync(
