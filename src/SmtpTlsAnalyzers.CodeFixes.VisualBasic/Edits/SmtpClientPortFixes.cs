@@ -30,11 +30,12 @@ internal sealed class SmtpClientPortFixes : CodeFixProvider
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Fix, out var fix) || fix != DiagnosticProperties.UseSubmissionPort ||
                 root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal ||
-                !literal.IsKind(SyntaxKind.NumericLiteralExpression))
+                !literal.IsKind(SyntaxKind.NumericLiteralExpression) && !literal.IsKind(SyntaxKind.StringLiteralExpression))
             {
                 continue;
             }
 
+            // `"465"` under Option Strict Off becomes the number, as the property takes it.
             var replacement = SyntaxFactory.NumericLiteralExpression(SyntaxFactory.IntegerLiteralToken("587", LiteralBase.Decimal, TypeCharacter.None, 587)).WithTriviaFrom(literal);
             context.RegisterCodeFix(
                 CodeAction.Create("Use port 587 (STARTTLS)", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, replacement))), UsePort587Key),

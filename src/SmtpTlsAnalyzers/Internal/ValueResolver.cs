@@ -485,6 +485,8 @@ internal static class ValueResolver
     private static bool IsConstantBool(IOperation operation, int depth, bool expected, CancellationToken cancellationToken) =>
         TryGetConstant(operation, depth + 1, cancellationToken, out var value) && value is bool b && b == expected;
 
+    private static bool IsWord(string text, string word) => string.Equals(text.Trim(), word, StringComparison.OrdinalIgnoreCase);
+
     private static bool TryConvert(object? operand, ITypeSymbol? targetType, out object? value)
     {
         value = null;
@@ -507,6 +509,14 @@ internal static class ValueResolver
         {
             switch (specialType)
             {
+                // Visual Basic converts text where Option Strict is Off (`client.Port = "465"`, `EnableSsl = "False"`).
+                case SpecialType.System_Int32 when operand is string digits && targetType.TypeKind != TypeKind.Enum &&
+                    int.TryParse(digits.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number):
+                    value = number;
+                    return true;
+                case SpecialType.System_Boolean when operand is string word && (IsWord(word, "True") || IsWord(word, "False")):
+                    value = IsWord(word, "True");
+                    return true;
                 case SpecialType.System_Boolean when operand is bool:
                 case SpecialType.System_String when operand is string:
                 case SpecialType.System_Object:

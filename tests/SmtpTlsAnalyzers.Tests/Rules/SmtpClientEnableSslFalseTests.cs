@@ -839,6 +839,41 @@ public class SmtpClientEnableSslFalseTests
     #region Visual Basic
 
     [Fact]
+    public async Task VisualBasic_FalseWrittenAsTextWithOptionStrictOff_ReportsAndFixes()
+    {
+        const string source = """
+            Option Strict Off
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Dim client As New SmtpClient("smtp.example.com", 587)
+                    {|#0:client.EnableSsl = "False"|}
+                    client.Send(m)
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Option Strict Off
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Dim client As New SmtpClient("smtp.example.com", 587)
+                    client.EnableSsl = True
+                    client.Send(m)
+                End Sub
+            End Module
+            """;
+
+        await FixSmtp001VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp001VB.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com:587"),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.SmtpClientEnableSslFalseCodeFixProvider.Key);
+    }
+
+    [Fact]
     public async Task VisualBasic_LocalInParentheses_Reports()
     {
         const string source = """

@@ -398,6 +398,44 @@ public class SmtpClientTlsModeDoesNotMatchPortTests
     }
 
     [Fact]
+    public async Task VisualBasic_PortWrittenAsTextWithOptionStrictOff_ReportsAndFixes()
+    {
+        // Option Strict Off converts the text to the number: the client runs on 465.
+        const string source = """
+            Option Strict Off
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Dim client As New SmtpClient("smtp.example.com")
+                    client.Port = {|#0:"465"|}
+                    client.EnableSsl = True
+                    client.Send(m)
+                End Sub
+            End Module
+            """;
+        const string fixedSource = """
+            Option Strict Off
+            Imports System.Net.Mail
+
+            Module Mailer
+                Sub Send(m As MailMessage)
+                    Dim client As New SmtpClient("smtp.example.com")
+                    client.Port = 587
+                    client.EnableSsl = True
+                    client.Send(m)
+                End Sub
+            End Module
+            """;
+
+        await FixSmtp005VB.VerifyCodeFixAsync(
+            source,
+            FixSmtp005VB.Diagnostic("SMTP005").WithLocation(0).WithArguments("System.Net.Mail.SmtpClient for smtp.example.com", "465", Reason),
+            fixedSource,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.TlsModeDoesNotMatchPortCodeFixProvider.Key);
+    }
+
+    [Fact]
     public async Task VisualBasic_UsingPort465_FixesTo587()
     {
         const string source = """
