@@ -59,8 +59,15 @@ internal sealed class StatementRemoval
             // The statement opened its block: the blank line that set the next one apart from it would open the block.
             var trackedFirst = root.TrackNodes(statement, next);
             var following = trackedFirst.GetCurrentNode(next)!;
+            // The blank line with any spaces on it.
             var at = next.GetLeadingTrivia().IndexOf(opening);
-            trackedFirst = trackedFirst.ReplaceNode(following, following.WithLeadingTrivia(following.GetLeadingTrivia().RemoveAt(at)));
+            var kept = following.GetLeadingTrivia();
+            for (var i = at; i >= 0; i--)
+            {
+                kept = kept.RemoveAt(i);
+            }
+
+            trackedFirst = trackedFirst.ReplaceNode(following, following.WithLeadingTrivia(kept));
             return trackedFirst.RemoveNode(trackedFirst.GetCurrentNode(statement)!, options) ?? root;
         }
 

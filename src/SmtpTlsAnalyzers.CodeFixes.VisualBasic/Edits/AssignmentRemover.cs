@@ -62,9 +62,12 @@ internal static class AssignmentRemover
             removed = ifStatement;
         }
         else if (statement.Parent is MultiLineIfBlockSyntax { ElseBlock: null, ElseIfBlocks.Count: 0, Statements.Count: 1 } ifBlock &&
-            IsFreeOfEffects(ifBlock.IfStatement.Condition) && !ifBlock.EndIfStatement.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.CommentTrivia)))
+            IsFreeOfEffects(ifBlock.IfStatement.Condition) &&
+            !ifBlock.DescendantTrivia(descendIntoTrivia: false).Any(t =>
+                (t.IsDirective || t.IsKind(SyntaxKind.CommentTrivia) && !statement.FullSpan.Contains(t.Span)) &&
+                t.SpanStart >= ifBlock.SpanStart && t.SpanStart < ifBlock.FullSpan.End))
         {
-            // The same written as a block (a comment before its End If keeps it).
+            // The same written as a block (a comment or directive of its own, outside the statement, keeps it).
             removed = ifBlock;
         }
 

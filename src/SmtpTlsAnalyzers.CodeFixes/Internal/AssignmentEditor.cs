@@ -44,17 +44,22 @@ internal static class AssignmentEditor
     /// </summary>
     private static IfStatementSyntax? RemovedIf(ExpressionStatementSyntax statement)
     {
-        SyntaxNode body = statement;
-        if (statement.Parent is BlockSyntax { Statements.Count: 1 } block && !block.CloseBraceToken.LeadingTrivia.Any(IsComment))
-        {
-            body = block;
-        }
-
+        SyntaxNode body = statement.Parent is BlockSyntax { Statements.Count: 1 } block ? block : statement;
         return body.Parent is IfStatementSyntax { Else: null } ifStatement &&
-            ifStatement.Statement == body && IsFreeOfEffects(ifStatement.Condition) && ifStatement.Parent is BlockSyntax or SwitchSectionSyntax
+            ifStatement.Statement == body && IsFreeOfEffects(ifStatement.Condition) && ifStatement.Parent is BlockSyntax or SwitchSectionSyntax &&
+            (body == statement || !HasOwnCommentOrDirective(ifStatement, statement))
                 ? ifStatement
                 : null;
     }
+
+    /// <summary>
+    /// A comment of the braced <c>if</c> outside the statement (<c>if (x) // staging only</c>, a comment before its
+    /// closing brace) or a directive anywhere in it (an <c>#if</c> region): the <c>if</c> stays, emptied.
+    /// </summary>
+    private static bool HasOwnCommentOrDirective(IfStatementSyntax ifStatement, SyntaxNode statement) =>
+        ifStatement.DescendantTrivia(descendIntoTrivia: false).Any(trivia =>
+            (trivia.IsDirective || IsComment(trivia) && !statement.FullSpan.Contains(trivia.Span)) &&
+            trivia.SpanStart >= ifStatement.SpanStart && trivia.SpanStart < ifStatement.FullSpan.End);
 
     private static bool IsComment(SyntaxTrivia trivia) =>
         trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);

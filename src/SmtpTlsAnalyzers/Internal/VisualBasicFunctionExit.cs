@@ -91,7 +91,8 @@ internal sealed class VisualBasicFunctionExit
     /// every path going on past it (a write of its own, an If whose branches both write, a Select Case with a Case Else,
     /// <see cref="DefiniteWrites"/>), with no Return or Exit Function before it, stands for the writes before it: they
     /// cannot reach the end, nor can the default (<c>F = False : F = True</c> returns True). Without such a statement,
-    /// every write and the default may.
+    /// every write and the default may. A write the list cannot show after it (a ByRef argument, <c>F += 1</c>) counts as
+    /// the default does: a value not in the list may be returned.
     /// </summary>
     public List<IOperation> ValuesAtClose(IOperation body, out bool defaultReaches, CancellationToken cancellationToken)
     {
@@ -108,6 +109,12 @@ internal sealed class VisualBasicFunctionExit
             {
                 writes.Add(write);
             }
+            else if (operation is ILocalReferenceOperation { Local.IsFunctionValue: true } reference && reference != Return.ReturnedValue &&
+                reference.Syntax.SpanStart >= from && IsOtherWrite(reference))
+            {
+                // `Integer.TryParse(s, GetPort)`, `GetPort += 440`: a value the code does not show may be the last.
+                defaultReaches = true;
+            }
         }
 
         writes.Sort(static (a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
@@ -119,6 +126,15 @@ internal sealed class VisualBasicFunctionExit
 
         return values;
     }
+
+    /// <summary>A write of the variable other than a plain assignment: a ByRef argument, a compound assignment.</summary>
+    private static bool IsOtherWrite(ILocalReferenceOperation reference) => reference.Parent switch
+    {
+        IArgumentOperation { Parameter.RefKind: not RefKind.None and not RefKind.In } => true,
+        ICompoundAssignmentOperation compound => compound.Target == reference,
+        IIncrementOrDecrementOperation => true,
+        _ => false,
+    };
 
     private static bool IsWriteOfFunctionValue(IOperation statement) =>
         statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local.IsFunctionValue: true } } };

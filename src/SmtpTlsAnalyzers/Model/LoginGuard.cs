@@ -27,7 +27,8 @@ internal static class LoginGuard
             switch (current)
             {
                 case IInvocationOperation call:
-                    return MethodBodies.IsLoggingCall(call);
+                    // `Trace.Assert(client.IsSecure)` fails the process when false: it stops the login.
+                    return MethodBodies.IsLoggingCall(call) && call.TargetMethod.Name is not ("Assert" or "Fail");
                 case IConditionalOperation { Type: null } statement when statement.Condition.Syntax.Span.Contains(read.Syntax.Span):
                     return OnlyLogging(statement.WhenTrue) && (statement.WhenFalse is null || OnlyLogging(statement.WhenFalse));
                 case IConditionalOperation or IBinaryOperation or IUnaryOperation or IParenthesizedOperation or IConversionOperation or

@@ -909,11 +909,13 @@ internal sealed class SmtpClientTypeModel
     /// <summary>True when a type nested in the member's type mentions the member's name (a cheap, conservative look).</summary>
     private bool IsNamedInNestedType(ISymbol member, CancellationToken cancellationToken)
     {
+        // A factory property's getter is named by the property's name.
+        var name = member is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } ? property.Name : member.Name;
         foreach (var nested in member.ContainingType.GetTypeMembers())
         {
             foreach (var reference in nested.DeclaringSyntaxReferences)
             {
-                if (_syntax.NamesIdentifier(_syntax.DeclarationBlock(reference.GetSyntax(cancellationToken)), member.Name, cancellationToken))
+                if (_syntax.NamesIdentifier(_syntax.DeclarationBlock(reference.GetSyntax(cancellationToken)), name, cancellationToken))
                 {
                     return true;
                 }
@@ -1582,10 +1584,10 @@ internal sealed class SmtpClientTypeModel
     /// </summary>
     private bool IsFactory(IMethodSymbol method) =>
         method.DeclaredAccessibility == Accessibility.Private &&
-        (method.MethodKind == MethodKind.Ordinary && !method.IsGenericMethod && method.ExplicitInterfaceImplementations.IsEmpty ||
-         method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol property && IsFactoryProperty(property)) &&
+        _members.IsClientType(method.ReturnType) &&
         SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, _type) &&
-        _members.IsClientType(method.ReturnType);
+        (method.MethodKind == MethodKind.Ordinary && !method.IsGenericMethod && method.ExplicitInterfaceImplementations.IsEmpty ||
+         method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol property && IsFactoryProperty(property));
 
     /// <summary>
     /// A private read-only property whose getter has a body (<c>private SmtpClient Client => _client ??= new

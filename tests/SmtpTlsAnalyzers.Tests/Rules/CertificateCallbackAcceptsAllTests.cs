@@ -375,7 +375,7 @@ public class CertificateCallbackAcceptsAllTests
     }
 
     [Fact]
-    public async Task ConditionalAssignmentInBraces_RemovesTheIfUnlessACommentClosesIt()
+    public async Task ConditionalAssignmentInBraces_RemovesTheIfUnlessItHasACommentOrDirective()
     {
         const string source = """
             using MailKit.Net.Smtp;
@@ -396,6 +396,19 @@ public class CertificateCallbackAcceptsAllTests
                         // keep until the staging certificate is replaced
                     }
 
+                    if (skipValidation) // staging only
+                    {
+                        {|#2:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    }
+
+                    if (skipValidation)
+                    {
+            #if DEBUG
+                        System.Console.WriteLine("skipping validation");
+            #endif
+                        {|#3:client.ServerCertificateValidationCallback = (s, c, h, e) => true|};
+                    }
+
                     client.Connect("smtp.example.com", 587);
                 }
             }
@@ -412,12 +425,23 @@ public class CertificateCallbackAcceptsAllTests
                         // keep until the staging certificate is replaced
                     }
 
+                    if (skipValidation) // staging only
+                    {
+                    }
+
+                    if (skipValidation)
+                    {
+            #if DEBUG
+                        System.Console.WriteLine("skipping validation");
+            #endif
+                    }
+
                     client.Connect("smtp.example.com", 587);
                 }
             }
             """;
 
-        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0), Smtp006(1));
+        await VerifyFixAsync(source, fixedSource, CertificateValidationCallbackFixes.UseDefaultValidationKey, Smtp006(0), Smtp006(1), Smtp006(2), Smtp006(3));
     }
 
     [Fact]
@@ -2722,6 +2746,9 @@ public class CertificateCallbackAcceptsAllTests
                         ' self-signed in staging
                         {|#0:client.ServerCertificateValidationCallback = Function(a, b, c, d) True|}
                     End If
+                    If disableChecks Then ' staging only
+                        {|#1:client.ServerCertificateValidationCallback = Function(a, b, c, d) True|}
+                    End If
                     client.Connect("smtp.example.com", 587)
                 End Sub
             End Class
@@ -2731,12 +2758,14 @@ public class CertificateCallbackAcceptsAllTests
 
             Class Mailer
                 Sub Configure(client As SmtpClient, disableChecks As Boolean)
+                    If disableChecks Then ' staging only
+                    End If
                     client.Connect("smtp.example.com", 587)
                 End Sub
             End Class
             """;
 
-        await FixSmtp006VB.VerifyCodeFixAsync(source, VisualBasicSmtp006(0), fixedSource, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key);
+        await FixSmtp006VB.VerifyCodeFixAsync(source, new[] { VisualBasicSmtp006(0), VisualBasicSmtp006(1) }, fixedSource, SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.CertificateCallbackAcceptsAllCodeFixProvider.Key);
     }
 
     /// <summary>

@@ -479,7 +479,7 @@ public class MailKitCredentialsWithoutTlsTests
     [Fact]
     public async Task IsSecureReadOnlyForALogLine_StopsNoLogin()
     {
-        // Logged, or tested by an if that only logs: the login runs whatever the answer.
+        // Logged, or tested by an if that only logs: the login runs whatever the answer. An assertion fails the process.
         const string source = """
             using System;
             using MailKit.Net.Smtp;
@@ -498,6 +498,13 @@ public class MailKitCredentialsWithoutTlsTests
                     c.Connect("smtp.x.com", 587, {|#2:false|});
                     if (!c.IsSecure) Console.WriteLine("warning: the connection is not encrypted");
                     {|#3:c.Authenticate("u", "p")|};
+                }
+
+                void Asserted(SmtpClient c)
+                {
+                    c.Connect("smtp.x.com", 587, {|#5:false|});
+                    System.Diagnostics.Trace.Assert(c.IsSecure, "TLS is required before the login");
+                    c.Authenticate("u", "p");
                 }
 
                 void WarnedAndStopped(SmtpClient c)
@@ -520,6 +527,7 @@ public class MailKitCredentialsWithoutTlsTests
             Diagnostic("SMTP009", 1, "smtp.x.com:587", "the connection uses useSsl: false (STARTTLS when available)"),
             Diagnostic("SMTP004", 2, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
             Diagnostic("SMTP009", 3, "smtp.x.com:587", "the connection uses useSsl: false (STARTTLS when available)"),
+            Diagnostic("SMTP004", 5, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"),
             Diagnostic("SMTP004", 4, "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
     }
 

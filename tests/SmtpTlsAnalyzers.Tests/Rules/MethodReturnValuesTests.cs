@@ -449,4 +449,33 @@ public class MethodReturnValuesTests
             VerifyVB.Diagnostic("SMTP004").WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("smtp.example.com:25", "SecureSocketOptions.StartTlsWhenAvailable on every path"));
     }
+
+    [Fact]
+    public async Task VisualBasic_FunctionsOwnVariableWrittenByRefOrCompound_IsUnknown()
+    {
+        // TryParse may replace 587; += adds to 25 on one path: neither function shows the port it gives.
+        const string source = """
+            Imports MailKit.Net.Smtp
+            Imports MailKit.Security
+
+            Class Mailer
+                Private Function ParsedPort(s As String) As Integer
+                    ParsedPort = 587
+                    Integer.TryParse(s, ParsedPort)
+                End Function
+
+                Private Function RaisedPort(useSsl As Boolean) As Integer
+                    RaisedPort = 25
+                    If useSsl Then RaisedPort += 440
+                End Function
+
+                Sub Send(client As SmtpClient, s As String, ssl As Boolean)
+                    client.Connect("smtp.example.com", ParsedPort(s), SecureSocketOptions.SslOnConnect)
+                    client.Connect("smtp.example.com", RaisedPort(ssl), SecureSocketOptions.SslOnConnect)
+                End Sub
+            End Class
+            """;
+
+        await VerifyVB.VerifyAnalyzerAsync(source);
+    }
 }

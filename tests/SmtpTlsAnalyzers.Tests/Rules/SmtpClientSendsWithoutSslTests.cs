@@ -1722,6 +1722,31 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task FactoryPropertyNamedInANestedType_NoDiagnostic()
+    {
+        // The nested type's code, analyzed on its own, may secure the client the property gives.
+        const string source = """
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                private SmtpClient _client;
+
+                private SmtpClient Client => _client ??= new SmtpClient("smtp.example.com", 587);
+
+                public void Send(MailMessage msg) => Client.Send(msg);
+
+                public class Setup
+                {
+                    public void Run(Mailer mailer) => mailer.Client.EnableSsl = true;
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task FieldCreatedOnFirstUseWithCoalescingAssignment_Reported()
     {
         const string source = """
