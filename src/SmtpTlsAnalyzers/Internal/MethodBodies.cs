@@ -130,9 +130,10 @@ internal static class MethodBodies
     /// source order (an async method's for an awaited call), and for a Visual Basic function that ends without
     /// <c>Return</c>, each value written to its variable that reaches the end.
     /// <see cref="ReturnedValues.OthersPossible"/> when the code does not show every value: the method can be
-    /// overridden, or the function's variable may end unwritten (its default). Null when the body is not visible (another file, another assembly, an interface or abstract
-    /// member), for an iterator, for an async method's call that is not awaited, and when the call passes a constant to
-    /// a parameter the body reads (the constant picks among the returns, which is not followed here).
+    /// overridden, or the function's variable may end unwritten (its default). Null when the body is not visible (another file,
+    /// another assembly, an interface or abstract member), for an iterator, for an async method's call that is not
+    /// awaited, and when the call passes a constant to a parameter the body reads (the constant picks among the
+    /// returns, which is not followed here).
     /// </summary>
     public static ReturnedValues? Returns(IInvocationOperation invocation, bool awaited, CancellationToken cancellationToken)
     {

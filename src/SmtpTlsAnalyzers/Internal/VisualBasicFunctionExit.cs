@@ -100,7 +100,7 @@ internal sealed class VisualBasicFunctionExit
         var settling = DefiniteWrites.LastWritingStatement(statements, _first, _last, IsWriteOfFunctionValue, cancellationToken);
         defaultReaches = settling < 0;
         var from = settling < 0 ? 0 : statements[settling].Syntax.SpanStart;
-        var writes = new List<IOperation>();
+        var writes = new List<ISimpleAssignmentOperation>();
         foreach (var operation in MethodBodies.OwnOperations(body))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -121,7 +121,7 @@ internal sealed class VisualBasicFunctionExit
         var values = new List<IOperation>(writes.Count);
         foreach (var write in writes)
         {
-            values.Add(((ISimpleAssignmentOperation)write).Value);
+            values.Add(write.Value);
         }
 
         return values;

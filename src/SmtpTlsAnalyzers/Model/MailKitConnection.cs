@@ -772,8 +772,8 @@ internal sealed class MailKitConnectionClassifier
     /// <summary>
     /// A port a fix can compare with 465 where the call reads it: a local, parameter, field or property chain (read
     /// twice without another value), or a choice between two constants by one (<see cref="IsChoiceOfConstants"/>), of a
-    /// built-in integer type that holds 465 (a byte would not, and a type with its
-    /// own conversion or a Visual Basic String would compare otherwise than the call converts it).
+    /// built-in integer type that holds 465 (a byte would not, and a type with its own conversion or a Visual Basic
+    /// String would compare otherwise than the call converts it).
     /// </summary>
     private static bool IsComparablePort(IOperation port) =>
         (IsSimple(port) || IsChoiceOfConstants(port)) &&

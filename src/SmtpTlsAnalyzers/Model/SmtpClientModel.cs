@@ -740,7 +740,7 @@ internal sealed class SmtpClientTypeModel
             var factory = FactoryOf(use)!.OriginalDefinition;
             var key = FactoryKey(factory);
             var facts = For(key);
-            if (use is IMethodReferenceOperation || use is IPropertyReferenceOperation reference && !IsRead(reference))
+            if (use is IMethodReferenceOperation)
             {
                 facts.Escapes = true;
             }
@@ -1610,10 +1610,6 @@ internal sealed class SmtpClientTypeModel
 
         return method is not null && IsFactory(method) ? method : null;
     }
-
-    /// <summary>True for a read of the property (not the target of a write, which a read-only property is only in its constructor).</summary>
-    private static bool IsRead(IPropertyReferenceOperation reference) =>
-        !(reference.Parent is IAssignmentOperation assignment && assignment.Target == reference);
 
     /// <summary>
     /// Records a private member of the type returned by a factory method (<c>return _client;</c>); a factory that returns
