@@ -13,7 +13,7 @@ namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 /// whatever shape the diagnostic has, so that Fix All and <c>dotnet format --diagnostics ID</c> fix every diagnostic
 /// of the rule in one run; the alternatives keep keys of their own. The edits themselves are shared
 /// per language: one connection edit serves SMTP003, SMTP004, SMTP005, SMTP009 and SMTP013. Every action also takes
-/// out the locals its edit leaves written and never read (<see cref="StrandedLocals"/>).
+/// out the locals and private fields its edit leaves written and never read (<see cref="StrandedVariables"/>).
 /// <para>
 /// A provider offers nothing for a diagnostic of another rule. <c>dotnet format</c> asks each rule's provider for
 /// the fixes of the first diagnostic it has of any requested rule, and starts Fix All with no equivalence key when
@@ -185,7 +185,7 @@ public abstract class RuleCodeFixProvider : CodeFixProvider
                 {
                     return _original is null
                         ? apply.ChangedSolution
-                        : await StrandedLocals.RemoveAsync(_original, apply.ChangedSolution, cancellationToken).ConfigureAwait(false);
+                        : await StrandedVariables.RemoveAsync(_original, apply.ChangedSolution, cancellationToken).ConfigureAwait(false);
                 }
             }
 

@@ -28,11 +28,11 @@ using FixSmtp004VB = SmtpTlsAnalyzers.Tests.Verifiers.VisualBasicCodeFixVerifier
 namespace SmtpTlsAnalyzers.Tests.Fixes;
 
 /// <summary>
-/// A fix that stops reading a local whose every write is a constant removes those writes: left behind, the local is
-/// assigned and never read, which the compiler warns about (CS0219), and a project that treats warnings as errors
-/// does not build. The fixed code is checked for compiler warnings as well as errors.
+/// A fix that stops reading a local, or a private field, whose every write is a constant removes it and those writes:
+/// left behind, it is assigned and never read, which the compiler warns about (CS0219, CS0414), and a project that
+/// treats warnings as errors does not build. The fixed code is checked for compiler warnings as well as errors.
 /// </summary>
-public class StrandedLocalTests
+public class StrandedVariableTests
 {
     [Fact]
     public async Task ModeLocalReadOnlyByTheConnection_IsRemovedWithTheArgument()
@@ -659,6 +659,217 @@ public class StrandedLocalTests
     }
 
     /// <summary>Runs one fix, one at a time and as Fix All; the fixed code is checked for warnings too.</summary>
+    [Fact]
+    public async Task PrivateFieldReadOnlyByTheSetting_IsRemovedWithItsWrites()
+    {
+        await RunAsync(
+            new FixSmtp001.Test(),
+            """
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    private static readonly bool s_tls = false;
+                    private readonly int _timeout = 5000;
+
+                    static Mailer()
+                    {
+                        s_tls = false;
+                    }
+
+                    void Send(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com") { Timeout = _timeout };
+                        {|#0:client.EnableSsl = Mailer.s_tls|};
+                        client.Send(message);
+                    }
+                }
+                """,
+            """
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    private readonly int _timeout = 5000;
+
+                    static Mailer()
+                    {
+                    }
+
+                    void Send(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com") { Timeout = _timeout };
+                        client.EnableSsl = true;
+                        client.Send(message);
+                    }
+                }
+                """,
+            null,
+            FixSmtp001.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com"));
+    }
+
+    [Fact]
+    public async Task PrivateFieldOfSeveralInOneDeclaration_OnlyItIsRemoved()
+    {
+        await RunAsync(
+            new FixSmtp001.Test(),
+            """
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    private static readonly bool s_tls = false, s_log = true;
+
+                    void Send(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com");
+                        {|#0:client.EnableSsl = s_tls|};
+                        System.Console.WriteLine(s_log);
+                        client.Send(message);
+                    }
+                }
+                """,
+            """
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    private static readonly bool s_log = true;
+
+                    void Send(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com");
+                        client.EnableSsl = true;
+                        System.Console.WriteLine(s_log);
+                        client.Send(message);
+                    }
+                }
+                """,
+            null,
+            FixSmtp001.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com"));
+    }
+
+    [Fact]
+    public async Task PrivateFieldReadElsewhereNamedInADocumentationCommentOrNotPrivate_IsKept()
+    {
+        await RunAsync(
+            new FixSmtp001.Test(),
+            """
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    private static readonly bool s_tls = false;
+                    private static readonly bool s_documented = false;
+                    internal static readonly bool Shared = false;
+
+                    void Send(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com");
+                        {|#0:client.EnableSsl = s_tls|};
+                        System.Console.WriteLine(s_tls);
+                        client.Send(message);
+                    }
+
+                    /// <summary>Set by <see cref="s_documented"/>.</summary>
+                    void SendDocumented(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com");
+                        {|#1:client.EnableSsl = s_documented|};
+                        client.Send(message);
+                    }
+
+                    void SendShared(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com");
+                        {|#2:client.EnableSsl = Shared|};
+                        client.Send(message);
+                    }
+                }
+                """,
+            """
+                using System.Net.Mail;
+
+                class Mailer
+                {
+                    private static readonly bool s_tls = false;
+                    private static readonly bool s_documented = false;
+                    internal static readonly bool Shared = false;
+
+                    void Send(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com");
+                        client.EnableSsl = true;
+                        System.Console.WriteLine(s_tls);
+                        client.Send(message);
+                    }
+
+                    /// <summary>Set by <see cref="s_documented"/>.</summary>
+                    void SendDocumented(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com");
+                        client.EnableSsl = true;
+                        client.Send(message);
+                    }
+
+                    void SendShared(MailMessage message)
+                    {
+                        var client = new SmtpClient("smtp.example.com");
+                        client.EnableSsl = true;
+                        client.Send(message);
+                    }
+                }
+                """,
+            null,
+            new[]
+            {
+                FixSmtp001.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com"),
+                FixSmtp001.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com"),
+                FixSmtp001.Diagnostic("SMTP001").WithLocation(2).WithArguments("smtp.example.com"),
+            },
+            new[]
+            {
+                // A documentation reference does not read the field, but removing the field would leave it pointing
+                // nowhere: the field stays, and so does the compiler's warning.
+                DiagnosticResult.CompilerWarning("CS0414").WithSpan(6, 34, 6, 46).WithArguments("Mailer.s_documented"),
+            });
+    }
+
+    [Fact]
+    public async Task VisualBasicPrivateField_IsRemovedWhenTheModeReplacesIt()
+    {
+        await RunAsync(
+            new FixSmtp004VB.Test(),
+            """
+                Imports MailKit.Net.Smtp
+
+                Class Mailer
+                    Private Shared ReadOnly UseSsl As Boolean = False
+                    Private ReadOnly _timeout As Integer = 5000
+
+                    Sub Send(client As SmtpClient)
+                        client.Timeout = _timeout
+                        client.Connect("smtp.x.com", 587, {|#0:useSsl|})
+                    End Sub
+                End Class
+                """,
+            """
+                Imports MailKit.Net.Smtp
+                Imports MailKit.Security
+
+                Class Mailer
+                    Private ReadOnly _timeout As Integer = 5000
+
+                    Sub Send(client As SmtpClient)
+                        client.Timeout = _timeout
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls)
+                    End Sub
+                End Class
+                """,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider.Key,
+            Expected(FixSmtp004VB.Diagnostic("SMTP004"), "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
     private static Task RunAsync(CodeFixTest<DefaultVerifier> test, string source, string fixedSource, string? key, params DiagnosticResult[] expected) =>
         RunAsync(test, source, fixedSource, key, expected, System.Array.Empty<DiagnosticResult>());
 

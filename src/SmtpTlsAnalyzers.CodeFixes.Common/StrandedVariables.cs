@@ -11,17 +11,19 @@ using Microsoft.CodeAnalysis.Text;
 namespace SmtpTlsAnalyzers.CodeFixes.Rules;
 
 /// <summary>
-/// Takes out the locals a fix leaves written and never read. A fix replaces the value a connection or a setting reads
-/// (<c>options</c> becomes <c>SecureSocketOptions.StartTls</c>, <c>secure</c> becomes <c>true</c>) or removes the
-/// statement that read it; when that was the local's only read and every write of the local is a constant, the compiler
-/// warns that it is assigned and never used (CS0219), and a project that treats warnings as errors no longer builds.
-/// Such a local's declaration and writes are removed, when each is a statement of its own (a declaration, or the
-/// local's declarator in it, and assignment statements) in the local's own function, no directive stands in the body
-/// (code under <c>#if</c> that this compilation leaves out may read it), no comment set apart by a blank line stands
-/// right above them, and removing them adds no error; otherwise the fixed code is kept as the fix left it. Works on
-/// operations and the language's syntax generator, so one cleanup serves C# and Visual Basic.
+/// Takes out the locals and private fields a fix leaves written and never read. A fix replaces the value a connection
+/// or a setting reads (<c>options</c> becomes <c>SecureSocketOptions.StartTls</c>, <c>secure</c> becomes <c>true</c>)
+/// or removes the statement that read it; when that was the only read and every write is a constant, the compiler
+/// warns that the variable is assigned and never used (CS0219 for a local, CS0414 for a field), and a project that
+/// treats warnings as errors no longer builds. Such a local's declaration and writes are removed, when each is a
+/// statement of its own (a declaration, or the local's declarator in it, and assignment statements) in the local's own
+/// function, no directive stands in the body (code under <c>#if</c> that this compilation leaves out may read it), no
+/// comment set apart by a blank line stands right above them, and removing them adds no error; otherwise the fixed
+/// code is kept as the fix left it. A private field is removed the same way when its type is declared in this file
+/// alone, it has no attribute, and no directive stands in the type; a documentation comment naming it keeps it. Works
+/// on operations and the language's syntax generator, so one cleanup serves C# and Visual Basic.
 /// </summary>
-internal static class StrandedLocals
+internal static class StrandedVariables
 {
     public static async Task<Solution> RemoveAsync(Solution before, Solution after, CancellationToken cancellationToken)
     {
@@ -63,13 +65,14 @@ internal static class StrandedLocals
             foreach (var node in oldRoot.DescendantNodes(change.Span))
             {
                 if (node.ChildNodes().Any() || !change.Span.IntersectsWith(node.Span) ||
-                    oldModel.GetSymbolInfo(node, cancellationToken).Symbol is not ILocalSymbol { IsConst: false, IsRef: false } local ||
-                    local.DeclaringSyntaxReferences.Length != 1)
+                    oldModel.GetSymbolInfo(node, cancellationToken).Symbol is not { } symbol ||
+                    !(symbol is ILocalSymbol { IsConst: false, IsRef: false } || IsOwnPrivateField(symbol, oldRoot.SyntaxTree)) ||
+                    symbol.DeclaringSyntaxReferences.Length != 1)
                 {
                     continue;
                 }
 
-                var declared = local.DeclaringSyntaxReferences[0].Span;
+                var declared = symbol.DeclaringSyntaxReferences[0].Span;
                 if (Map(declared, changes) is { } mapped && !declarations.Contains(mapped))
                 {
                     declarations.Add(mapped);
@@ -124,6 +127,15 @@ internal static class StrandedLocals
     }
 
     /// <summary>
+    /// A private field of a type declared in this file alone, with no attribute: nothing outside the file can read it,
+    /// and nothing reads it through reflection by a name the code gives.
+    /// </summary>
+    private static bool IsOwnPrivateField(ISymbol symbol, SyntaxTree tree) =>
+        symbol is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private } field &&
+        field.GetAttributes().IsEmpty &&
+        field.ContainingType.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree == tree);
+
+    /// <summary>
     /// Whether the edited text, parsed again, gives the tree the edit built. A removed statement takes its line break
     /// along, which in Visual Basic ends a statement: after <c>If c Then x = False</c> loses <c>x = False</c>, the
     /// next line would join the <c>If</c>.
@@ -171,9 +183,15 @@ internal static class StrandedLocals
         SyntaxNode? declarator = null;
         for (var node = root.FindNode(span, getInnermostNodeForTie: true); node is not null && node.Span == span; node = node.Parent)
         {
-            if (model.GetDeclaredSymbol(node, cancellationToken) is ILocalSymbol declared)
+            var declared = model.GetDeclaredSymbol(node, cancellationToken);
+            if (declared is IFieldSymbol field)
             {
-                local = declared;
+                return IsOwnPrivateField(field, root.SyntaxTree) ? FieldStatementsOf(root, model, field, node, cancellationToken) : null;
+            }
+
+            if (declared is ILocalSymbol declaredLocal)
+            {
+                local = declaredLocal;
                 declarator = node;
                 break;
             }
@@ -228,6 +246,85 @@ internal static class StrandedLocals
         return statements.Count > 0 && functions.All(f => ReferenceEquals(f, functions[0])) && !statements.Any(HasDetachedComment)
             ? statements
             : null;
+    }
+
+    /// <summary>
+    /// The declaration and write statements of a private field when nothing reads it and every write is a constant (the
+    /// compiler's CS0414), each write a statement of its own; otherwise null. Its uses are found by name in the
+    /// declarations of its type, all in this file.
+    /// </summary>
+    private static List<SyntaxNode>? FieldStatementsOf(SyntaxNode root, SemanticModel model, IFieldSymbol field, SyntaxNode declarator, CancellationToken cancellationToken)
+    {
+        var comparison = model.Language == LanguageNames.VisualBasic ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var statements = new List<SyntaxNode> { declarator };
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            var type = reference.GetSyntax(cancellationToken);
+            if (type.DescendantTrivia().Any(trivia => trivia.IsDirective))
+            {
+                return null;
+            }
+
+            foreach (var token in type.DescendantTokens(descendIntoTrivia: true))
+            {
+                if (!string.Equals(token.ValueText, field.Name, comparison) || token.Parent is not { } node || declarator.Span.Contains(token.Span))
+                {
+                    continue;
+                }
+
+                if (FieldUse(node, model, field, cancellationToken) is not { } use)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(node, cancellationToken).Symbol, field))
+                    {
+                        // A use that is not an operation (a documentation reference): kept, with the field.
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                if (use.Parent is not ISimpleAssignmentOperation { Value.ConstantValue.HasValue: true, Parent: IExpressionStatementOperation { Parent: IBlockOperation or ISwitchCaseOperation } statement } assignment ||
+                    assignment.Target != use)
+                {
+                    return null;
+                }
+
+                statements.Add(statement.Syntax);
+            }
+        }
+
+        // The initializer, if any, is a constant.
+        foreach (var node in declarator.Parent?.DescendantNodes() ?? Enumerable.Empty<SyntaxNode>())
+        {
+            if (model.GetOperation(node, cancellationToken) is IFieldInitializerOperation initializer &&
+                initializer.InitializedFields.Contains(field, SymbolEqualityComparer.Default) &&
+                !initializer.Value.ConstantValue.HasValue)
+            {
+                return null;
+            }
+        }
+
+        return statements.Any(HasDetachedComment) ? null : statements;
+    }
+
+    /// <summary>The reference to <paramref name="field"/> a name of it makes (<c>_x</c>, <c>this._x</c>, <c>Me._x</c>).</summary>
+    private static IFieldReferenceOperation? FieldUse(SyntaxNode name, SemanticModel model, IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        for (var node = name; node is not null; node = node.Parent)
+        {
+            var operation = model.GetOperation(node, cancellationToken);
+            if (operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field))
+            {
+                return reference;
+            }
+
+            if (operation is not null && operation is not IInstanceReferenceOperation)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The lambda or local function an operation is in; null for the body itself.</summary>
