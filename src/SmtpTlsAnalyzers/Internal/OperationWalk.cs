@@ -21,7 +21,7 @@ internal static class OperationWalk
 
     // The lists of the analysis running on this thread, if one is.
     [ThreadStatic]
-    private static Dictionary<IOperation, OperationEntry[]>? t_scope;
+    private static ScopeLists? t_scope;
 
     /// <summary>The root and every operation under it, root first.</summary>
     [MethodImpl(HotPath.Optimized)]
@@ -33,12 +33,21 @@ internal static class OperationWalk
             return new OperationList(Lists.GetValue(root, Build), 0);
         }
 
-        if (!scope.TryGetValue(root, out var list))
+        // Walks come in runs over one root (a rule walking up from each operation of a method to the method's root):
+        // the root of the last walk is answered without hashing it.
+        if (ReferenceEquals(scope.LastRoot, root))
         {
-            list = BuildList(root);
-            scope.Add(root, list);
+            return new OperationList(scope.LastList!, 0);
         }
 
+        if (!scope.Lists.TryGetValue(root, out var list))
+        {
+            list = BuildList(root);
+            scope.Lists.Add(root, list);
+        }
+
+        scope.LastRoot = root;
+        scope.LastList = list;
         return new OperationList(list, 0);
     }
 
@@ -49,18 +58,26 @@ internal static class OperationWalk
     public static ListScope Scope()
     {
         var outer = t_scope;
-        var installed = new Dictionary<IOperation, OperationEntry[]>();
+        var installed = new ScopeLists();
         t_scope = installed;
         return new ListScope(outer, installed);
+    }
+
+    /// <summary>The lists of one analysis, and the last one walked.</summary>
+    internal sealed class ScopeLists
+    {
+        public readonly Dictionary<IOperation, OperationEntry[]> Lists = new();
+        public IOperation? LastRoot;
+        public OperationEntry[]? LastList;
     }
 
     /// <summary>Restores the lists of the enclosing scope, if any, when disposed; a scope that is not the current one changes nothing.</summary>
     public readonly struct ListScope : IDisposable
     {
-        private readonly Dictionary<IOperation, OperationEntry[]>? _outer;
-        private readonly Dictionary<IOperation, OperationEntry[]>? _installed;
+        private readonly ScopeLists? _outer;
+        private readonly ScopeLists? _installed;
 
-        internal ListScope(Dictionary<IOperation, OperationEntry[]>? outer, Dictionary<IOperation, OperationEntry[]> installed)
+        internal ListScope(ScopeLists? outer, ScopeLists installed)
         {
             _outer = outer;
             _installed = installed;

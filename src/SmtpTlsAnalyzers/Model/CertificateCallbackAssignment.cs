@@ -113,7 +113,7 @@ internal sealed class CertificateCallbackAssignment
             impersonated = KnownTypes.IsOrDerivesFrom(property.ContainingType, types.MailKitHttpsProxyClient) ? Proxy : MailServer;
         }
         else if (TlsSettingTarget.IsServicePointManagerProperty(property, CallbackProperty, types) &&
-            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.CertificateValidation, context.CancellationToken))
+            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.CertificateValidation, context.SemanticModel, context.CancellationToken))
         {
             target = assignment is ICompoundAssignmentOperation
                 ? "The callback added to ServicePointManager.ServerCertificateValidationCallback"
@@ -122,7 +122,7 @@ internal sealed class CertificateCallbackAssignment
         }
         else if (assignment is ISimpleAssignmentOperation && checkValidationResult is not null &&
             TlsSettingTarget.IsServicePointManagerProperty(property, PolicyProperty, types) &&
-            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.CertificatePolicy, context.CancellationToken) &&
+            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.CertificatePolicy, context.SemanticModel, context.CancellationToken) &&
             FindPolicyType(assignment.Value) is { } policyType &&
             policyType.FindImplementationForInterfaceMember(checkValidationResult) is IMethodSymbol implementation)
         {

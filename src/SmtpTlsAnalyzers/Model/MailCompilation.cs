@@ -78,9 +78,9 @@ internal sealed class MailCompilation
     /// <summary>
     /// True when the process-wide ServicePointManager <paramref name="setting"/> reaches a mail connection of the
     /// project (<see cref="ServicePointManagerReach"/>). Whether its code uses System.Net.Mail's client is found once
-    /// per compilation, the first time a rule asks.
+    /// per compilation, the first time a rule asks, starting with the file of <paramref name="current"/>.
     /// </summary>
-    public bool ServicePointManagerReachesMail(ServicePointManagerSetting setting, CancellationToken cancellationToken)
+    public bool ServicePointManagerReachesMail(ServicePointManagerSetting setting, SemanticModel current, CancellationToken cancellationToken)
     {
         if (ServicePointManagerReach.ReadByMailKit(Types, setting))
         {
@@ -89,7 +89,7 @@ internal sealed class MailCompilation
 
         lock (_servicePointGate)
         {
-            _codeUsesSystemNetMailClient ??= ServicePointManagerReach.CodeUsesSystemNetMailClient(this, cancellationToken);
+            _codeUsesSystemNetMailClient ??= ServicePointManagerReach.CodeUsesSystemNetMailClient(this, current, cancellationToken);
             return _codeUsesSystemNetMailClient.Value;
         }
     }

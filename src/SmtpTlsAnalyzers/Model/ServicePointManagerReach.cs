@@ -56,7 +56,7 @@ internal static class ServicePointManagerReach
     /// that also name its namespace. The others can only reach it through a namespace imported for the whole project
     /// (a C# global using, which some file names, or a Visual Basic project import), and are asked only then.
     /// </remarks>
-    public static bool CodeUsesSystemNetMailClient(MailCompilation mail, CancellationToken cancellationToken)
+    public static bool CodeUsesSystemNetMailClient(MailCompilation mail, SemanticModel current, CancellationToken cancellationToken)
     {
         var client = mail.Types.SystemNetMailSmtpClient;
         if (client is null)
@@ -69,7 +69,7 @@ internal static class ServicePointManagerReach
         var namesNamespace = ignoresCase ? NamesNamespaceIgnoringCase : NamesNamespace;
         var trees = mail.Compilation.SyntaxTrees;
         List<SyntaxTree>? others = null;
-        foreach (var tree in trees)
+        foreach (var tree in CurrentFirst(trees, current.SyntaxTree))
         {
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -84,7 +84,7 @@ internal static class ServicePointManagerReach
             {
                 (others ??= new()).Add(tree);
             }
-            else if (NamesClientIn(tree, mail, client, cancellationToken))
+            else if (NamesClientIn(tree, mail, client, current, cancellationToken))
             {
                 return true;
             }
@@ -97,7 +97,7 @@ internal static class ServicePointManagerReach
 
         foreach (var tree in others)
         {
-            if (NamesClientIn(tree, mail, client, cancellationToken))
+            if (NamesClientIn(tree, mail, client, current, cancellationToken))
             {
                 return true;
             }
@@ -120,7 +120,23 @@ internal static class ServicePointManagerReach
         return false;
     }
 
-    private static bool NamesClientIn(SyntaxTree tree, MailCompilation mail, INamedTypeSymbol client, CancellationToken cancellationToken)
+    /// <summary>
+    /// The file being analyzed first: the compiler has bound its code for the analysis already, so its model answers
+    /// without binding another file's members; the others in the compilation's order.
+    /// </summary>
+    private static IEnumerable<SyntaxTree> CurrentFirst(IEnumerable<SyntaxTree> trees, SyntaxTree current)
+    {
+        yield return current;
+        foreach (var tree in trees)
+        {
+            if (tree != current)
+            {
+                yield return tree;
+            }
+        }
+    }
+
+    private static bool NamesClientIn(SyntaxTree tree, MailCompilation mail, INamedTypeSymbol client, SemanticModel current, CancellationToken cancellationToken)
     {
         var comparison = mail.Syntax.IgnoresCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var text = tree.GetText(cancellationToken).ToString();
@@ -138,7 +154,7 @@ internal static class ServicePointManagerReach
             // The use may sit in any file of the project, not the one being analyzed: its model is asked for the
             // name alone, once a file names it, and only until one use is found.
 #pragma warning disable RS1030 // The client is used in another file than the setting; see the class summary.
-            model ??= mail.Compilation.GetSemanticModel(tree);
+            model ??= tree == current.SyntaxTree ? current : mail.Compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
             var info = model.GetSymbolInfo(node, cancellationToken);
             var symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);

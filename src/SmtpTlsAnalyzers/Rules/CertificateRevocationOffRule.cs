@@ -60,7 +60,7 @@ internal sealed class CertificateRevocationOffRule : MailRule
             }
         }
         else if (TlsSettingTarget.IsServicePointManagerProperty(property, ServicePointManagerProperty, types) &&
-            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.RevocationCheck, context.CancellationToken))
+            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.RevocationCheck, context.SemanticModel, context.CancellationToken))
         {
             name = "ServicePointManager." + ServicePointManagerProperty;
         }

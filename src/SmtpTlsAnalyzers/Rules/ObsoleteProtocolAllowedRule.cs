@@ -60,7 +60,7 @@ internal sealed class ObsoleteProtocolAllowedRule : MailRule
         }
         else if (TlsSettingTarget.IsServicePointManagerProperty(property, "SecurityProtocol", types) &&
             SymbolEqualityComparer.Default.Equals(property.Type, types.SecurityProtocolType) &&
-            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.SecurityProtocol, context.CancellationToken))
+            context.Mail.ServicePointManagerReachesMail(ServicePointManagerSetting.SecurityProtocol, context.SemanticModel, context.CancellationToken))
         {
             name = "ServicePointManager.SecurityProtocol";
         }
