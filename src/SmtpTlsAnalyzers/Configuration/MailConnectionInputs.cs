@@ -27,8 +27,10 @@ internal static class MailConnectionInputs
             return null;
         }
 
-        // new SmtpClient(host, port) { EnableSsl = ... }, or a local created so: the creation names the server.
+        // new SmtpClient(host, port) { EnableSsl = ... }, or a local created so: the creation names the server, or the
+        // Host and Port properties do, written in the creation's initializer or to the local (once each).
         IObjectCreationOperation? creation = null;
+        ILocalReferenceOperation? local = null;
         if (target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
         {
             for (var current = assignment.Parent; current is not null && creation is null; current = current.Parent)
@@ -36,8 +38,9 @@ internal static class MailConnectionInputs
                 creation = current as IObjectCreationOperation;
             }
         }
-        else if (ValueResolver.SkipImplicitConversions(target.Instance) is ILocalReferenceOperation local)
+        else if (ValueResolver.SkipImplicitConversions(target.Instance) is ILocalReferenceOperation reference)
         {
+            local = reference;
             creation = ValueResolver.SkipImplicitConversions(ValueResolver.FindSingleWrite(local)) as IObjectCreationOperation;
         }
 
@@ -51,8 +54,51 @@ internal static class MailConnectionInputs
             }
         }
 
+        host ??= PropertyWrite(creation, local, "Host", types);
+        port ??= PropertyWrite(creation, local, "Port", types);
         return new TlsInput(TlsInputKind.EnableSsl, assignment, assignment.Value, port, portOmitted: false, host, implicitPort: 465);
     }
+
+    /// <summary>
+    /// The value written to the client's <paramref name="name"/> property in the creation's initializer, or, for a
+    /// local, by the one assignment of that property the local's method makes; null when there is none, or more.
+    /// </summary>
+    private static IOperation? PropertyWrite(IObjectCreationOperation? creation, ILocalReferenceOperation? local, string name, KnownTypes types)
+    {
+        IOperation? value = null;
+        foreach (var initializer in creation?.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } written && IsClientProperty(property, name, types))
+            {
+                value = written.Value;
+            }
+        }
+
+        if (value is not null || local is null)
+        {
+            return value;
+        }
+
+        foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(local)))
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } written && IsClientProperty(property, name, types) &&
+                ValueResolver.SkipImplicitConversions(property.Instance) is ILocalReferenceOperation instance &&
+                SymbolEqualityComparer.Default.Equals(instance.Local, local.Local))
+            {
+                if (value is not null)
+                {
+                    return null;
+                }
+
+                value = written.Value;
+            }
+        }
+
+        return value;
+    }
+
+    private static bool IsClientProperty(IPropertyReferenceOperation property, string name, KnownTypes types) =>
+        property.Property.Name == name && KnownTypes.IsOrDerivesFrom(property.Property.ContainingType, types.SystemNetMailSmtpClient);
 
     private static TlsInput? FromConnect(IInvocationOperation invocation, KnownTypes types)
     {

@@ -122,9 +122,11 @@ internal sealed class OptionsBindingIndex
     /// <summary>
     /// The section <paramref name="type"/> is bound to, for the default options instance: null when no call binds it,
     /// when calls bind it to different or unknown sections, or when it is only reached as a nested property of
-    /// bound classes in more than one place.
+    /// bound classes in more than one place. With <paramref name="anyInstance"/> (a field, parameter or property of the
+    /// type, which may hold the bound instance or a nested one), a section it is bound to must also be the only place
+    /// it is nested.
     /// </summary>
-    public string? FindSection(INamedTypeSymbol type)
+    public string? FindSection(INamedTypeSymbol type, bool anyInstance)
     {
         string? found = null;
         var any = false;
@@ -144,7 +146,7 @@ internal sealed class OptionsBindingIndex
             any = true;
         }
 
-        if (any)
+        if (any && !anyInstance)
         {
             return found;
         }
@@ -157,28 +159,25 @@ internal sealed class OptionsBindingIndex
                 continue;
             }
 
-            var nested = FindNested(binding.Type, type, binding.Section, 0);
-            if (nested is null)
-            {
-                continue;
-            }
-
-            if (found is not null && !string.Equals(found, nested, StringComparison.OrdinalIgnoreCase))
+            if (!CollectNested(binding.Type, type, binding.Section, 0, ref found))
             {
                 return null;
             }
-
-            found = nested;
         }
 
         return found;
     }
 
-    private string? FindNested(INamedTypeSymbol container, INamedTypeSymbol wanted, string path, int depth)
+    /// <summary>
+    /// Finds where <paramref name="wanted"/> is nested in <paramref name="container"/> (bound at
+    /// <paramref name="path"/>), into <paramref name="found"/>; false when it is found at two different keys
+    /// (<c>Primary</c> and <c>Fallback</c> of one type), where the type alone cannot tell which section a value is of.
+    /// </summary>
+    private bool CollectNested(INamedTypeSymbol container, INamedTypeSymbol wanted, string path, int depth, ref string? found)
     {
         if (depth > 2)
         {
-            return null;
+            return true;
         }
 
         foreach (var member in container.GetMembers())
@@ -191,18 +190,22 @@ internal sealed class OptionsBindingIndex
             var childPath = ConfigurationTracer.Combine(path, OptionsPath.KeyName(property, _keyNameAttribute));
             if (SymbolEqualityComparer.Default.Equals(propertyType, wanted))
             {
-                return childPath;
-            }
+                if (found is not null && !string.Equals(found, childPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
 
-            if (propertyType.SpecialType == SpecialType.None && propertyType.TypeKind == TypeKind.Class &&
+                found = childPath;
+            }
+            else if (propertyType.SpecialType == SpecialType.None && propertyType.TypeKind == TypeKind.Class &&
                 SymbolEqualityComparer.Default.Equals(propertyType.ContainingAssembly, container.ContainingAssembly) &&
-                FindNested(propertyType, wanted, childPath, depth + 1) is { } deeper)
+                !CollectNested(propertyType, wanted, childPath, depth + 1, ref found))
             {
-                return deeper;
+                return false;
             }
         }
 
-        return null;
+        return true;
     }
 
     /// <summary>True when the text in the span names a binding method (or something longer that starts so).</summary>

@@ -17,7 +17,13 @@ internal static class OptionsPath
 {
     private const int MaxDepth = 6;
 
-    public static string? Trace(IPropertyReferenceOperation property, ConfigurationContext context, CancellationToken cancellationToken)
+    public static string? Trace(IPropertyReferenceOperation property, ConfigurationContext context, CancellationToken cancellationToken) =>
+        PathOf(property, context, 0, cancellationToken) is { } path && !context.GetBindings(cancellationToken).IsSetInCode(property.Property)
+            ? path
+            : null;
+
+    /// <summary>The key of a chain of options properties (<c>options.Smtp.EnableSsl</c>), down from the section of its root.</summary>
+    private static string? PathOf(IPropertyReferenceOperation property, ConfigurationContext context, int depth, CancellationToken cancellationToken)
     {
         var segments = new List<string>();
         IOperation? current = property;
@@ -27,13 +33,9 @@ internal static class OptionsPath
             current = ConfigurationTracer.Skip(reference.Instance);
         }
 
-        if (segments.Count == 0 || RootSection(current, context, 0, cancellationToken) is not { } root ||
-            context.GetBindings(cancellationToken).IsSetInCode(property.Property))
-        {
-            return null;
-        }
-
-        return ConfigurationTracer.Combine(root, string.Join(":", segments));
+        return segments.Count > 0 && RootSection(current, context, depth, cancellationToken) is { } root
+            ? ConfigurationTracer.Combine(root, string.Join(":", segments))
+            : null;
     }
 
     /// <summary>The key a property binds to: its [ConfigurationKeyName], or its name.</summary>
@@ -83,7 +85,7 @@ internal static class OptionsPath
         switch (root)
         {
             case IPropertyReferenceOperation accessor when IsOptionsAccessor(accessor, context):
-                return FindSection(accessor.Type, context, cancellationToken);
+                return FindSection(accessor.Type, anyInstance: false, context, cancellationToken);
             case ILocalReferenceOperation local:
                 var written = ConfigurationTracer.Skip(ValueResolver.FindSingleWrite(local));
                 if (written is null or IObjectCreationOperation)
@@ -91,20 +93,24 @@ internal static class OptionsPath
                     return BoundLocal(local, context);
                 }
 
-                return RootSection(written, context, depth + 1, cancellationToken);
+                // A local copy of a nested object (`var smtp = options.Value.Fallback;`) is that property's section,
+                // not whichever section binds its type.
+                return written is IPropertyReferenceOperation copied && IsSegment(copied, context)
+                    ? PathOf(copied, context, depth + 1, cancellationToken)
+                    : RootSection(written, context, depth + 1, cancellationToken);
             case IInvocationOperation { TargetMethod.Name: "Get", TargetMethod.IsGenericMethod: true } get
                 when SymbolEqualityComparer.Default.Equals(get.TargetMethod.ContainingType, context.Symbols.ConfigurationBinder):
                 return ConfigurationTracer.SectionPath(ConfigurationTracer.Receiver(get), context);
             case IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation:
-                return FindSection(root.Type, context, cancellationToken);
+                return FindSection(root.Type, anyInstance: true, context, cancellationToken);
             default:
                 return null;
         }
     }
 
-    private static string? FindSection(ITypeSymbol? type, ConfigurationContext context, CancellationToken cancellationToken) =>
+    private static string? FindSection(ITypeSymbol? type, bool anyInstance, ConfigurationContext context, CancellationToken cancellationToken) =>
         type is INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct } named
-            ? context.GetBindings(cancellationToken).FindSection(named)
+            ? context.GetBindings(cancellationToken).FindSection(named, anyInstance)
             : null;
 
     /// <summary><c>var o = new SmtpOptions(); config.GetSection("Smtp").Bind(o);</c> in the same body.</summary>

@@ -428,6 +428,103 @@ public class ConfigurationTurnsTlsOffTests
         await VerifyAsync(code, json, Expected("appsettings.json", "Mail:Smtp:EnableSsl", "false", "mail.example.com", ClearText));
     }
 
+    /// <summary>One server class bound twice in one options class: a primary relay and a fallback.</summary>
+    private const string PrimaryAndFallback = Usings + """
+
+        public class MailOptions
+        {
+            public ServerOptions Primary { get; set; } = new();
+            public ServerOptions Fallback { get; set; } = new();
+        }
+
+        public class ServerOptions { public string Host { get; set; } = ""; public int Port { get; set; } public bool EnableSsl { get; set; } }
+
+        public static class Startup
+        {
+            public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("false", "true", false)]
+    [InlineData("true", "false", true)]
+    public async Task LocalCopyOfANestedObject_ReadsItsOwnSection(string primary, string fallback, bool reported)
+    {
+        // The binder fills each property from its own child section: the copy of Fallback is Mail:Fallback, whatever
+        // Primary, of the same class, says.
+        var code = PrimaryAndFallback + $$"""
+            public class EmailSender(IOptions<MailOptions> mail)
+            {
+                public void SendFallback(MailMessage message)
+                {
+                    var server = mail.Value.Fallback;
+                    using var client = new SmtpClient(server.Host, server.Port) { EnableSsl = {|#0:server.EnableSsl|} };
+                    client.Send(message);
+                }
+            }
+            """;
+        var json = $$"""
+            { "Mail": {
+                "Primary": { "Host": "relay.example.com", "Port": 25, "EnableSsl": {{primary}} },
+                "Fallback": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": {|#1:{{fallback}}|} } } }
+            """;
+
+        await VerifyAsync(
+            code,
+            json,
+            reported ? new[] { Expected("appsettings.json", "Mail:Fallback:EnableSsl", "false", "smtp.example.com:587", ClearText) } : System.Array.Empty<DiagnosticResult>());
+    }
+
+    [Fact]
+    public async Task ObjectOfAClassBoundInTwoPlaces_IsNotGivenEitherSection()
+    {
+        // A parameter of the server class may hold Primary or Fallback; a field of a class also bound on its own may
+        // hold that instance or a nested one. Neither is attributed to a section. IOptions<T> of the class bound on its
+        // own is that section.
+        var code = PrimaryAndFallback + """
+            public static class Relay
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<ServerOptions>(configuration.GetSection("Relay"));
+            }
+
+            public class EmailSender(IOptions<MailOptions> mail, IOptions<ServerOptions> relay)
+            {
+                private readonly ServerOptions _server = mail.Value.Fallback;
+
+                public void SendFallback(MailMessage message) => Send(mail.Value.Fallback, message);
+
+                private static void Send(ServerOptions server, MailMessage message)
+                {
+                    using var client = new SmtpClient(server.Host, server.Port) { EnableSsl = server.EnableSsl };
+                    client.Send(message);
+                }
+
+                public void SendThroughField(MailMessage message)
+                {
+                    using var client = new SmtpClient(_server.Host, _server.Port) { EnableSsl = _server.EnableSsl };
+                    client.Send(message);
+                }
+
+                public void SendThroughRelay(MailMessage message)
+                {
+                    using var client = new SmtpClient(relay.Value.Host, relay.Value.Port) { EnableSsl = {|#0:relay.Value.EnableSsl|} };
+                    client.Send(message);
+                }
+            }
+            """;
+        const string json = """
+            { "Relay": { "Host": "relay.example.com", "Port": 25, "EnableSsl": {|#1:false|} },
+              "Mail": {
+                "Primary": { "Host": "a.example.com", "Port": 25, "EnableSsl": false },
+                "Fallback": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": true } } }
+            """;
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Relay:EnableSsl", "false", "relay.example.com:25", ClearText));
+    }
+
     // ---- IConfiguration reads ----
 
     [Theory]
@@ -640,6 +737,59 @@ public class ConfigurationTurnsTlsOffTests
             """;
 
         await VerifyAsync(code, "{ \"Smtp\": { \"Host\": \"" + host + "\", \"Port\": 1025, \"EnableSsl\": false } }");
+    }
+
+    [Fact]
+    public async Task HostGivenThroughTheHostProperty_IsTheConnectionsHost()
+    {
+        // Host written in the initializer or to the local, as the constructor would give it: a plaintext host keeps the
+        // rule silent, another is named, and the section's other host key is not taken for it.
+        const string code = Usings + """
+
+            public class SmtpOptions
+            {
+                public string Host { get; set; } = "";
+                public string RelayHost { get; set; } = "";
+                public int Port { get; set; }
+                public bool EnableSsl { get; set; }
+            }
+
+            public static class Startup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration) =>
+                    services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+            }
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void SendToTheDevelopmentServer(MailMessage message)
+                {
+                    using var client = new SmtpClient { Host = "localhost", Port = 25, EnableSsl = options.Value.EnableSsl };
+                    client.Send(message);
+                }
+
+                public void SendToTheConfiguredHost(MailMessage message)
+                {
+                    using var client = new SmtpClient();
+                    client.EnableSsl = options.Value.EnableSsl;
+                    client.Host = options.Value.Host;
+                    client.Port = options.Value.Port;
+                    client.Send(message);
+                }
+
+                public void SendToTheRelay(MailMessage message)
+                {
+                    using var client = new SmtpClient();
+                    client.Host = options.Value.RelayHost;
+                    client.Port = 587;
+                    client.EnableSsl = {|#0:options.Value.EnableSsl|};
+                    client.Send(message);
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Host": "localhost", "RelayHost": "relay.example.com", "Port": 25, "EnableSsl": {|#1:false|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:EnableSsl", "false", "relay.example.com:587", ClearText));
     }
 
     [Fact]
