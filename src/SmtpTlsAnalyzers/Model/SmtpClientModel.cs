@@ -352,12 +352,35 @@ internal sealed class SmtpClientTypeModel
         foreach (var facts in Build(cancellationToken).Values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (IsNetworkDelivery(facts) && !IsPlaintextHost(mail.Settings, tree, facts))
+            if (IsNetworkDelivery(facts) && !IsPlaintextHost(mail.Settings, tree, facts) && !NeverGivenAHost(facts, mail))
             {
                 Decide(facts, mail, tree, cancellationToken);
                 yield return facts;
             }
         }
+    }
+
+    /// <summary>
+    /// A client of this method created by <c>new SmtpClient()</c> and never given a host, on .NET: there its constructor
+    /// reads no configuration file (.NET Framework's reads <c>&lt;mailSettings&gt;</c>), and Send throws before it
+    /// connects, so nothing goes out, in clear text or not. A client handed elsewhere may be given one there.
+    /// </summary>
+    private bool NeverGivenAHost(SmtpClientFacts facts, MailCompilation mail)
+    {
+        if (mail.Types.SystemNetMailRuntime != MailRuntime.DotNet || facts.IsMember || facts.Escapes || facts.HostValues.Count > 0 || facts.Creations.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var creation in facts.Creations)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(creation.Type, _members.Types.SystemNetMailSmtpClient))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>What the rules read: the endpoint, the proven false writes, whether the client sends without TLS.</summary>

@@ -575,7 +575,7 @@ internal static class RobustnessCorpus
 
                     ref var local = ref c;
                     local.EnableSsl = false;
-                    Snm.SmtpClient target = new() { EnableSsl = false, Credentials = CredentialCache.DefaultNetworkCredentials };
+                    Snm.SmtpClient target = new(Host) { EnableSsl = false, Credentials = CredentialCache.DefaultNetworkCredentials };
                     target.Send(m);
                     System.Linq.Expressions.Expression<Action<Snm.SmtpClient>> tree = x => x.Send(m);
                     var name = nameof(Snm.SmtpClient.EnableSsl);

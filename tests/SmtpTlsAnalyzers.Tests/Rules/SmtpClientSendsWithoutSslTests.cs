@@ -618,6 +618,61 @@ public class SmtpClientSendsWithoutSslTests
     }
 
     [Fact]
+    public async Task ClientNeverGivenAHost_NoDiagnostic_GivenOneThroughItsProperty_Reported()
+    {
+        // On .NET the constructor reads no configuration file: without a host, Send throws before it connects, and
+        // neither the mail nor the login goes anywhere.
+        const string source = """
+            using System.Net;
+            using System.Net.Mail;
+
+            class Mailer
+            {
+                void SendWithoutHost(MailMessage m)
+                {
+                    using var client = new SmtpClient();
+                    client.Credentials = new NetworkCredential("user", "secret");
+                    client.Send(m);
+                }
+
+                void SendWithHost(MailMessage m)
+                {
+                    using var client = {|#0:new SmtpClient()|};
+                    client.Host = "smtp.example.com";
+                    client.Send(m);
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"));
+    }
+
+    [Fact]
+    public async Task VisualBasic_ClientGivenItsHostInAWithBlock_Reported()
+    {
+        const string source = """
+            Imports System.Net.Mail
+
+            Class Mailer
+                Sub Send(m As MailMessage)
+                    Dim client As SmtpClient = {|#0:New SmtpClient()|}
+                    With client
+                        .Host = "smtp.example.com"
+                    End With
+                    client.Send(m)
+                End Sub
+
+                Sub SendWithoutHost(m As MailMessage)
+                    Dim client As New SmtpClient()
+                    client.Send(m)
+                End Sub
+            End Class
+            """;
+
+        await VerifyNetMailVB.VerifyAnalyzerAsync(source, VerifyNetMailVB.Diagnostic("SMTP002").WithLocation(0).WithArguments("smtp.example.com"));
+    }
+
+    [Fact]
     public async Task VisualBasic_ClientLockedOn_Reported()
     {
         const string source = """
