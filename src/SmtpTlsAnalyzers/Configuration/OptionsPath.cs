@@ -101,6 +101,12 @@ internal static class OptionsPath
             case IInvocationOperation { TargetMethod.Name: "Get", TargetMethod.IsGenericMethod: true } get
                 when SymbolEqualityComparer.Default.Equals(get.TargetMethod.ContainingType, context.Symbols.ConfigurationBinder):
                 return ConfigurationTracer.SectionPath(ConfigurationTracer.Receiver(get), context);
+            case ICoalesceOperation coalesce:
+                // `Get<T>() ?? new T()`, `?? throw ...`: the fallback serves only where no file has the section.
+                return RootSection(coalesce.Value, context, depth + 1, cancellationToken);
+            case IConditionalAccessOperation access:
+                // `configuration?.GetSection("Smtp").Get<T>()`
+                return RootSection(access.WhenNotNull, context, depth + 1, cancellationToken);
             case IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation:
                 return FindSection(root.Type, anyInstance: true, context, cancellationToken);
             default:

@@ -269,16 +269,20 @@ public class ConfigurationTurnsTlsOffTests
         await test.RunAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public async Task GetInTheSameMethod_Reports()
+    [Theory]
+    [InlineData("configuration.GetSection(\"Smtp\").Get<SmtpOptions>()!")]
+    [InlineData("configuration.GetSection(\"Smtp\").Get<SmtpOptions>() ?? new SmtpOptions()")]
+    [InlineData("configuration.GetSection(\"Smtp\").Get<SmtpOptions>() ?? throw new InvalidOperationException()")]
+    [InlineData("configuration?.GetSection(\"Smtp\").Get<SmtpOptions>() ?? new()")]
+    public async Task GetInTheSameMethod_Reports(string get)
     {
-        const string code = Usings + SmtpOptions + """
+        var code = Usings + SmtpOptions + $$"""
 
             public class EmailSender
             {
-                public void Send(IConfiguration configuration, MailMessage message)
+                public void Send(IConfiguration? configuration, MailMessage message)
                 {
-                    var options = configuration.GetSection("Smtp").Get<SmtpOptions>()!;
+                    var options = {{get}};
                     using var client = new SmtpClient(options.Host, options.Port);
                     client.EnableSsl = {|#0:options.EnableSsl|};
                     client.Send(message);
