@@ -36,12 +36,8 @@ internal static class AppSettingsReader
         }
 
         var values = new Dictionary<string, ConfigurationValue>(StringComparer.OrdinalIgnoreCase);
-        foreach (var section in root.Elements())
+        foreach (var section in AppSettingsSections(root))
         {
-            if (section.Name.LocalName != "appSettings")
-            {
-                continue;
-            }
 
             if (section.Attribute("configSource") is not null || section.Attribute("file") is not null)
             {
@@ -69,6 +65,32 @@ internal static class AppSettingsReader
         }
 
         return new ConfigurationFile(file.Path, values);
+    }
+
+    /// <summary>
+    /// The <c>&lt;appSettings&gt;</c> sections of the application, in the order of the file: at the root, or in a
+    /// <c>&lt;location&gt;</c> whose path is the application itself (<c>path="."</c>, empty or absent, as Web.config
+    /// writes <c>inheritInChildApplications="false"</c>). A location of another path configures that folder only.
+    /// </summary>
+    private static IEnumerable<XElement> AppSettingsSections(XElement configuration)
+    {
+        foreach (var child in configuration.Elements())
+        {
+            if (child.Name.LocalName == "appSettings")
+            {
+                yield return child;
+            }
+            else if (child.Name.LocalName == "location" && child.Attribute("path")?.Value.Trim() is null or "" or ".")
+            {
+                foreach (var section in child.Elements())
+                {
+                    if (section.Name.LocalName == "appSettings")
+                    {
+                        yield return section;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The text between the quotes of an attribute's value, found from the attribute name's position.</summary>

@@ -1472,6 +1472,33 @@ public class ConfigurationTurnsTlsOffTests
         await VerifyAsync(AppSettingsCode, new[] { ("/app/App.config", config) }, Expected("App.config", "smtpssl", "\"false\"", "smtp.example.com", ClearText));
     }
 
+    [Theory]
+    [InlineData("<location path=\".\" inheritInChildApplications=\"false\">", true)]
+    [InlineData("<location inheritInChildApplications=\"false\">", true)]
+    [InlineData("<location path=\"admin\">", false)]
+    public async Task AppSettingsInALocation_ReadWhenTheLocationIsTheApplication(string location, bool reported)
+    {
+        // A location of the application's own path configures the application; another path, that folder only.
+        var config = $$"""
+            <configuration>
+              <appSettings>
+                <add key="SmtpHost" value="smtp.example.com" />
+              </appSettings>
+              {{location}}
+                <appSettings>
+                  <add key="SmtpSsl" value="{{(reported ? "{|#1:false|}" : "false")}}" />
+                </appSettings>
+              </location>
+            </configuration>
+            """;
+        var code = reported ? AppSettingsCode : AppSettingsCode.Replace("{|#0:", string.Empty).Replace("!)|}", "!)");
+
+        await VerifyAsync(
+            code,
+            new[] { ("/app/Web.config", config) },
+            reported ? new[] { Expected("Web.config", "SmtpSsl", "\"false\"", "smtp.example.com", ClearText) } : System.Array.Empty<DiagnosticResult>());
+    }
+
     [Fact]
     public async Task AppSettingsOnNetFramework_ThroughALocalAndGet_Reports()
     {
