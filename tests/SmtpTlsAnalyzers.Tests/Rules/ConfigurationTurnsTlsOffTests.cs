@@ -1037,6 +1037,34 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Theory]
+    [InlineData("o.UseSsl", "\"UseSsl\": {|#1:false|}", "Smtp:UseSsl", "false", "useSsl: false", "set it to true")]
+    [InlineData("o.Security", "\"Security\": {|#1:\"StartTlsWhenAvailable\"|}", "Smtp:Security", "\"StartTlsWhenAvailable\"", "SecureSocketOptions.StartTlsWhenAvailable", "use SslOnConnect")]
+    public async Task MailKitStartTlsWhenAvailableOnTheImplicitTlsPort_SaysItCannotConnect(string mode, string setting, string key, string value, string modeText, string advice)
+    {
+        // On 465 the server waits for the TLS handshake while the client waits for a greeting in clear text: nothing
+        // is stripped, nothing connects, and the message says that.
+        var code = MailKitUsings + SmtpOptions + Register + $$"""
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public async Task SendAsync()
+                {
+                    var o = options.Value;
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(o.Host, o.Port, {|#0:{{mode}}|});
+                    await client.AuthenticateAsync("user", "password");
+                }
+            }
+            """;
+        var json = "{ \"Smtp\": { \"Host\": \"smtp.gmail.com\", \"Port\": 465, " + setting + " } }";
+
+        await VerifyAsync(
+            code,
+            json,
+            Expected("appsettings.json", key, value, "smtp.gmail.com:465", modeText + " cannot work on port 465, where the server expects TLS from the first byte: the connection hangs or fails; " + advice));
+    }
+
+    [Theory]
     [InlineData("\"None\"", "none")]
     [InlineData("\"none\"", "none")]
     [InlineData("0", "none")]
