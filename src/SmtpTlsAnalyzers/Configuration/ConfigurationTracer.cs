@@ -36,7 +36,7 @@ internal enum ValueReading
 /// <summary>A TLS input the code reads from one configuration key.</summary>
 internal sealed class ConfiguredRead
 {
-    public ConfiguredRead(ConfigurationSource source, string key, ValueReading reading, string? comparand = null, bool ignoreCase = false, bool negated = false)
+    public ConfiguredRead(ConfigurationSource source, string key, ValueReading reading, string? comparand = null, bool ignoreCase = false, bool negated = false, object? onFailure = null)
     {
         Source = source;
         Key = key;
@@ -44,6 +44,7 @@ internal sealed class ConfiguredRead
         Comparand = comparand;
         IgnoreCase = ignoreCase;
         Negated = negated;
+        OnFailure = onFailure;
     }
 
     public ConfigurationSource Source { get; }
@@ -61,6 +62,13 @@ internal sealed class ConfiguredRead
     /// <summary>For <see cref="ValueReading.Equality"/>: the comparison is <c>!=</c>.</summary>
     public bool Negated { get; }
 
+    /// <summary>
+    /// What the code ends up with when a <c>TryParse</c> cannot read the text (a Boolean, or an enum's value as a
+    /// long): the out argument's default, or the fallback the code writes (<c>TryParse(text, out var f) ? f : false</c>).
+    /// Null when such a text decides nothing (a <c>Parse</c> throws: the application fails).
+    /// </summary>
+    public object? OnFailure { get; }
+
     /// <summary>The key's section: <c>Smtp</c> for <c>Smtp:EnableSsl</c>; empty at the top.</summary>
     public string Section
     {
@@ -73,6 +81,22 @@ internal sealed class ConfiguredRead
 
     public ConfiguredRead WithReading(ValueReading reading, string? comparand = null, bool ignoreCase = false, bool negated = false) =>
         new(Source, Key, reading, comparand, ignoreCase, negated);
+
+    /// <summary>The same read, with what a text that does not parse gives (<see cref="OnFailure"/>).</summary>
+    public ConfiguredRead WithFailureValue(object? onFailure) =>
+        new(Source, Key, Reading, Comparand, IgnoreCase, Negated, onFailure);
+
+    /// <summary>True when <see cref="OnFailure"/> decides the value: the text is there, and the TryParse cannot read it.</summary>
+    public bool FallsBack(ConfigurationValue value, INamedTypeSymbol? enumType)
+    {
+        if (OnFailure is null || value.Value is null)
+        {
+            return false;
+        }
+
+        var strict = new ConfiguredRead(Source, Key, Reading, Comparand, IgnoreCase, Negated);
+        return OnFailure is bool ? strict.ReadBoolean(value) is null : enumType is not null && strict.ReadEnum(value, enumType) is null;
+    }
 
     /// <summary>The boolean the code ends up with for a configured value; null when the value is absent or would throw.</summary>
     public bool? ReadBoolean(ConfigurationValue value)
@@ -96,12 +120,26 @@ internal sealed class ConfiguredRead
         return Reading == ValueReading.VisualBasicConversion &&
             double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
             ? number != 0
-            : null;
+            : OnFailure as bool?;
     }
 
     /// <summary>The integer the code ends up with (a port); null when the value is absent or not an integer.</summary>
     public static int? ReadInt32(ConfigurationValue value) =>
         value.Value is { } text && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var result) ? result : null;
+
+    /// <summary>The member of <paramref name="enumType"/> whose value is <paramref name="value"/>.</summary>
+    public static IFieldSymbol? MemberOf(INamedTypeSymbol enumType, long value)
+    {
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && Convert.ToInt64(field.ConstantValue, CultureInfo.InvariantCulture) == value)
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The enum member the code ends up with; null when the value is absent or not a member.</summary>
     public IFieldSymbol? ReadEnum(ConfigurationValue value, INamedTypeSymbol enumType)
@@ -136,7 +174,7 @@ internal sealed class ConfiguredRead
             }
         }
 
-        return null;
+        return OnFailure is long fallback ? MemberOf(enumType, fallback) : null;
     }
 }
 
@@ -184,13 +222,14 @@ internal static class ConfigurationTracer
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd, RightOperand: var parsed } binary
                 when TryParseWrites(binary.LeftOperand, parsed):
-                // `bool.TryParse(text, out var flag) && flag`: the parsed value; a text that does not parse decides nothing.
-                return Trace(parsed, context, depth + 1, cancellationToken);
+                // `bool.TryParse(text, out var flag) && flag`: the parsed value, false for a text that does not parse.
+                return Trace(parsed, context, depth + 1, cancellationToken)?.WithFailureValue(false);
 
             case IConditionalOperation { WhenTrue: var parsed, WhenFalse: not null } conditional
                 when TryParseWrites(conditional.Condition, parsed):
-                // `bool.TryParse(text, out var flag) ? flag : false`, the same with a fallback for a text that does not parse.
-                return Trace(parsed, context, depth + 1, cancellationToken);
+                // `bool.TryParse(text, out var flag) ? flag : false`: the parsed value, or the fallback for a text that
+                // does not parse (unknown unless the code fixes it).
+                return Trace(parsed, context, depth + 1, cancellationToken)?.WithFailureValue(FailureValue(conditional.WhenFalse));
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
                 when binary.LeftOperand.Type?.SpecialType == SpecialType.System_String && binary.RightOperand.Type?.SpecialType == SpecialType.System_String:
@@ -214,6 +253,26 @@ internal static class ConfigurationTracer
                 return null;
         }
     }
+
+    private static bool OutParameterIsEnum(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.Out)
+            {
+                return parameter.Type.TypeKind == TypeKind.Enum;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A constant fallback as <see cref="ConfiguredRead.OnFailure"/> holds it: a Boolean, or an enum's value as a long.</summary>
+    private static object? FailureValue(IOperation fallback) =>
+        !ValueResolver.TryGetConstant(fallback, out var value) ? null
+        : value is bool flag ? flag
+        : fallback.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && value is not null ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
+        : null;
 
     /// <summary>True when <paramref name="condition"/> is a <c>TryParse</c> call whose out argument is the local <paramref name="read"/> reads.</summary>
     private static bool TryParseWrites(IOperation condition, IOperation read)
@@ -277,15 +336,18 @@ internal static class ConfigurationTracer
 
         var method = tryParse.TargetMethod;
         var text = ParsedText(tryParse);
+        // A text it cannot read leaves the out argument at its default: false, or the enum's zero.
         if (method.ContainingType.SpecialType == SpecialType.System_Boolean)
         {
-            return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ValueReading.Parse);
+            return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ValueReading.Parse).WithFailureValue(false);
         }
 
         if (SymbolEqualityComparer.Default.Equals(method.ContainingType, context.Symbols.Enum))
         {
             var ignoreCase = BooleanArgument(tryParse, "ignoreCase");
-            return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ignoreCase ? ValueReading.EnumParseIgnoreCase : ValueReading.EnumParse);
+            // Enum.TryParse(Type, text, out object) leaves null, which the cast that follows cannot unbox.
+            var read = Trace(text, context, depth + 1, cancellationToken)?.WithReading(ignoreCase ? ValueReading.EnumParseIgnoreCase : ValueReading.EnumParse);
+            return OutParameterIsEnum(method) ? read?.WithFailureValue(0L) : read;
         }
 
         return null;

@@ -50,11 +50,11 @@ internal static class ConfigurationVerdicts
     {
         if (Evaluate(input, context, cancellationToken) is { } evaluation)
         {
-            Report(input, evaluation, SendsCredentials(input.Site, context.Types), inference: null, report);
+            Report(input, evaluation, SendsCredentials(input.Site, context.Types), inference: null, context.Types.SecureSocketOptions, report);
         }
     }
 
-    private static void Report(TlsInput input, Evaluation evaluation, bool sendsCredentials, string? inference, Action<Diagnostic> report)
+    private static void Report(TlsInput input, Evaluation evaluation, bool sendsCredentials, string? inference, INamedTypeSymbol? modeType, Action<Diagnostic> report)
     {
         var groups = new Dictionary<(string Path, int Start), List<LayerResult>>();
         var order = new List<(string, int)>();
@@ -86,7 +86,7 @@ internal static class ConfigurationVerdicts
                 FixProperties(input, evaluation, results),
                 DescribeWhere(first.Deciding, results),
                 first.Deciding.Key,
-                DescribeValue(first, evaluation),
+                DescribeValue(first, evaluation, input.Kind == TlsInputKind.SecureSocketOptions ? modeType : null),
                 first.Endpoint is { } endpoint ? " for " + endpoint : string.Empty,
                 inference + Consequence(first, input, sendsCredentials)));
         }
@@ -162,7 +162,7 @@ internal static class ConfigurationVerdicts
             var evaluation = Evaluate(input, context, ConfigurationSource.Json, Read(property), Read(portProperty), null, null, Read(hostProperty), invocation.Syntax.GetLocation(), cancellationToken);
             var inference = "if the mail code of " + library.Name + " uses " + binding.Type.Name + "." + property.Name + " as its TLS setting (inferred from " +
                 (kind == TlsInputKind.SecureSocketOptions ? "its type" : "its name and type, in an assembly that references " + mailReference) + "), ";
-            Report(input, evaluation, sendsCredentials: false, inference, report);
+            Report(input, evaluation, sendsCredentials: false, inference, context.Types.SecureSocketOptions, report);
         }
     }
 
@@ -460,7 +460,7 @@ internal static class ConfigurationVerdicts
         return file + " in the " + string.Join(" and ", environments) + (environments.Count > 1 ? " environments" : " environment");
     }
 
-    private static string DescribeValue(LayerResult result, Evaluation evaluation)
+    private static string DescribeValue(LayerResult result, Evaluation evaluation, INamedTypeSymbol? enumType)
     {
         var token = result.Deciding.Kind == ConfigurationValueKind.XmlAttribute ? "\"" + result.Deciding.Token + "\"" : result.Deciding.Token;
         if (evaluation.Mode is { Reading: ValueReading.Equality } equality && ReferenceEquals(result.Deciding, result.ModeValue(evaluation)) &&
@@ -468,6 +468,18 @@ internal static class ConfigurationVerdicts
         {
             // Only worth saying when the comparison reads the value otherwise than the binder would (JSON true is "True").
             token += " (the code compares it with \"" + equality.Comparand + "\", so it reads " + (equality.ReadBoolean(result.Deciding) == true ? "true" : "false") + ")";
+        }
+        else if (evaluation.Mode is { OnFailure: { } fallback } parsed && ReferenceEquals(result.Deciding, result.ModeValue(evaluation)) &&
+            parsed.FallsBack(result.Deciding, enumType))
+        {
+            // TryParse returns false and leaves its default; the code goes on with that, or with its own fallback.
+            var used = fallback is bool flag ? (flag ? "true" : "false")
+                : enumType is not null && fallback is long number ? enumType.Name + "." + (ConfiguredRead.MemberOf(enumType, number)?.Name ?? number.ToString(CultureInfo.InvariantCulture))
+                : null;
+            if (used is not null)
+            {
+                token += " (which TryParse cannot read, so the code uses " + used + ")";
+            }
         }
 
         return token;

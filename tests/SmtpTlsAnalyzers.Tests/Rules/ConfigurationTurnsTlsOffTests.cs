@@ -660,6 +660,38 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Theory]
+    [InlineData("bool.TryParse(configuration[\"Smtp:EnableSsl\"], out var ssl);", "ssl", true)]
+    [InlineData("", "bool.TryParse(configuration[\"Smtp:EnableSsl\"], out var ssl) && ssl", true)]
+    [InlineData("", "bool.TryParse(configuration[\"Smtp:EnableSsl\"], out bool ssl) ? ssl : false", true)]
+    [InlineData("", "bool.TryParse(configuration[\"Smtp:EnableSsl\"], out bool ssl) ? ssl : true", false)]
+    [InlineData("", "bool.Parse(configuration[\"Smtp:EnableSsl\"]!)", false)]
+    public async Task TextTryParseCannotRead_TheCodesFallbackDecides(string parse, string value, bool reported)
+    {
+        // TryParse does not throw: it returns false and leaves the flag false, and the code goes on with that or with
+        // its own fallback. Parse throws, and the application fails instead.
+        var code = Usings + $$"""
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    {{parse}}
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {{(reported ? "{|#0:" + value + "|}" : value)}};
+                    client.Send(message);
+                }
+            }
+            """;
+        var json = "{ \"Smtp\": { \"EnableSsl\": " + (reported ? "{|#1:\"1\"|}" : "\"1\"") + " } }";
+
+        await VerifyAsync(
+            code,
+            json,
+            reported
+                ? new[] { Expected("appsettings.json", "Smtp:EnableSsl", "\"1\" (which TryParse cannot read, so the code uses false)", "smtp.example.com:587", ClearText) }
+                : System.Array.Empty<DiagnosticResult>());
+    }
+
+    [Theory]
     [InlineData("bool.TryParse(configuration[\"Smtp:Other\"], out var other) && ssl")]
     [InlineData("bool.TryParse(configuration[\"Smtp:EnableSsl\"], out var other) ? ssl : false")]
     public async Task ParsedInlineIntoAnotherLocal_OrTrimmedAndCompared_NoDiagnostic(string value)
@@ -1135,6 +1167,35 @@ public class ConfigurationTurnsTlsOffTests
         const string json = """{ "Smtp": { "Security": {|#1:"StartTlsWhenAvailable"|} } }""";
 
         await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Security", "\"StartTlsWhenAvailable\"", "smtp.example.com:587", "SecureSocketOptions.StartTlsWhenAvailable" + Strippable));
+    }
+
+    [Theory]
+    [InlineData("Enum.TryParse<SecureSocketOptions>(configuration[\"Smtp:Security\"], out var mode);", "mode", true)]
+    [InlineData("", "Enum.TryParse(configuration[\"Smtp:Security\"], true, out SecureSocketOptions mode) ? mode : SecureSocketOptions.StartTls", false)]
+    [InlineData("Enum.TryParse(typeof(SecureSocketOptions), configuration[\"Smtp:Security\"], out object? mode);", "(SecureSocketOptions)mode!", false)]
+    public async Task MailKitEnumTryParseCannotRead_TheDefaultIsNone(string parse, string use, bool reported)
+    {
+        // "TLS" is no member: the generic TryParse leaves default(SecureSocketOptions), None; a fallback the code gives
+        // decides instead; the untyped TryParse leaves null, which the cast cannot unbox.
+        var code = MailKitUsings + $$"""
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration)
+                {
+                    {{parse}}
+                    using var client = new SmtpClient();
+                    client.Connect("smtp.example.com", 587, {{(reported ? "{|#0:" + use + "|}" : use)}});
+                }
+            }
+            """;
+        var json = "{ \"Smtp\": { \"Security\": " + (reported ? "{|#1:\"TLS\"|}" : "\"TLS\"") + " } }";
+
+        await VerifyAsync(
+            code,
+            json,
+            reported
+                ? new[] { Expected("appsettings.json", "Smtp:Security", "\"TLS\" (which TryParse cannot read, so the code uses SecureSocketOptions.None)", "smtp.example.com:587", ClearText) }
+                : System.Array.Empty<DiagnosticResult>());
     }
 
     [Fact]
