@@ -59,7 +59,7 @@ internal sealed class ConfiguredRead
 
     public bool IgnoreCase { get; }
 
-    /// <summary>For <see cref="ValueReading.Equality"/>: the comparison is <c>!=</c>.</summary>
+    /// <summary>The code negates what it reads: a comparison with <c>!=</c>, or a <c>!</c> before the read.</summary>
     public bool Negated { get; }
 
     /// <summary>
@@ -82,6 +82,9 @@ internal sealed class ConfiguredRead
     public ConfiguredRead WithReading(ValueReading reading, string? comparand = null, bool ignoreCase = false, bool negated = false) =>
         new(Source, Key, reading, comparand, ignoreCase, negated);
 
+    /// <summary>The same read, negated (<c>!config.GetValue&lt;bool&gt;("Smtp:DisableTls")</c>).</summary>
+    public ConfiguredRead Negate() => new(Source, Key, Reading, Comparand, IgnoreCase, !Negated, OnFailure);
+
     /// <summary>The same read, with what a text that does not parse gives (<see cref="OnFailure"/>).</summary>
     public ConfiguredRead WithFailureValue(object? onFailure) =>
         new(Source, Key, Reading, Comparand, IgnoreCase, Negated, onFailure);
@@ -99,7 +102,9 @@ internal sealed class ConfiguredRead
     }
 
     /// <summary>The boolean the code ends up with for a configured value; null when the value is absent or would throw.</summary>
-    public bool? ReadBoolean(ConfigurationValue value)
+    public bool? ReadBoolean(ConfigurationValue value) => ReadBooleanAsWritten(value) is { } read ? read != Negated : null;
+
+    private bool? ReadBooleanAsWritten(ConfigurationValue value)
     {
         if (value.Value is not { } text)
         {
@@ -108,8 +113,7 @@ internal sealed class ConfiguredRead
 
         if (Reading == ValueReading.Equality)
         {
-            var equal = string.Equals(text, Comparand, IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-            return equal != Negated;
+            return string.Equals(text, Comparand, IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
         }
 
         if (bool.TryParse(text.Trim(), out var result))
@@ -219,6 +223,15 @@ internal static class ConfigurationTracer
             case ICoalesceOperation coalesce:
                 // The fallback applies only when the key is absent, and an absent key decides nothing.
                 return Trace(coalesce.Value, context, depth + 1, cancellationToken);
+
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null, Type.SpecialType: SpecialType.System_Boolean } not:
+                // `!config.GetValue<bool>("Smtp:DisableTls")`, `!string.Equals(text, "false", ...)`.
+                return Trace(not.Operand, context, depth + 1, cancellationToken)?.Negate();
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr, RightOperand: var parsed } binary
+                when Skip(binary.LeftOperand) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } failed && TryParseWrites(failed.Operand, parsed):
+                // `!bool.TryParse(text, out var flag) || flag`: the parsed value, true for a text that does not parse.
+                return Trace(parsed, context, depth + 1, cancellationToken)?.WithFailureValue(true);
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd, RightOperand: var parsed } binary
                 when TryParseWrites(binary.LeftOperand, parsed):

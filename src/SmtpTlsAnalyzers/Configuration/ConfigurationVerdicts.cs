@@ -566,7 +566,7 @@ internal static class ConfigurationVerdicts
             case TlsInputKind.UseSsl when IsOnImplicitPort(input, result):
                 return mode.Reading == ValueReading.Equality
                     ? (mode.Negated ? null : mode.Comparand)
-                    : "true";
+                    : mode.Negated ? "false" : "true";
             case TlsInputKind.SecureSocketOptions when result.Port is not null:
                 return IsOnImplicitPort(input, result) ? "SslOnConnect" : "StartTls";
             default:
@@ -679,7 +679,10 @@ internal static class ConfigurationVerdicts
                 return null;
             }
 
-            return RealTls(WhenTrue, input, result.Port) == true ? "true" : RealTls(WhenFalse, input, result.Port) == true ? "false" : null;
+            // The configured text that makes the code see the flag that picks real TLS (the opposite when it negates it).
+            return RealTls(WhenTrue, input, result.Port) == true ? (flag.Negated ? "false" : "true")
+                : RealTls(WhenFalse, input, result.Port) == true ? (flag.Negated ? "true" : "false")
+                : null;
         }
 
         /// <summary>

@@ -692,6 +692,35 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Theory]
+    [InlineData("!configuration.GetValue<bool>(\"Smtp:DisableTls\")", "\"DisableTls\": {|#1:true|}", "Smtp:DisableTls", "true", true)]
+    [InlineData("!configuration.GetValue<bool>(\"Smtp:DisableTls\")", "\"DisableTls\": false", "", "", false)]
+    [InlineData("!string.Equals(configuration[\"Smtp:EnableSsl\"], \"false\", StringComparison.OrdinalIgnoreCase)", "\"EnableSsl\": {|#1:false|}", "Smtp:EnableSsl", "false", true)]
+    [InlineData("!string.Equals(configuration[\"Smtp:EnableSsl\"], \"false\", StringComparison.OrdinalIgnoreCase)", "\"EnableSsl\": \"yes\"", "", "", false)]
+    [InlineData("!bool.TryParse(configuration[\"Smtp:EnableSsl\"], out var ssl) || ssl", "\"EnableSsl\": {|#1:false|}", "Smtp:EnableSsl", "false", true)]
+    [InlineData("!bool.TryParse(configuration[\"Smtp:EnableSsl\"], out var ssl) || ssl", "\"EnableSsl\": \"1\"", "", "", false)]
+    public async Task NegatedReads_SecureByDefaultSpellings(string read, string setting, string key, string value, bool reported)
+    {
+        // TLS on unless the file turns it off: the negation is read with the value.
+        var code = Usings + $$"""
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 587);
+                    client.EnableSsl = {{(reported ? "{|#0:" + read + "|}" : read)}};
+                    client.Send(message);
+                }
+            }
+            """;
+        var json = "{ \"Smtp\": { " + setting + " } }";
+
+        await VerifyAsync(
+            code,
+            json,
+            reported ? new[] { Expected("appsettings.json", key, value, "smtp.example.com:587", ClearText) } : System.Array.Empty<DiagnosticResult>());
+    }
+
+    [Theory]
     [InlineData("bool.TryParse(configuration[\"Smtp:Other\"], out var other) && ssl")]
     [InlineData("bool.TryParse(configuration[\"Smtp:EnableSsl\"], out var other) ? ssl : false")]
     public async Task ParsedInlineIntoAnotherLocal_OrTrimmedAndCompared_NoDiagnostic(string value)

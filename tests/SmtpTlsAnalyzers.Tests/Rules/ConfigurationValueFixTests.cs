@@ -123,6 +123,16 @@ public class ConfigurationValueFixTests
     }
 
     [Fact]
+    public async Task NegatedFlag_TrueBecomesFalse()
+    {
+        // `EnableSsl = !DisableTls`: the secure value of the file is the opposite one.
+        await FixAsync(EnableSslCode.Replace("configuration.GetValue<bool>(\"Smtp:EnableSsl\")", "!configuration.GetValue<bool>(\"Smtp:DisableTls\")"), new[]
+        {
+            (Json, "{ \"Smtp\": { \"DisableTls\": {|#1:true|} } }", "{ \"Smtp\": { \"DisableTls\": false } }"),
+        });
+    }
+
+    [Fact]
     public async Task NotABoolean_NothingReportedNothingFixed()
     {
         // The binder throws for "no": the application fails at start, not in clear text.
