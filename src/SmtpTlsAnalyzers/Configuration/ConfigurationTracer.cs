@@ -36,8 +36,9 @@ internal enum ValueReading
 /// <summary>A TLS input the code reads from one configuration key.</summary>
 internal sealed class ConfiguredRead
 {
-    public ConfiguredRead(ConfigurationSource source, string key, ValueReading reading, string? comparand = null, bool ignoreCase = false, bool negated = false, object? onFailure = null)
+    public ConfiguredRead(ConfigurationSource source, string key, ValueReading reading, string? comparand = null, bool ignoreCase = false, bool negated = false, object? onFailure = null, INamedTypeSymbol? boundAs = null)
     {
+        BoundAs = boundAs;
         Source = source;
         Key = key;
         Reading = reading;
@@ -82,12 +83,26 @@ internal sealed class ConfiguredRead
     public ConfiguredRead WithReading(ValueReading reading, string? comparand = null, bool ignoreCase = false, bool negated = false) =>
         new(Source, Key, reading, comparand, ignoreCase, negated);
 
+    /// <summary>
+    /// The enum the binder reads the text into, when the code converts it to another by number
+    /// (<c>(SecureSocketOptions)(int)options.Security</c> over a <c>Security</c> property of the project's own enum).
+    /// </summary>
+    public INamedTypeSymbol? BoundAs { get; }
+
     /// <summary>The same read, negated (<c>!config.GetValue&lt;bool&gt;("Smtp:DisableTls")</c>).</summary>
-    public ConfiguredRead Negate() => new(Source, Key, Reading, Comparand, IgnoreCase, !Negated, OnFailure);
+    public ConfiguredRead Negate() => new(Source, Key, Reading, Comparand, IgnoreCase, !Negated, OnFailure, BoundAs);
+
+    /// <summary>A binder read into <paramref name="type"/>, kept when it is an enum.</summary>
+    public static ConfiguredRead Bound(string key, ITypeSymbol? type) =>
+        new(ConfigurationSource.Json, key, ValueReading.Binder, boundAs: type is INamedTypeSymbol { TypeKind: TypeKind.Enum } named ? named : null);
+
+    /// <summary>The member of <see cref="BoundAs"/> the binder gives for the text (by name in any case, or by number).</summary>
+    public IFieldSymbol? ReadBoundMember(ConfigurationValue value) =>
+        BoundAs is null ? null : new ConfiguredRead(Source, Key, ValueReading.Binder).ReadEnum(value, BoundAs);
 
     /// <summary>The same read, with what a text that does not parse gives (<see cref="OnFailure"/>).</summary>
     public ConfiguredRead WithFailureValue(object? onFailure) =>
-        new(Source, Key, Reading, Comparand, IgnoreCase, Negated, onFailure);
+        new(Source, Key, Reading, Comparand, IgnoreCase, Negated, onFailure, BoundAs);
 
     /// <summary>True when <see cref="OnFailure"/> decides the value: the text is there, and the TryParse cannot read it.</summary>
     public bool FallsBack(ConfigurationValue value, INamedTypeSymbol? enumType)
@@ -151,6 +166,12 @@ internal sealed class ConfiguredRead
         if (value.Value is not { } text)
         {
             return null;
+        }
+
+        if (BoundAs is not null && !SymbolEqualityComparer.Default.Equals(BoundAs, enumType))
+        {
+            // The binder reads the project's enum; the code converts its value, not its name.
+            return ReadBoundMember(value) is { ConstantValue: { } bound } ? MemberOf(enumType, Convert.ToInt64(bound, CultureInfo.InvariantCulture)) : null;
         }
 
         text = text.Trim();
@@ -259,7 +280,7 @@ internal static class ConfigurationTracer
                 }
 
                 return OptionsPath.Trace(property, context, cancellationToken) is { } options
-                    ? new ConfiguredRead(ConfigurationSource.Json, options, ValueReading.Binder)
+                    ? ConfiguredRead.Bound(options, property.Type)
                     : null;
 
             default:
@@ -410,7 +431,7 @@ internal static class ConfigurationTracer
             case "GetValue" when SymbolEqualityComparer.Default.Equals(containing, symbols.ConfigurationBinder):
                 var key = ConstantArgument(invocation, "key");
                 var prefix = SectionPath(Receiver(invocation), context, depth + 1);
-                return key is null || prefix is null ? null : new ConfiguredRead(ConfigurationSource.Json, Combine(prefix, key), ValueReading.Binder);
+                return key is null || prefix is null ? null : ConfiguredRead.Bound(Combine(prefix, key), invocation.Type);
             case "Get" when SymbolEqualityComparer.Default.Equals(containing, symbols.ConfigurationBinder) && method.IsGenericMethod:
                 // config.GetSection("Smtp:EnableSsl").Get<bool>()
                 var path = SectionPath(Receiver(invocation), context, depth + 1);

@@ -469,6 +469,13 @@ internal static class ConfigurationVerdicts
             // Only worth saying when the comparison reads the value otherwise than the binder would (JSON true is "True").
             token += " (the code compares it with \"" + equality.Comparand + "\", so it reads " + (equality.ReadBoolean(result.Deciding) == true ? "true" : "false") + ")";
         }
+        else if (evaluation.Mode is { BoundAs: { } bound } converted && enumType is not null && !SymbolEqualityComparer.Default.Equals(bound, enumType) &&
+            ReferenceEquals(result.Deciding, result.ModeValue(evaluation)) &&
+            converted.ReadBoundMember(result.Deciding) is { } member && converted.ReadEnum(result.Deciding, enumType) is { } target)
+        {
+            // The project's own enum, converted by number: the name in the file is not MailKit's.
+            token += " (" + bound.Name + "." + member.Name + ", which the code converts to " + enumType.Name + "." + target.Name + ")";
+        }
         else if (evaluation.Mode is { OnFailure: { } fallback } parsed && ReferenceEquals(result.Deciding, result.ModeValue(evaluation)) &&
             parsed.FallsBack(result.Deciding, enumType))
         {
@@ -568,10 +575,21 @@ internal static class ConfigurationVerdicts
                     ? (mode.Negated ? null : mode.Comparand)
                     : mode.Negated ? "false" : "true";
             case TlsInputKind.SecureSocketOptions when result.Port is not null:
-                return IsOnImplicitPort(input, result) ? "SslOnConnect" : "StartTls";
+                var secure = IsOnImplicitPort(input, result) ? "SslOnConnect" : "StartTls";
+                return mode.BoundAs is { } bound && bound.Name != "SecureSocketOptions" ? SameValueIn(bound, secure) : secure;
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The name, in the project's own enum, of the member whose number is MailKit's <paramref name="mailKitName"/>
+    /// (MailKit numbers its modes None 0, Auto 1, SslOnConnect 2, StartTls 3, StartTlsWhenAvailable 4); null when none.
+    /// </summary>
+    private static string? SameValueIn(INamedTypeSymbol own, string mailKitName)
+    {
+        long value = mailKitName switch { "SslOnConnect" => 2, "StartTls" => 3, _ => -1 };
+        return value >= 0 ? ConfiguredRead.MemberOf(own, value)?.Name : null;
     }
 
     private static bool IsOnImplicitPort(TlsInput input, LayerResult result) =>

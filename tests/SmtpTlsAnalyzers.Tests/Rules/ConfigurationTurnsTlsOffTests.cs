@@ -1227,6 +1227,38 @@ public class ConfigurationTurnsTlsOffTests
                 : System.Array.Empty<DiagnosticResult>());
     }
 
+    [Theory]
+    [InlineData("StartTls", true)]
+    [InlineData("None", false)]
+    public async Task ProjectsOwnEnumConvertedByNumber_IsReadByItsValue(string configured, bool reported)
+    {
+        // The binder reads the name into the project's enum; the cast converts its number, not its name: the project's
+        // StartTls is 0, MailKit's None, and its None is 2, MailKit's SslOnConnect.
+        var code = MailKitUsings + $$"""
+            public enum MailSecurity { StartTls = 0, SslOnConnect = 1, None = 2 }
+
+            public class MailOptions { public string Host { get; set; } = ""; public int Port { get; set; } public MailSecurity Security { get; set; } }
+
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration)
+                {
+                    var o = configuration.GetSection("Smtp").Get<MailOptions>()!;
+                    using var client = new SmtpClient();
+                    client.Connect(o.Host, o.Port, {{(reported ? "{|#0:(SecureSocketOptions)(int)o.Security|}" : "(SecureSocketOptions)(int)o.Security")}});
+                }
+            }
+            """;
+        var json = "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"Port\": 587, \"Security\": " + (reported ? "{|#1:\"" + configured + "\"|}" : "\"" + configured + "\"") + " } }";
+
+        await VerifyAsync(
+            code,
+            json,
+            reported
+                ? new[] { Expected("appsettings.json", "Smtp:Security", "\"StartTls\" (MailSecurity.StartTls, which the code converts to SecureSocketOptions.None)", "smtp.example.com:587", ClearText) }
+                : System.Array.Empty<DiagnosticResult>());
+    }
+
     [Fact]
     public async Task MailKitEnumParseIsCaseSensitive_WrongCaseThrows_NoDiagnostic()
     {
