@@ -95,7 +95,7 @@ internal static class StrandedVariables
         var removals = new List<SyntaxNode>();
         foreach (var span in declarations)
         {
-            if (StatementsOf(root, model, span, cancellationToken) is { } statements)
+            if (StatementsOf(root, model, SyntaxGenerator.GetGenerator(changed), span, cancellationToken) is { } statements)
             {
                 removals.AddRange(statements);
             }
@@ -127,8 +127,8 @@ internal static class StrandedVariables
     }
 
     /// <summary>
-    /// A private field of a type declared in this file alone, with no attribute: nothing outside the file can read it,
-    /// and nothing reads it through reflection by a name the code gives.
+    /// A private field of a type declared in this file alone, with no attribute: nothing outside the file can read it
+    /// (a string in the file that names it keeps it, in case reflection reads it by that name).
     /// </summary>
     private static bool IsOwnPrivateField(ISymbol symbol, SyntaxTree tree) =>
         symbol is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private } field &&
@@ -172,7 +172,7 @@ internal static class StrandedVariables
     /// The declaration and write statements of the local declared at <paramref name="span"/> when nothing reads it,
     /// every write is a constant and each is a statement of its own; otherwise null.
     /// </summary>
-    private static List<SyntaxNode>? StatementsOf(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+    private static List<SyntaxNode>? StatementsOf(SyntaxNode root, SemanticModel model, SyntaxGenerator generator, TextSpan span, CancellationToken cancellationToken)
     {
         if (!root.FullSpan.Contains(span))
         {
@@ -186,7 +186,7 @@ internal static class StrandedVariables
             var declared = model.GetDeclaredSymbol(node, cancellationToken);
             if (declared is IFieldSymbol field)
             {
-                return IsOwnPrivateField(field, root.SyntaxTree) ? FieldStatementsOf(root, model, field, node, cancellationToken) : null;
+                return IsOwnPrivateField(field, root.SyntaxTree) ? FieldStatementsOf(model, generator, field, node, cancellationToken) : null;
             }
 
             if (declared is ILocalSymbol declaredLocal)
@@ -253,13 +253,20 @@ internal static class StrandedVariables
     /// compiler's CS0414), each write a statement of its own; otherwise null. Its uses are found by name in the
     /// declarations of its type, all in this file.
     /// </summary>
-    private static List<SyntaxNode>? FieldStatementsOf(SyntaxNode root, SemanticModel model, IFieldSymbol field, SyntaxNode declarator, CancellationToken cancellationToken)
+    private static List<SyntaxNode>? FieldStatementsOf(SemanticModel model, SyntaxGenerator generator, IFieldSymbol field, SyntaxNode declarator, CancellationToken cancellationToken)
     {
         var comparison = model.Language == LanguageNames.VisualBasic ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var statements = new List<SyntaxNode> { declarator };
+        var types = new List<SyntaxNode>();
         foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
         {
-            var type = reference.GetSyntax(cancellationToken);
+            // Visual Basic declares a type by its statement; the members are in the block around it.
+            var statement = reference.GetSyntax(cancellationToken);
+            types.Add(generator.GetDeclaration(statement) is { } block && block.Span.Contains(statement.Span) ? block : statement);
+        }
+
+        foreach (var type in types)
+        {
             if (type.DescendantTrivia().Any(trivia => trivia.IsDirective))
             {
                 return null;
@@ -274,9 +281,10 @@ internal static class StrandedVariables
 
                 if (FieldUse(node, model, field, cancellationToken) is not { } use)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(node, cancellationToken).Symbol, field))
+                    if (token.Text != token.ValueText || SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(node, cancellationToken).Symbol, field))
                     {
-                        // A use that is not an operation (a documentation reference): kept, with the field.
+                        // A use that is not an operation (a documentation reference), or a string that names the
+                        // field (reflection may read it by that name): kept, with the field.
                         return null;
                     }
 
@@ -304,7 +312,14 @@ internal static class StrandedVariables
             }
         }
 
-        return statements.Any(HasDetachedComment) ? null : statements;
+        // A comment set apart above the declaration is about what follows it (a section of fields): the field stays.
+        var member = declarator;
+        while (member.Parent is { } parent && !types.Contains(parent))
+        {
+            member = parent;
+        }
+
+        return statements.Any(HasDetachedComment) || HasDetachedComment(member) ? null : statements;
     }
 
     /// <summary>The reference to <paramref name="field"/> a name of it makes (<c>_x</c>, <c>this._x</c>, <c>Me._x</c>).</summary>

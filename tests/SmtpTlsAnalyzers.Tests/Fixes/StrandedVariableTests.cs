@@ -836,6 +836,98 @@ public class StrandedVariableTests
     }
 
     [Fact]
+    public async Task PrivateFieldNamedInAStringOrUnderASectionComment_IsKept()
+    {
+        // A string may name the field for reflection; a comment set apart above it heads a section of fields.
+        const string source = """
+            using System.Net.Mail;
+            using System.Reflection;
+
+            class Mailer
+            {
+                private static readonly bool s_tls = false;
+
+                // ---- Settings of the test relay ----
+
+                private static readonly bool s_relayTls = false;
+
+                public static object Probe() => typeof(Mailer).GetField("s_tls", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+
+                void Send(MailMessage message)
+                {
+                    var client = new SmtpClient("smtp.example.com");
+                    {|#0:client.EnableSsl = s_tls|};
+                    client.Send(message);
+                }
+
+                void SendToRelay(MailMessage message)
+                {
+                    var client = new SmtpClient("smtp.example.com");
+                    {|#1:client.EnableSsl = s_relayTls|};
+                    client.Send(message);
+                }
+            }
+            """;
+        await RunAsync(
+            new FixSmtp001.Test(),
+            source,
+            source.Replace("{|#0:client.EnableSsl = s_tls|}", "client.EnableSsl = true").Replace("{|#1:client.EnableSsl = s_relayTls|}", "client.EnableSsl = true"),
+            null,
+            new[]
+            {
+                FixSmtp001.Diagnostic("SMTP001").WithLocation(0).WithArguments("smtp.example.com"),
+                FixSmtp001.Diagnostic("SMTP001").WithLocation(1).WithArguments("smtp.example.com"),
+            },
+            new[]
+            {
+                // Both stay, with the compiler's warning: a string or a comment above says more than the compiler knows.
+                DiagnosticResult.CompilerWarning("CS0414").WithSpan(6, 34, 6, 39).WithArguments("Mailer.s_tls"),
+                DiagnosticResult.CompilerWarning("CS0414").WithSpan(10, 34, 10, 44).WithArguments("Mailer.s_relayTls"),
+            });
+    }
+
+    [Fact]
+    public async Task VisualBasicPrivateFieldReadElsewhere_IsKept()
+    {
+        const string source = """
+            Imports MailKit.Net.Smtp
+
+            Class Mailer
+                Private Shared ReadOnly UseSsl As Boolean = False
+
+                Sub Send(client As SmtpClient)
+                    client.Connect("smtp.x.com", 587, {|#0:UseSsl|})
+                End Sub
+
+                Function Describe() As String
+                    Return "TLS: " & UseSsl.ToString()
+                End Function
+            End Class
+            """;
+        await RunAsync(
+            new FixSmtp004VB.Test(),
+            source,
+            """
+                Imports MailKit.Net.Smtp
+                Imports MailKit.Security
+
+                Class Mailer
+                    Private Shared ReadOnly UseSsl As Boolean = False
+
+                    Sub Send(client As SmtpClient)
+                        client.Connect("smtp.x.com", 587, SecureSocketOptions.StartTls)
+                    End Sub
+
+                    Function Describe() As String
+                        Return "TLS: " & UseSsl.ToString()
+                    End Function
+                End Class
+                """,
+            SmtpTlsAnalyzers.CodeFixes.VisualBasic.Rules.MailKitStrippableStartTlsCodeFixProvider.Key,
+            Expected(FixSmtp004VB.Diagnostic("SMTP004"), "smtp.x.com:587", "useSsl: false (STARTTLS when available)"));
+    }
+
+    [Fact]
     public async Task VisualBasicPrivateField_IsRemovedWhenTheModeReplacesIt()
     {
         await RunAsync(
