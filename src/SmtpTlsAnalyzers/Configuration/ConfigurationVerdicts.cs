@@ -88,7 +88,7 @@ internal static class ConfigurationVerdicts
                 first.Deciding.Key,
                 DescribeValue(first, evaluation, input.Kind == TlsInputKind.SecureSocketOptions ? modeType : null),
                 first.Endpoint is { } endpoint ? " for " + endpoint : string.Empty,
-                inference + Consequence(first, input, sendsCredentials)));
+                inference + Consequence(results, input, sendsCredentials)));
         }
     }
 
@@ -492,20 +492,21 @@ internal static class ConfigurationVerdicts
         return token;
     }
 
-    private static string Consequence(LayerResult result, TlsInput input, bool sendsCredentials)
+    /// <summary>What the value does, said once for the layers that share it (the first one's mode).</summary>
+    private static string Consequence(List<LayerResult> results, TlsInput input, bool sendsCredentials)
     {
+        var result = results[0];
         if (result.Verdict == Verdict.ClearText)
         {
             return sendsCredentials ? "the login and the mail cross the network in clear text" : "the mail crosses the network in clear text";
         }
 
-        if (IsOnImplicitPort(input, result))
+        if (results.TrueForAll(each => IsOnImplicitPort(input, each) && each.Port == result.Port))
         {
             // useSsl: false or StartTlsWhenAvailable on 465, 993 or 995: the client waits for a greeting in clear text
             // while the server waits for the TLS handshake. Nothing is stripped; nothing connects.
             return result.ModeText + " cannot work on port " + result.Port!.Value.ToString(CultureInfo.InvariantCulture) +
-                ", where the server expects TLS from the first byte: the connection hangs or fails; " +
-                (input.Kind == TlsInputKind.UseSsl ? "set it to true" : "use SslOnConnect");
+                ", where the server expects TLS from the first byte: the connection hangs or fails";
         }
 
         return result.ModeText + " uses STARTTLS only when the server offers it, and anyone on the path can remove that offer" +

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SmtpTlsAnalyzers.Internal;
@@ -30,18 +31,24 @@ internal static class MailConnectionInputs
         // new SmtpClient(host, port) { EnableSsl = ... }, or a local created so: the creation names the server, or the
         // Host and Port properties do, written in the creation's initializer or to the local (once each).
         IObjectCreationOperation? creation = null;
-        ILocalReferenceOperation? local = null;
+        ILocalSymbol? local = null;
         if (target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
         {
             for (var current = assignment.Parent; current is not null && creation is null; current = current.Parent)
             {
                 creation = current as IObjectCreationOperation;
             }
+
+            // `var client = new SmtpClient { EnableSsl = ... };`: the local the creation initializes.
+            if (creation?.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                local = declarator.Symbol;
+            }
         }
         else if (ValueResolver.SkipImplicitConversions(target.Instance) is ILocalReferenceOperation reference)
         {
-            local = reference;
-            creation = ValueResolver.SkipImplicitConversions(ValueResolver.FindSingleWrite(local)) as IObjectCreationOperation;
+            local = reference.Local;
+            creation = ValueResolver.SkipImplicitConversions(ValueResolver.FindSingleWrite(reference)) as IObjectCreationOperation;
         }
 
         IOperation? host = null, port = null;
@@ -54,16 +61,17 @@ internal static class MailConnectionInputs
             }
         }
 
-        host ??= PropertyWrite(creation, local, "Host", types);
-        port ??= PropertyWrite(creation, local, "Port", types);
+        host ??= PropertyWrite(assignment, creation, local, "Host", types);
+        port ??= PropertyWrite(assignment, creation, local, "Port", types);
         return new TlsInput(TlsInputKind.EnableSsl, assignment, assignment.Value, port, portOmitted: false, host, implicitPort: 465);
     }
 
     /// <summary>
     /// The value written to the client's <paramref name="name"/> property in the creation's initializer, or, for a
-    /// local, by the one assignment of that property the local's method makes; null when there is none, or more.
+    /// local, by the one assignment of that property the local's method makes, a statement of the block that declares
+    /// the local (a write in a branch holds on one path only); null when there is none, or more.
     /// </summary>
-    private static IOperation? PropertyWrite(IObjectCreationOperation? creation, ILocalReferenceOperation? local, string name, KnownTypes types)
+    private static IOperation? PropertyWrite(IOperation site, IObjectCreationOperation? creation, ILocalSymbol? local, string name, KnownTypes types)
     {
         IOperation? value = null;
         foreach (var initializer in creation?.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
@@ -79,13 +87,13 @@ internal static class MailConnectionInputs
             return value;
         }
 
-        foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(local)))
+        foreach (var operation in OperationWalk.DescendantsOf(ValueResolver.GetRoot(site)))
         {
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } written && IsClientProperty(property, name, types) &&
                 ValueResolver.SkipImplicitConversions(property.Instance) is ILocalReferenceOperation instance &&
-                SymbolEqualityComparer.Default.Equals(instance.Local, local.Local))
+                SymbolEqualityComparer.Default.Equals(instance.Local, local))
             {
-                if (value is not null)
+                if (value is not null || written.Parent is not IExpressionStatementOperation { Parent: IBlockOperation block } || !Declares(block, local))
                 {
                     return null;
                 }
@@ -96,6 +104,11 @@ internal static class MailConnectionInputs
 
         return value;
     }
+
+    /// <summary>The block declares the local, or is the body of the <c>using</c> statement that does.</summary>
+    private static bool Declares(IBlockOperation block, ILocalSymbol local) =>
+        block.Locals.Contains(local, SymbolEqualityComparer.Default) ||
+        block.Parent is IUsingOperation @using && @using.Locals.Contains(local, SymbolEqualityComparer.Default);
 
     private static bool IsClientProperty(IPropertyReferenceOperation property, string name, KnownTypes types) =>
         property.Property.Name == name && KnownTypes.IsOrDerivesFrom(property.Property.ContainingType, types.SystemNetMailSmtpClient);

@@ -104,8 +104,9 @@ internal static class OptionsPath
             case ICoalesceOperation coalesce:
                 // `Get<T>() ?? new T()`, `?? throw ...`: the fallback serves only where no file has the section.
                 return RootSection(coalesce.Value, context, depth + 1, cancellationToken);
-            case IConditionalAccessOperation access:
-                // `configuration?.GetSection("Smtp").Get<T>()`
+            case IConditionalAccessOperation access when ConfigurationTracer.SectionPath(access.Operation, context) is { Length: 0 }:
+                // `configuration?.GetSection("Smtp").Get<T>()`: what follows `?.` starts at the root. After a section
+                // (`mail?.GetSection("Smtp")`) the path would be read from the root instead, and is not followed.
                 return RootSection(access.WhenNotNull, context, depth + 1, cancellationToken);
             case IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation:
                 return FindSection(root.Type, anyInstance: true, context, cancellationToken);

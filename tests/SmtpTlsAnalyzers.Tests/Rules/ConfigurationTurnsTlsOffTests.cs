@@ -858,6 +858,71 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Fact]
+    public async Task HostGivenAfterAnInitializerOrInOneBranch()
+    {
+        // Written to the local after an initializer that sets EnableSsl: the host. Written in one branch only: not the
+        // host of every path, so the section's Host key stands for the connection.
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void SendToTheDevelopmentServer(MailMessage message)
+                {
+                    using var client = new SmtpClient { EnableSsl = options.Value.EnableSsl };
+                    client.Host = "localhost";
+                    client.Send(message);
+                }
+
+                public void SendDependingOnTheEnvironment(MailMessage message, bool development)
+                {
+                    var client = new SmtpClient();
+                    if (development)
+                    {
+                        client.Host = "localhost";
+                    }
+                    else
+                    {
+                        UseRelay(client);
+                    }
+
+                    client.EnableSsl = {|#0:options.Value.EnableSsl|};
+                    client.Send(message);
+                }
+
+                private static void UseRelay(SmtpClient client) => client.Host = "relay.example.com";
+            }
+            """;
+        const string json = """{ "Smtp": { "Host": "relay.example.com", "EnableSsl": {|#1:false|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:EnableSsl", "false", "relay.example.com", ClearText));
+    }
+
+    [Fact]
+    public async Task ConditionalAccessAfterASection_IsNotReadFromTheRoot()
+    {
+        // `mail?.GetSection("Smtp")` is Mail:Smtp, not the root's Smtp.
+        const string code = Usings + SmtpOptions + """
+
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration, MailMessage message)
+                {
+                    IConfiguration mail = configuration.GetSection("Mail");
+                    var o = mail?.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions();
+                    using var client = new SmtpClient(o.Host, o.Port) { EnableSsl = o.EnableSsl };
+                    client.Send(message);
+                }
+            }
+            """;
+        const string json = """
+            { "Smtp": { "Host": "old.example.com", "Port": 25, "EnableSsl": false },
+              "Mail": { "Smtp": { "Host": "smtp.example.com", "Port": 587, "EnableSsl": true } } }
+            """;
+
+        await VerifyAsync(code, json);
+    }
+
+    [Fact]
     public async Task NoConfigurationFile_NoDiagnostic()
     {
         const string code = Usings + SmtpOptions + Register + """
@@ -1098,9 +1163,10 @@ public class ConfigurationTurnsTlsOffTests
     }
 
     [Theory]
-    [InlineData("o.UseSsl", "\"UseSsl\": {|#1:false|}", "Smtp:UseSsl", "false", "useSsl: false", "set it to true")]
-    [InlineData("o.Security", "\"Security\": {|#1:\"StartTlsWhenAvailable\"|}", "Smtp:Security", "\"StartTlsWhenAvailable\"", "SecureSocketOptions.StartTlsWhenAvailable", "use SslOnConnect")]
-    public async Task MailKitStartTlsWhenAvailableOnTheImplicitTlsPort_SaysItCannotConnect(string mode, string setting, string key, string value, string modeText, string advice)
+    [InlineData("o.UseSsl", "\"UseSsl\": {|#1:false|}", "Smtp:UseSsl", "false", "useSsl: false")]
+    [InlineData("o.Security", "\"Security\": {|#1:\"StartTlsWhenAvailable\"|}", "Smtp:Security", "\"StartTlsWhenAvailable\"", "SecureSocketOptions.StartTlsWhenAvailable")]
+    [InlineData("o.UseSsl ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable", "\"UseSsl\": {|#1:false|}", "Smtp:UseSsl", "false", "SecureSocketOptions.StartTlsWhenAvailable")]
+    public async Task MailKitStartTlsWhenAvailableOnTheImplicitTlsPort_SaysItCannotConnect(string mode, string setting, string key, string value, string modeText)
     {
         // On 465 the server waits for the TLS handshake while the client waits for a greeting in clear text: nothing
         // is stripped, nothing connects, and the message says that.
@@ -1122,7 +1188,31 @@ public class ConfigurationTurnsTlsOffTests
         await VerifyAsync(
             code,
             json,
-            Expected("appsettings.json", key, value, "smtp.gmail.com:465", modeText + " cannot work on port 465, where the server expects TLS from the first byte: the connection hangs or fails; " + advice));
+            Expected("appsettings.json", key, value, "smtp.gmail.com:465", modeText + " cannot work on port 465, where the server expects TLS from the first byte: the connection hangs or fails"));
+    }
+
+    [Fact]
+    public async Task UseSslFalseOn465InOneEnvironmentAndOn587InAnother_SaysItCanBeStripped()
+    {
+        // One value, two ports: on 587 the offer can be stripped, so the message does not say it cannot connect.
+        var code = MailKitUsings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public async Task SendAsync()
+                {
+                    var o = options.Value;
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(o.Host, o.Port, {|#0:o.UseSsl|});
+                }
+            }
+            """;
+        var test = new CSharpAnalyzerVerifier<RuleAnalyzer<ConfigurationTurnsTlsOffRule>>.Test { TestCode = code };
+        test.TestState.AdditionalReferences.AddRange(ConfigurationReferences.All);
+        test.TestState.AdditionalFiles.Add((Json, """{ "Smtp": { "Host": "smtp.example.com", "Port": 465, "UseSsl": {|#1:false|} } }"""));
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.Development.json", """{ "Smtp": { "Port": 587 } }"""));
+        test.ExpectedDiagnostics.Add(Expected("appsettings.json", "Smtp:UseSsl", "false", "smtp.example.com:465", "useSsl: false" + Strippable));
+        await test.RunAsync(CancellationToken.None);
     }
 
     [Theory]
