@@ -98,7 +98,11 @@ internal sealed class ConfiguredRead
 
     /// <summary>The member of <see cref="BoundAs"/> the binder gives for the text (by name in any case, or by number).</summary>
     public IFieldSymbol? ReadBoundMember(ConfigurationValue value) =>
-        BoundAs is null ? null : new ConfiguredRead(Source, Key, ValueReading.Binder).ReadEnum(value, BoundAs);
+        BoundAs is null ? null : new ConfiguredRead(Source, Key, Reading).ReadEnum(value, BoundAs);
+
+    /// <summary>The same read, into the project's own enum (<see cref="BoundAs"/>).</summary>
+    public ConfiguredRead WithBoundAs(INamedTypeSymbol boundAs) =>
+        new(Source, Key, Reading, Comparand, IgnoreCase, Negated, OnFailure, boundAs);
 
     /// <summary>The same read, with what a text that does not parse gives (<see cref="OnFailure"/>).</summary>
     public ConfiguredRead WithFailureValue(object? onFailure) =>
@@ -288,17 +292,17 @@ internal static class ConfigurationTracer
         }
     }
 
-    private static bool OutParameterIsEnum(IMethodSymbol method)
+    private static ITypeSymbol? OutParameterType(IMethodSymbol method)
     {
         foreach (var parameter in method.Parameters)
         {
-            if (parameter.RefKind == RefKind.Out)
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref)
             {
-                return parameter.Type.TypeKind == TypeKind.Enum;
+                return parameter.Type;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>A constant fallback as <see cref="ConfiguredRead.OnFailure"/> holds it: a Boolean, or an enum's value as a long.</summary>
@@ -370,18 +374,31 @@ internal static class ConfigurationTracer
 
         var method = tryParse.TargetMethod;
         var text = ParsedText(tryParse);
-        // A text it cannot read leaves the out argument at its default: false, or the enum's zero.
+
+        // A text it cannot read leaves the out argument at its default (false, or the enum's zero), which the code goes
+        // on with when it drops TryParse's answer (a statement of its own). Code that asks for the answer (`if
+        // (!bool.TryParse(...)) throw ...;`) may stop or choose another value on failure: such a text decides nothing.
+        var answerDropped = tryParse.Parent is IExpressionStatementOperation;
         if (method.ContainingType.SpecialType == SpecialType.System_Boolean)
         {
-            return Trace(text, context, depth + 1, cancellationToken)?.WithReading(ValueReading.Parse).WithFailureValue(false);
+            var read = Trace(text, context, depth + 1, cancellationToken)?.WithReading(ValueReading.Parse);
+            return answerDropped ? read?.WithFailureValue(false) : read;
         }
 
         if (SymbolEqualityComparer.Default.Equals(method.ContainingType, context.Symbols.Enum))
         {
             var ignoreCase = BooleanArgument(tryParse, "ignoreCase");
-            // Enum.TryParse(Type, text, out object) leaves null, which the cast that follows cannot unbox.
             var read = Trace(text, context, depth + 1, cancellationToken)?.WithReading(ignoreCase ? ValueReading.EnumParseIgnoreCase : ValueReading.EnumParse);
-            return OutParameterIsEnum(method) ? read?.WithFailureValue(0L) : read;
+
+            // TryParse<T> of the project's own enum reads its names and numbers; Enum.TryParse(Type, text, out object)
+            // leaves null on failure, which the cast that follows cannot unbox.
+            var parsedAs = OutParameterType(method) as INamedTypeSymbol;
+            if (parsedAs is { TypeKind: TypeKind.Enum } && !SymbolEqualityComparer.Default.Equals(parsedAs, context.Types.SecureSocketOptions))
+            {
+                return read?.WithBoundAs(parsedAs);
+            }
+
+            return answerDropped && parsedAs is { TypeKind: TypeKind.Enum } ? read?.WithFailureValue(0L) : read;
         }
 
         return null;

@@ -83,7 +83,7 @@ internal static class ConfigurationVerdicts
                 Descriptors.SMTP014_ConfigurationTurnsTlsOff,
                 evaluation.Location,
                 new[] { first.Deciding.ToLocation() },
-                FixProperties(input, evaluation, results),
+                FixProperties(input, evaluation, results, modeType),
                 DescribeWhere(first.Deciding, results),
                 first.Deciding.Key,
                 DescribeValue(first, evaluation, input.Kind == TlsInputKind.SecureSocketOptions ? modeType : null),
@@ -474,7 +474,8 @@ internal static class ConfigurationVerdicts
             converted.ReadBoundMember(result.Deciding) is { } member && converted.ReadEnum(result.Deciding, enumType) is { } target)
         {
             // The project's own enum, converted by number: the name in the file is not MailKit's.
-            token += " (" + bound.Name + "." + member.Name + ", which the code converts to " + enumType.Name + "." + target.Name + ")";
+            var boundName = bound.Name == enumType.Name ? bound.ToDisplayString() : bound.Name;
+            token += " (" + boundName + "." + member.Name + ", which the code converts to " + enumType.Name + "." + target.Name + ")";
         }
         else if (evaluation.Mode is { OnFailure: { } fallback } parsed && ReferenceEquals(result.Deciding, result.ModeValue(evaluation)) &&
             parsed.FallsBack(result.Deciding, enumType))
@@ -518,7 +519,7 @@ internal static class ConfigurationVerdicts
     /// value in the file when all those layers agree on it, or, for a useSsl flag none of whose layers is on an
     /// implicit-TLS port, the edit of the Connect call that requires STARTTLS.
     /// </summary>
-    private static ImmutableDictionary<string, string?> FixProperties(TlsInput input, Evaluation evaluation, List<LayerResult> results)
+    private static ImmutableDictionary<string, string?> FixProperties(TlsInput input, Evaluation evaluation, List<LayerResult> results, INamedTypeSymbol? modeType)
     {
         var first = results[0];
         var deciding = first.Deciding;
@@ -537,7 +538,7 @@ internal static class ConfigurationVerdicts
         string? replacement = null;
         foreach (var result in results)
         {
-            var each = evaluation.Choice is { } choice ? choice.SecureFlag(input, mode, result) : SecureValue(input, mode, result);
+            var each = evaluation.Choice is { } choice ? choice.SecureFlag(input, mode, result) : SecureValue(input, mode, result, modeType);
             if (each is null || (replacement is not null && each != replacement))
             {
                 return ImmutableDictionary<string, string?>.Empty;
@@ -566,7 +567,7 @@ internal static class ConfigurationVerdicts
     }
 
     /// <summary>The secure value of the configured setting in one layer; null when the file cannot make it secure.</summary>
-    private static string? SecureValue(TlsInput input, ConfiguredRead mode, LayerResult result)
+    private static string? SecureValue(TlsInput input, ConfiguredRead mode, LayerResult result, INamedTypeSymbol? modeType)
     {
         switch (input.Kind)
         {
@@ -577,7 +578,7 @@ internal static class ConfigurationVerdicts
                     : mode.Negated ? "false" : "true";
             case TlsInputKind.SecureSocketOptions when result.Port is not null:
                 var secure = IsOnImplicitPort(input, result) ? "SslOnConnect" : "StartTls";
-                return mode.BoundAs is { } bound && bound.Name != "SecureSocketOptions" ? SameValueIn(bound, secure) : secure;
+                return mode.BoundAs is { } bound && !SymbolEqualityComparer.Default.Equals(bound, modeType) ? SameValueIn(bound, secure) : secure;
             default:
                 return null;
         }

@@ -105,10 +105,31 @@ internal static class MailConnectionInputs
         return value;
     }
 
-    /// <summary>The block declares the local, or is the body of the <c>using</c> statement that does.</summary>
-    private static bool Declares(IBlockOperation block, ILocalSymbol local) =>
-        block.Locals.Contains(local, SymbolEqualityComparer.Default) ||
-        block.Parent is IUsingOperation @using && @using.Locals.Contains(local, SymbolEqualityComparer.Default);
+    /// <summary>
+    /// The block runs whenever the block that declares the local does: it is that block, or a block, the body of a
+    /// <c>try</c>, <c>lock</c> or <c>using</c> inside it (a branch, a loop, a <c>catch</c> or a lambda runs on some paths only).
+    /// </summary>
+    private static bool Declares(IBlockOperation block, ILocalSymbol local)
+    {
+        for (IOperation? current = block; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IBlockOperation each when each.Locals.Contains(local, SymbolEqualityComparer.Default):
+                case IUsingOperation @using when @using.Locals.Contains(local, SymbolEqualityComparer.Default):
+                    return true;
+                case IBlockOperation:
+                case ITryOperation:
+                case ILockOperation:
+                case IUsingOperation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsClientProperty(IPropertyReferenceOperation property, string name, KnownTypes types) =>
         property.Property.Name == name && KnownTypes.IsOrDerivesFrom(property.Property.ContainingType, types.SystemNetMailSmtpClient);

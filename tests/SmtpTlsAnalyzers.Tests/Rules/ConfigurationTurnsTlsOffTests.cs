@@ -665,10 +665,11 @@ public class ConfigurationTurnsTlsOffTests
     [InlineData("", "bool.TryParse(configuration[\"Smtp:EnableSsl\"], out bool ssl) ? ssl : false", true)]
     [InlineData("", "bool.TryParse(configuration[\"Smtp:EnableSsl\"], out bool ssl) ? ssl : true", false)]
     [InlineData("", "bool.Parse(configuration[\"Smtp:EnableSsl\"]!)", false)]
+    [InlineData("if (!bool.TryParse(configuration[\"Smtp:EnableSsl\"], out var ssl)) throw new InvalidOperationException();", "ssl", false)]
     public async Task TextTryParseCannotRead_TheCodesFallbackDecides(string parse, string value, bool reported)
     {
         // TryParse does not throw: it returns false and leaves the flag false, and the code goes on with that or with
-        // its own fallback. Parse throws, and the application fails instead.
+        // its own fallback. Parse throws, and the application fails instead, as does code that checks TryParse's answer.
         var code = Usings + $$"""
             public class EmailSender
             {
@@ -895,6 +896,34 @@ public class ConfigurationTurnsTlsOffTests
         const string json = """{ "Smtp": { "Host": "relay.example.com", "EnableSsl": {|#1:false|} } }""";
 
         await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:EnableSsl", "false", "relay.example.com", ClearText));
+    }
+
+    [Fact]
+    public async Task HostGivenInATryBody_IsTheHost()
+    {
+        // A try, lock or using body runs whenever the block around it does: the localhost there is the host.
+        const string code = Usings + SmtpOptions + Register + """
+
+            public class EmailSender(IOptions<SmtpOptions> options)
+            {
+                public void Send(MailMessage message)
+                {
+                    var client = new SmtpClient();
+                    client.EnableSsl = options.Value.EnableSsl;
+                    try
+                    {
+                        client.Host = "localhost";
+                        client.Send(message);
+                    }
+                    finally
+                    {
+                        client.Dispose();
+                    }
+                }
+            }
+            """;
+
+        await VerifyAsync(code, """{ "Smtp": { "Host": "relay.example.com", "EnableSsl": false } }""");
     }
 
     [Fact]
@@ -1292,11 +1321,16 @@ public class ConfigurationTurnsTlsOffTests
     [InlineData("Enum.TryParse<SecureSocketOptions>(configuration[\"Smtp:Security\"], out var mode);", "mode", true)]
     [InlineData("", "Enum.TryParse(configuration[\"Smtp:Security\"], true, out SecureSocketOptions mode) ? mode : SecureSocketOptions.StartTls", false)]
     [InlineData("Enum.TryParse(typeof(SecureSocketOptions), configuration[\"Smtp:Security\"], out object? mode);", "(SecureSocketOptions)mode!", false)]
+    [InlineData("if (!Enum.TryParse<SecureSocketOptions>(configuration[\"Smtp:Security\"], out var mode)) return;", "mode", false)]
+    [InlineData("Enum.TryParse<Security>(configuration[\"Smtp:Security\"], out var own);", "(SecureSocketOptions)(int)own", false)]
     public async Task MailKitEnumTryParseCannotRead_TheDefaultIsNone(string parse, string use, bool reported)
     {
         // "TLS" is no member: the generic TryParse leaves default(SecureSocketOptions), None; a fallback the code gives
-        // decides instead; the untyped TryParse leaves null, which the cast cannot unbox.
+        // decides instead; the untyped TryParse leaves null, which the cast cannot unbox; code that checks the answer
+        // does not connect; the project's own enum has a member TLS (3, MailKit's StartTls).
         var code = MailKitUsings + $$"""
+            public enum Security { Plain = 0, TLS = 3 }
+
             public class EmailSender
             {
                 public void Send(IConfiguration configuration)
