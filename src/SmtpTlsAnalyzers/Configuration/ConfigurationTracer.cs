@@ -96,7 +96,7 @@ internal sealed class ConfiguredRead
     public static ConfiguredRead Bound(string key, ITypeSymbol? type) =>
         new(ConfigurationSource.Json, key, ValueReading.Binder, boundAs: type is INamedTypeSymbol { TypeKind: TypeKind.Enum } named ? named : null);
 
-    /// <summary>The member of <see cref="BoundAs"/> the binder gives for the text (by name in any case, or by number).</summary>
+    /// <summary>The member of <see cref="BoundAs"/> the text gives (by name, in any case unless the read is case-sensitive, or by number).</summary>
     public IFieldSymbol? ReadBoundMember(ConfigurationValue value) =>
         BoundAs is null ? null : new ConfiguredRead(Source, Key, Reading).ReadEnum(value, BoundAs);
 
@@ -150,12 +150,16 @@ internal sealed class ConfiguredRead
     public static int? ReadInt32(ConfigurationValue value) =>
         value.Value is { } text && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var result) ? result : null;
 
+    /// <summary>An enum constant as a long, its bits kept for an unsigned 64-bit one above long's range.</summary>
+    public static long AsInt64(object constant) =>
+        constant is ulong unsigned ? unchecked((long)unsigned) : Convert.ToInt64(constant, CultureInfo.InvariantCulture);
+
     /// <summary>The member of <paramref name="enumType"/> whose value is <paramref name="value"/>.</summary>
     public static IFieldSymbol? MemberOf(INamedTypeSymbol enumType, long value)
     {
         foreach (var member in enumType.GetMembers())
         {
-            if (member is IFieldSymbol { HasConstantValue: true } field && Convert.ToInt64(field.ConstantValue, CultureInfo.InvariantCulture) == value)
+            if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } constant } field && AsInt64(constant) == value)
             {
                 return field;
             }
@@ -175,7 +179,7 @@ internal sealed class ConfiguredRead
         if (BoundAs is not null && !SymbolEqualityComparer.Default.Equals(BoundAs, enumType))
         {
             // The binder reads the project's enum; the code converts its value, not its name.
-            return ReadBoundMember(value) is { ConstantValue: { } bound } ? MemberOf(enumType, Convert.ToInt64(bound, CultureInfo.InvariantCulture)) : null;
+            return ReadBoundMember(value) is { ConstantValue: { } bound } ? MemberOf(enumType, AsInt64(bound)) : null;
         }
 
         text = text.Trim();
@@ -185,7 +189,7 @@ internal sealed class ConfiguredRead
             foreach (var member in enumType.GetMembers())
             {
                 if (member is IFieldSymbol { HasConstantValue: true } field &&
-                    Convert.ToInt64(field.ConstantValue, CultureInfo.InvariantCulture) == number)
+                    field.ConstantValue is { } constant && AsInt64(constant) == number)
                 {
                     return field;
                 }
@@ -309,7 +313,7 @@ internal static class ConfigurationTracer
     private static object? FailureValue(IOperation fallback) =>
         !ValueResolver.TryGetConstant(fallback, out var value) ? null
         : value is bool flag ? flag
-        : fallback.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && value is not null ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
+        : fallback.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } && value is not null ? ConfiguredRead.AsInt64(value)
         : null;
 
     /// <summary>True when <paramref name="condition"/> is a <c>TryParse</c> call whose out argument is the local <paramref name="read"/> reads.</summary>

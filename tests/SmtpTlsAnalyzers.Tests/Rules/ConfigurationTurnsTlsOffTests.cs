@@ -1383,6 +1383,31 @@ public class ConfigurationTurnsTlsOffTests
                 : System.Array.Empty<DiagnosticResult>());
     }
 
+    [Theory]
+    [InlineData("Max")]
+    [InlineData("18446744073709551615")]
+    public async Task ProjectsOwnUnsignedEnumBeyondLongsRange_IsReadWithoutFailing(string configured)
+    {
+        // No MailKit mode has that number: nothing is proven, and nothing overflows.
+        var code = MailKitUsings + """
+            public enum MailSecurity : ulong { None = 0, Max = ulong.MaxValue }
+
+            public class MailOptions { public string Host { get; set; } = ""; public MailSecurity Security { get; set; } }
+
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration)
+                {
+                    var o = configuration.GetSection("Smtp").Get<MailOptions>()!;
+                    using var client = new SmtpClient();
+                    client.Connect(o.Host, 587, (SecureSocketOptions)(int)o.Security);
+                }
+            }
+            """;
+
+        await VerifyAsync(code, "{ \"Smtp\": { \"Host\": \"smtp.example.com\", \"Security\": \"" + configured + "\" } }");
+    }
+
     [Fact]
     public async Task MailKitEnumParseIsCaseSensitive_WrongCaseThrows_NoDiagnostic()
     {
