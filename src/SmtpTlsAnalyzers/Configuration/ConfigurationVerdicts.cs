@@ -471,9 +471,11 @@ internal static class ConfigurationVerdicts
         }
         else if (evaluation.Mode is { BoundAs: { } bound } converted && enumType is not null && !SymbolEqualityComparer.Default.Equals(bound, enumType) &&
             ReferenceEquals(result.Deciding, result.ModeValue(evaluation)) &&
-            converted.ReadBoundMember(result.Deciding) is { } member && converted.ReadEnum(result.Deciding, enumType) is { } target)
+            converted.ReadBoundMember(result.Deciding) is { } member && converted.ReadEnum(result.Deciding, enumType) is { } target &&
+            member.Name != target.Name)
         {
-            // The project's own enum, converted by number: the name in the file is not MailKit's.
+            // The project's own enum, converted by number to a member of another name: the name in the file is not
+            // MailKit's. An enum that mirrors MailKit's (Umbraco's) needs no word.
             var boundName = bound.Name == enumType.Name ? bound.ToDisplayString() : bound.Name;
             token += " (" + boundName + "." + member.Name + ", which the code converts to " + enumType.Name + "." + target.Name + ")";
         }

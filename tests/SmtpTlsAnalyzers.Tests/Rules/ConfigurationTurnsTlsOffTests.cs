@@ -1383,6 +1383,33 @@ public class ConfigurationTurnsTlsOffTests
                 : System.Array.Empty<DiagnosticResult>());
     }
 
+    [Fact]
+    public async Task ProjectsOwnEnumMirroringMailKits_MessageNamesTheValueAlone()
+    {
+        // Umbraco's own SecureSocketOptions numbers its modes as MailKit does: the conversion changes nothing to say.
+        var code = MailKitUsings + """
+            namespace Cms
+            {
+                public enum SecureSocketOptions { None = 0, Auto = 1, SslOnConnect = 2, StartTls = 3, StartTlsWhenAvailable = 4 }
+
+                public class SmtpSettings { public string Host { get; set; } = ""; public SecureSocketOptions Security { get; set; } }
+            }
+
+            public class EmailSender
+            {
+                public void Send(IConfiguration configuration)
+                {
+                    var o = configuration.GetSection("Smtp").Get<Cms.SmtpSettings>()!;
+                    using var client = new SmtpClient();
+                    client.Connect(o.Host, 587, {|#0:(SecureSocketOptions)(int)o.Security|});
+                }
+            }
+            """;
+        const string json = """{ "Smtp": { "Host": "smtp.example.com", "Security": {|#1:"None"|} } }""";
+
+        await VerifyAsync(code, json, Expected("appsettings.json", "Smtp:Security", "\"None\"", "smtp.example.com:587", ClearText));
+    }
+
     [Theory]
     [InlineData("Max")]
     [InlineData("18446744073709551615")]
