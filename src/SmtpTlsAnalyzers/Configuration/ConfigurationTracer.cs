@@ -186,16 +186,7 @@ internal sealed class ConfiguredRead
         var ignoreCase = Reading != ValueReading.EnumParse;
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
-            foreach (var member in enumType.GetMembers())
-            {
-                if (member is IFieldSymbol { HasConstantValue: true } field &&
-                    field.ConstantValue is { } constant && AsInt64(constant) == number)
-                {
-                    return field;
-                }
-            }
-
-            return null;
+            return MemberOf(enumType, number);
         }
 
         foreach (var member in enumType.GetMembers())

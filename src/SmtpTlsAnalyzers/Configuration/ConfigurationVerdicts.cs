@@ -580,20 +580,27 @@ internal static class ConfigurationVerdicts
                     : mode.Negated ? "false" : "true";
             case TlsInputKind.SecureSocketOptions when result.Port is not null:
                 var secure = IsOnImplicitPort(input, result) ? "SslOnConnect" : "StartTls";
-                return mode.BoundAs is { } bound && !SymbolEqualityComparer.Default.Equals(bound, modeType) ? SameValueIn(bound, secure) : secure;
+                return mode.BoundAs is { } bound && !SymbolEqualityComparer.Default.Equals(bound, modeType) ? SameValueIn(bound, modeType, secure) : secure;
             default:
                 return null;
         }
     }
 
     /// <summary>
-    /// The name, in the project's own enum, of the member whose number is MailKit's <paramref name="mailKitName"/>
-    /// (MailKit numbers its modes None 0, Auto 1, SslOnConnect 2, StartTls 3, StartTlsWhenAvailable 4); null when none.
+    /// The name, in the project's own enum, of the member whose number is that of MailKit's
+    /// <paramref name="mailKitName"/>; null when it has none.
     /// </summary>
-    private static string? SameValueIn(INamedTypeSymbol own, string mailKitName)
+    private static string? SameValueIn(INamedTypeSymbol own, INamedTypeSymbol? mailKit, string mailKitName)
     {
-        long value = mailKitName switch { "SslOnConnect" => 2, "StartTls" => 3, _ => -1 };
-        return value >= 0 ? ConfiguredRead.MemberOf(own, value)?.Name : null;
+        foreach (var member in mailKit?.GetMembers(mailKitName) ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } constant })
+            {
+                return ConfiguredRead.MemberOf(own, ConfiguredRead.AsInt64(constant))?.Name;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsOnImplicitPort(TlsInput input, LayerResult result) =>

@@ -133,6 +133,32 @@ public class ConfigurationValueFixTests
     }
 
     [Fact]
+    public async Task ProjectsOwnEnumConvertedByNumber_TheFixWritesItsMemberOfTheSecureNumber()
+    {
+        // The file names the project's members: "Upgrade" (3) is what the code converts to MailKit's StartTls.
+        const string code = """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using Microsoft.Extensions.Configuration;
+
+            public enum MailSecurity { Plain = 0, Tls = 2, Upgrade = 3 }
+
+            public class Mail
+            {
+                public void Connect(IConfiguration configuration)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect("mail.example.com", 587, {|#0:(SecureSocketOptions)(int)configuration.GetValue<MailSecurity>("Mail:Security")|});
+                }
+            }
+            """;
+        await FixAsync(code, new[]
+        {
+            (Json, "{ \"Mail\": { \"Security\": {|#1:\"Plain\"|} } }", "{ \"Mail\": { \"Security\": \"Upgrade\" } }"),
+        });
+    }
+
+    [Fact]
     public async Task NotABoolean_NothingReportedNothingFixed()
     {
         // The binder throws for "no": the application fails at start, not in clear text.
